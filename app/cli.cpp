@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <stdexcept>
+
+#include "ui/document/examples.h"
+#include "app/convert_command.h"
+#include "app/render_command.h"
+#include "core/io/json_report.h"
+#include "core/io/load_program.h"
+#include "core/io/number_format.h"
+#include "core/language/parser.h"
+#include "core/train/gradient_check.h"
+#include "core/train/sgd.h"
+
+namespace bp::cli {
+namespace {
+
+// Bad usage or bad input: exit status 2.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct Options {
+    std::string command;
+    std::vector<std::string> files;
+    std::vector<std::pair<std::string, std::string>> sets;  // --set NAME=LITERAL
+    std::map<std::string, std::string> values;              // --seed, --steps, --lr, -o, ...
+    bool json = false;
+};
+
+Options parseOptions(const std::vector<std::string>& args) {
+    static const std::vector<std::string> withValue{"--seed", "--steps", "--lr", "--momentum", "-o", "--phase", "--step",
+                                                    "--scale"};
+    Options o;
+    o.command = args.at(0);
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--json") {
+            o.json = true;
+        } else if (a == "--set") {
+            if (i + 1 >= args.size()) throw UsageError("--set needs NAME=LITERAL");
+            const std::string& s = args[++i];
+            const auto eq = s.find('=');
+            if (eq == std::string::npos || eq == 0) throw UsageError("--set needs NAME=LITERAL, got '" + s + "'");
+            o.sets.emplace_back(s.substr(0, eq), s.substr(eq + 1));
+        } else if (std::find(withValue.begin(), withValue.end(), a) != withValue.end()) {
+            if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
+            o.values[a] = args[++i];
+        } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+            throw UsageError("unknown option '" + a + "' for '" + o.command + "'");
+        } else {
+            o.files.push_back(a);
+        }
+    }
+    return o;
+}
+
+const std::string& theFile(const Options& o) {
+    if (o.files.size() != 1) throw UsageError("'" + o.command + "' takes exactly one FILE");
+    return o.files[0];
+}
+
+double numberOption(const Options& o, const std::string& name, std::optional<double> fallback = {}) {
+    auto it = o.values.find(name);
+    if (it == o.values.end()) {
+        if (fallback) return *fallback;
+        throw UsageError("'" + o.command + "' needs " + name);
+    }
+    try {
+        std::size_t used = 0;
+        double v = std::stod(it->second, &used);
+        if (used != it->second.size()) throw std::invalid_argument("");
+        return v;
+    } catch (const std::exception&) {
+        throw UsageError(name + " needs a number, got '" + it->second + "'");
+    }
+}
+
+Program loadWithOverrides(const Options& o) {
+    Program p = loadProgram(theFile(o));
+    for (const auto& [name, literal] : o.sets) {
+        const NodeId id = p.graph.find(name);
+        if (id < 0) throw UsageError("--set: no node named '" + name + "'");
+        Matrix value = parseLiteral(literal, "--set " + name);
+        try {
+            p.graph.setLeafValue(id, value);
+        } catch (const GraphError& e) {
+            throw UsageError(std::string("--set: ") + e.what());
+        }
+    }
+    if (auto it = o.values.find("--seed"); it != o.values.end()) {
+        Matrix seed = parseLiteral(it->second, "--seed");
+        const Shape root = p.graph.node(p.root).shape;
+        if (shapeOf(seed) != root)
+            throw UsageError("--seed is " + shapeText(shapeOf(seed)) + " but the root '" + p.graph.node(p.root).name +
+                             "' is " + shapeText(root));
+        p.seed = seed;
+    }
+    return p;
+}
+
+void printJson(const nlohmann::json& j) { std::cout << j.dump(1) << '\n'; }
+
+int evalCommand(const Options& o) {
+    Program p = loadWithOverrides(o);
+    Evaluation e = evaluate(p);
+    if (o.json) {
+        printJson(evalReport(p, e));
+        return 0;
+    }
+    std::printf("root: %s\n", p.graph.node(p.root).name.c_str());
+    for (NodeId id = 0; id < p.graph.size(); ++id) {
+        const Node& n = p.graph.node(id);
+        const std::string op = n.isLeaf() ? kindName(n.kind) : std::string(n.op->name);
+        std::printf("%-10s %-9s %-6s value %s  grad %s\n", n.name.c_str(), op.c_str(), shapeText(n.shape).c_str(),
+                    formatMatrix(e.values[id]).c_str(), formatMatrix(e.grads[id]).c_str());
+    }
+    return 0;
+}
+
+int traceCommand(const Options& o) {
+    Program p = loadWithOverrides(o);
+    Evaluation e = evaluate(p);
+    if (o.json) {
+        printJson(traceReport(p, e));
+        return 0;
+    }
+    const Graph& g = p.graph;
+    int step = 0;
+    for (NodeId id : e.trace.forward)
+        std::printf("forward %d: %s = %s(...) = %s\n", ++step, g.node(id).name.c_str(),
+                    std::string(g.node(id).op->name).c_str(), formatMatrix(e.values[id]).c_str());
+    step = 0;
+    for (const BackwardEvent& ev : e.trace.backward)
+        std::printf("backward %d: %s -> %s (slot %d): upstream %s, contribution %s, grad %s\n", ++step,
+                    g.node(ev.from).name.c_str(), g.node(ev.to).name.c_str(), ev.slot,
+                    formatMatrix(e.grads[ev.from]).c_str(), formatMatrix(ev.contribution).c_str(),
+                    formatMatrix(ev.gradAfter).c_str());
+    return 0;
+}
+
+int trainCommand(const Options& o) {
+    Program p = loadWithOverrides(o);
+    const double stepsValue = numberOption(o, "--steps");
+    if (stepsValue < 0 || stepsValue > 1e9 || stepsValue != static_cast<int>(stepsValue))
+        throw UsageError("--steps needs a whole number from 0 to 1000000000");
+    const int steps = static_cast<int>(stepsValue);
+    const double lr = numberOption(o, "--lr");
+    const double momentum = numberOption(o, "--momentum", 0.0);
+    TrainResult r;
+    try {
+        r = train(p, steps, lr, momentum);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+    if (o.json) {
+        printJson(trainReport(p, r));
+        return 0;
+    }
+    for (std::size_t i = 0; i < r.losses.size(); ++i)
+        if (i == 0 || i + 1 == r.losses.size() || r.losses.size() <= 20 || i % (r.losses.size() / 10) == 0)
+            std::printf("step %zu: loss %s\n", i, formatNumber(r.losses[i]).c_str());
+    for (const Node& n : p.graph.nodes())
+        if (n.kind == NodeKind::Param) std::printf("%s = %s\n", n.name.c_str(), formatMatrix(n.leafValue).c_str());
+    return 0;
+}
+
+int checkCommand(const Options& o) {
+    Program p = loadWithOverrides(o);
+    const auto checks = checkGradients(p);
+    bool ok = true;
+    for (const LeafCheck& c : checks) ok = ok && c.ok;
+    if (o.json) {
+        printJson(checkReport(p, checks));
+    } else {
+        for (const LeafCheck& c : checks)
+            std::printf("%-4s %-10s analytic %s  numeric %s  max error %s\n", c.ok ? "ok" : "FAIL",
+                        p.graph.node(c.leaf).name.c_str(), formatMatrix(c.analytic).c_str(),
+                        formatMatrix(c.numeric).c_str(), formatNumber(c.maxError, 3).c_str());
+        std::printf("%s\n", ok ? "all gradients agree with central differences" : "gradient check FAILED");
+    }
+    return ok ? 0 : 1;
+}
+
+int examplesCommand(const Options& o) {
+    if (o.files.empty()) {
+        for (const Example& e : shippedExamples()) std::printf("%-12s %s\n", e.name.c_str(), e.summary.c_str());
+        return 0;
+    }
+    if (o.files.size() > 1) throw UsageError("'examples' takes at most one NAME");
+    const Example* e = findExample(o.files[0]);
+    if (!e) throw UsageError("no example named '" + o.files[0] + "' (see 'backprop-studio examples')");
+    std::fputs(e->source.c_str(), stdout);
+    return 0;
+}
+
+int convertCommand(const Options& o) {
+    auto out = o.values.find("-o");
+    if (out == o.values.end()) throw UsageError("'convert' needs -o OUT.bpg|OUT.json|OUT.py");
+    return convertProgram(loadProgram(theFile(o)), out->second);
+}
+
+}  // namespace
+
+bool isSubcommand(const std::string& word) {
+    for (const char* c : {"eval", "trace", "train", "check", "render", "convert", "examples", "help", "--help", "-h"})
+        if (word == c) return true;
+    return false;
+}
+
+void printUsage() {
+    std::fputs(
+        "usage: backprop-studio [FILE]                       open the window (default: the mlp-1-2-2 example)\n"
+        "       backprop-studio eval FILE [--set NAME=LITERAL]... [--seed LITERAL] [--json]\n"
+        "       backprop-studio trace FILE [--json]\n"
+        "       backprop-studio train FILE --steps N --lr LR [--momentum M] [--json]\n"
+        "       backprop-studio check FILE [--json]\n"
+        "       backprop-studio render FILE -o OUT.png|OUT.svg [--phase forward|backward] [--step K]\n"
+        "       backprop-studio convert FILE -o OUT.bpg|OUT.json|OUT.py\n"
+        "       backprop-studio examples [NAME]\n",
+        stderr);
+}
+
+int run(const std::vector<std::string>& args) {
+    try {
+        const Options o = parseOptions(args);
+        if (o.command == "help" || o.command == "--help" || o.command == "-h") {
+            printUsage();
+            return 0;
+        }
+        if (o.command == "eval") return evalCommand(o);
+        if (o.command == "trace") return traceCommand(o);
+        if (o.command == "train") return trainCommand(o);
+        if (o.command == "check") return checkCommand(o);
+        if (o.command == "examples") return examplesCommand(o);
+        if (o.command == "convert") return convertCommand(o);
+        if (o.command == "render") {
+            auto out = o.values.find("-o");
+            if (out == o.values.end()) throw UsageError("'render' needs -o OUT.png|OUT.svg");
+            auto phase = o.values.count("--phase") ? o.values.at("--phase") : std::string("backward");
+            if (phase != "forward" && phase != "backward") throw UsageError("--phase is forward or backward");
+            const double step = numberOption(o, "--step", -1.0);
+            return renderProgram(theFile(o), out->second, phase, static_cast<long>(step));
+        }
+        throw UsageError("unknown command '" + o.command + "'");
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "backprop-studio: %s\n", e.what());
+        return 2;
+    } catch (const LoadError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 2;
+    } catch (const ParseError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "backprop-studio: error: %s\n", e.what());
+        return 2;
+    }
+}
+
+}  // namespace bp::cli

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/render_command.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/io/load_program.h"
+#include "ui/canvas/graph_scene.h"
+#include "ui/document/graph_document.h"
+
+namespace bp::cli {
+
+int renderProgram(const std::string& file, const std::string& out, const std::string& phase, long step) {
+    // No display needed: the offscreen platform draws with the same code as the window.
+    if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    int argc = 1;
+    char name[] = "backprop-studio";
+    char* argv[] = {name, nullptr};
+    QApplication app(argc, argv);
+
+    GraphDocument doc;
+    doc.setProgram(loadProgram(file), QString());
+    const StepCursor& c = doc.cursor();
+    // --step K counts within the phase; without it, the end of the phase.
+    const int base = phase == "forward" ? 0 : c.forwardCount();
+    const int count = phase == "forward" ? c.forwardCount() : c.backwardCount();
+    if (step > count) {
+        std::fprintf(stderr, "backprop-studio: --step %ld is past the end of the %s phase (%d steps)\n", step,
+                     phase.c_str(), count);
+        return 2;
+    }
+    doc.setCursorPosition(base + int(step < 0 ? count : step));
+
+    GraphScene scene(&doc);
+    const QRectF source = scene.exportRect();
+    const QString path = QString::fromStdString(out);
+    if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(source.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
+        svg.setTitle(QStringLiteral("Backprop Studio"));
+        QPainter painter(&svg);
+        scene.renderForExport(painter, QRectF(QPointF(0, 0), source.size()));
+        return painter.end() ? 0 : 2;
+    }
+    if (!path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)) {
+        std::fprintf(stderr, "backprop-studio: render writes .png or .svg, not '%s'\n", out.c_str());
+        return 2;
+    }
+    const double scale = 2.0;  // sharp on slides
+    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        scene.renderForExport(painter, QRectF(QPointF(0, 0), source.size() * scale));
+    }
+    if (!image.save(path)) {
+        std::fprintf(stderr, "backprop-studio: cannot write '%s'\n", out.c_str());
+        return 2;
+    }
+    return 0;
+}
+
+}  // namespace bp::cli

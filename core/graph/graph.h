@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The computation graph: nodes with ordered input slots. Nodes are only ever appended and an op
+// may only use nodes that already exist, so creation order is a topological order; every
+// traversal in the engine is a plain loop over ids (no recursion, no stack to overflow).
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/graph/matrix.h"
+#include "core/ops/op.h"
+
+namespace bp {
+
+using NodeId = int;
+
+enum class NodeKind { Input, Param, Const, Op };
+
+const char* kindName(NodeKind kind);  // "input", "param", "const", "op"
+
+struct SourcePos {
+    int line = 0;  // 1-based; 0 when the node did not come from text
+    int column = 0;
+};
+
+struct Node {
+    std::string name;   // "w1", or "%3" for an anonymous node
+    std::string label;  // what the canvas shows as the name (an ONNX original name); defaults to name
+    NodeKind kind = NodeKind::Op;
+    const OpDef* op = nullptr;     // null for leaves
+    OpAttrs attrs;                 // e.g. the exponent of a ^ p
+    std::vector<NodeId> inputs;    // ordered slots: x * x has inputs {x, x}
+    Shape shape;
+    Matrix leafValue;              // the value of a leaf (empty for ops)
+    SourcePos pos;
+    bool named = false;            // given a name by the user (an assignment or a declaration)
+    bool isLeaf() const { return kind != NodeKind::Op; }
+};
+
+// Thrown when an op is built on operands of the wrong shapes or count; what() names both shapes.
+struct GraphError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Graph {
+public:
+    NodeId addLeaf(NodeKind kind, Matrix value, std::string name = {});
+    // Checks arity and shapes with the op's shape rule; throws GraphError with both shapes named.
+    NodeId addOp(const OpDef& op, std::vector<NodeId> inputs, OpAttrs attrs = {}, std::string name = {});
+
+    int size() const { return static_cast<int>(nodes_.size()); }
+    const Node& node(NodeId id) const { return nodes_[id]; }
+    Node& node(NodeId id) { return nodes_[id]; }
+    const std::vector<Node>& nodes() const { return nodes_; }
+
+    // The node called `name`, or -1.
+    NodeId find(const std::string& name) const;
+    // Gives a node a user name (an assignment names its outermost op). Caller checks uniqueness.
+    void rename(NodeId id, std::string name);
+
+    // Replaces a leaf's value; the shape must stay the same (throws GraphError otherwise).
+    void setLeafValue(NodeId id, const Matrix& value);
+
+    // Consumers of each node, as (consumer, slot) pairs in id order: the edges out of a node.
+    struct Use {
+        NodeId consumer;
+        int slot;
+    };
+    std::vector<std::vector<Use>> uses() const;
+    int edgeCount() const;
+
+private:
+    std::vector<Node> nodes_;
+    std::vector<std::pair<std::string, NodeId>> index_;  // kept sorted by name for find()
+    int anonymous_ = 0;
+    void indexName(NodeId id);
+};
+
+}  // namespace bp

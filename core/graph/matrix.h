@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Every value in Backprop Studio is a real matrix of doubles; a number is 1x1.
+#include <Eigen/Dense>
+#include <string>
+
+namespace bp {
+
+using Matrix = Eigen::MatrixXd;
+
+struct Shape {
+    long rows = 1;
+    long cols = 1;
+    long size() const { return rows * cols; }
+    bool operator==(const Shape&) const = default;
+};
+
+inline Shape shapeOf(const Matrix& m) { return {m.rows(), m.cols()}; }
+
+// "2x1", as every message and label writes a shape.
+inline std::string shapeText(Shape s) { return std::to_string(s.rows) + "x" + std::to_string(s.cols); }
+
+}  // namespace bp

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A loaded program: the graph and the root of its backward pass with its seed.
+#include "core/graph/graph.h"
+
+namespace bp {
+
+struct Program {
+    Graph graph;
+    NodeId root = -1;
+    Matrix seed;  // the root's shape; ones(1x1) for a scalar root unless given
+};
+
+}  // namespace bp

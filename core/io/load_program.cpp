@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/io/load_program.h"
+
+#include "core/language/parser.h"
+
+namespace bp {
+
+static bool endsWith(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+Program loadProgram(const std::string& path) {
+    try {
+        return loadProgramFile(path);
+    } catch (const ParseError& e) {
+        throw LoadError(e.what());
+    }
+    (void)endsWith;
+}
+
+}  // namespace bp

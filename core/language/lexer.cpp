@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/language/lexer.h"
+
+#include <climits>
+#include <cstdio>
+#include <cstring>
+
+#include "core/language/parser.h"
+
+namespace bp {
+
+namespace {
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool isNameChar(char c) { return isNameStart(c) || isDigit(c); }
+
+// Long names and numbers are cut short in messages, so a 3 MB token cannot make a 3 MB message.
+std::string clipped(std::string_view text) {
+    constexpr std::size_t kMax = 40;
+    if (text.size() <= kMax) return std::string(text);
+    return std::string(text.substr(0, kMax)) + "...";
+}
+
+// The length of the valid UTF-8 sequence at the start of `s` and its code point, or 0.
+int utf8Sequence(std::string_view s, char32_t& codePoint) {
+    const auto b0 = static_cast<unsigned char>(s[0]);
+    int length = 0;
+    char32_t cp = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        length = 2;
+        cp = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        length = 3;
+        cp = b0 & 0x0F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        length = 4;
+        cp = b0 & 0x07;
+    } else {
+        return 0;
+    }
+    if (s.size() < static_cast<std::size_t>(length)) return 0;
+    for (int i = 1; i < length; ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not valid UTF-8.
+    if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    codePoint = cp;
+    return length;
+}
+
+}  // namespace
+
+bool isKeyword(std::string_view name) {
+    return name == "input" || name == "param" || name == "const" || name == "backward" || name == "with";
+}
+
+std::string describeCharacter(std::string_view rest) {
+    const auto c = static_cast<unsigned char>(rest[0]);
+    char buffer[32];
+    if (c >= 0x21 && c <= 0x7E) {
+        return std::string("'") + static_cast<char>(c) + "'";
+    }
+    char32_t cp = 0;
+    if (const int length = utf8Sequence(rest, cp); length > 0) {
+        std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+        // A C1 control character or an invisible one is named by its code point only.
+        if (cp < 0xA0) return buffer;
+        return "'" + std::string(rest.substr(0, static_cast<std::size_t>(length))) + "' (" + buffer + ")";
+    }
+    std::snprintf(buffer, sizeof buffer, "'\\x%02x'", static_cast<unsigned>(c));
+    return buffer;
+}
+
+std::string describeToken(const Token& token) {
+    switch (token.kind) {
+    case TokenKind::Number: return "number '" + clipped(token.text) + "'";
+    case TokenKind::Name: return "name '" + clipped(token.text) + "'";
+    case TokenKind::KwInput:
+    case TokenKind::KwParam:
+    case TokenKind::KwConst:
+    case TokenKind::KwBackward:
+    case TokenKind::KwWith: return "keyword '" + std::string(token.text) + "'";
+    case TokenKind::Newline: return "end of line";
+    case TokenKind::End: return "end of file";
+    default: return "token '" + std::string(token.text) + "'";
+    }
+}
+
+Lexer::Lexer(std::string_view source, const std::string& fileName)
+    : p_(source.data()), end_(source.data() + source.size()), lineStart_(p_),
+      fileName_(fileName) {
+    // A UTF-8 byte-order mark, as some editors write, is not part of the text.
+    if (source.size() >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) {
+        p_ += 3;
+        lineStart_ = p_;
+    }
+}
+
+Token Lexer::make(TokenKind kind, const char* start, std::size_t length) const {
+    Token token;
+    token.kind = kind;
+    token.text = std::string_view(start, length);
+    token.line = line_;
+    const auto column = start - lineStart_ + 1;
+    token.column = column > INT_MAX ? INT_MAX : static_cast<int>(column);
+    return token;
+}
+
+void Lexer::failAt(const char* where) const {
+    const auto column = where - lineStart_ + 1;
+    throw ParseError(fileName_, line_, column > INT_MAX ? INT_MAX : static_cast<int>(column),
+                     "unexpected character " + describeCharacter(std::string_view(where, end_ - where)));
+}
+
+Token Lexer::next() {
+    for (;;) {
+        while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\r' || *p_ == '\f' || *p_ == '\v')) ++p_;
+        if (p_ == end_) return make(TokenKind::End, p_, 0);
+        const char* start = p_;
+        const char c = *p_;
+        if (c == '#') {
+            const void* newline = std::memchr(p_, '\n', static_cast<std::size_t>(end_ - p_));
+            p_ = newline ? static_cast<const char*>(newline) : end_;
+            continue;
+        }
+        if (c == '\n') {
+            ++p_;
+            if (openBrackets_ > 0) {
+                ++line_;
+                lineStart_ = p_;
+                continue;
+            }
+            Token token = make(TokenKind::Newline, start, 1);
+            ++line_;
+            lineStart_ = p_;
+            return token;
+        }
+        if (isDigit(c) || (c == '.' && p_ + 1 != end_ && isDigit(p_[1]))) return lexNumber(start);
+        if (isNameStart(c)) return lexName(start);
+        ++p_;
+        switch (c) {
+        case '+': return make(TokenKind::Plus, start, 1);
+        case '-': return make(TokenKind::Minus, start, 1);
+        case '*': return make(TokenKind::Star, start, 1);
+        case '/': return make(TokenKind::Slash, start, 1);
+        case '@': return make(TokenKind::At, start, 1);
+        case '^': return make(TokenKind::Caret, start, 1);
+        case ',': return make(TokenKind::Comma, start, 1);
+        case '=': return make(TokenKind::Equals, start, 1);
+        case ';': return make(TokenKind::Semicolon, start, 1);
+        case '(':
+            ++openBrackets_;
+            return make(TokenKind::LParen, start, 1);
+        case '[':
+            ++openBrackets_;
+            return make(TokenKind::LBracket, start, 1);
+        case ')':
+            if (openBrackets_ > 0) --openBrackets_;
+            return make(TokenKind::RParen, start, 1);
+        case ']':
+            if (openBrackets_ > 0) --openBrackets_;
+            return make(TokenKind::RBracket, start, 1);
+        case '.':
+            // `.T` is the transpose suffix; `.Tx` or a lone `.` is not a token.
+            if (p_ != end_ && *p_ == 'T' && (p_ + 1 == end_ || !isNameChar(p_[1]))) {
+                ++p_;
+                return make(TokenKind::DotT, start, 2);
+            }
+            break;
+        default: break;
+        }
+        failAt(start);
+    }
+}
+
+Token Lexer::lexNumber(const char* start) {
+    while (p_ != end_ && isDigit(*p_)) ++p_;
+    if (p_ != end_ && *p_ == '.' && p_ + 1 != end_ && isDigit(p_[1])) {
+        ++p_;
+        while (p_ != end_ && isDigit(*p_)) ++p_;
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+        const char* q = p_ + 1;
+        if (q != end_ && (*q == '+' || *q == '-')) ++q;
+        if (q != end_ && isDigit(*q)) {
+            p_ = q;
+            while (p_ != end_ && isDigit(*p_)) ++p_;
+        }
+    }
+    return make(TokenKind::Number, start, static_cast<std::size_t>(p_ - start));
+}
+
+Token Lexer::lexName(const char* start) {
+    while (p_ != end_ && isNameChar(*p_)) ++p_;
+    const std::string_view text(start, static_cast<std::size_t>(p_ - start));
+    TokenKind kind = TokenKind::Name;
+    if (text == "input")
+        kind = TokenKind::KwInput;
+    else if (text == "param")
+        kind = TokenKind::KwParam;
+    else if (text == "const")
+        kind = TokenKind::KwConst;
+    else if (text == "backward")
+        kind = TokenKind::KwBackward;
+    else if (text == "with")
+        kind = TokenKind::KwWith;
+    return make(kind, start, text.size());
+}
+
+}  // namespace bp

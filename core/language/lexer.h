@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The .bpg lexer: one token at a time, straight off the source bytes (no copies, no tables of
+// tokens, so a 64 MB file costs no more memory than its text). Newlines separate statements
+// except inside (...) or [...]; the lexer tracks that depth itself.
+#include <string>
+#include <string_view>
+
+namespace bp {
+
+enum class TokenKind {
+    Number,
+    Name,
+    KwInput,
+    KwParam,
+    KwConst,
+    KwBackward,
+    KwWith,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    At,
+    Caret,
+    DotT,       // .T
+    Comma,
+    Equals,
+    LParen,
+    RParen,
+    LBracket,
+    RBracket,
+    Newline,    // a line break outside brackets
+    Semicolon,
+    End,
+};
+
+struct Token {
+    TokenKind kind = TokenKind::End;
+    std::string_view text;  // points into the source
+    int line = 1;           // 1-based
+    int column = 1;         // 1-based, in bytes
+};
+
+// How a token is named in messages: "token ')'", "name 'q'", "number '2.5'", "end of line".
+std::string describeToken(const Token& token);
+
+// A character the lexer cannot start a token with, escaped for a message: '$', '\x01', '×' (U+00D7).
+std::string describeCharacter(std::string_view rest);
+
+class Lexer {
+public:
+    // Throws ParseError (with `fileName`) on a character that starts no token.
+    Lexer(std::string_view source, const std::string& fileName);
+
+    Token next();
+
+private:
+    const char* p_;
+    const char* end_;
+    const char* lineStart_;
+    int line_ = 1;
+    int openBrackets_ = 0;  // ( and [ not yet closed: newlines inside are whitespace
+    const std::string& fileName_;
+
+    Token make(TokenKind kind, const char* start, std::size_t length) const;
+    Token lexNumber(const char* start);
+    Token lexName(const char* start);
+    [[noreturn]] void failAt(const char* where) const;
+};
+
+bool isKeyword(std::string_view name);
+
+}  // namespace bp

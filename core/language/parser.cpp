@@ -1,0 +1,654 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The .bpg parser (SPEC §1): recursive descent over the grammar, building the graph as it goes.
+// Expressions recurse, but every level of nesting (parentheses, brackets, unary minus) passes a
+// depth counter, so 200,000 nested parentheses stop with a message instead of a stack overflow.
+// Literals are read with loops, so a matrix of millions of entries costs no stack.
+#include "core/language/parser.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <unordered_map>
+#include <vector>
+
+#include "core/language/lexer.h"
+#include "core/language/literal_text.h"
+#include "core/ops/op_table.h"
+
+namespace bp {
+
+namespace {
+
+std::string formatMessage(const std::string& file, int line, int column, const std::string& message) {
+    if (line <= 0) return file + ": error: " + message;
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: " + message;
+}
+
+std::string positionText(const Token& token) {
+    return std::to_string(token.line) + ":" + std::to_string(token.column);
+}
+
+// "256 MB" when the limit is a whole number of megabytes, else "N bytes".
+std::string bytesText(std::size_t bytes) {
+    constexpr std::size_t kMB = 1u << 20;
+    if (bytes >= kMB && bytes % kMB == 0) return std::to_string(bytes / kMB) + " MB";
+    return std::to_string(bytes) + " bytes";
+}
+
+// The power of ten of the leading digit of a decimal number: 2 for "123.4", -3 for "0.001e0".
+// Only used to tell overflow from underflow when from_chars reports a number out of range.
+long decimalMagnitude(std::string_view text) {
+    std::size_t i = 0;
+    long intDigits = 0;
+    long leadingFractionZeros = 0;
+    bool seenNonZero = false;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+        if (text[i] != '0') seenNonZero = true;
+        if (seenNonZero) ++intDigits;
+    }
+    if (i < text.size() && text[i] == '.') {
+        for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+            if (text[i] != '0') seenNonZero = true;
+            if (!seenNonZero) ++leadingFractionZeros;
+        }
+    }
+    long exponent = 0;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        bool negative = false;
+        if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+        for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+            exponent = std::min(exponent * 10 + (text[i] - '0'), 1'000'000'000L);
+        if (negative) exponent = -exponent;
+    }
+    return intDigits > 0 ? exponent + intDigits - 1 : exponent - leadingFractionZeros - 1;
+}
+
+struct Definition {
+    NodeId id;
+    int line;
+};
+
+class Parser {
+public:
+    Parser(std::string_view source, const std::string& file, const ParseLimits& limits)
+        : lexer_(source, file), file_(file), limits_(limits) {
+        plus_ = findInfixOp("+");
+        minus_ = findInfixOp("-");
+        star_ = findInfixOp("*");
+        slash_ = findInfixOp("/");
+        at_ = findInfixOp("@");
+        caret_ = findInfixOp("^");
+        neg_ = findOp("neg");
+        transpose_ = findOp("transpose");
+        identity_ = findOp("identity");
+    }
+
+    Program run();
+
+private:
+    Lexer lexer_;
+    Token tok_;
+    const std::string& file_;
+    const ParseLimits& limits_;
+    Program program_;
+    std::unordered_map<std::string_view, Definition> names_;
+    std::vector<Token> opens_;  // brackets not yet closed, innermost last (for "never closed")
+    std::vector<double> entries_;  // reused buffer for literals
+    int depth_ = 0;
+    NodeId lastAssigned_ = -1;
+    Token lastAssignedName_;
+    int backwardLine_ = 0;
+
+    const OpDef* plus_;
+    const OpDef* minus_;
+    const OpDef* star_;
+    const OpDef* slash_;
+    const OpDef* at_;
+    const OpDef* caret_;
+    const OpDef* neg_;
+    const OpDef* transpose_;
+    const OpDef* identity_;
+
+    Graph& graph() { return program_.graph; }
+    void advance() { tok_ = lexer_.next(); }
+    bool at(TokenKind kind) const { return tok_.kind == kind; }
+
+    [[noreturn]] void fail(const Token& where, const std::string& message) const {
+        throw ParseError(file_, where.line, where.column, message);
+    }
+    // A syntax error at the current token; at the end of the file inside brackets, the error
+    // names the bracket that was never closed, which is what the writer has to fix.
+    [[noreturn]] void unexpected(const std::string& expected) const {
+        if (at(TokenKind::End) && !opens_.empty())
+            fail(tok_, "'" + std::string(opens_.back().text) + "' opened at " + positionText(opens_.back()) +
+                           " is never closed");
+        fail(tok_, "unexpected " + describeToken(tok_) + ", expected " + expected);
+    }
+
+    void enter(const Token& where) {
+        if (++depth_ > limits_.maxNesting)
+            fail(where, "nesting deeper than " + std::to_string(limits_.maxNesting) + " levels");
+    }
+    void leave() { --depth_; }
+    void open(const Token& bracket) {
+        enter(bracket);
+        opens_.push_back(bracket);
+        advance();
+    }
+    void close(TokenKind kind, const char* closer) {
+        if (!at(kind)) {
+            const Token& bracket = opens_.back();
+            unexpected(std::string("'") + closer + "' to close '" + std::string(bracket.text) + "' at " +
+                       positionText(bracket));
+        }
+        opens_.pop_back();
+        leave();
+        advance();
+    }
+
+    void statement();
+    void declaration(NodeKind kind);
+    void assignment();
+    void backwardStatement();
+    void endOfStatement(const char* hint = "");
+    Token expectName(const char* what);
+    void checkNewName(const Token& name) const;
+
+    NodeId expr();
+    NodeId term();
+    NodeId unary();
+    NodeId postfix(NodeId operand);
+    NodeId power(NodeId operand);
+    NodeId primary();
+    NodeId call(const Token& name);
+    int skipArguments();
+
+    Matrix literal(const char* expected);
+    Matrix bracketLiteral();
+    void numbersInto(std::vector<double>& out, const Token& literalStart);
+    double signedNumber(const char* expected);
+    double numberValue(const Token& token) const;
+
+    // The newest op is held back until the next node is made or its statement ends, so the
+    // outermost op of an assignment is created with the assigned name: anonymous nodes are then
+    // numbered %1, %2, ... without gaps. Its shapes are checked at once, so errors keep their order.
+    struct PendingOp {
+        bool active = false;
+        const OpDef* op = nullptr;
+        std::vector<NodeId> inputs;
+        OpAttrs attrs;
+        Token where;
+    };
+    PendingOp pending_;
+
+    void checkNodeLimit(const Token& where);
+    NodeId addConst(Matrix value, const Token& where);
+    NodeId addOp(const OpDef* op, const Token& where, std::vector<NodeId> inputs, OpAttrs attrs = {});
+    NodeId createPending(std::string name = {});
+    std::string rootNeedsSeed(const std::string& name, Shape shape) const;
+};
+
+Program Parser::run() {
+    advance();
+    for (;;) {
+        while (at(TokenKind::Newline) || at(TokenKind::Semicolon)) advance();
+        if (at(TokenKind::End)) break;
+        statement();
+    }
+    createPending();
+    if (program_.root < 0) {
+        if (lastAssigned_ < 0) fail(tok_, "nothing to evaluate: the program assigns no name");
+        const Node& root = graph().node(lastAssigned_);
+        if (root.shape != Shape{1, 1}) fail(lastAssignedName_, rootNeedsSeed(root.name, root.shape));
+        program_.root = lastAssigned_;
+        program_.seed = Matrix::Ones(1, 1);
+    }
+    return std::move(program_);
+}
+
+void Parser::statement() {
+    switch (tok_.kind) {
+    case TokenKind::KwInput: return declaration(NodeKind::Input);
+    case TokenKind::KwParam: return declaration(NodeKind::Param);
+    case TokenKind::KwConst: return declaration(NodeKind::Const);
+    case TokenKind::KwBackward: return backwardStatement();
+    case TokenKind::Name: return assignment();
+    default: unexpected("a statement (a declaration, an assignment or backward)");
+    }
+}
+
+void Parser::endOfStatement(const char* hint) {
+    if (at(TokenKind::Newline) || at(TokenKind::Semicolon)) {
+        advance();
+        return;
+    }
+    if (!at(TokenKind::End)) unexpected(std::string("end of line") + hint);
+}
+
+Token Parser::expectName(const char* what) {
+    if (!at(TokenKind::Name)) {
+        if (tok_.kind >= TokenKind::KwInput && tok_.kind <= TokenKind::KwWith)
+            fail(tok_, "'" + std::string(tok_.text) + "' is a keyword and cannot be a name");
+        unexpected(what);
+    }
+    Token name = tok_;
+    advance();
+    return name;
+}
+
+void Parser::checkNewName(const Token& name) const {
+    if (auto it = names_.find(name.text); it != names_.end())
+        fail(name, "'" + std::string(name.text) + "' is already defined at line " + std::to_string(it->second.line));
+}
+
+void Parser::declaration(NodeKind kind) {
+    advance();
+    const Token name = expectName("a name");
+    if (!at(TokenKind::Equals)) unexpected("'='");
+    checkNewName(name);
+    advance();
+    Matrix value = literal("a literal (a number or [...])");
+    endOfStatement(" (a declaration's value is a literal)");
+    checkNodeLimit(name);
+    const NodeId id = graph().addLeaf(kind, std::move(value), std::string(name.text));
+    graph().node(id).pos = {name.line, name.column};
+    names_.emplace(name.text, Definition{id, name.line});
+}
+
+void Parser::assignment() {
+    const Token name = tok_;
+    advance();
+    if (!at(TokenKind::Equals)) unexpected("'=' after '" + std::string(name.text) + "'");
+    checkNewName(name);
+    advance();
+    NodeId id = expr();
+    endOfStatement();
+    // `c = a` or `c = 5`: the outermost operation is not new, so c is an identity node of its own.
+    if (!pending_.active || id != graph().size()) {
+        if (!identity_)
+            fail(name, "assignment of a bare name or literal: write " + std::string(name.text) +
+                           " = ... with an operation");
+        id = addOp(identity_, name, {id});
+    }
+    id = createPending(std::string(name.text));
+    names_.emplace(name.text, Definition{id, name.line});
+    lastAssigned_ = id;
+    lastAssignedName_ = name;
+}
+
+std::string Parser::rootNeedsSeed(const std::string& name, Shape shape) const {
+    std::string message = "the root '" + name + "' is " + shapeText(shape) +
+                          ": a root that is not 1x1 needs a seed, e.g. `backward " + name + " with ";
+    if (shape.size() <= 16) return message + literalText(Matrix::Ones(shape.rows, shape.cols)) + "`";
+    return message + "M` with M a " + shapeText(shape) + " literal";
+}
+
+void Parser::backwardStatement() {
+    const Token keyword = tok_;
+    if (program_.root >= 0)
+        fail(keyword, "only one backward statement is allowed; the first is at line " + std::to_string(backwardLine_));
+    advance();
+    const Token name = expectName("the name of the root");
+    const auto it = names_.find(name.text);
+    if (it == names_.end()) fail(name, "unknown name '" + std::string(name.text) + "'");
+    const NodeId root = it->second.id;
+    const Shape shape = graph().node(root).shape;
+    Matrix seed;
+    bool haveSeed = false;
+    Token seedStart;
+    if (at(TokenKind::KwWith)) {
+        advance();
+        seedStart = tok_;
+        seed = literal("a literal seed (a number or [...])");
+        haveSeed = true;
+    }
+    endOfStatement();
+    if (haveSeed) {
+        if (shapeOf(seed) != shape)
+            fail(seedStart, "the seed is " + shapeText(shapeOf(seed)) + " but the root '" + std::string(name.text) +
+                                "' is " + shapeText(shape) + ": the seed must have the root's shape");
+    } else {
+        if (shape != Shape{1, 1}) fail(name, rootNeedsSeed(std::string(name.text), shape));
+        seed = Matrix::Ones(1, 1);
+    }
+    program_.root = root;
+    program_.seed = std::move(seed);
+    backwardLine_ = keyword.line;
+}
+
+// ---- expressions -------------------------------------------------------------------------
+
+NodeId Parser::expr() {
+    NodeId left = term();
+    while (at(TokenKind::Plus) || at(TokenKind::Minus)) {
+        const Token op = tok_;
+        advance();
+        const NodeId right = term();
+        left = addOp(op.kind == TokenKind::Plus ? plus_ : minus_, op, {left, right});
+    }
+    return left;
+}
+
+NodeId Parser::term() {
+    NodeId left = unary();
+    while (at(TokenKind::Star) || at(TokenKind::Slash) || at(TokenKind::At)) {
+        const Token op = tok_;
+        advance();
+        const NodeId right = unary();
+        left = addOp(op.kind == TokenKind::Star ? star_ : op.kind == TokenKind::Slash ? slash_ : at_, op,
+                     {left, right});
+    }
+    return left;
+}
+
+NodeId Parser::unary() {
+    if (!at(TokenKind::Minus)) return power(postfix(primary()));
+    const Token minus = tok_;
+    enter(minus);
+    advance();
+    NodeId result;
+    if (at(TokenKind::Number)) {
+        // `-2` is the constant -2 (the writer relies on it), but `-2 ^ 2` is -(2 ^ 2) and
+        // `-2.T` is -(2.T), as the grammar reads them.
+        const Token number = tok_;
+        const double value = numberValue(number);
+        advance();
+        if (!at(TokenKind::Caret) && !at(TokenKind::DotT)) {
+            leave();
+            return addConst(Matrix::Constant(1, 1, -value), minus);
+        }
+        result = power(postfix(addConst(Matrix::Constant(1, 1, value), number)));
+    } else {
+        result = unary();
+    }
+    leave();
+    return addOp(neg_, minus, {result});
+}
+
+NodeId Parser::postfix(NodeId operand) {
+    while (at(TokenKind::DotT)) {
+        const Token op = tok_;
+        advance();
+        operand = addOp(transpose_, op, {operand});
+    }
+    return operand;
+}
+
+NodeId Parser::power(NodeId operand) {
+    if (!at(TokenKind::Caret)) return operand;
+    const Token op = tok_;
+    advance();
+    OpAttrs attrs;
+    attrs.exponent = signedNumber("a number after '^'");
+    return addOp(caret_, op, {operand}, attrs);
+}
+
+NodeId Parser::primary() {
+    switch (tok_.kind) {
+    case TokenKind::Number: {
+        const Token number = tok_;
+        const double value = numberValue(number);
+        advance();
+        return addConst(Matrix::Constant(1, 1, value), number);
+    }
+    case TokenKind::Name: {
+        const Token name = tok_;
+        advance();
+        if (at(TokenKind::LParen)) return call(name);
+        const auto it = names_.find(name.text);
+        if (it == names_.end()) fail(name, "unknown name '" + std::string(name.text) + "'");
+        return it->second.id;
+    }
+    case TokenKind::LBracket: {
+        const Token start = tok_;
+        Matrix value = bracketLiteral();
+        return addConst(std::move(value), start);
+    }
+    case TokenKind::LParen: {
+        open(tok_);
+        const NodeId inner = expr();
+        close(TokenKind::RParen, ")");
+        return inner;
+    }
+    default: unexpected("an expression");
+    }
+}
+
+NodeId Parser::call(const Token& name) {
+    const OpDef* op = findOp(name.text);
+    if (!op) fail(name, "unknown function '" + std::string(name.text) + "'");
+    const int total = op->arity + op->attrCount;
+    auto countError = [&](int got) {
+        fail(name, "'" + std::string(name.text) + "' takes " + std::to_string(total) +
+                       (total == 1 ? " argument, got " : " arguments, got ") + std::to_string(got));
+    };
+    open(tok_);
+    std::vector<NodeId> inputs;
+    double attrValues[2] = {0, 0};
+    std::vector<Token> attrTokens;
+    int got = 0;
+    if (!at(TokenKind::RParen)) {
+        for (;;) {
+            if (got < op->arity) {
+                inputs.push_back(expr());
+            } else if (got < total) {
+                if (!at(TokenKind::Minus) && !at(TokenKind::Number))
+                    fail(tok_, "argument " + std::to_string(got + 1) + " of '" + std::string(name.text) +
+                                   "' must be a number");
+                attrTokens.push_back(tok_);
+                const double value = signedNumber("a number");
+                if (got - op->arity < 2) attrValues[got - op->arity] = value;
+            } else {
+                countError(got + skipArguments());
+            }
+            ++got;
+            if (at(TokenKind::Comma)) {
+                advance();
+                continue;
+            }
+            if (at(TokenKind::RParen)) break;
+            unexpected("',' or ')'");
+        }
+    }
+    if (got != total) countError(got);
+    close(TokenKind::RParen, ")");
+
+    OpAttrs attrs;
+    // The convention of the op table: one number argument is an exponent, two are a shape.
+    if (op->attrCount == 1) {
+        attrs.exponent = attrValues[0];
+    } else if (op->attrCount == 2) {
+        long dims[2];
+        for (int i = 0; i < 2; ++i) {
+            const double v = attrValues[i];
+            if (!(v >= 0 && v <= 1e9 && v == std::floor(v)))
+                fail(attrTokens[static_cast<std::size_t>(i)],
+                     "argument " + std::to_string(op->arity + i + 1) + " of '" + std::string(name.text) +
+                         "' must be a whole number, got " + numberText(v));
+            dims[i] = static_cast<long>(v);
+        }
+        attrs.shape = Shape{dims[0], dims[1]};
+    } else if (op->attrCount > 2) {
+        fail(name, "'" + std::string(name.text) + "' cannot be called from .bpg text");
+    }
+    return addOp(op, name, std::move(inputs), attrs);
+}
+
+// Skips the surplus arguments of a call, from the start of the first surplus one to the closing
+// ')' (not consumed), and says how many there were. Loops, with a counter for nesting.
+int Parser::skipArguments() {
+    int count = 1;
+    int nesting = 0;
+    for (;;) {
+        switch (tok_.kind) {
+        case TokenKind::LParen:
+        case TokenKind::LBracket: ++nesting; break;
+        case TokenKind::RParen:
+        case TokenKind::RBracket:
+            if (nesting == 0) return count;
+            --nesting;
+            break;
+        case TokenKind::Comma:
+            if (nesting == 0) ++count;
+            break;
+        case TokenKind::End: unexpected("')'");
+        default: break;
+        }
+        advance();
+    }
+}
+
+// ---- literals ----------------------------------------------------------------------------
+
+Matrix Parser::literal(const char* expected) {
+    if (at(TokenKind::LBracket)) return bracketLiteral();
+    if (!at(TokenKind::Minus) && !at(TokenKind::Number)) unexpected(expected);
+    return Matrix::Constant(1, 1, signedNumber(expected));
+}
+
+// `[1, 2]` (a column vector) or `[[1, 2], [3, 4]]` (rows). Iterative: rows are a loop.
+Matrix Parser::bracketLiteral() {
+    const Token start = tok_;
+    open(start);
+    entries_.clear();
+    if (!at(TokenKind::LBracket)) {
+        numbersInto(entries_, start);
+        close(TokenKind::RBracket, "]");
+        Matrix value(static_cast<Eigen::Index>(entries_.size()), 1);
+        std::memcpy(value.data(), entries_.data(), entries_.size() * sizeof(double));
+        return value;
+    }
+    long rows = 0;
+    std::size_t cols = 0;
+    for (;;) {
+        const Token rowStart = tok_;
+        open(rowStart);
+        const std::size_t before = entries_.size();
+        numbersInto(entries_, start);
+        close(TokenKind::RBracket, "]");
+        const std::size_t count = entries_.size() - before;
+        ++rows;
+        if (rows == 1)
+            cols = count;
+        else if (count != cols)
+            fail(rowStart, "ragged matrix literal: row " + std::to_string(rows) + " has " + std::to_string(count) +
+                               (count == 1 ? " entry" : " entries") + ", row 1 has " + std::to_string(cols));
+        if (at(TokenKind::Comma)) {
+            advance();
+            if (!at(TokenKind::LBracket)) unexpected("'[' to start row " + std::to_string(rows + 1));
+            continue;
+        }
+        close(TokenKind::RBracket, "]");
+        break;
+    }
+    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    return Eigen::Map<const RowMajor>(entries_.data(), rows, static_cast<Eigen::Index>(cols));
+}
+
+// numbers := signed { "," signed }, appended to `out`; stops before the closing ']'.
+void Parser::numbersInto(std::vector<double>& out, const Token& literalStart) {
+    const auto limit = static_cast<std::size_t>(std::max(limits_.maxMatrixEntries, 0L));
+    for (;;) {
+        if (out.size() >= limit)
+            fail(literalStart, "matrix literal has more than " + std::to_string(limits_.maxMatrixEntries) +
+                                   " entries, the limit");
+        out.push_back(signedNumber("a number"));
+        if (!at(TokenKind::Comma)) return;
+        advance();
+    }
+}
+
+double Parser::signedNumber(const char* expected) {
+    bool negative = false;
+    if (at(TokenKind::Minus)) {
+        negative = true;
+        advance();
+    }
+    if (!at(TokenKind::Number)) unexpected(expected);
+    const double value = numberValue(tok_);
+    advance();
+    return negative ? -value : value;
+}
+
+double Parser::numberValue(const Token& token) const {
+    double value = 0;
+    const char* first = token.text.data();
+    const char* last = first + token.text.size();
+    const auto [end, error] = std::from_chars(first, last, value);
+    if (error == std::errc() && end == last) return value;
+    if (error == std::errc::result_out_of_range) {
+        // Too small rounds to zero as everywhere else; too large has no value in .bpg.
+        if (decimalMagnitude(token.text) < 0) return 0.0;
+        fail(token, "the number '" + std::string(token.text.substr(0, 40)) +
+                        (token.text.size() > 40 ? "..." : "") + "' is too large for a double");
+    }
+    fail(token, "malformed number '" + std::string(token.text.substr(0, 40)) + "'");
+}
+
+// ---- building nodes ----------------------------------------------------------------------
+
+void Parser::checkNodeLimit(const Token& where) {
+    createPending();
+    if (program_.graph.size() >= limits_.maxNodes)
+        fail(where, "the program has more than " + std::to_string(limits_.maxNodes) + " nodes, the limit");
+}
+
+NodeId Parser::addConst(Matrix value, const Token& where) {
+    checkNodeLimit(where);
+    const NodeId id = graph().addLeaf(NodeKind::Const, std::move(value));
+    graph().node(id).pos = {where.line, where.column};
+    return id;
+}
+
+NodeId Parser::addOp(const OpDef* op, const Token& where, std::vector<NodeId> inputs, OpAttrs attrs) {
+    if (!op) fail(where, "operator '" + std::string(where.text) + "' is not supported");
+    checkNodeLimit(where);
+    // The op's own shape rule, as Graph::addOp will apply it, with the same message.
+    std::vector<Shape> shapes;
+    shapes.reserve(inputs.size());
+    for (NodeId input : inputs) shapes.push_back(graph().node(input).shape);
+    Shape shape;
+    std::string error;
+    if (static_cast<int>(inputs.size()) != op->arity || !op->shape(shapes, attrs, shape, error))
+        fail(where, error.empty() ? "'" + std::string(op->name) + "' takes " + std::to_string(op->arity) +
+                                        " arguments, got " + std::to_string(inputs.size())
+                                  : error);
+    pending_.active = true;
+    pending_.op = op;
+    pending_.inputs = std::move(inputs);
+    pending_.attrs = attrs;
+    pending_.where = where;
+    return graph().size();  // the id it will have: nothing else is created before it
+}
+
+NodeId Parser::createPending(std::string name) {
+    if (!pending_.active) return -1;
+    pending_.active = false;
+    NodeId id;
+    try {
+        id = graph().addOp(*pending_.op, std::move(pending_.inputs), pending_.attrs, std::move(name));
+    } catch (const GraphError& error) {
+        fail(pending_.where, error.what());
+    }
+    graph().node(id).pos = {pending_.where.line, pending_.where.column};
+    return id;
+}
+
+}  // namespace
+
+ParseError::ParseError(std::string file_, int line_, int column_, std::string message_)
+    : std::runtime_error(formatMessage(file_, line_, column_, message_)), file(std::move(file_)), line(line_),
+      column(column_), message(std::move(message_)) {}
+
+Program parseProgram(std::string_view source, const std::string& fileName, const ParseLimits& limits) {
+    if (source.size() > limits.maxSourceBytes)
+        throw ParseError(fileName, 0, 0,
+                         "the source is " + std::to_string(source.size()) + " bytes, over the limit of " +
+                             bytesText(limits.maxSourceBytes));
+    Parser parser(source, fileName, limits);
+    return parser.run();
+}
+
+}  // namespace bp

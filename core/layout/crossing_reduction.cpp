@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Crossing reduction: layer-by-layer sweeps that sort each rank by the median or barycentre of
+// its neighbours in the rank just fixed, then adjacent transposition (Gansner et al., "A technique
+// for drawing directed graphs", 1993). Crossings are counted with the accumulator tree of Barth,
+// Jünger and Mutzel ("Simple and efficient bilayer cross counting", 2004).
+#include <algorithm>
+#include <cstdlib>
+#include <cstdio>
+#include <cstddef>
+#include <tuple>
+#include <utility>
+
+#include "core/layout/layered_graph.h"
+
+namespace bp::layout {
+namespace {
+
+struct Weighted {
+    int pos = 0;     // position of the neighbour within its rank
+    int weight = 1;  // parallel input edges the segment stands for
+    bool operator<(const Weighted& other) const { return pos < other.pos; }
+};
+
+// The neighbours of v in the rank above (up) or below, by position.
+void neighbours(const LayeredGraph& g, const Ordering& o, int v, bool up, std::vector<Weighted>& out) {
+    out.clear();
+    const std::vector<int>& start = up ? g.upStart : g.downStart;
+    const std::vector<int>& list = up ? g.up : g.down;
+    for (int k = start[v]; k < start[v + 1]; ++k) {
+        const Segment& s = g.segments[list[k]];
+        out.push_back({o.pos[up ? s.upper : s.lower], s.weight});
+    }
+    std::sort(out.begin(), out.end());
+}
+
+// Crossings between rank r and rank r + 1. Segments are inserted by upper position (then lower);
+// each one crosses every segment already inserted whose lower end lies strictly further right,
+// which the tree of partial weight sums over lower positions answers in O(log V).
+std::int64_t crossingsBelow(const LayeredGraph& g, const Ordering& o, int r, std::vector<std::int64_t>& tree,
+                            std::vector<Weighted>& ends) {
+    const int lowerSize = o.layerStart[r + 2] - o.layerStart[r + 1];
+    int leaves = 1;
+    while (leaves < lowerSize) leaves *= 2;
+    tree.assign(static_cast<std::size_t>(2 * leaves - 1), 0);
+    const int firstLeaf = leaves - 1;
+    std::int64_t crossings = 0;
+    for (int i = o.layerStart[r]; i < o.layerStart[r + 1]; ++i) {
+        neighbours(g, o, o.order[i], false, ends);
+        for (const Weighted& end : ends) {
+            int index = end.pos + firstLeaf;
+            tree[index] += end.weight;
+            while (index > 0) {
+                if (index % 2 == 1) crossings += tree[index + 1] * end.weight;  // right sibling
+                index = (index - 1) / 2;
+                tree[index] += end.weight;
+            }
+        }
+    }
+    return crossings;
+}
+
+// Gansner's weighted median: the middle position, or between the two middle ones weighted toward
+// the side where neighbours are packed more tightly. Parallel edges count as many times.
+double medianKey(const std::vector<Weighted>& ns, std::vector<int>& expanded) {
+    expanded.clear();
+    for (const Weighted& n : ns) expanded.insert(expanded.end(), static_cast<std::size_t>(n.weight), n.pos);
+    const std::size_t m = expanded.size(), mid = m / 2;
+    if (m % 2 == 1) return expanded[mid];
+    if (m == 2) return (expanded[0] + expanded[1]) / 2.0;
+    const double left = expanded[mid - 1] - expanded[0];
+    const double right = expanded[m - 1] - expanded[mid];
+    if (left + right == 0) return (expanded[mid - 1] + expanded[mid]) / 2.0;
+    return (expanded[mid - 1] * right + expanded[mid] * left) / (left + right);
+}
+
+double barycentreKey(const std::vector<Weighted>& ns) {
+    double sum = 0, weight = 0;
+    for (const Weighted& n : ns) {
+        sum += static_cast<double>(n.pos) * n.weight;
+        weight += n.weight;
+    }
+    return sum / weight;
+}
+
+struct SweepScratch {
+    std::vector<Weighted> ns;
+    std::vector<int> expanded;
+    std::vector<std::tuple<double, int, int>> movable;  // key, current position, node
+    std::vector<char> fixed;
+};
+
+// Reorders rank r by its neighbours in the rank above (fromAbove) or below. A node with no
+// neighbour there keeps its place. Equal keys keep their order, or with `ties` reverse it.
+void sortLayer(const LayeredGraph& g, Ordering& o, int r, bool fromAbove, bool median, bool ties, SweepScratch& s) {
+    const int begin = o.layerStart[r], size = o.layerStart[r + 1] - begin;
+    if (size < 2) return;
+    s.movable.clear();
+    s.fixed.assign(static_cast<std::size_t>(size), 0);
+    for (int i = 0; i < size; ++i) {
+        const int v = o.order[begin + i];
+        neighbours(g, o, v, fromAbove, s.ns);
+        if (s.ns.empty()) {
+            s.fixed[i] = 1;
+            continue;
+        }
+        const double key = median ? medianKey(s.ns, s.expanded) : barycentreKey(s.ns);
+        s.movable.emplace_back(key, ties ? -i : i, v);  // ties: equal keys swap their order
+    }
+    std::sort(s.movable.begin(), s.movable.end());
+    std::size_t next = 0;
+    for (int i = 0; i < size; ++i) {
+        if (s.fixed[i]) continue;
+        const int v = std::get<2>(s.movable[next++]);
+        o.order[begin + i] = v;
+        o.pos[v] = i;
+    }
+}
+
+// Weighted crossings between the segments of a (left) and b (right) on one side:
+// pairs whose far ends are in the opposite order.
+std::int64_t pairCrossings(const Weighted* a, const Weighted* aEnd, const Weighted* b, const Weighted* bEnd) {
+    std::int64_t totalA = 0;
+    for (const Weighted* p = a; p != aEnd; ++p) totalA += p->weight;
+    std::int64_t passed = 0, crossings = 0;
+    for (; b != bEnd; ++b) {
+        while (a != aEnd && a->pos <= b->pos) passed += (a++)->weight;
+        crossings += (totalA - passed) * b->weight;
+    }
+    return crossings;
+}
+
+struct TransposeScratch {
+    std::vector<int> localOf;       // node -> index into start (its place when lists were built)
+    std::vector<int> start;         // per local node: up list, down list (3 boundaries per node)
+    std::vector<Weighted> items;
+    std::vector<Weighted> ns;
+};
+
+// Swaps adjacent nodes of rank r while that removes crossings with both neighbouring ranks. With
+// `ties`, pairs that cross as much either way are swapped too (that moves a plateau along and
+// lets the next sweep see a different order), but only strict gains count as progress.
+bool transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool ties, TransposeScratch& t) {
+    const int begin = o.layerStart[r], size = o.layerStart[r + 1] - begin;
+    if (size < 2) return false;
+    t.start.assign(static_cast<std::size_t>(2 * size + 1), 0);
+    t.items.clear();
+    for (int i = 0; i < size; ++i) {
+        const int v = o.order[begin + i];
+        t.localOf[v] = i;
+        for (bool up : {true, false}) {
+            neighbours(g, o, v, up, t.ns);
+            t.items.insert(t.items.end(), t.ns.begin(), t.ns.end());
+            t.start[2 * i + (up ? 1 : 2)] = static_cast<int>(t.items.size());
+        }
+    }
+    const Weighted* items = t.items.data();
+    auto crossings = [&](int left, int right) {
+        const int a = t.localOf[left], b = t.localOf[right];
+        return pairCrossings(items + t.start[2 * a], items + t.start[2 * a + 1], items + t.start[2 * b],
+                             items + t.start[2 * b + 1]) +
+               pairCrossings(items + t.start[2 * a + 1], items + t.start[2 * a + 2], items + t.start[2 * b + 1],
+                             items + t.start[2 * b + 2]);
+    };
+    bool improved = false;
+    constexpr int maxPasses = 16;  // bounds the cost on pathological ranks; usually 1-3 suffice
+    for (int pass = 0; pass < maxPasses; ++pass) {
+        bool swapped = false;
+        for (int i = 0; i + 1 < size; ++i) {
+            const int u = o.order[begin + i], v = o.order[begin + i + 1];
+            const std::int64_t before = crossings(u, v), after = crossings(v, u);
+            if (after < before || (ties && after == before && before > 0)) {
+                o.order[begin + i] = v;
+                o.order[begin + i + 1] = u;
+                o.pos[v] = i;
+                o.pos[u] = i + 1;
+                if (after < before) swapped = improved = true;
+            }
+        }
+        if (!swapped) break;
+    }
+    return improved;
+}
+
+void transpose(const LayeredGraph& g, Ordering& o, bool ties, TransposeScratch& t) {
+    constexpr int maxRounds = 4;
+    for (int round = 0; round < maxRounds; ++round) {
+        bool improved = false;
+        for (int r = 0; r < g.rankCount; ++r) improved = transposeLayer(g, o, r, ties, t) || improved;
+        if (!improved) break;
+    }
+}
+
+}  // namespace
+
+std::int64_t countCrossings(const LayeredGraph& g, const Ordering& o) {
+    std::vector<std::int64_t> tree;
+    std::vector<Weighted> ends;
+    std::int64_t total = 0;
+    for (int r = 0; r + 1 < g.rankCount; ++r) total += crossingsBelow(g, o, r, tree, ends);
+    return total;
+}
+
+namespace {
+
+struct Minimizer {
+    const LayeredGraph& g;
+    SweepScratch sweep;
+    TransposeScratch transpose;
+    Ordering best;
+    std::int64_t bestCrossings = 0;
+
+    // Up to `iterations` iterations from `o`, each one sweep (down and up alternately) and a
+    // transposition; `best` keeps the best ordering seen. Stops after a few iterations without
+    // a real gain (Gansner's convergence test).
+    void improve(Ordering o, int iterations) {
+        std::int64_t current = countCrossings(g, o);
+        if (best.order.empty() || current < bestCrossings) {
+            best = o;
+            bestCrossings = current;
+        }
+        int sinceGain = 0;
+        const int patience = getenv("PAT") ? atoi(getenv("PAT")) : 4;
+        const int variant = getenv("VAR") ? atoi(getenv("VAR")) : 0;
+        for (int it = 0; it < iterations && sinceGain < patience && bestCrossings > 0; ++it) {
+            const bool down = it % 2 == 0;
+            bool median = true, sortTies = false, swapTies = false;
+            if (variant == 0) { median = (it / 2) % 2 == 0; swapTies = it % 2 == 1; }
+            if (variant == 1) { sortTies = it % 4 < 2; swapTies = !sortTies; }
+            if (variant == 2) { median = (it / 2) % 2 == 0; sortTies = it % 4 < 2; swapTies = !sortTies; }
+            if (variant == 3) { median = (it / 4) % 2 == 0; sortTies = it % 4 < 2; swapTies = !sortTies; }
+            if (down)
+                for (int r = 1; r < g.rankCount; ++r) sortLayer(g, o, r, true, median, sortTies, sweep);
+            else
+                for (int r = g.rankCount - 2; r >= 0; --r) sortLayer(g, o, r, false, median, sortTies, sweep);
+            bp::layout::transpose(g, o, swapTies, transpose);
+            current = countCrossings(g, o);
+            if (getenv("DEBUGX")) fprintf(stderr, "it %d: %ld (best %ld)\n", it, (long)current, (long)bestCrossings);
+            if (current < bestCrossings) {
+                sinceGain = current < bestCrossings * 0.995 ? 0 : sinceGain + 1;
+                best = o;
+                bestCrossings = current;
+            } else {
+                ++sinceGain;
+            }
+        }
+    }
+};
+
+}  // namespace
+
+Ordering reduceCrossings(const LayeredGraph& g, int sweeps) {
+    Minimizer search{g, {}, {}, {}, 0};
+    search.transpose.localOf.assign(static_cast<std::size_t>(g.nodeCount()), 0);
+    const int starts = getenv("STARTS") ? atoi(getenv("STARTS")) : 4;
+    const int startIters = getenv("SI") ? atoi(getenv("SI")) : 4;
+    search.improve(idOrdering(g), std::min(sweeps, startIters));
+    if (starts > 0) search.improve(searchOrdering(g, {false, false}), std::min(sweeps, startIters));
+    if (starts > 1) search.improve(searchOrdering(g, {false, true}), std::min(sweeps, startIters));
+    if (starts > 2) search.improve(searchOrdering(g, {true, false}), std::min(sweeps, startIters));
+    if (starts > 3) search.improve(searchOrdering(g, {true, true}), std::min(sweeps, startIters));
+    search.improve(search.best, sweeps);
+    return std::move(search.best);
+}
+
+}  // namespace bp::layout

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A layered (Sugiyama) layout for the canvas, drawn left to right:
+//   1. ranks (the x axis): cycles broken by reversing DFS back edges, longest path from the
+//      sources, then nodes that feed more than they consume (a leaf weight, a constant) pulled
+//      right to sit one rank before their first consumer;
+//   2. long edges broken into dummy nodes, one per rank crossed;
+//   3. crossing reduction: median / barycentre sweeps down and up plus adjacent transposition,
+//      keeping the best ordering seen (never worse than ordering each rank by id);
+//   4. coordinates within a rank (the y axis): Brandes-Köpf (four alignments, balanced), which
+//      keeps chains and long edges straight; ranks are as wide as their widest node.
+// Every step is iterative and near linear: a 100,000-node chain needs no deep stack.
+// Pure standard library (no Qt, no Graphviz).
+#include <vector>
+
+namespace bp {
+
+struct LayoutSize {
+    double width = 0, height = 0;
+};
+
+struct LayoutPoint {
+    double x = 0, y = 0;
+};
+
+// An edge from node `from` to node `to`. Edges may repeat (x*x gives two edges x->mul). The graph
+// should be a DAG; if it is not, cycles are broken (some edges then point right to left).
+// Self loops and edges naming a node that does not exist are not laid out (see edgePaths).
+struct LayoutEdge {
+    int from = 0, to = 0;
+};
+
+struct LayoutOptions {
+    double layerGap = 80;  // horizontal space between the widest nodes of adjacent ranks
+    double nodeGap = 30;   // vertical space between nodes of one rank (half of it next to a dummy)
+    int sweeps = 8;        // crossing-reduction iterations (each one sweep plus transposition)
+};
+
+struct LayoutResult {
+    std::vector<LayoutPoint> centers;  // node centres; x grows with rank (left to right), y >= 0 down
+    std::vector<int> rank;             // rank per node: rank[to] > rank[from] for every edge of a DAG
+    // Per input edge, the polyline from source centre to target centre through its dummy nodes.
+    // A self loop gives {centre, centre}; an edge naming a missing node gives an empty polyline.
+    std::vector<std::vector<LayoutPoint>> edgePaths;
+    int crossings = 0;  // edge crossings of the final ordering (counting dummy segments)
+    LayoutSize extent;  // bounding box of all nodes and paths, from (0, 0)
+    int rankCount = 0;  // number of ranks
+    int dummyCount = 0; // dummy nodes inserted for edges spanning more than one rank
+};
+
+LayoutResult layeredLayout(const std::vector<LayoutSize>& sizes, const std::vector<LayoutEdge>& edges,
+                           const LayoutOptions& options = {});
+
+// Baseline for tests: same ranks, nodes ordered within a rank by id (dummies after real nodes, in
+// edge order), no crossing reduction.
+int baselineCrossings(const std::vector<LayoutSize>& sizes, const std::vector<LayoutEdge>& edges);
+
+}  // namespace bp

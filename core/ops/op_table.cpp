@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The op table: every op's shape rule, forward and vector-Jacobian product side by side.
+// Notation in the comments: G is the upstream gradient (the consumer's gradient), a and b the
+// inputs, y the output; "∘" is the elementwise product.
+#include "core/ops/op_table.h"
+
+#include <array>
+#include <cmath>
+
+#include "core/ops/broadcast.h"
+
+namespace bp {
+namespace {
+
+const Matrix& A(MatrixRefs in) { return *in[0]; }
+const Matrix& B(MatrixRefs in) { return *in[1]; }
+
+// ---- shape rules -------------------------------------------------------------------------------
+
+bool sameShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string&) {
+    out = in[0];
+    return true;
+}
+
+bool scalarShape(std::span<const Shape>, const OpAttrs&, Shape& out, std::string&) {
+    out = {1, 1};
+    return true;
+}
+
+bool broadcastShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string& error) {
+    auto shape = broadcastShapes(in[0], in[1]);
+    if (!shape) {
+        error = "shape mismatch: " + shapeText(in[0]) + " and " + shapeText(in[1]) +
+                " do not broadcast (each dimension must be equal, or 1 in one of them)";
+        return false;
+    }
+    out = *shape;
+    return true;
+}
+
+bool mseShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+    Shape ignored;
+    if (!broadcastShape(in, attrs, ignored, error)) return false;
+    out = {1, 1};
+    return true;
+}
+
+bool matmulShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string& error) {
+    if (in[0].cols != in[1].rows) {
+        error = "shape mismatch in matrix product: " + shapeText(in[0]) + " @ " + shapeText(in[1]) +
+                " (the columns of the left, " + std::to_string(in[0].cols) + ", must equal the rows of the right, " +
+                std::to_string(in[1].rows) + ")";
+        return false;
+    }
+    out = {in[0].rows, in[1].cols};
+    return true;
+}
+
+bool transposeShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string&) {
+    out = {in[0].cols, in[0].rows};
+    return true;
+}
+
+bool reshapeShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+    if (attrs.shape.rows <= 0 || attrs.shape.cols <= 0 || attrs.shape.size() != in[0].size()) {
+        error = "cannot reshape " + shapeText(in[0]) + " to " + shapeText(attrs.shape) +
+                " (the number of entries must stay the same)";
+        return false;
+    }
+    out = attrs.shape;
+    return true;
+}
+
+// ---- elementwise helpers -----------------------------------------------------------------------
+
+// y = f(a) elementwise.
+template <typename F>
+void unary(MatrixRefs in, Matrix& out, F f) {
+    out = A(in).unaryExpr(f);
+}
+
+// y = f(a, b) elementwise after broadcasting.
+template <typename F>
+void binary(MatrixRefs in, Matrix& out, F f) {
+    if (A(in).rows() == B(in).rows() && A(in).cols() == B(in).cols()) {
+        out = A(in).binaryExpr(B(in), f);
+        return;
+    }
+    Shape s = *broadcastShapes(shapeOf(A(in)), shapeOf(B(in)));
+    out = expandTo(A(in), s).binaryExpr(expandTo(B(in), s), f);
+}
+
+// The broadcast shape of a binary op's inputs (that of its output).
+Shape outShape(const Matrix& y) { return shapeOf(y); }
+
+// ---- forward and vector-Jacobian products --------------------------------------------------------
+
+void addForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::plus<double>()); }
+// ∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1: G summed back to the operand's shape.
+void addVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = reduceTo(g, shapeOf(*in[slot]));
+}
+
+void subForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::minus<double>()); }
+// ∂(a-b)/∂a = 1, ∂(a-b)/∂b = -1
+void subVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = slot == 0 ? reduceTo(g, shapeOf(A(in))) : Matrix(-reduceTo(g, shapeOf(B(in))));
+}
+
+void mulForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::multiplies<double>()); }
+// ∂(a∘b)/∂a = b, ∂(a∘b)/∂b = a
+void mulVjp(int slot, MatrixRefs in, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
+    const Matrix& other = *in[1 - slot];
+    c = reduceTo(g.cwiseProduct(expandTo(other, outShape(y))), shapeOf(*in[slot]));
+}
+
+void divForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::divides<double>()); }
+// ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = -a/b²
+void divVjp(int slot, MatrixRefs in, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
+    Matrix b = expandTo(B(in), outShape(y));
+    if (slot == 0) {
+        c = reduceTo(g.cwiseQuotient(b), shapeOf(A(in)));
+    } else {
+        Matrix a = expandTo(A(in), outShape(y));
+        c = reduceTo(-g.cwiseProduct(a).cwiseQuotient(b.cwiseProduct(b)), shapeOf(B(in)));
+    }
+}
+
+void negForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = -A(in); }
+// ∂(-a)/∂a = -1
+void negVjp(int, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) { c = -g; }
+
+void matmulForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
+    y.resize(A(in).rows(), B(in).cols());
+    y.noalias() = A(in) * B(in);
+}
+// y = A B: dA = G Bᵀ, dB = Aᵀ G
+void matmulVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    if (slot == 0) {
+        c.resize(A(in).rows(), A(in).cols());
+        c.noalias() = g * B(in).transpose();
+    } else {
+        c.resize(B(in).rows(), B(in).cols());
+        c.noalias() = A(in).transpose() * g;
+    }
+}
+
+void powForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) {
+    const double p = attrs.exponent;
+    if (p == 2.0) y = A(in).cwiseProduct(A(in));
+    else unary(in, y, [p](double a) { return std::pow(a, p); });
+}
+// ∂(a^p)/∂a = p·a^(p-1); p = 0 gives 0 everywhere, as PyTorch does
+void powVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    const double p = attrs.exponent;
+    if (p == 0.0) {
+        c = Matrix::Zero(g.rows(), g.cols());
+        return;
+    }
+    c = g.cwiseProduct(A(in).unaryExpr([p](double a) { return p * std::pow(a, p - 1.0); }));
+}
+
+void transposeForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = A(in).transpose(); }
+// transpose back
+void transposeVjp(int, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) { c = g.transpose(); }
+
+// 1/(1+e^-a) for a >= 0, e^a/(1+e^a) for a < 0: neither form overflows, sigmoid(±800) is 1 and 0.
+double stableSigmoid(double a) {
+    if (a >= 0) return 1.0 / (1.0 + std::exp(-a));
+    const double e = std::exp(a);
+    return e / (1.0 + e);
+}
+void sigmoidForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, stableSigmoid); }
+// ∂σ(a)/∂a = σ(a)(1-σ(a)) = y(1-y)
+void sigmoidVjp(int, MatrixRefs, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = g.array() * y.array() * (1.0 - y.array());
+}
+
+void tanhForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, [](double a) { return std::tanh(a); }); }
+// ∂tanh(a)/∂a = 1 - tanh² = 1 - y²
+void tanhVjp(int, MatrixRefs, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = g.array() * (1.0 - y.array().square());
+}
+
+void expForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, [](double a) { return std::exp(a); }); }
+// ∂e^a/∂a = e^a = y
+void expVjp(int, MatrixRefs, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) { c = g.cwiseProduct(y); }
+
+void logForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, [](double a) { return std::log(a); }); }
+// ∂log(a)/∂a = 1/a
+void logVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = g.cwiseQuotient(A(in));
+}
+
+void reluForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
+    // NaN stays NaN (as PyTorch), so not std::max
+    unary(in, y, [](double a) { return a > 0 ? a : (a <= 0 ? 0.0 : a); });
+}
+// ∂relu(a)/∂a = 1 where a > 0, else 0 (0 at a = 0, as PyTorch)
+void reluVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = g.binaryExpr(A(in), [](double gv, double a) { return a > 0 ? gv : 0.0; });
+}
+
+void absForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = A(in).cwiseAbs(); }
+// ∂|a|/∂a = sign(a), 0 at a = 0 (as PyTorch)
+void absVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = g.binaryExpr(A(in), [](double gv, double a) { return a > 0 ? gv : (a < 0 ? -gv : 0.0 * gv); });
+}
+
+void sqrtForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = A(in).cwiseSqrt(); }
+// ∂√a/∂a = 1/(2√a) = 1/(2y)
+void sqrtVjp(int, MatrixRefs, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = g.array() / (2.0 * y.array());
+}
+
+void sumForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = Matrix::Constant(1, 1, A(in).sum()); }
+// ∂Σa/∂a = ones
+void sumVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = Matrix::Constant(A(in).rows(), A(in).cols(), g(0, 0));
+}
+
+void meanForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = Matrix::Constant(1, 1, A(in).mean()); }
+// ∂mean(a)/∂a = ones/n
+void meanVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = Matrix::Constant(A(in).rows(), A(in).cols(), g(0, 0) / static_cast<double>(A(in).size()));
+}
+
+void mseForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
+    Matrix d;
+    binary(in, d, std::minus<double>());
+    y = Matrix::Constant(1, 1, d.squaredNorm() / static_cast<double>(d.size()));
+}
+// mean((a-b)²): ∂/∂a = 2(a-b)/n, ∂/∂b = -2(a-b)/n, n the number of (broadcast) entries
+void mseVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    Matrix d;
+    binary(in, d, std::minus<double>());
+    const double scale = (slot == 0 ? 2.0 : -2.0) * g(0, 0) / static_cast<double>(d.size());
+    c = reduceTo(d * scale, shapeOf(*in[slot]));
+}
+
+// Row-major order, as NumPy and PyTorch reshape.
+void reshapeForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) {
+    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    RowMajor a = A(in);
+    y = Eigen::Map<const RowMajor>(a.data(), attrs.shape.rows, attrs.shape.cols);
+}
+// reshape back
+void reshapeVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    RowMajor gr = g;
+    c = Eigen::Map<const RowMajor>(gr.data(), A(in).rows(), A(in).cols());
+}
+
+void identityForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = A(in); }
+// ∂a/∂a = 1
+void identityVjp(int, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) { c = g; }
+
+//                 name        symbol   infix arity attrs shape           forward           vjp          formulas
+const std::array kOps{
+    OpDef{"add",       "+",       "+", 2, 0, broadcastShape, addForward,       addVjp,       {"∂(a+b)/∂a = 1", "∂(a+b)/∂b = 1"}},
+    OpDef{"sub",       "−",       "-", 2, 0, broadcastShape, subForward,       subVjp,       {"∂(a−b)/∂a = 1", "∂(a−b)/∂b = −1"}},
+    OpDef{"mul",       "×",       "*", 2, 0, broadcastShape, mulForward,       mulVjp,       {"∂(a·b)/∂a = b", "∂(a·b)/∂b = a"}},
+    OpDef{"div",       "÷",       "/", 2, 0, broadcastShape, divForward,       divVjp,       {"∂(a/b)/∂a = 1/b", "∂(a/b)/∂b = −a/b²"}},
+    OpDef{"neg",       "−",       "",  1, 0, sameShape,      negForward,       negVjp,       {"∂(−a)/∂a = −1", ""}},
+    OpDef{"matmul",    "@",       "@", 2, 0, matmulShape,    matmulForward,    matmulVjp,    {"∂(AB)/∂A: G·Bᵀ", "∂(AB)/∂B: Aᵀ·G"}},
+    OpDef{"pow",       "^",       "^", 1, 1, sameShape,      powForward,       powVjp,       {"∂(aᵖ)/∂a = p·aᵖ⁻¹", ""}},
+    OpDef{"transpose", "ᵀ",       "",  1, 0, transposeShape, transposeForward, transposeVjp, {"∂(aᵀ)/∂a: Gᵀ", ""}},
+    OpDef{"sigmoid",   "σ",       "",  1, 0, sameShape,      sigmoidForward,   sigmoidVjp,   {"∂σ(a)/∂a = σ(a)(1−σ(a))", ""}},
+    OpDef{"tanh",      "tanh",    "",  1, 0, sameShape,      tanhForward,      tanhVjp,      {"∂tanh(a)/∂a = 1−tanh²(a)", ""}},
+    OpDef{"exp",       "exp",     "",  1, 0, sameShape,      expForward,       expVjp,       {"∂eᵃ/∂a = eᵃ", ""}},
+    OpDef{"log",       "log",     "",  1, 0, sameShape,      logForward,       logVjp,       {"∂log(a)/∂a = 1/a", ""}},
+    OpDef{"relu",      "relu",    "",  1, 0, sameShape,      reluForward,      reluVjp,      {"∂relu(a)/∂a = 1 if a > 0, else 0", ""}},
+    OpDef{"abs",       "|·|",     "",  1, 0, sameShape,      absForward,       absVjp,       {"∂|a|/∂a = sign(a)", ""}},
+    OpDef{"sqrt",      "√",       "",  1, 0, sameShape,      sqrtForward,      sqrtVjp,      {"∂√a/∂a = 1/(2√a)", ""}},
+    OpDef{"sum",       "Σ",       "",  1, 0, scalarShape,    sumForward,       sumVjp,       {"∂Σa/∂aᵢ = 1", ""}},
+    OpDef{"mean",      "mean",    "",  1, 0, scalarShape,    meanForward,      meanVjp,      {"∂mean(a)/∂aᵢ = 1/n", ""}},
+    OpDef{"mse",       "mse",     "",  2, 0, mseShape,       mseForward,       mseVjp,       {"∂mse/∂a = 2(a−b)/n", "∂mse/∂b = −2(a−b)/n"}},
+    OpDef{"reshape",   "reshape", "",  1, 2, reshapeShape,   reshapeForward,   reshapeVjp,   {"∂reshape(a)/∂a: G reshaped back", ""}},
+    OpDef{"identity",  "=",       "",  1, 0, sameShape,      identityForward,  identityVjp,  {"∂a/∂a = 1", ""}},
+};
+
+}  // namespace
+
+std::span<const OpDef> allOps() { return kOps; }
+
+const OpDef* findOp(std::string_view name) {
+    for (const OpDef& def : kOps)
+        if (def.name == name) return &def;
+    return nullptr;
+}
+
+const OpDef* findInfixOp(std::string_view symbol) {
+    for (const OpDef& def : kOps)
+        if (!def.infix.empty() && def.infix == symbol) return &def;
+    return nullptr;
+}
+
+const OpDef& op(std::string_view name) {
+    const OpDef* def = findOp(name);
+    if (!def) throw std::logic_error("no op named " + std::string(name));
+    return *def;
+}
+
+}  // namespace bp

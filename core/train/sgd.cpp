@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/train/sgd.h"
+
+#include <stdexcept>
+
+namespace bp {
+
+void SgdOptimizer::step(Graph& graph, const Evaluation& eval) {
+    for (NodeId id = 0; id < graph.size(); ++id) {
+        Node& node = graph.node(id);
+        if (node.kind != NodeKind::Param) continue;
+        const Matrix& g = eval.grads[id];
+        if (momentum_ == 0.0) {
+            node.leafValue -= lr_ * g;
+            continue;
+        }
+        auto [it, first] = buffers_.try_emplace(id, g);
+        if (!first) it->second = momentum_ * it->second + g;
+        node.leafValue -= lr_ * it->second;
+    }
+}
+
+TrainResult train(Program& program, int steps, double learningRate, double momentum) {
+    const Node& root = program.graph.node(program.root);
+    if (root.shape != Shape{1, 1})
+        throw std::invalid_argument("training needs a 1x1 loss as the root; '" + root.name + "' is " +
+                                    shapeText(root.shape));
+    SgdOptimizer optimizer(learningRate, momentum);
+    TrainResult result;
+    Evaluation eval;
+    for (int i = 0; i < steps; ++i) {
+        runForward(program.graph, eval);
+        result.losses.push_back(eval.values[program.root](0, 0));
+        zeroGrad(program.graph, eval);
+        runBackward(program.graph, program.root, program.seed, eval);
+        optimizer.step(program.graph, eval);
+    }
+    runForward(program.graph, eval);
+    result.losses.push_back(eval.values[program.root](0, 0));
+    return result;
+}
+
+}  // namespace bp

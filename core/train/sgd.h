@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Stochastic gradient descent on every `param` leaf, the update rule of torch.optim.SGD
+// (dampening 0, no Nesterov, no weight decay):
+//   b ← g on the first step, b ← μ·b + g after;   p ← p − lr·b   (b = g when μ = 0)
+#include <map>
+#include <vector>
+
+#include "core/trace/evaluation.h"
+
+namespace bp {
+
+class SgdOptimizer {
+public:
+    SgdOptimizer(double learningRate, double momentum = 0.0) : lr_(learningRate), momentum_(momentum) {}
+    // Updates every param of `graph` from the gradients in `eval`.
+    void step(Graph& graph, const Evaluation& eval);
+    void reset() { buffers_.clear(); }
+    double learningRate() const { return lr_; }
+    double momentum() const { return momentum_; }
+
+private:
+    double lr_;
+    double momentum_;
+    std::map<NodeId, Matrix> buffers_;  // momentum buffers, created on a param's first step
+};
+
+struct TrainResult {
+    std::vector<double> losses;  // L0 before the first update ... LN after the last
+};
+
+// N times: zero_grad, forward, backward from the root, SGD step. The root must be 1x1.
+// Throws std::invalid_argument when it is not.
+TrainResult train(Program& program, int steps, double learningRate, double momentum = 0.0);
+
+}  // namespace bp

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The trace the window steps through: one event per edge, reverse topological order, a node
+// passes its gradient on only when it is complete, deterministic; and the step cursor over it.
+#include <gtest/gtest.h>
+
+#include "core/language/parser.h"
+#include "core/ops/op_table.h"
+#include "core/trace/evaluation.h"
+#include "core/trace/step_cursor.h"
+#include "core/trace/step_explanation.h"
+#include "test_support.h"
+
+namespace bp {
+namespace {
+
+Program chainRule() { return loadProgramFile(test::examplePath("chain-rule")); }
+
+TEST(Trace, OneEventPerEdgeInSlotOrder) {
+    for (const char* name : {"chain-rule", "mlp-1-2-2", "vjp", "deep-sigmoid", "xor"}) {
+        const Program p = loadProgramFile(test::examplePath(name));
+        const Evaluation e = evaluate(p);
+        EXPECT_EQ(int(e.trace.backward.size()), p.graph.edgeCount()) << name;
+        EXPECT_EQ(e.trace.forward.size(), std::size_t(p.graph.size() - std::count_if(p.graph.nodes().begin(), p.graph.nodes().end(), [](const Node& n) { return n.isLeaf(); })));
+        for (std::size_t i = 1; i < e.trace.backward.size(); ++i) {
+            const auto& prev = e.trace.backward[i - 1];
+            const auto& cur = e.trace.backward[i];
+            EXPECT_TRUE(prev.from > cur.from || (prev.from == cur.from && prev.slot + 1 == cur.slot)) << name;
+        }
+    }
+}
+
+TEST(Trace, ANodePassesItsGradientOnOnlyWhenComplete) {
+    const Program p = loadProgramFile(test::examplePath("mlp-1-2-2"));
+    const Evaluation e = evaluate(p);
+    const auto& events = e.trace.backward;
+    for (std::size_t i = 0; i < events.size(); ++i)
+        for (std::size_t j = i + 1; j < events.size(); ++j)
+            EXPECT_NE(events[j].to, events[i].from) << "a gradient arrived at " << events[i].from << " after it was passed on";
+}
+
+TEST(Trace, ChainRuleGradientOfBAddsTwoThenThree) {
+    const Program p = chainRule();
+    const Evaluation e = evaluate(p);
+    const NodeId b = p.graph.find("b");
+    std::vector<double> contributions, after;
+    for (const auto& ev : e.trace.backward)
+        if (ev.to == b) contributions.push_back(ev.contribution(0, 0)), after.push_back(ev.gradAfter(0, 0));
+    ASSERT_EQ(contributions.size(), 2u);
+    EXPECT_DOUBLE_EQ(contributions[0], 3.0);  // from d = b + 1: de/dd = c = 3 (d is created after c)
+    EXPECT_DOUBLE_EQ(contributions[1], 2.0);  // from c = a + b: de/dc = d = 2
+    EXPECT_DOUBLE_EQ(after[0], 3.0);
+    EXPECT_DOUBLE_EQ(after[1], 5.0);
+}
+
+TEST(Trace, XTimesXHasTwoEdgesAndTwoEvents) {
+    const Program p = parseProgram("param x = 3\ny = x * x\n");
+    const Evaluation e = evaluate(p);
+    ASSERT_EQ(e.trace.backward.size(), 2u);
+    EXPECT_EQ(e.trace.backward[0].slot, 0);
+    EXPECT_EQ(e.trace.backward[1].slot, 1);
+    EXPECT_DOUBLE_EQ(e.trace.backward[0].gradAfter(0, 0), 3.0);
+    EXPECT_DOUBLE_EQ(e.trace.backward[1].gradAfter(0, 0), 6.0);
+}
+
+TEST(Trace, RecordingTwiceGivesTheSameList) {
+    const Program p = loadProgramFile(test::examplePath("xor"));
+    const Evaluation a = evaluate(p), b = evaluate(p);
+    ASSERT_EQ(a.trace.backward.size(), b.trace.backward.size());
+    EXPECT_EQ(a.trace.forward, b.trace.forward);
+    for (std::size_t i = 0; i < a.trace.backward.size(); ++i) {
+        EXPECT_EQ(a.trace.backward[i].from, b.trace.backward[i].from);
+        EXPECT_EQ(a.trace.backward[i].to, b.trace.backward[i].to);
+        EXPECT_EQ(a.trace.backward[i].contribution, b.trace.backward[i].contribution);
+    }
+}
+
+TEST(Trace, AHundredThousandNodeChainDoesNotOverflowTheStack) {
+    Program p;
+    NodeId v = p.graph.addLeaf(NodeKind::Param, Matrix::Constant(1, 1, 0.5), "v");
+    const NodeId k = p.graph.addLeaf(NodeKind::Const, Matrix::Constant(1, 1, 0.001));
+    for (int i = 0; i < 33'334; ++i) v = p.graph.addOp(op("add"), {v, p.graph.addOp(op("mul"), {k, p.graph.addOp(op("tanh"), {v})})});
+    p.root = v;
+    p.seed = Matrix::Ones(1, 1);
+    const Evaluation e = evaluate(p);
+    EXPECT_GT(p.graph.size(), 100'000);
+    EXPECT_TRUE(e.grads[0].allFinite());
+    EXPECT_GT(e.grads[0](0, 0), 1.0);
+}
+
+TEST(StepCursor, ShowsValuesAndGradientsAsTheTraceSays) {
+    const Program p = chainRule();
+    const Evaluation e = evaluate(p);
+    StepCursor c;
+    c.attach(p.graph, e);
+    const NodeId b = p.graph.find("b"), cNode = p.graph.find("c"), root = p.root;
+    EXPECT_EQ(c.position(), 0);
+    EXPECT_TRUE(c.valueKnown(b));
+    EXPECT_FALSE(c.valueKnown(cNode));
+    EXPECT_EQ(c.shownGrad(root), nullptr);
+    c.setPosition(c.forwardCount());
+    EXPECT_TRUE(c.valueKnown(root));
+    EXPECT_EQ(c.shownGrad(root), nullptr);
+    c.setPosition(c.forwardCount() + 1);
+    ASSERT_NE(c.shownGrad(root), nullptr);
+    EXPECT_DOUBLE_EQ((*c.shownGrad(root))(0, 0), 1.0);
+    EXPECT_EQ(c.shownGrad(b), nullptr);
+    // b's two events: the gradient shows 3, then 5.
+    const auto& into = c.eventsInto(b);
+    ASSERT_EQ(into.size(), 2u);
+    c.setPosition(c.forwardCount() + into[0] + 1);
+    EXPECT_DOUBLE_EQ((*c.shownGrad(b))(0, 0), 3.0);
+    c.setPosition(c.forwardCount() + into[1] + 1);
+    EXPECT_DOUBLE_EQ((*c.shownGrad(b))(0, 0), 5.0);
+    EXPECT_FALSE(c.setPosition(1000));  // clamps at the end...
+    EXPECT_EQ(c.position(), c.last());
+    c.setPosition(-5);                  // ...and at the start
+    EXPECT_EQ(c.position(), 0);
+}
+
+TEST(StepExplanation, ChainRuleSumBuildsTermByTerm) {
+    const Program p = chainRule();
+    const Evaluation e = evaluate(p);
+    StepCursor c;
+    c.attach(p.graph, e);
+    const auto& into = c.eventsInto(p.graph.find("b"));
+    c.setPosition(c.forwardCount() + into[0] + 1);
+    StepExplanation first = explainStep(p.graph, e, c);
+    ASSERT_EQ(first.lines.size(), 3u);
+    EXPECT_EQ(first.lines[0], "∂e/∂b = ∂e/∂d·∂d/∂b + ∂e/∂c·∂c/∂b");
+    EXPECT_EQ(first.lines[1], "= 3·1 + …");
+    c.setPosition(c.forwardCount() + into[1] + 1);
+    StepExplanation second = explainStep(p.graph, e, c);
+    EXPECT_EQ(second.lines[1], "= 3·1 + 2·1");
+    EXPECT_EQ(second.lines[2], "= 5");
+}
+
+}  // namespace
+}  // namespace bp

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Colours and type of the canvas: one place, so presentation mode and exports look alike.
+// Blue is a forward value, red a gradient, everywhere in the program.
+#include <QColor>
+#include <QFont>
+#include <QPainter>
+
+#include "core/graph/graph.h"
+
+namespace bp::style {
+
+inline const QColor kValue{0x15, 0x57, 0xc0};     // forward values
+inline const QColor kGradient{0xc6, 0x28, 0x28};  // gradients
+inline const QColor kActive{0xff, 0x9f, 0x1c};    // the edge or node of the current step
+inline const QColor kEdge{0x78, 0x7f, 0x8a};
+inline const QColor kText{0x20, 0x24, 0x2a};
+inline const QColor kMuted{0x8a, 0x90, 0x99};
+inline const QColor kRoot{0x6a, 0x1b, 0x9a};
+
+// The header colour says what a node is: data, a weight, a constant, or an operation.
+QColor headerColor(NodeKind kind);
+QString kindText(NodeKind kind);
+
+QFont nameFont();
+QFont numberFont();
+QFont smallFont();
+
+// The legend (blue = value, red = gradient, the node kinds), drawn at `topLeft`; returns its size.
+QSizeF drawLegend(QPainter& painter, QPointF topLeft);
+QSizeF legendSize();
+
+}  // namespace bp::style

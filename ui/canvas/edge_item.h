@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One edge: input `slot` of a consumer. x * x has two edges. Highlighted, with its local derivative
+// and contribution written beside it, while its backward event is the current step.
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+#include "core/graph/graph.h"
+
+namespace bp {
+
+class GraphScene;
+
+class EdgeItem : public QGraphicsItem {
+public:
+    EdgeItem(GraphScene* scene, NodeId consumer, int slot, QList<QPointF> bends);
+    NodeId consumer() const { return consumer_; }
+    int slot() const { return slot_; }
+    // Recomputes the path from the current positions of both ends.
+    void adjust();
+    // Bends from the layout are dropped once a user moves an end by hand.
+    void dropBends() { bends_.clear(); }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    QRectF labelRect(const QString& text) const;
+    GraphScene* scene_;
+    NodeId consumer_;
+    int slot_;
+    QList<QPointF> bends_;
+    QPainterPath path_;
+};
+
+}  // namespace bp

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/canvas/graph_scene.h"
+
+#include <cmath>
+
+#include "core/layout/layered_layout.h"
+#include "ui/canvas/canvas_style.h"
+#include "ui/canvas/edge_item.h"
+#include "ui/canvas/node_item.h"
+
+namespace bp {
+
+GraphScene::GraphScene(GraphDocument* document, QObject* parent) : QGraphicsScene(parent), doc_(document) {
+    setBackgroundBrush(QColor(0xfb, 0xfb, 0xfc));
+    connect(doc_, &GraphDocument::programReplaced, this, &GraphScene::rebuild);
+    connect(doc_, &GraphDocument::valuesChanged, this, &GraphScene::refresh);
+    connect(doc_, &GraphDocument::cursorChanged, this, &GraphScene::refresh);
+    connect(doc_, &GraphDocument::selectionChanged, this, [this] {
+        const NodeId id = doc_->selectedNode();
+        if (id >= 0 && id < int(nodes_.size()) && !nodes_[id]->isSelected()) {
+            clearSelection();
+            nodes_[id]->setSelected(true);
+        }
+        refresh();
+    });
+    rebuild();
+}
+
+NodeItem* GraphScene::nodeItem(NodeId id) const {
+    return id >= 0 && id < int(nodes_.size()) ? nodes_[id] : nullptr;
+}
+
+NodeLook GraphScene::lookOf(NodeId id) const {
+    const StepCursor& c = doc_->cursor();
+    const Evaluation& e = doc_->evaluation();
+    NodeLook look;
+    look.value = c.valueKnown(id) ? &e.values[id] : nullptr;
+    look.grad = c.shownGrad(id);
+    look.isRoot = id == doc_->root();
+    look.activeForward = c.activeForwardNode() == id;
+    if (const BackwardEvent* ev = c.activeEvent()) {
+        look.receivingGradient = ev->to == id;
+        look.passingGradient = ev->from == id;
+    }
+    look.selected = doc_->selectedNode() == id;
+    look.hideNumbers = hideNumbers_;
+    look.nonFinite = (look.value && !look.value->allFinite()) || (look.grad && !look.grad->allFinite());
+    return look;
+}
+
+void GraphScene::setHideNumbers(bool hide) {
+    hideNumbers_ = hide;
+    refresh();
+}
+
+void GraphScene::rebuild() {
+    rebuilding_ = true;
+    clear();
+    nodes_.clear();
+    edges_.clear();
+    const Graph& g = doc_->graph();
+    edgesAt_.assign(g.size(), {});
+    for (NodeId id = 0; id < g.size(); ++id) {
+        nodes_.push_back(new NodeItem(this, id));
+        addItem(nodes_.back());
+    }
+    rebuilding_ = false;
+    relayout();
+}
+
+void GraphScene::relayout() {
+    const Graph& g = doc_->graph();
+    std::vector<LayoutSize> sizes;
+    for (const Node& n : g.nodes()) {
+        const QSizeF s = nodepaint::sizeFor(n);
+        sizes.push_back({s.width(), s.height()});
+    }
+    std::vector<LayoutEdge> layoutEdges;
+    for (NodeId id = 0; id < g.size(); ++id)
+        for (NodeId in : g.node(id).inputs) layoutEdges.push_back({in, id});
+    LayoutOptions options;
+    options.layerGap = 110;
+    options.nodeGap = 36;
+    const LayoutResult layout = layeredLayout(sizes, layoutEdges, options);
+
+    rebuilding_ = true;
+    for (NodeId id = 0; id < g.size(); ++id) nodes_[id]->setPos(layout.centers[id].x, layout.centers[id].y);
+    for (EdgeItem* e : edges_) delete e;
+    edges_.clear();
+    edgesAt_.assign(g.size(), {});
+    int index = 0;
+    for (NodeId id = 0; id < g.size(); ++id) {
+        const Node& n = g.node(id);
+        for (int slot = 0; slot < int(n.inputs.size()); ++slot, ++index) {
+            QList<QPointF> bends;
+            const auto& path = layout.edgePaths[index];
+            for (std::size_t i = 1; i + 1 < path.size(); ++i) bends.append(QPointF(path[i].x, path[i].y));
+            auto* edge = new EdgeItem(this, id, slot, bends);
+            addItem(edge);
+            edges_.push_back(edge);
+            edgesAt_[id].push_back(edge);
+            edgesAt_[n.inputs[slot]].push_back(edge);
+        }
+    }
+    rebuilding_ = false;
+    setSceneRect(itemsBoundingRect().adjusted(-200, -200, 200, 200));
+}
+
+std::vector<QPointF> GraphScene::nodePositions() const {
+    std::vector<QPointF> positions;
+    for (const NodeItem* item : nodes_) positions.push_back(item->pos());
+    return positions;
+}
+
+void GraphScene::setNodePositions(const std::vector<QPointF>& positions) {
+    if (positions.size() != nodes_.size()) return;
+    for (std::size_t i = 0; i < positions.size(); ++i) nodes_[i]->setPos(positions[i]);
+}
+
+void GraphScene::nodeMoved(NodeId id) {
+    if (rebuilding_ || id >= int(edgesAt_.size())) return;
+    for (EdgeItem* e : edgesAt_[id]) {
+        e->dropBends();
+        e->adjust();
+    }
+}
+
+void GraphScene::requestEdit(NodeId id, QPointF scenePos) { emit editRequested(id, scenePos); }
+
+void GraphScene::refresh() {
+    for (NodeItem* n : nodes_) n->update();
+    for (EdgeItem* e : edges_) e->update();
+}
+
+QRectF GraphScene::exportRect() const {
+    QRectF r = itemsBoundingRect().adjusted(-30, -30, 30, 30);
+    const QSizeF legend = style::legendSize();
+    r.setTop(r.top() - legend.height() - 20);
+    r.setWidth(std::max(r.width(), legend.width() + 60));
+    return r;
+}
+
+void GraphScene::renderForExport(QPainter& painter, const QRectF& target) {
+    const QRectF source = exportRect();
+    clearSelection();
+    render(&painter, target, source);
+    // The legend above the graph, in the same scale as the scene.
+    painter.save();
+    const double scale = target.width() / source.width();
+    painter.translate(target.topLeft());
+    painter.scale(scale, scale);
+    style::drawLegend(painter, QPointF(20, 10));
+    painter.restore();
+}
+
+}  // namespace bp

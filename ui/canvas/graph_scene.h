@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The canvas scene: one NodeItem per node and one EdgeItem per edge (input slot), laid out by the
+// core's layered layout. Items hold ids; the scene repaints them when the document says so.
+#include <QGraphicsScene>
+#include <QHash>
+#include <vector>
+
+#include "ui/canvas/node_painter.h"
+#include "ui/document/graph_document.h"
+
+namespace bp {
+
+class NodeItem;
+class EdgeItem;
+
+class GraphScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit GraphScene(GraphDocument* document, QObject* parent = nullptr);
+
+    GraphDocument* document() const { return doc_; }
+    NodeItem* nodeItem(NodeId id) const;
+    const std::vector<EdgeItem*>& edgeItems() const { return edges_; }
+    int nodeItemCount() const { return int(nodes_.size()); }
+
+    // What a node shows at the document's current step.
+    NodeLook lookOf(NodeId id) const;
+    void setHideNumbers(bool hide);
+    bool hideNumbers() const { return hideNumbers_; }
+
+    // Node positions (scene coordinates of centres), to save and restore a layout.
+    std::vector<QPointF> nodePositions() const;
+    void setNodePositions(const std::vector<QPointF>& positions);
+    // Lays the graph out again, dropping hand-made positions.
+    void relayout();
+
+    // Called by items.
+    void nodeMoved(NodeId id);
+    void requestEdit(NodeId id, QPointF scenePos);
+
+    // The picture for slides: the whole graph with the legend, at `scale` scene pixels per pixel.
+    QRectF exportRect() const;
+    void renderForExport(QPainter& painter, const QRectF& target);
+
+signals:
+    void editRequested(NodeId id, QPointF scenePos);
+
+private:
+    void rebuild();
+    void refresh();
+
+    GraphDocument* doc_;
+    std::vector<NodeItem*> nodes_;
+    std::vector<EdgeItem*> edges_;
+    std::vector<std::vector<EdgeItem*>> edgesAt_;  // per node, the edges touching it
+    bool hideNumbers_ = false;
+    bool rebuilding_ = false;
+};
+
+}  // namespace bp

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/canvas/graph_view.h"
+
+#include <QWheelEvent>
+
+#include "ui/canvas/canvas_style.h"
+#include "ui/canvas/graph_scene.h"
+
+namespace bp {
+
+GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, parent) {
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(ScrollHandDrag);
+    setTransformationAnchor(AnchorUnderMouse);
+    setViewportUpdateMode(FullViewportUpdate);  // the legend is drawn over the viewport
+    setFocusPolicy(Qt::StrongFocus);
+    connect(scene->document(), &GraphDocument::programReplaced, this, [this] {
+        userZoomed_ = false;
+        fitGraph();
+    });
+}
+
+void GraphView::fitGraph() {
+    if (!scene()) return;
+    const QRectF r = scene()->itemsBoundingRect().adjusted(-40, -40, 40, 40);
+    if (r.isEmpty()) return;
+    fitInView(r, Qt::KeepAspectRatio);
+    // Never blow small graphs up beyond 1.6x, nor shrink below a readable floor unless needed.
+    if (zoom() > 1.6) setTransform(QTransform::fromScale(1.6, 1.6));
+    centerOn(r.center());
+}
+
+void GraphView::zoomBy(double factor) {
+    const double next = zoom() * factor;
+    if (next < 0.02 || next > 8) return;
+    userZoomed_ = true;
+    scale(factor, factor);
+}
+
+void GraphView::wheelEvent(QWheelEvent* event) {
+    if (event->angleDelta().y() == 0) return QGraphicsView::wheelEvent(event);
+    zoomBy(std::pow(1.0015, event->angleDelta().y()));
+    event->accept();
+}
+
+void GraphView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (!userZoomed_) fitGraph();
+}
+
+void GraphView::setLegendVisible(bool visible) {
+    legendVisible_ = visible;
+    viewport()->update();
+}
+
+void GraphView::drawForeground(QPainter* painter, const QRectF&) {
+    if (!legendVisible_) return;
+    // In viewport coordinates: the legend stays put and readable whatever the zoom.
+    painter->save();
+    painter->resetTransform();
+    const QSizeF size = style::legendSize();
+    style::drawLegend(*painter, QPointF(viewport()->width() - size.width() - 12, 12));
+    painter->restore();
+}
+
+}  // namespace bp

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The canvas view: wheel and Ctrl +/- zoom, drag to pan, fit to window, and the legend.
+#include <QGraphicsView>
+
+namespace bp {
+
+class GraphScene;
+
+class GraphView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit GraphView(GraphScene* scene, QWidget* parent = nullptr);
+    void zoomIn() { zoomBy(1.25); }
+    void zoomOut() { zoomBy(0.8); }
+    void fitGraph();
+    void setLegendVisible(bool visible);
+    double zoom() const { return transform().m11(); }
+
+protected:
+    void wheelEvent(QWheelEvent* event) override;
+    void drawForeground(QPainter* painter, const QRectF& rect) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void zoomBy(double factor);
+    bool legendVisible_ = true;
+    bool userZoomed_ = false;
+};
+
+}  // namespace bp

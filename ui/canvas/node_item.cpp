@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/canvas/node_item.h"
+
+#include <QGraphicsSceneMouseEvent>
+#include <QStyleOptionGraphicsItem>
+
+#include "ui/canvas/graph_scene.h"
+#include "ui/canvas/node_painter.h"
+
+namespace bp {
+
+NodeItem::NodeItem(GraphScene* scene, NodeId id)
+    : scene_(scene), id_(id), size_(nodepaint::sizeFor(scene->document()->graph().node(id))) {
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setCacheMode(DeviceCoordinateCache);
+    setToolTip(QString::fromStdString(scene->document()->graph().node(id).name));
+}
+
+QRectF NodeItem::boundingRect() const {
+    return QRectF(-size_.width() / 2 - 4, -size_.height() / 2 - 4, size_.width() + 8, size_.height() + 8);
+}
+
+void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    nodepaint::paint(*painter, scene_->document()->graph().node(id_), scene_->lookOf(id_), lod);
+}
+
+QPointF NodeItem::inputAnchor(int slot, int slotCount) const {
+    const double h = size_.height();
+    const double y = slotCount <= 1 ? 0 : -h / 4 + (h / 2) * slot / (slotCount - 1);
+    return mapToScene(QPointF(-size_.width() / 2, y));
+}
+
+QPointF NodeItem::outputAnchor() const { return mapToScene(QPointF(size_.width() / 2, 0)); }
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+    if (change == ItemPositionHasChanged) scene_->nodeMoved(id_);
+    if (change == ItemSelectedHasChanged && value.toBool()) scene_->document()->setSelectedNode(id_);
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void NodeItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
+    scene_->requestEdit(id_, mapToScene(event->pos()));
+    event->accept();
+}
+
+}  // namespace bp

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A node on the canvas. It holds only its id and reads everything it shows from the scene's
+// document when it paints.
+#include <QGraphicsItem>
+
+#include "core/graph/graph.h"
+
+namespace bp {
+
+class GraphScene;
+
+class NodeItem : public QGraphicsItem {
+public:
+    NodeItem(GraphScene* scene, NodeId id);
+    NodeId nodeId() const { return id_; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    // Where an edge enters the node in `slot` of `slotCount`, in scene coordinates.
+    QPointF inputAnchor(int slot, int slotCount) const;
+    QPointF outputAnchor() const;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
+
+private:
+    GraphScene* scene_;
+    NodeId id_;
+    QSizeF size_;
+};
+
+}  // namespace bp

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/canvas/node_painter.h"
+
+#include <QFontMetricsF>
+
+#include "core/io/number_format.h"
+#include "ui/canvas/canvas_style.h"
+
+namespace bp::nodepaint {
+namespace {
+
+constexpr double kHeader = 32;
+constexpr double kPad = 8;
+constexpr double kGutter = 22;  // "=" before values, "∇" before gradients
+constexpr int kDigits = 4;
+
+double lineHeight() { return QFontMetricsF(style::numberFont()).height() + 2; }
+double cellWidth() { return QFontMetricsF(style::numberFont()).horizontalAdvance(QStringLiteral("-0.0001234")) + 10; }
+
+int shownRows(const Node& n) { return n.shape.rows > kMaxShownRows ? kMaxShownRows + 1 : int(n.shape.rows); }
+int shownCols(const Node& n) { return n.shape.cols > kMaxShownCols ? kMaxShownCols + 1 : int(n.shape.cols); }
+
+QString title(const Node& n) {
+    return QString::fromStdString(n.label);
+}
+
+QString subtitle(const Node& n) {
+    const QString shape = QString::fromStdString(shapeText(n.shape));
+    if (n.isLeaf()) return style::kindText(n.kind) + QStringLiteral("  ") + shape;
+    return QString::fromUtf8(n.op->symbol.data(), int(n.op->symbol.size())) + QStringLiteral("  ") + shape;
+}
+
+// The matrix as a small table, elided with ⋮ and … past the shown rows and columns.
+void drawMatrix(QPainter& p, const Matrix* m, const Node& n, QRectF area, const QColor& color) {
+    const double lh = lineHeight(), cw = cellWidth();
+    p.setFont(style::numberFont());
+    p.setPen(color);
+    const int rows = shownRows(n), cols = shownCols(n);
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < cols; ++c) {
+            const QRectF cell(area.left() + c * cw, area.top() + r * lh, cw, lh);
+            QString text;
+            if (!m) text = c == 0 && r == 0 ? QStringLiteral("·") : QString();
+            else if (r == kMaxShownRows) text = QStringLiteral("⋮");
+            else if (c == kMaxShownCols) text = QStringLiteral("…");
+            else text = QString::fromStdString(formatNumber((*m)(r, c), kDigits));
+            p.drawText(cell, Qt::AlignRight | Qt::AlignVCenter, text);
+        }
+    }
+}
+
+}  // namespace
+
+QSizeF sizeFor(const Node& node) {
+    QFontMetricsF nameFm(style::nameFont()), smallFm(style::smallFont());
+    const double header = nameFm.horizontalAdvance(title(node)) + smallFm.horizontalAdvance(subtitle(node)) + 3 * kPad;
+    const double body = kGutter + shownCols(node) * cellWidth() + 2 * kPad;
+    const double height = kHeader + 2 * shownRows(node) * lineHeight() + 3 * kPad;
+    return {std::max({header, body, 120.0}), height};
+}
+
+void paint(QPainter& p, const Node& node, const NodeLook& look, double levelOfDetail) {
+    const QSizeF size = sizeFor(node);
+    const QRectF box(-size.width() / 2, -size.height() / 2, size.width(), size.height());
+    p.setRenderHint(QPainter::Antialiasing);
+
+    // The frame: thick for the root, orange while the current step involves the node.
+    QPen frame(look.isRoot ? style::kRoot : style::kMuted, look.isRoot ? 3 : 1.5);
+    if (look.activeForward || look.receivingGradient || look.passingGradient) frame = QPen(style::kActive, 5);
+    if (look.selected) frame.setStyle(Qt::DashLine);
+    if (look.nonFinite) frame = QPen(QColor(0xd0, 0x00, 0x70), 4, Qt::DotLine);
+    p.setPen(frame);
+    p.setBrush(Qt::white);
+    p.drawRoundedRect(box, 8, 8);
+
+    // The header band: the name, and the op symbol or leaf kind with the shape.
+    const QRectF header(box.left(), box.top(), box.width(), kHeader);
+    p.setPen(Qt::NoPen);
+    p.setBrush(style::headerColor(node.kind));
+    p.drawRoundedRect(header.adjusted(1.5, 1.5, -1.5, 0), 7, 7);
+    p.drawRect(header.adjusted(1.5, kHeader / 2, -1.5, 0));
+    p.setPen(style::kText);
+    p.setFont(style::nameFont());
+    p.drawText(header.adjusted(kPad, 0, -kPad, 0), Qt::AlignLeft | Qt::AlignVCenter, title(node));
+    if (levelOfDetail < 0.35) return;  // far out: only the names are readable
+    p.setFont(style::smallFont());
+    p.setPen(style::kMuted);
+    p.drawText(header.adjusted(kPad, 0, -kPad, 0), Qt::AlignRight | Qt::AlignVCenter, subtitle(node));
+
+    const double lh = lineHeight();
+    const double blockHeight = shownRows(node) * lh;
+    const QRectF valueArea(box.left() + kPad + kGutter, header.bottom() + kPad, box.width() - 2 * kPad - kGutter,
+                           blockHeight);
+    const QRectF gradArea = valueArea.translated(0, blockHeight + kPad);
+    if (look.receivingGradient) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0xff, 0xf0, 0xc8));
+        p.drawRect(gradArea.adjusted(-kGutter - 2, -2, 2, 2));
+    }
+    p.setFont(style::smallFont());
+    p.setPen(style::kValue);
+    p.drawText(QRectF(box.left() + kPad, valueArea.top(), kGutter, lh), Qt::AlignLeft | Qt::AlignVCenter,
+               QStringLiteral("="));
+    p.setPen(style::kGradient);
+    p.drawText(QRectF(box.left() + kPad, gradArea.top(), kGutter, lh), Qt::AlignLeft | Qt::AlignVCenter,
+               QStringLiteral("∇"));
+    const bool hide = look.hideNumbers && (look.activeForward || look.receivingGradient);
+    drawMatrix(p, hide ? nullptr : look.value, node, valueArea, style::kValue);
+    drawMatrix(p, hide ? nullptr : look.grad, node, gradArea, style::kGradient);
+    if (hide) {
+        p.setFont(style::nameFont());
+        p.setPen(style::kActive);
+        p.drawText(look.activeForward ? valueArea : gradArea, Qt::AlignCenter, QStringLiteral("?"));
+    }
+}
+
+}  // namespace bp::nodepaint

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/panels/inspector_dock.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "core/io/number_format.h"
+#include "core/language/parser.h"
+#include "ui/canvas/canvas_style.h"
+#include "ui/document/graph_document.h"
+
+namespace bp {
+namespace {
+
+// Past this many entries a table would freeze the window; the canvas and --json show them.
+constexpr long kMaxTableEntries = 40'000;
+
+void fillTable(QTableWidget* table, const Matrix* m, const QColor& color, bool editable) {
+    table->clear();
+    if (!m || m->size() > kMaxTableEntries) {
+        table->setRowCount(0);
+        table->setColumnCount(0);
+        return;
+    }
+    table->setRowCount(int(m->rows()));
+    table->setColumnCount(int(m->cols()));
+    for (int r = 0; r < m->rows(); ++r)
+        for (int c = 0; c < m->cols(); ++c) {
+            auto* item = new QTableWidgetItem(QString::fromStdString(formatNumber((*m)(r, c), 10)));
+            item->setForeground(color);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (!editable) item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+            table->setItem(r, c, item);
+        }
+    table->resizeColumnsToContents();
+}
+
+QTableWidget* makeTable() {
+    auto* t = new QTableWidget;
+    t->horizontalHeader()->setDefaultSectionSize(110);
+    t->setMinimumHeight(70);
+    return t;
+}
+
+}  // namespace
+
+InspectorDock::InspectorDock(GraphDocument* document, QWidget* parent)
+    : QDockWidget(tr("Inspector"), parent), doc_(document) {
+    setObjectName(QStringLiteral("InspectorDock"));
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    header_ = new QLabel;
+    header_->setWordWrap(true);
+    formula_ = new QLabel;
+    formula_->setWordWrap(true);
+    values_ = makeTable();
+    grads_ = makeTable();
+    auto* valueLabel = new QLabel(tr("Value (forward)"));
+    valueLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(style::kValue.name()));
+    auto* gradLabel = new QLabel(tr("Gradient (backward)"));
+    gradLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(style::kGradient.name()));
+    layout->addWidget(header_);
+    layout->addWidget(formula_);
+    layout->addWidget(valueLabel);
+    layout->addWidget(values_, 1);
+    layout->addWidget(gradLabel);
+    layout->addWidget(grads_, 1);
+    setWidget(content);
+    connect(values_, &QTableWidget::cellChanged, this, &InspectorDock::cellEdited);
+    for (auto signal : {&GraphDocument::selectionChanged, &GraphDocument::valuesChanged, &GraphDocument::cursorChanged,
+                        &GraphDocument::programReplaced})
+        connect(doc_, signal, this, &InspectorDock::refresh);
+    refresh();
+}
+
+void InspectorDock::refresh() {
+    filling_ = true;
+    const NodeId id = doc_->selectedNode();
+    if (id < 0 || id >= doc_->graph().size()) {
+        header_->setText(tr("Click a node to inspect it."));
+        formula_->clear();
+        fillTable(values_, nullptr, style::kValue, false);
+        fillTable(grads_, nullptr, style::kGradient, false);
+        filling_ = false;
+        return;
+    }
+    const Node& n = doc_->graph().node(id);
+    const QString what = n.isLeaf() ? style::kindText(n.kind) : QString::fromUtf8(n.op->name.data(), int(n.op->name.size()));
+    header_->setText(tr("<b>%1</b> — %2, %3").arg(QString::fromStdString(n.label), what,
+                                                 QString::fromStdString(shapeText(n.shape))) +
+                     (n.isLeaf() ? tr("<br>Edit the value below, or double-click the node.") : QString()));
+    QStringList formulas;
+    if (!n.isLeaf())
+        for (int slot = 0; slot < n.op->arity; ++slot)
+            if (!n.op->formula[slot].empty()) formulas << QString::fromUtf8(n.op->formula[slot].data(), int(n.op->formula[slot].size()));
+    formula_->setText(formulas.join(QStringLiteral("    ")));
+    const StepCursor& c = doc_->cursor();
+    fillTable(values_, c.valueKnown(id) ? &doc_->evaluation().values[id] : nullptr, style::kValue, n.isLeaf());
+    fillTable(grads_, c.shownGrad(id), style::kGradient, false);
+    filling_ = false;
+}
+
+void InspectorDock::cellEdited(int row, int column) {
+    if (filling_) return;
+    const NodeId id = doc_->selectedNode();
+    if (id < 0 || !doc_->graph().node(id).isLeaf()) return;
+    const QString text = values_->item(row, column)->text();
+    Matrix value = doc_->graph().node(id).leafValue;
+    try {
+        const Matrix entry = parseLiteral(text.toStdString(), "value");
+        if (entry.size() != 1) throw std::invalid_argument("one number");
+        value(row, column) = entry(0, 0);
+    } catch (const std::exception&) {
+        refresh();  // not a number: put the old value back
+        return;
+    }
+    doc_->editLeafValue(id, value);
+}
+
+}  // namespace bp

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The window: an assembler of the canvas, the step toolbar and the docks around one document.
+#include <QMainWindow>
+
+namespace bp {
+
+class GraphDocument;
+class GraphScene;
+class GraphView;
+class StepToolBar;
+class ChainRuleDock;
+class InspectorDock;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+
+    // Opens a .bpg, .json or .onnx file. On failure returns the message (and keeps the open
+    // graph); an empty string means success.
+    QString openFile(const QString& path);
+    void openExample(const QString& name);
+
+    GraphDocument* document() const { return doc_; }
+    GraphScene* scene() const { return scene_; }
+    GraphView* view() const { return view_; }
+    StepToolBar* stepToolBar() const { return steps_; }
+    ChainRuleDock* chainRuleDock() const { return chainRule_; }
+    InspectorDock* inspectorDock() const { return inspector_; }
+
+private:
+    void buildMenus();
+    void setDocumentTitle(const QString& title);
+    void openDialog();
+
+    GraphDocument* doc_;
+    GraphScene* scene_;
+    GraphView* view_;
+    StepToolBar* steps_;
+    ChainRuleDock* chainRule_;
+    InspectorDock* inspector_;
+};
+
+}  // namespace bp

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The stepping controls: to start, back, forward, to end, play/pause with a speed, and the counter
+// ("Backward 5 / 12"). Keys: Right/Space step, Left/Backspace back, Home, End.
+#include <QToolBar>
+
+class QLabel;
+class QSlider;
+class QTimer;
+
+namespace bp {
+
+class GraphDocument;
+
+class StepToolBar : public QToolBar {
+    Q_OBJECT
+public:
+    explicit StepToolBar(GraphDocument* document, QWidget* parent = nullptr);
+    QString counterText() const;
+    QAction* forwardAction() const { return forward_; }
+    QAction* backAction() const { return back_; }
+    QAction* playAction() const { return play_; }
+    void setLargeType(bool large);
+
+private:
+    void refresh();
+    void togglePlay(bool playing);
+    GraphDocument* doc_;
+    QAction* start_;
+    QAction* back_;
+    QAction* forward_;
+    QAction* end_;
+    QAction* play_;
+    QSlider* speed_;
+    QLabel* counter_;
+    QTimer* timer_;
+};
+
+}  // namespace bp

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/convert_command.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 
+#include "core/io/document_json.h"
+#include "core/io/pytorch_export.h"
 #include "core/language/parser.h"
 
 namespace bp::cli {
@@ -13,10 +17,12 @@ static bool endsWith(const std::string& s, const std::string& suffix) {
 }
 
 static int writeText(const std::string& path, const std::string& text) {
+    errno = 0;
     std::ofstream out(path, std::ios::binary);
     out << text;
     if (!out.flush()) {
-        std::fprintf(stderr, "backprop-studio: cannot write '%s'\n", path.c_str());
+        std::fprintf(stderr, "backprop-studio: cannot write '%s'%s%s\n", path.c_str(), errno ? ": " : "",
+                     errno ? std::strerror(errno) : "");
         return 2;
     }
     return 0;
@@ -24,6 +30,8 @@ static int writeText(const std::string& path, const std::string& text) {
 
 int convertProgram(const Program& program, const std::string& out) {
     if (endsWith(out, ".bpg")) return writeText(out, writeProgram(program));
+    if (endsWith(out, ".py")) return writeText(out, writePyTorchScript(program));
+    if (endsWith(out, ".json")) return writeText(out, documentText(documentOf(program)));
     std::fprintf(stderr, "backprop-studio: convert writes .bpg, .json or .py, not '%s'\n", out.c_str());
     return 2;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/load_program.h"
 
+#include "core/io/document_json.h"
 #include "core/language/parser.h"
 
 namespace bp {
@@ -10,12 +11,12 @@ static bool endsWith(const std::string& s, const std::string& suffix) {
 }
 
 Program loadProgram(const std::string& path) {
+    if (endsWith(path, ".json")) return loadDocumentFile(path).program;
     try {
         return loadProgramFile(path);
     } catch (const ParseError& e) {
         throw LoadError(e.what());
     }
-    (void)endsWith;
 }
 
 }  // namespace bp

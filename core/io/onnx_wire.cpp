@@ -109,16 +109,18 @@ Scan scanModel(std::string_view bytes) {
     return {};
 }
 
+// Protobuf only says "no"; a walk over the top-level fields tells a cut-off download from damage
+// and from a file that was never ONNX.
 [[noreturn]] void explainParseFailure(std::string_view bytes, const OnnxLimits& limits) {
     const Scan scan = scanModel(bytes);
     const bool startsLikeOnnx = bytes[0] == 0x08;  // exporters write ir_version first
     const std::string size = std::to_string(bytes.size());
-    if (scan.end == ScanEnd::Truncated && startsLikeOnnx)
-        throw OnnxError("the file is truncated: it ends after " + size + " bytes, in the middle of the model's " +
-                        scan.field + " (an unfinished download or copy?)");
-    if (scan.end == ScanEnd::Complete)
+    if (scan.end == ScanEnd::Complete)  // the damage is inside a field protobuf could not parse
         throw OnnxError("the file is damaged: its ONNX data is malformed, or nested more than " +
                         std::to_string(limits.recursionLimit) + " levels deep");
+    if (startsLikeOnnx && scan.end == ScanEnd::Truncated)
+        throw OnnxError("the file is truncated: it ends after " + size + " bytes, in the middle of the model's " +
+                        scan.field + " (an unfinished download or copy?)");
     if (startsLikeOnnx && scan.offset > 0)
         throw OnnxError("the file is damaged: unexpected data at byte " + std::to_string(scan.offset) + " of " + size);
     throw OnnxError("this is not an ONNX model (the data is not an ONNX protobuf message)");
@@ -140,10 +142,9 @@ onnx::ModelProto parseModel(std::string_view bytes, const OnnxLimits& limits) {
     input.SetTotalBytesLimit(size);
     input.SetRecursionLimit(limits.recursionLimit);
     onnx::ModelProto model;
-    if (!model.ParseFromCodedStream(&input)) explainParseFailure(bytes, limits);
-    if (!input.ConsumedEntireMessage() || input.CurrentPosition() != size)
-        throw OnnxError("the file is damaged: the model ends at byte " + std::to_string(input.CurrentPosition()) +
-                        " of " + std::to_string(size));
+    // A stray end-group tag ends the parse early, "successfully": the whole input must be the model.
+    if (!model.ParseFromCodedStream(&input) || !input.ConsumedEntireMessage() || input.CurrentPosition() != size)
+        explainParseFailure(bytes, limits);
     if (!model.has_ir_version())
         throw OnnxError("this is not an ONNX model (it has no ir_version, which every ONNX model starts with)");
     if (!model.has_graph()) throw OnnxError("the model has no graph (is the file truncated?)");

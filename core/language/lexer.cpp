@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/language/lexer.h"
 
+#include <charconv>
 #include <climits>
 #include <cstdio>
 #include <cstring>
@@ -59,6 +60,15 @@ bool isKeyword(std::string_view name) {
     return name == "input" || name == "param" || name == "const" || name == "backward" || name == "with";
 }
 
+std::string quoted(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '\'';
+    out += text;
+    out += '\'';
+    return out;
+}
+
 std::string describeCharacter(std::string_view rest) {
     const auto c = static_cast<unsigned char>(rest[0]);
     char buffer[32];
@@ -70,7 +80,7 @@ std::string describeCharacter(std::string_view rest) {
         std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
         // A C1 control character or an invisible one is named by its code point only.
         if (cp < 0xA0) return buffer;
-        return "'" + std::string(rest.substr(0, static_cast<std::size_t>(length))) + "' (" + buffer + ")";
+        return quoted(rest.substr(0, static_cast<std::size_t>(length))) + " (" + buffer + ")";
     }
     std::snprintf(buffer, sizeof buffer, "'\\x%02x'", static_cast<unsigned>(c));
     return buffer;
@@ -178,21 +188,63 @@ Token Lexer::next() {
     }
 }
 
-Token Lexer::lexNumber(const char* start) {
-    while (p_ != end_ && isDigit(*p_)) ++p_;
-    if (p_ != end_ && *p_ == '.' && p_ + 1 != end_ && isDigit(p_[1])) {
-        ++p_;
-        while (p_ != end_ && isDigit(*p_)) ++p_;
+const char* Lexer::scanNumber(const char* p) const {
+    while (p != end_ && isDigit(*p)) ++p;
+    if (p != end_ && *p == '.' && p + 1 != end_ && isDigit(p[1])) {
+        ++p;
+        while (p != end_ && isDigit(*p)) ++p;
     }
-    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
-        const char* q = p_ + 1;
+    if (p != end_ && (*p == 'e' || *p == 'E')) {
+        const char* q = p + 1;
         if (q != end_ && (*q == '+' || *q == '-')) ++q;
         if (q != end_ && isDigit(*q)) {
-            p_ = q;
-            while (p_ != end_ && isDigit(*p_)) ++p_;
+            p = q;
+            while (p != end_ && isDigit(*p)) ++p;
         }
     }
+    return p;
+}
+
+Token Lexer::lexNumber(const char* start) {
+    p_ = scanNumber(start);
     return make(TokenKind::Number, start, static_cast<std::size_t>(p_ - start));
+}
+
+void Lexer::readNumberRun(std::vector<double>& out, std::size_t limit) {
+    const char* p = p_;
+    int line = line_;
+    const char* lineStart = lineStart_;
+    // Whitespace inside brackets, newlines included.
+    auto skipSpace = [&] {
+        for (; p != end_; ++p) {
+            const char c = *p;
+            if (c == '\n') {
+                ++line;
+                lineStart = p + 1;
+            } else if (c != ' ' && c != '\t' && c != '\r') {
+                break;
+            }
+        }
+    };
+    while (out.size() < limit) {
+        skipSpace();
+        const char* start = p;
+        if (p != end_ && *p == '-') ++p;
+        if (p == end_ || !(isDigit(*p) || (*p == '.' && p + 1 != end_ && isDigit(p[1])))) return;
+        const char* numberStart = p;
+        p = scanNumber(p);
+        double value;
+        const auto result = std::from_chars(numberStart, p, value);
+        if (result.ec != std::errc() || result.ptr != p) return;
+        skipSpace();
+        if (p == end_ || *p != ',') return;
+        ++p;
+        out.push_back(start != numberStart ? -value : value);
+        // Commit: the entry and its comma are read.
+        p_ = p;
+        line_ = line;
+        lineStart_ = lineStart;
+    }
 }
 
 Token Lexer::lexName(const char* start) {

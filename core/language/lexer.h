@@ -5,6 +5,7 @@
 // except inside (...) or [...]; the lexer tracks that depth itself.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bp {
 
@@ -54,6 +55,12 @@ public:
 
     Token next();
 
+    // The fast path for long matrix literals, called just after a ',' inside brackets: reads
+    // entries of the form `-?NUMBER ,` straight into `out` (stopping at `limit` entries) and
+    // stops before the first entry not followed by a comma, or anything unusual (a comment, a
+    // number out of range), which the token path then reads with its positions and messages.
+    void readNumberRun(std::vector<double>& out, std::size_t limit);
+
 private:
     const char* p_;
     const char* end_;
@@ -65,9 +72,13 @@ private:
     Token make(TokenKind kind, const char* start, std::size_t length) const;
     Token lexNumber(const char* start);
     Token lexName(const char* start);
+    const char* scanNumber(const char* p) const;  // the end of the number starting at p
     [[noreturn]] void failAt(const char* where) const;
 };
 
 bool isKeyword(std::string_view name);
+
+// 'text', for messages.
+std::string quoted(std::string_view text);
 
 }  // namespace bp

@@ -115,21 +115,32 @@ private:
     void advance() { tok_ = lexer_.next(); }
     bool at(TokenKind kind) const { return tok_.kind == kind; }
 
-    [[noreturn]] void fail(const Token& where, const std::string& message) const {
+    // Error paths are cold and out of line: the frames of the recursive functions stay small,
+    // which is what bounds the stack at the deepest nesting allowed.
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(const Token& where, const std::string& message) const {
         throw ParseError(file_, where.line, where.column, message);
     }
     // A syntax error at the current token; at the end of the file inside brackets, the error
     // names the bracket that was never closed, which is what the writer has to fix.
-    [[noreturn]] void unexpected(const std::string& expected) const {
+    [[noreturn, gnu::cold, gnu::noinline]] void unexpected(const std::string& expected) const {
         if (at(TokenKind::End) && !opens_.empty())
-            fail(tok_, "'" + std::string(opens_.back().text) + "' opened at " + positionText(opens_.back()) +
+            fail(tok_, quoted(opens_.back().text) + " opened at " + positionText(opens_.back()) +
                            " is never closed");
         fail(tok_, "unexpected " + describeToken(tok_) + ", expected " + expected);
     }
 
     void enter(const Token& where) {
-        if (++depth_ > limits_.maxNesting)
-            fail(where, "nesting deeper than " + std::to_string(limits_.maxNesting) + " levels");
+        if (++depth_ > limits_.maxNesting) failNesting(where);
+    }
+    [[noreturn, gnu::cold, gnu::noinline]] void failNesting(const Token& where) const {
+        fail(where, "nesting deeper than " + std::to_string(limits_.maxNesting) + " levels");
+    }
+    [[noreturn, gnu::cold, gnu::noinline]] void failClose(const char* closer) const {
+        const Token& bracket = opens_.back();
+        unexpected(std::string("'") + closer + "' to close " + quoted(bracket.text) + " at " + positionText(bracket));
+    }
+    [[noreturn, gnu::cold, gnu::noinline]] void failUnknownName(const Token& name) const {
+        fail(name, "unknown name " + quoted(name.text));
     }
     void leave() { --depth_; }
     void open(const Token& bracket) {
@@ -138,11 +149,7 @@ private:
         advance();
     }
     void close(TokenKind kind, const char* closer) {
-        if (!at(kind)) {
-            const Token& bracket = opens_.back();
-            unexpected(std::string("'") + closer + "' to close '" + std::string(bracket.text) + "' at " +
-                       positionText(bracket));
-        }
+        if (!at(kind)) failClose(closer);
         opens_.pop_back();
         leave();
         advance();
@@ -155,6 +162,7 @@ private:
     void endOfStatement(const char* hint = "");
     Token expectName(const char* what);
     void checkNewName(const Token& name) const;
+    [[noreturn, gnu::cold, gnu::noinline]] void failKeywordAsName(const Token& keyword) const;
 
     NodeId expr();
     NodeId term();
@@ -162,7 +170,11 @@ private:
     NodeId postfix(NodeId operand);
     NodeId power(NodeId operand);
     NodeId primary();
-    NodeId call(const Token& name);
+    [[gnu::noinline]] NodeId call(const Token& name);
+    [[noreturn, gnu::cold, gnu::noinline]] void failArgumentCount(const Token& name, int expected, int got) const;
+    [[gnu::noinline]] double numberArgument(const Token& name, int index);
+    [[gnu::noinline]] OpAttrs callAttrs(const OpDef& op, const Token& name, const double* values,
+                                        const Token* tokens) const;
     int skipArguments();
 
     Matrix literal(const char* expected);
@@ -215,8 +227,20 @@ void Parser::statement() {
     case TokenKind::KwConst: return declaration(NodeKind::Const);
     case TokenKind::KwBackward: return backwardStatement();
     case TokenKind::Name: return assignment();
+    case TokenKind::KwWith: {
+        const Token keyword = tok_;
+        advance();
+        if (at(TokenKind::Equals)) failKeywordAsName(keyword);
+        tok_ = keyword;
+        [[fallthrough]];
+    }
     default: unexpected("a statement (a declaration, an assignment or backward)");
     }
+}
+
+// `input = 2` or `backward = 1`: a keyword where the user meant a name.
+void Parser::failKeywordAsName(const Token& keyword) const {
+    fail(keyword, quoted(keyword.text) + " is a keyword and cannot be a name");
 }
 
 void Parser::endOfStatement(const char* hint) {
@@ -230,7 +254,7 @@ void Parser::endOfStatement(const char* hint) {
 Token Parser::expectName(const char* what) {
     if (!at(TokenKind::Name)) {
         if (tok_.kind >= TokenKind::KwInput && tok_.kind <= TokenKind::KwWith)
-            fail(tok_, "'" + std::string(tok_.text) + "' is a keyword and cannot be a name");
+            failKeywordAsName(tok_);
         unexpected(what);
     }
     Token name = tok_;
@@ -240,11 +264,13 @@ Token Parser::expectName(const char* what) {
 
 void Parser::checkNewName(const Token& name) const {
     if (auto it = names_.find(name.text); it != names_.end())
-        fail(name, "'" + std::string(name.text) + "' is already defined at line " + std::to_string(it->second.line));
+        fail(name, quoted(name.text) + " is already defined at line " + std::to_string(it->second.line));
 }
 
 void Parser::declaration(NodeKind kind) {
+    const Token keyword = tok_;
     advance();
+    if (at(TokenKind::Equals)) failKeywordAsName(keyword);
     const Token name = expectName("a name");
     if (!at(TokenKind::Equals)) unexpected("'='");
     checkNewName(name);
@@ -290,9 +316,10 @@ void Parser::backwardStatement() {
     if (program_.root >= 0)
         fail(keyword, "only one backward statement is allowed; the first is at line " + std::to_string(backwardLine_));
     advance();
+    if (at(TokenKind::Equals)) failKeywordAsName(keyword);
     const Token name = expectName("the name of the root");
     const auto it = names_.find(name.text);
-    if (it == names_.end()) fail(name, "unknown name '" + std::string(name.text) + "'");
+    if (it == names_.end()) failUnknownName(name);
     const NodeId root = it->second.id;
     const Shape shape = graph().node(root).shape;
     Matrix seed;
@@ -398,7 +425,7 @@ NodeId Parser::primary() {
         advance();
         if (at(TokenKind::LParen)) return call(name);
         const auto it = names_.find(name.text);
-        if (it == names_.end()) fail(name, "unknown name '" + std::string(name.text) + "'");
+        if (it == names_.end()) failUnknownName(name);
         return it->second.id;
     }
     case TokenKind::LBracket: {
@@ -418,30 +445,23 @@ NodeId Parser::primary() {
 
 NodeId Parser::call(const Token& name) {
     const OpDef* op = findOp(name.text);
-    if (!op) fail(name, "unknown function '" + std::string(name.text) + "'");
+    if (!op) fail(name, "unknown function " + quoted(name.text));
+    if (op->attrCount > 2) fail(name, quoted(name.text) + " cannot be called from .bpg text");
     const int total = op->arity + op->attrCount;
-    auto countError = [&](int got) {
-        fail(name, "'" + std::string(name.text) + "' takes " + std::to_string(total) +
-                       (total == 1 ? " argument, got " : " arguments, got ") + std::to_string(got));
-    };
     open(tok_);
     std::vector<NodeId> inputs;
     double attrValues[2] = {0, 0};
-    std::vector<Token> attrTokens;
+    Token attrTokens[2];
     int got = 0;
     if (!at(TokenKind::RParen)) {
         for (;;) {
             if (got < op->arity) {
                 inputs.push_back(expr());
             } else if (got < total) {
-                if (!at(TokenKind::Minus) && !at(TokenKind::Number))
-                    fail(tok_, "argument " + std::to_string(got + 1) + " of '" + std::string(name.text) +
-                                   "' must be a number");
-                attrTokens.push_back(tok_);
-                const double value = signedNumber("a number");
-                if (got - op->arity < 2) attrValues[got - op->arity] = value;
+                attrTokens[got - op->arity] = tok_;
+                attrValues[got - op->arity] = numberArgument(name, got);
             } else {
-                countError(got + skipArguments());
+                failArgumentCount(name, total, got + skipArguments());
             }
             ++got;
             if (at(TokenKind::Comma)) {
@@ -452,48 +472,61 @@ NodeId Parser::call(const Token& name) {
             unexpected("',' or ')'");
         }
     }
-    if (got != total) countError(got);
+    if (got != total) failArgumentCount(name, total, got);
     close(TokenKind::RParen, ")");
+    return addOp(op, name, std::move(inputs), callAttrs(*op, name, attrValues, attrTokens));
+}
 
+void Parser::failArgumentCount(const Token& name, int expected, int got) const {
+    fail(name, quoted(name.text) + " takes " + std::to_string(expected) +
+                   (expected == 1 ? " argument, got " : " arguments, got ") + std::to_string(got));
+}
+
+double Parser::numberArgument(const Token& name, int index) {
+    if (!at(TokenKind::Minus) && !at(TokenKind::Number))
+        fail(tok_, "argument " + std::to_string(index + 1) + " of " + quoted(name.text) + " must be a number");
+    return signedNumber("a number");
+}
+
+// The convention of the op table: one number argument is an exponent, two are a shape.
+OpAttrs Parser::callAttrs(const OpDef& op, const Token& name, const double* values, const Token* tokens) const {
     OpAttrs attrs;
-    // The convention of the op table: one number argument is an exponent, two are a shape.
-    if (op->attrCount == 1) {
-        attrs.exponent = attrValues[0];
-    } else if (op->attrCount == 2) {
+    if (op.attrCount == 1) {
+        attrs.exponent = values[0];
+    } else if (op.attrCount == 2) {
         long dims[2];
         for (int i = 0; i < 2; ++i) {
-            const double v = attrValues[i];
+            const double v = values[i];
             if (!(v >= 0 && v <= 1e9 && v == std::floor(v)))
-                fail(attrTokens[static_cast<std::size_t>(i)],
-                     "argument " + std::to_string(op->arity + i + 1) + " of '" + std::string(name.text) +
-                         "' must be a whole number, got " + numberText(v));
+                fail(tokens[i], "argument " + std::to_string(op.arity + i + 1) + " of " + quoted(name.text) +
+                                    " must be a whole number, got " + numberText(v));
             dims[i] = static_cast<long>(v);
         }
         attrs.shape = Shape{dims[0], dims[1]};
-    } else if (op->attrCount > 2) {
-        fail(name, "'" + std::string(name.text) + "' cannot be called from .bpg text");
     }
-    return addOp(op, name, std::move(inputs), attrs);
+    return attrs;
 }
 
 // Skips the surplus arguments of a call, from the start of the first surplus one to the closing
-// ')' (not consumed), and says how many there were. Loops, with a counter for nesting.
+// ')' (not consumed), and says how many there were. A loop, with its own stack of brackets.
 int Parser::skipArguments() {
     int count = 1;
-    int nesting = 0;
+    std::vector<Token> brackets;
     for (;;) {
         switch (tok_.kind) {
         case TokenKind::LParen:
-        case TokenKind::LBracket: ++nesting; break;
+        case TokenKind::LBracket: brackets.push_back(tok_); break;
         case TokenKind::RParen:
         case TokenKind::RBracket:
-            if (nesting == 0) return count;
-            --nesting;
+            if (brackets.empty()) return count;
+            brackets.pop_back();
             break;
         case TokenKind::Comma:
-            if (nesting == 0) ++count;
+            if (brackets.empty()) ++count;
             break;
-        case TokenKind::End: unexpected("')'");
+        case TokenKind::End:
+            if (!brackets.empty()) opens_.push_back(brackets.back());
+            unexpected("')'");
         default: break;
         }
         advance();
@@ -556,6 +589,7 @@ void Parser::numbersInto(std::vector<double>& out, const Token& literalStart) {
                                    " entries, the limit");
         out.push_back(signedNumber("a number"));
         if (!at(TokenKind::Comma)) return;
+        lexer_.readNumberRun(out, limit);
         advance();
     }
 }
@@ -612,7 +646,7 @@ NodeId Parser::addOp(const OpDef* op, const Token& where, std::vector<NodeId> in
     Shape shape;
     std::string error;
     if (static_cast<int>(inputs.size()) != op->arity || !op->shape(shapes, attrs, shape, error))
-        fail(where, error.empty() ? "'" + std::string(op->name) + "' takes " + std::to_string(op->arity) +
+        fail(where, error.empty() ? quoted(op->name) + " takes " + std::to_string(op->arity) +
                                         " arguments, got " + std::to_string(inputs.size())
                                   : error);
     pending_.active = true;

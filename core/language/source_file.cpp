@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 
 #include "core/language/parser.h"
@@ -28,6 +29,10 @@ Program loadProgramFile(const std::string& path, const ParseLimits& limits) {
     errno = 0;
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
     if (!file) throw ParseError(path, 0, 0, std::string("cannot open file: ") + std::strerror(errno));
+    // fopen opens a directory on Linux; reading it then fails, and its "size" means nothing.
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored))
+        throw ParseError(path, 0, 0, "cannot open file: it is a directory");
     const auto tooLarge = [&] {
         return ParseError(path, 0, 0, "the file is larger than the limit of " + limitText(limits.maxSourceBytes));
     };

@@ -69,14 +69,16 @@ namespace {
 // Precedence levels of the grammar, loosest first.
 enum Level { kSum = 1, kProduct = 2, kUnary = 3, kPower = 4, kPostfix = 5, kPrimary = 6 };
 
-// Inline expressions deeper than this get a name of their own, so the text never nests deeper
-// than the parser accepts and writing never recurses deeply.
-constexpr int kMaxInlineDepth = 32;
+// Text nested deeper than this (parentheses, calls, unary minus, as the parser counts them) is
+// cut: the node gets a name and a statement of its own. The parser takes 256 levels.
+constexpr int kMaxNesting = 64;
 
+// The text of an expression, built bottom-up in node order (no recursion, however deep the graph).
 struct Text {
     std::string text;
     int level = kPrimary;
-    bool atom = false;  // a name or a literal: `c = <atom>` would make an identity node
+    int nesting = 0;      // depth of brackets, calls and unary minus inside `text`
+    bool atom = false;    // a name or a literal: `c = <atom>` would make an identity node
     bool number = false;  // a scalar literal
 };
 
@@ -90,7 +92,7 @@ bool isIdentifier(const std::string& name) {
 // A name for a node that has none usable: "%3" becomes "t3"; other text is made an identifier
 // as ONNX names are (SPEC §3).
 std::string identifierFor(const std::string& name) {
-    if (name.size() > 1 && name[0] == '%') return "t" + name.substr(1);
+    if (name.size() > 1 && name[0] == '%') return std::string("t").append(name, 1);
     std::string out;
     for (char c : name) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -118,15 +120,17 @@ private:
     const OpDef* neg_;
     const OpDef* transpose_;
     const OpDef* identity_;
-    std::vector<bool> statement_;  // written as a statement of its own (declaration or assignment)
-    std::vector<std::string> names_;
+    std::vector<int> uses_;
+    std::vector<Text> texts_;           // per node: its name once it has a statement, else its inline text
+    std::vector<std::string> names_;    // per node with a statement
+    std::unordered_set<std::string> taken_;
 
-    void chooseStatements();
-    void chooseNames();
-    Text render(NodeId id) const;
-    Text renderOp(const Node& node) const;
-    std::string operand(NodeId id, int minLevel) const;
+    Text take(NodeId id);
+    Text operand(NodeId id, int minLevel);
+    Text renderOp(const Node& node);
     int infixLevel(const OpDef* op) const;
+    bool ownStatement(NodeId id) const;
+    const std::string& nameFor(NodeId id);
 };
 
 int Writer::infixLevel(const OpDef* op) const {
@@ -136,153 +140,167 @@ int Writer::infixLevel(const OpDef* op) const {
     return 0;
 }
 
-void Writer::chooseStatements() {
-    const int n = graph_.size();
-    std::vector<int> uses(static_cast<std::size_t>(n), 0);
-    for (const Node& node : graph_.nodes())
-        for (NodeId input : node.inputs) ++uses[static_cast<std::size_t>(input)];
-    statement_.assign(static_cast<std::size_t>(n), false);
-    std::vector<int> depth(static_cast<std::size_t>(n), 0);  // nesting of inline text
-    for (NodeId id = 0; id < n; ++id) {
-        const Node& node = graph_.node(id);
-        const auto i = static_cast<std::size_t>(id);
-        bool own = node.named || id == program_.root;
-        if (node.isLeaf()) {
-            // Anonymous constants are written as literals where they are used; a large one used
-            // several times is declared once rather than repeated.
-            if (node.kind != NodeKind::Const) own = true;
-            if (!own && uses[i] > 1 && node.shape.size() > 1) own = true;
-            statement_[i] = own;
-            continue;
-        }
-        if (uses[i] != 1) own = true;
-        int d = 1;
-        for (NodeId input : node.inputs)
-            if (!statement_[static_cast<std::size_t>(input)]) d = std::max(d, depth[static_cast<std::size_t>(input)] + 1);
-        if (d > kMaxInlineDepth) own = true;
-        statement_[i] = own;
-        depth[i] = own ? 0 : d;
-    }
-}
-
-void Writer::chooseNames() {
-    const int n = graph_.size();
-    names_.assign(static_cast<std::size_t>(n), {});
-    std::unordered_set<std::string> taken;
-    for (NodeId id = 0; id < n; ++id) {
-        const Node& node = graph_.node(id);
-        if (statement_[static_cast<std::size_t>(id)] && node.named && isIdentifier(node.name) &&
-            taken.insert(node.name).second)
-            names_[static_cast<std::size_t>(id)] = node.name;
-    }
-    for (NodeId id = 0; id < n; ++id) {
-        auto& name = names_[static_cast<std::size_t>(id)];
-        if (!statement_[static_cast<std::size_t>(id)] || !name.empty()) continue;
-        const std::string base = identifierFor(graph_.node(id).name);
-        std::string candidate = base;
-        for (int k = 2; isKeyword(candidate) || taken.count(candidate); ++k) candidate = base + "_" + std::to_string(k);
-        taken.insert(candidate);
-        name = candidate;
-    }
-}
-
-Text Writer::render(NodeId id) const {
+// Named nodes, the root and ops used other than once get statements; anonymous constants are
+// written as literals where they are used, unless large and used several times.
+bool Writer::ownStatement(NodeId id) const {
     const Node& node = graph_.node(id);
-    if (statement_[static_cast<std::size_t>(id)]) return {names_[static_cast<std::size_t>(id)], kPrimary, true, false};
-    if (node.isLeaf()) {
-        Text t;
-        t.text = literalText(node.leafValue);
-        t.atom = true;
-        t.number = node.shape.size() == 1;
-        // `-2` is read as a literal only where a unary expression may stand.
-        t.level = t.text[0] == '-' ? kUnary : kPrimary;
-        return t;
+    const int uses = uses_[static_cast<std::size_t>(id)];
+    if (node.named || id == program_.root) return true;
+    if (node.isLeaf()) return node.kind != NodeKind::Const || (uses > 1 && node.shape.size() > 1);
+    return uses != 1;
+}
+
+const std::string& Writer::nameFor(NodeId id) {
+    auto& name = names_[static_cast<std::size_t>(id)];
+    if (!name.empty()) return name;
+    const std::string base = identifierFor(graph_.node(id).name);
+    std::string candidate = base;
+    for (int k = 2; isKeyword(candidate) || taken_.count(candidate); ++k) candidate = base + "_" + std::to_string(k);
+    taken_.insert(candidate);
+    name = std::move(candidate);
+    return name;
+}
+
+// The text of an input: moved out when this is its only use, copied otherwise.
+Text Writer::take(NodeId id) {
+    Text& t = texts_[static_cast<std::size_t>(id)];
+    if (uses_[static_cast<std::size_t>(id)] == 1) return std::move(t);
+    return t;
+}
+
+Text Writer::operand(NodeId id, int minLevel) {
+    Text t = take(id);
+    if (t.level < minLevel) {
+        t.text.insert(t.text.begin(), '(');
+        t.text += ')';
+        t.level = kPrimary;
+        ++t.nesting;
+        t.atom = t.number = false;
     }
-    return renderOp(node);
+    return t;
 }
 
-std::string Writer::operand(NodeId id, int minLevel) const {
-    Text t = render(id);
-    if (t.level < minLevel) return "(" + t.text + ")";
-    return std::move(t.text);
-}
-
-Text Writer::renderOp(const Node& node) const {
+Text Writer::renderOp(const Node& node) {
     const OpDef* op = node.op;
     Text t;
     if (const int level = infixLevel(op); level > 0) {
         // Left-associative: the left operand may be of the same level, the right must bind tighter.
-        t.text = operand(node.inputs[0], level) + " " + std::string(op->infix) + " " + operand(node.inputs[1], level + 1);
+        Text left = operand(node.inputs[0], level);
+        const Text right = operand(node.inputs[1], level + 1);
+        t.text = std::move(left.text);
+        t.text += ' ';
+        t.text += op->infix;
+        t.text += ' ';
+        t.text += right.text;
         t.level = level;
+        t.nesting = std::max(left.nesting, right.nesting);
     } else if (op == caret_ && op->arity == 1 && op->attrCount == 1) {
-        t.text = operand(node.inputs[0], kPostfix) + " ^ " + numberText(node.attrs.exponent);
+        Text base = operand(node.inputs[0], kPostfix);
+        t.text = std::move(base.text);
+        t.text += " ^ ";
+        appendNumberText(t.text, node.attrs.exponent);
         t.level = kPower;
+        t.nesting = base.nesting;
     } else if (op == neg_ && op->arity == 1 && op->attrCount == 0) {
         // `-2` would read back as the constant -2, and `--x` is hard to read: parenthesise both.
-        const Text inner = render(node.inputs[0]);
+        Text inner = take(node.inputs[0]);
         const bool wrap = inner.level < kUnary || inner.number || inner.text[0] == '-';
         t.text = wrap ? "-(" + inner.text + ")" : "-" + inner.text;
         t.level = kUnary;
+        t.nesting = inner.nesting + (wrap ? 2 : 1);
     } else if (op == transpose_ && op->arity == 1 && op->attrCount == 0) {
-        t.text = operand(node.inputs[0], kPostfix) + ".T";
+        Text inner = operand(node.inputs[0], kPostfix);
+        t.text = std::move(inner.text);
+        t.text += ".T";
         t.level = kPostfix;
+        t.nesting = inner.nesting;
     } else {
         t.text = std::string(op->name) + "(";
         for (std::size_t i = 0; i < node.inputs.size(); ++i) {
             if (i > 0) t.text += ", ";
-            t.text += operand(node.inputs[i], kSum);
+            const Text arg = operand(node.inputs[i], kSum);
+            t.text += arg.text;
+            t.nesting = std::max(t.nesting, arg.nesting);
         }
         if (op->attrCount == 1) {
-            t.text += ", " + numberText(node.attrs.exponent);
+            t.text += ", ";
+            appendNumberText(t.text, node.attrs.exponent);
         } else if (op->attrCount == 2) {
             t.text += ", " + std::to_string(node.attrs.shape.rows) + ", " + std::to_string(node.attrs.shape.cols);
         }
         t.text += ")";
         t.level = kPrimary;
+        ++t.nesting;
     }
     return t;
 }
 
 std::string Writer::run() {
-    chooseStatements();
-    chooseNames();
+    const int n = graph_.size();
+    uses_.assign(static_cast<std::size_t>(n), 0);
+    for (const Node& node : graph_.nodes())
+        for (NodeId input : node.inputs) ++uses_[static_cast<std::size_t>(input)];
+    texts_.assign(static_cast<std::size_t>(n), {});
+    names_.assign(static_cast<std::size_t>(n), {});
+    // The user's names are kept (each once); generated names avoid them.
+    for (NodeId id = 0; id < n; ++id) {
+        const Node& node = graph_.node(id);
+        if (node.named && isIdentifier(node.name) && taken_.insert(node.name).second)
+            names_[static_cast<std::size_t>(id)] = node.name;
+    }
+
     std::string out;
     NodeId lastAssigned = -1;
-    for (NodeId id = 0; id < graph_.size(); ++id) {
-        if (!statement_[static_cast<std::size_t>(id)]) continue;
+    for (NodeId id = 0; id < n; ++id) {
         const Node& node = graph_.node(id);
-        const std::string& name = names_[static_cast<std::size_t>(id)];
+        auto& text = texts_[static_cast<std::size_t>(id)];
         try {
             if (node.isLeaf()) {
-                out += kindName(node.kind);
-                out += ' ';
-                out += name;
-                out += " = ";
-                appendLiteralText(out, node.leafValue);
-            } else {
-                out += name;
-                out += " = ";
-                // `c = a` makes an identity node by itself; anything else spells identity out.
-                if (node.op == identity_ && node.inputs.size() == 1) {
-                    const Text inner = render(node.inputs[0]);
-                    out += inner.atom ? inner.text : "identity(" + inner.text + ")";
-                } else {
-                    out += renderOp(node).text;
+                if (ownStatement(id)) {
+                    out += kindName(node.kind);
+                    out += ' ';
+                    out += nameFor(id);
+                    out += " = ";
+                    appendLiteralText(out, node.leafValue);
+                    out += '\n';
+                    text = Text{nameFor(id), kPrimary, 0, true, false};
+                } else if (uses_[static_cast<std::size_t>(id)] > 0) {
+                    text.text = literalText(node.leafValue);
+                    text.atom = true;
+                    text.number = node.shape.size() == 1;
+                    // `-2` is read as a literal only where a unary expression may stand.
+                    text.level = text.text[0] == '-' ? kUnary : kPrimary;
+                    text.nesting = text.text[0] == '-' ? 1 : text.text[0] == '[' ? (node.shape.cols > 1 ? 2 : 1) : 0;
                 }
-                lastAssigned = id;
+                continue;
             }
+            const bool own = ownStatement(id);
+            // `c = a` makes an identity node by itself; an identity of anything else is spelled out.
+            const bool bareIdentity = own && node.op == identity_ && node.inputs.size() == 1 &&
+                                      texts_[static_cast<std::size_t>(node.inputs[0])].atom;
+            Text expression = bareIdentity ? take(node.inputs[0]) : renderOp(node);
+            if (!own && expression.nesting <= kMaxNesting) {
+                text = std::move(expression);
+                continue;
+            }
+            out += nameFor(id);
+            out += " = ";
+            out += expression.text;
+            out += '\n';
+            text = Text{nameFor(id), kPrimary, 0, true, false};
+            lastAssigned = id;
         } catch (const std::runtime_error& error) {
             throw std::runtime_error("'" + node.name + "': " + error.what());
         }
-        out += '\n';
     }
+
     const NodeId root = program_.root;
-    if (root < 0 || root >= graph_.size()) return out;
+    if (root < 0 || root >= n) return out;
     const Matrix& seed = program_.seed;
     const bool defaultSeed = graph_.node(root).shape == Shape{1, 1} &&
                              (seed.size() == 0 || (seed.size() == 1 && seed(0, 0) == 1.0));
     if (!defaultSeed) {
-        out += "backward " + names_[static_cast<std::size_t>(root)] + " with ";
+        out += "backward " + nameFor(root) + " with ";
         try {
             appendLiteralText(out, seed);
         } catch (const std::runtime_error& error) {
@@ -290,7 +308,7 @@ std::string Writer::run() {
         }
         out += '\n';
     } else if (root != lastAssigned) {
-        out += "backward " + names_[static_cast<std::size_t>(root)] + "\n";
+        out += "backward " + nameFor(root) + "\n";
     }
     return out;
 }

@@ -4,8 +4,9 @@
 // other) joins every node to a median neighbour where that crosses no earlier alignment, giving
 // vertical blocks that are drawn straight; blocks are then packed as tightly as the separations
 // allow. The result per node is the average of the two middle values of the four passes.
-// Compaction is a longest path over the block graph (as dagre does) instead of the paper's
-// class shifts, which are known to misplace some classes.
+// Two changes to the paper: side branches are kept out of the alignment (see markSideBranches),
+// and compaction is a longest path over the block graph (as dagre does) instead of the paper's
+// class shifts, which needed corrections (Brandes, Walter and Zink's erratum, 2020).
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -22,29 +23,47 @@ struct Pass {
     bool fromRight = false;  // scan each rank right to left
 };
 
-// Segments that must not be aligned along:
-//  - a segment with a real end that crosses a segment between two dummies (type 1 conflicts), so
-//    long edges win and stay straight in the middle;
-//  - the end segment of a long edge at a real node that also has a short edge on that side, so a
-//    chain stays straight and the long edge (a skip connection) bends out of the way instead.
-std::vector<char> markConflicts(const LayeredGraph& g, const Ordering& o) {
-    std::vector<char> marked(g.segments.size(), 0);
-    auto hasRealNeighbour = [&](int v, bool up) {
-        const std::vector<int>& start = up ? g.upStart : g.downStart;
-        const std::vector<int>& list = up ? g.up : g.down;
-        for (int k = start[v]; k < start[v + 1]; ++k) {
-            const Segment& s = g.segments[list[k]];
-            if (!g.isDummy(up ? s.upper : s.lower)) return true;
+// What each segment may do in the vertical alignment.
+enum Alignable : char {
+    Free = 0,
+    Conflict = 1,  // may not be aligned along, still counts when taking medians
+    Aside = 2,     // a side branch: left out of the medians altogether
+};
+
+// A segment is a side branch unless it continues the longest path of real nodes through both its
+// ends: of the upper end's lower neighbours the one that leads on furthest, of the lower end's
+// upper neighbours the one reached by the longest path. So in ((a + b) + c) + d the additions form
+// a straight chain with a, b, c, d beside it (Brandes-Köpf alone would draw a staircase), and a
+// skip connection bends around the chain it skips instead of pulling it crooked. Ties stay
+// free, leaving the choice to the medians.
+void markSideBranches(const LayeredGraph& g, const Ordering& o, std::vector<char>& marks) {
+    const int n = g.nodeCount();
+    auto real = [&](int v) { return g.isDummy(v) ? 0 : 1; };
+    std::vector<int> depth(n, 0), height(n, 0);  // real nodes on the longest path before / after
+    for (int i = 0; i < n; ++i) {
+        const int v = o.order[i];  // ranks in increasing order
+        for (int k = g.upStart[v]; k < g.upStart[v + 1]; ++k) {
+            const int u = g.segments[g.up[k]].upper;
+            depth[v] = std::max(depth[v], depth[u] + real(u));
         }
-        return false;
-    };
-    for (std::size_t i = 0; i < g.segments.size(); ++i) {
-        const Segment& s = g.segments[i];
-        const bool upperReal = !g.isDummy(s.upper), lowerReal = !g.isDummy(s.lower);
-        if ((upperReal && !lowerReal && hasRealNeighbour(s.upper, false)) ||
-            (!upperReal && lowerReal && hasRealNeighbour(s.lower, true)))
-            marked[i] = 1;
     }
+    for (int i = n - 1; i >= 0; --i) {
+        const int v = o.order[i];
+        for (int k = g.downStart[v]; k < g.downStart[v + 1]; ++k) {
+            const int w = g.segments[g.down[k]].lower;
+            height[v] = std::max(height[v], height[w] + real(w));
+        }
+    }
+    for (std::size_t i = 0; i < g.segments.size(); ++i) {
+        const int u = g.segments[i].upper, v = g.segments[i].lower;
+        // depth[v] is the best over v's upper neighbours, height[u] over u's lower neighbours.
+        if (depth[u] + real(u) < depth[v] || height[v] + real(v) < height[u]) marks[i] = Aside;
+    }
+}
+
+// Segments with a real end that cross a segment between two dummies (type 1 conflicts), so long
+// edges win and stay straight in the middle.
+void markConflicts(const LayeredGraph& g, const Ordering& o, std::vector<char>& marks) {
     auto innerUpper = [&](int v) {  // the upper end of v's inner segment, or -1
         if (!g.isDummy(v) || g.upStart[v + 1] - g.upStart[v] != 1) return -1;
         const int u = g.segments[g.up[g.upStart[v]]].upper;
@@ -64,13 +83,13 @@ std::vector<char> markConflicts(const LayeredGraph& g, const Ordering& o) {
                 for (int k = g.upStart[w]; k < g.upStart[w + 1]; ++k) {
                     const int s = g.up[k];
                     const int u = g.segments[s].upper;
-                    if ((o.pos[u] < k0 || o.pos[u] > k1) && !(g.isDummy(u) && g.isDummy(w))) marked[s] = 1;
+                    if ((o.pos[u] < k0 || o.pos[u] > k1) && !(g.isDummy(u) && g.isDummy(w)) && marks[s] == Free)
+                        marks[s] = Conflict;
                 }
             }
             k0 = k1;
         }
     }
-    return marked;
 }
 
 double separation(const LayeredGraph& g, int a, int b, double gap) {
@@ -81,7 +100,7 @@ double separation(const LayeredGraph& g, int a, int b, double gap) {
 // One of the four passes. The ordering is read through the pass's mirror: ranks visited in
 // reverse when aligning from below, positions mirrored when scanning from the right; coordinates
 // come back in the unmirrored frame.
-std::vector<double> alignAndCompact(const LayeredGraph& g, const Ordering& o, const std::vector<char>& marked,
+std::vector<double> alignAndCompact(const LayeredGraph& g, const Ordering& o, const std::vector<char>& marks,
                                     Pass pass, double gap) {
     const int n = g.nodeCount();
     auto rankAt = [&](int k) { return pass.fromBelow ? g.rankCount - 1 - k : k; };
@@ -104,6 +123,7 @@ std::vector<double> alignAndCompact(const LayeredGraph& g, const Ordering& o, co
             const std::vector<int>& start = pass.fromBelow ? g.downStart : g.upStart;
             const std::vector<int>& list = pass.fromBelow ? g.down : g.up;
             for (int j = start[v]; j < start[v + 1]; ++j) {
+                if (marks[list[j]] == Aside) continue;
                 const Segment& s = g.segments[list[j]];
                 ns.emplace_back(scanPos(pass.fromBelow ? s.lower : s.upper), list[j]);
             }
@@ -113,7 +133,7 @@ std::vector<double> alignAndCompact(const LayeredGraph& g, const Ordering& o, co
             for (std::size_t m : {(d - 1) / 2, d / 2}) {
                 if (align[v] != v) break;
                 const auto [p, s] = ns[m];
-                if (marked[s] || p <= lastAligned) continue;
+                if (marks[s] != Free || p <= lastAligned) continue;
                 const int u = pass.fromBelow ? g.segments[s].lower : g.segments[s].upper;
                 align[u] = v;
                 root[v] = root[u];
@@ -184,13 +204,15 @@ std::vector<double> stacked(const LayeredGraph& g, const Ordering& o, double gap
 std::vector<double> assignCrossCoordinates(const LayeredGraph& g, const Ordering& o, double nodeGap) {
     const int n = g.nodeCount();
     if (n == 0) return {};
-    const std::vector<char> marked = markConflicts(g, o);
+    std::vector<char> marks(g.segments.size(), Free);
+    markSideBranches(g, o, marks);
+    markConflicts(g, o, marks);
     const std::array<Pass, 4> passes{{{false, false}, {false, true}, {true, false}, {true, true}}};
     std::array<std::vector<double>, 4> ys;
     std::array<double, 4> low{}, high{};
     int narrowest = 0;
     for (int p = 0; p < 4; ++p) {
-        ys[p] = alignAndCompact(g, o, marked, passes[p], nodeGap);
+        ys[p] = alignAndCompact(g, o, marks, passes[p], nodeGap);
         if (ys[p].empty()) return stacked(g, o, nodeGap);
         low[p] = std::numeric_limits<double>::infinity();
         high[p] = -low[p];

@@ -4,8 +4,6 @@
 // for drawing directed graphs", 1993). Crossings are counted with the accumulator tree of Barth,
 // Jünger and Mutzel ("Simple and efficient bilayer cross counting", 2004).
 #include <algorithm>
-#include <cstdlib>
-#include <cstdio>
 #include <cstddef>
 #include <tuple>
 #include <utility>
@@ -134,14 +132,20 @@ struct TransposeScratch {
     std::vector<int> start;         // per local node: up list, down list (3 boundaries per node)
     std::vector<Weighted> items;
     std::vector<Weighted> ns;
+    std::vector<char> dirty;        // per rank: to be transposed (again)
 };
 
 // Swaps adjacent nodes of rank r while that removes crossings with both neighbouring ranks. With
 // `ties`, pairs that cross as much either way are swapped too (that moves a plateau along and
 // lets the next sweep see a different order), but only strict gains count as progress.
-bool transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool ties, TransposeScratch& t) {
+struct TransposeOutcome {
+    bool improved = false;  // crossings went down
+    bool changed = false;   // the order changed (ties included)
+};
+
+TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool ties, TransposeScratch& t) {
     const int begin = o.layerStart[r], size = o.layerStart[r + 1] - begin;
-    if (size < 2) return false;
+    if (size < 2) return {};
     t.start.assign(static_cast<std::size_t>(2 * size + 1), 0);
     t.items.clear();
     for (int i = 0; i < size; ++i) {
@@ -161,7 +165,7 @@ bool transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool ties, Transp
                pairCrossings(items + t.start[2 * a + 1], items + t.start[2 * a + 2], items + t.start[2 * b + 1],
                              items + t.start[2 * b + 2]);
     };
-    bool improved = false;
+    TransposeOutcome outcome;
     constexpr int maxPasses = 16;  // bounds the cost on pathological ranks; usually 1-3 suffice
     for (int pass = 0; pass < maxPasses; ++pass) {
         bool swapped = false;
@@ -173,45 +177,47 @@ bool transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool ties, Transp
                 o.order[begin + i + 1] = u;
                 o.pos[v] = i;
                 o.pos[u] = i + 1;
-                if (after < before) swapped = improved = true;
+                outcome.changed = true;
+                if (after < before) swapped = outcome.improved = true;
             }
         }
         if (!swapped) break;
     }
-    return improved;
+    return outcome;
 }
 
+// Transposes rank after rank; a rank is visited again in a later round only if it or a
+// neighbouring rank changed since its last visit.
 void transpose(const LayeredGraph& g, Ordering& o, bool ties, TransposeScratch& t) {
     constexpr int maxRounds = 4;
+    t.dirty.assign(static_cast<std::size_t>(g.rankCount), 1);
     for (int round = 0; round < maxRounds; ++round) {
         bool improved = false;
-        for (int r = 0; r < g.rankCount; ++r) improved = transposeLayer(g, o, r, ties, t) || improved;
+        for (int r = 0; r < g.rankCount; ++r) {
+            if (!t.dirty[r]) continue;
+            t.dirty[r] = 0;
+            const TransposeOutcome outcome = transposeLayer(g, o, r, ties, t);
+            if (!outcome.changed) continue;
+            improved = improved || outcome.improved;
+            for (int d : {r - 1, r, r + 1})
+                if (d >= 0 && d < g.rankCount) t.dirty[d] = 1;
+        }
         if (!improved) break;
     }
 }
 
-}  // namespace
 
-std::int64_t countCrossings(const LayeredGraph& g, const Ordering& o) {
-    std::vector<std::int64_t> tree;
-    std::vector<Weighted> ends;
-    std::int64_t total = 0;
-    for (int r = 0; r + 1 < g.rankCount; ++r) total += crossingsBelow(g, o, r, tree, ends);
-    return total;
-}
-
-namespace {
-
+// Runs sweeps from several starts and keeps the best ordering seen.
 struct Minimizer {
     const LayeredGraph& g;
-    SweepScratch sweep;
-    TransposeScratch transpose;
+    SweepScratch sweepScratch;
+    TransposeScratch transposeScratch;
     Ordering best;
     std::int64_t bestCrossings = 0;
 
     // Up to `iterations` iterations from `o`, each one sweep (down and up alternately) and a
-    // transposition; `best` keeps the best ordering seen. Stops after a few iterations without
-    // a real gain (Gansner's convergence test).
+    // transposition. Stops after four iterations without a gain of at least 0.5% (Gansner's
+    // convergence test).
     void improve(Ordering o, int iterations) {
         std::int64_t current = countCrossings(g, o);
         if (best.order.empty() || current < bestCrossings) {
@@ -219,24 +225,20 @@ struct Minimizer {
             bestCrossings = current;
         }
         int sinceGain = 0;
-        const int patience = getenv("PAT") ? atoi(getenv("PAT")) : 4;
-        const int variant = getenv("VAR") ? atoi(getenv("VAR")) : 0;
-        for (int it = 0; it < iterations && sinceGain < patience && bestCrossings > 0; ++it) {
-            const bool down = it % 2 == 0;
-            bool median = true, sortTies = false, swapTies = false;
-            if (variant == 0) { median = (it / 2) % 2 == 0; swapTies = it % 2 == 1; }
-            if (variant == 1) { sortTies = it % 4 < 2; swapTies = !sortTies; }
-            if (variant == 2) { median = (it / 2) % 2 == 0; sortTies = it % 4 < 2; swapTies = !sortTies; }
-            if (variant == 3) { median = (it / 4) % 2 == 0; sortTies = it % 4 < 2; swapTies = !sortTies; }
+        for (int it = 0; it < iterations && sinceGain < 4 && bestCrossings > 0; ++it) {
+            // Median keys for two iterations, then barycentres for two; equal keys reversed in
+            // the first two of every four iterations, equal pairs swapped by transposition in
+            // the other two (Gansner's way of moving along a plateau).
+            const bool down = it % 2 == 0, median = (it / 2) % 2 == 0;
+            const bool sortTies = it % 4 < 2, swapTies = !sortTies;
             if (down)
-                for (int r = 1; r < g.rankCount; ++r) sortLayer(g, o, r, true, median, sortTies, sweep);
+                for (int r = 1; r < g.rankCount; ++r) sortLayer(g, o, r, true, median, sortTies, sweepScratch);
             else
-                for (int r = g.rankCount - 2; r >= 0; --r) sortLayer(g, o, r, false, median, sortTies, sweep);
-            bp::layout::transpose(g, o, swapTies, transpose);
+                for (int r = g.rankCount - 2; r >= 0; --r) sortLayer(g, o, r, false, median, sortTies, sweepScratch);
+            transpose(g, o, swapTies, transposeScratch);
             current = countCrossings(g, o);
-            if (getenv("DEBUGX")) fprintf(stderr, "it %d: %ld (best %ld)\n", it, (long)current, (long)bestCrossings);
             if (current < bestCrossings) {
-                sinceGain = current < bestCrossings * 0.995 ? 0 : sinceGain + 1;
+                sinceGain = current * 1000 < bestCrossings * 995 ? 0 : sinceGain + 1;
                 best = o;
                 bestCrossings = current;
             } else {
@@ -248,18 +250,26 @@ struct Minimizer {
 
 }  // namespace
 
+std::int64_t countCrossings(const LayeredGraph& g, const Ordering& o) {
+    std::vector<std::int64_t> tree;
+    std::vector<Weighted> ends;
+    std::int64_t total = 0;
+    for (int r = 0; r + 1 < g.rankCount; ++r) total += crossingsBelow(g, o, r, tree, ends);
+    return total;
+}
+
 Ordering reduceCrossings(const LayeredGraph& g, int sweeps) {
-    Minimizer search{g, {}, {}, {}, 0};
-    search.transpose.localOf.assign(static_cast<std::size_t>(g.nodeCount()), 0);
-    const int starts = getenv("STARTS") ? atoi(getenv("STARTS")) : 4;
-    const int startIters = getenv("SI") ? atoi(getenv("SI")) : 4;
-    search.improve(idOrdering(g), std::min(sweeps, startIters));
-    if (starts > 0) search.improve(searchOrdering(g, {false, false}), std::min(sweeps, startIters));
-    if (starts > 1) search.improve(searchOrdering(g, {false, true}), std::min(sweeps, startIters));
-    if (starts > 2) search.improve(searchOrdering(g, {true, false}), std::min(sweeps, startIters));
-    if (starts > 3) search.improve(searchOrdering(g, {true, true}), std::min(sweeps, startIters));
-    search.improve(search.best, sweeps);
-    return std::move(search.best);
+    Minimizer minimizer{g, {}, {}, {}, 0};
+    minimizer.transposeScratch.localOf.assign(static_cast<std::size_t>(g.nodeCount()), 0);
+    // A few iterations from each start (the by-id order first, so ties keep the baseline), then
+    // the full number from the best ordering found.
+    const int probe = std::min(sweeps, 4);
+    minimizer.improve(idOrdering(g), probe);
+    for (bool fromSinks : {false, true})
+        for (bool breadthFirst : {false, true})
+            minimizer.improve(searchOrdering(g, {fromSinks, breadthFirst}), probe);
+    minimizer.improve(minimizer.best, sweeps);
+    return std::move(minimizer.best);
 }
 
 }  // namespace bp::layout

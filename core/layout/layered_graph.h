@@ -20,6 +20,11 @@ struct Ranking {
 
 Ranking rankNodes(int nodeCount, const std::vector<LayoutEdge>& edges);
 
+// network_simplex.cpp: improves a feasible ranking (every edge tail -> head spans >= 1 rank) to
+// one of least total weighted edge length, within about `workBudget` steps.
+void networkSimplex(const std::vector<int>& tail, const std::vector<int>& head, const std::vector<int>& weight,
+                    std::vector<int>& rank, std::int64_t workBudget);
+
 // layered_graph.cpp ------------------------------------------------------------------------------
 
 // A piece of an edge between adjacent ranks: `upper` in rank r, `lower` in rank r + 1. Parallel

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A layered (Sugiyama) layout for the canvas, drawn left to right:
-//   1. ranks (the x axis): cycles broken by reversing DFS back edges, longest path from the
-//      sources, then nodes that feed more than they consume (a leaf weight, a constant) pulled
-//      right to sit one rank before their first consumer;
-//   2. long edges broken into dummy nodes, one per rank crossed;
-//   3. crossing reduction: median / barycentre sweeps down and up plus adjacent transposition,
-//      keeping the best ordering seen (never worse than ordering each rank by id);
+//   1. ranks (the x axis): cycles broken by reversing depth-first back edges; then network
+//      simplex from the longest-path ranking, for the least total edge length, so a leaf (a
+//      weight, a constant) used deep in the graph sits one rank before its consumer;
+//   2. edges spanning several ranks broken into dummy nodes, one per rank crossed; parallel
+//      edges share one route;
+//   3. crossing reduction: median and barycentre sweeps down and up plus adjacent transposition,
+//      from several starting orders, keeping the best (never worse than ordering ranks by id);
 //   4. coordinates within a rank (the y axis): Brandes-Köpf (four alignments, balanced), which
 //      keeps chains and long edges straight; ranks are as wide as their widest node.
-// Every step is iterative and near linear: a 100,000-node chain needs no deep stack.
-// Pure standard library (no Qt, no Graphviz).
+// Every step is iterative and about linear (network simplex runs within a work budget): a
+// 3,500-node net takes about 0.1 s, a 100,000-node chain needs no deep stack.
+// The same input always gives the same output. Pure standard library (no Qt, no Graphviz).
 #include <vector>
 
 namespace bp {
@@ -33,7 +35,8 @@ struct LayoutEdge {
 struct LayoutOptions {
     double layerGap = 80;  // horizontal space between the widest nodes of adjacent ranks
     double nodeGap = 30;   // vertical space between nodes of one rank (half of it next to a dummy)
-    int sweeps = 8;        // crossing-reduction iterations (each one sweep plus transposition)
+    int sweeps = 8;        // crossing-reduction iterations from the best start (each one sweep,
+                           // down or up, plus transposition); every start is tried with min(sweeps, 4)
 };
 
 struct LayoutResult {
@@ -42,7 +45,9 @@ struct LayoutResult {
     // Per input edge, the polyline from source centre to target centre through its dummy nodes.
     // A self loop gives {centre, centre}; an edge naming a missing node gives an empty polyline.
     std::vector<std::vector<LayoutPoint>> edgePaths;
-    int crossings = 0;  // edge crossings of the final ordering (counting dummy segments)
+    // Edge crossings of the final ordering, counted between adjacent ranks (so through dummy
+    // nodes); parallel edges share a route but count one crossing each, as if drawn apart.
+    int crossings = 0;
     LayoutSize extent;  // bounding box of all nodes and paths, from (0, 0)
     int rankCount = 0;  // number of ranks
     int dummyCount = 0; // dummy nodes inserted for edges spanning more than one rank
@@ -52,7 +57,7 @@ LayoutResult layeredLayout(const std::vector<LayoutSize>& sizes, const std::vect
                            const LayoutOptions& options = {});
 
 // Baseline for tests: same ranks, nodes ordered within a rank by id (dummies after real nodes, in
-// edge order), no crossing reduction.
+// a fixed order), no crossing reduction.
 int baselineCrossings(const std::vector<LayoutSize>& sizes, const std::vector<LayoutEdge>& edges);
 
 }  // namespace bp

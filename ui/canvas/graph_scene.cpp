@@ -7,10 +7,25 @@
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/edge_item.h"
 #include "ui/canvas/node_item.h"
+#include "ui/canvas/value_editor.h"
 
 namespace bp {
+namespace {
 
-GraphScene::GraphScene(GraphDocument* document, QObject* parent) : QGraphicsScene(parent), doc_(document) {
+// A named node is its name; an anonymous one ("%3") is only the same node if it also computes
+// the same op from the same inputs.
+std::string identityOf(const Graph& g, NodeId id) {
+    const Node& n = g.node(id);
+    if (n.named) return n.name;
+    std::string text = n.name + "|" + (n.op ? std::string(n.op->name) : std::string(kindName(n.kind)));
+    for (NodeId in : n.inputs) text += "|" + g.node(in).name;
+    return text;
+}
+
+}  // namespace
+
+GraphScene::GraphScene(GraphDocument* document, QObject* parent)
+    : QGraphicsScene(parent), doc_(document), editor_(new ValueEditor(this)) {
     setBackgroundBrush(QColor(0xfb, 0xfb, 0xfc));
     connect(doc_, &GraphDocument::programReplaced, this, &GraphScene::rebuild);
     connect(doc_, &GraphDocument::valuesChanged, this, &GraphScene::refresh);
@@ -23,6 +38,7 @@ GraphScene::GraphScene(GraphDocument* document, QObject* parent) : QGraphicsScen
         }
         refresh();
     });
+    connect(this, &GraphScene::editRequested, editor_, &ValueEditor::open);
     rebuild();
 }
 
@@ -54,6 +70,9 @@ void GraphScene::setHideNumbers(bool hide) {
 }
 
 void GraphScene::rebuild() {
+    std::unordered_map<std::string, QPointF> kept;
+    if (doc_->replacedInPlace())
+        for (std::size_t i = 0; i < nodes_.size() && i < identities_.size(); ++i) kept[identities_[i]] = nodes_[i]->pos();
     rebuilding_ = true;
     clear();
     nodes_.clear();
@@ -64,8 +83,53 @@ void GraphScene::rebuild() {
         nodes_.push_back(new NodeItem(this, id));
         addItem(nodes_.back());
     }
+    identities_.clear();
+    for (NodeId id = 0; id < g.size(); ++id) identities_.push_back(identityOf(g, id));
     rebuilding_ = false;
     relayout();
+    if (!kept.empty()) restoreSurvivors(kept);
+}
+
+void GraphScene::restoreSurvivors(const std::unordered_map<std::string, QPointF>& kept) {
+    const int n = int(nodes_.size());
+    std::vector<bool> survives(n, false);
+    std::vector<QPointF> target(n);
+    QPointF shift;
+    int survivors = 0;
+    for (int id = 0; id < n; ++id) {
+        const auto it = kept.find(identities_[id]);
+        if (it == kept.end()) continue;
+        survives[id] = true;
+        target[id] = it->second;
+        shift += it->second - nodes_[id]->pos();
+        ++survivors;
+    }
+    if (survivors == 0) return;
+    shift /= survivors;
+    // New nodes move as the survivors moved on average, then down until they overlap nothing.
+    std::vector<QRectF> placed;
+    for (int id = 0; id < n; ++id)
+        if (survives[id]) placed.push_back(nodes_[id]->boundingRect().translated(target[id]));
+    const bool resolveOverlaps = double(n - survivors) * n < 4e6;  // quadratic: skip on huge rewrites
+    for (int id = 0; id < n; ++id) {
+        if (survives[id]) continue;
+        QPointF p = nodes_[id]->pos() + shift;
+        const QRectF box = nodes_[id]->boundingRect();
+        for (bool moved = resolveOverlaps; moved;) {
+            moved = false;
+            for (const QRectF& other : placed)
+                if (box.translated(p).intersects(other)) {
+                    p.setY(other.bottom() - box.top() + 24);
+                    moved = true;
+                }
+        }
+        target[id] = p;
+        placed.push_back(box.translated(p));
+    }
+    // Moving a node redraws its edges without the layout's bends; unmoved ones keep them.
+    for (int id = 0; id < n; ++id)
+        if (nodes_[id]->pos() != target[id]) nodes_[id]->setPos(target[id]);
+    setSceneRect(itemsBoundingRect().adjusted(-200, -200, 200, 200));
 }
 
 void GraphScene::relayout() {

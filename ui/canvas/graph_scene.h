@@ -4,6 +4,8 @@
 // core's layered layout. Items hold ids; the scene repaints them when the document says so.
 #include <QGraphicsScene>
 #include <QHash>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ui/canvas/node_painter.h"
@@ -13,6 +15,7 @@ namespace bp {
 
 class NodeItem;
 class EdgeItem;
+class ValueEditor;
 
 class GraphScene : public QGraphicsScene {
     Q_OBJECT
@@ -23,6 +26,8 @@ public:
     NodeItem* nodeItem(NodeId id) const;
     const std::vector<EdgeItem*>& edgeItems() const { return edges_; }
     int nodeItemCount() const { return int(nodes_.size()); }
+    // The in-place editor that a double-click on a leaf opens.
+    ValueEditor* valueEditor() const { return editor_; }
 
     // What a node shows at the document's current step.
     NodeLook lookOf(NodeId id) const;
@@ -49,11 +54,16 @@ signals:
 private:
     void rebuild();
     void refresh();
+    // After the source was applied: nodes that survive (by name; an anonymous node also by its op
+    // and inputs) go back where they were; new nodes follow them, clear of every other node.
+    void restoreSurvivors(const std::unordered_map<std::string, QPointF>& kept);
 
     GraphDocument* doc_;
     std::vector<NodeItem*> nodes_;
     std::vector<EdgeItem*> edges_;
     std::vector<std::vector<EdgeItem*>> edgesAt_;  // per node, the edges touching it
+    std::vector<std::string> identities_;          // per node, what it is called across a re-apply
+    ValueEditor* editor_;
     bool hideNumbers_ = false;
     bool rebuilding_ = false;
 };

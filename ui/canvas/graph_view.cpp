@@ -14,9 +14,10 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
     setTransformationAnchor(AnchorUnderMouse);
     setViewportUpdateMode(FullViewportUpdate);  // the legend is drawn over the viewport
     setFocusPolicy(Qt::StrongFocus);
-    connect(scene->document(), &GraphDocument::programReplaced, this, [this] {
-        userZoomed_ = false;
-        fitGraph();
+    connect(scene->document(), &GraphDocument::programReplaced, this, [this, scene] {
+        // The source applied again keeps a view the user zoomed; a new file is fitted.
+        if (!scene->document()->replacedInPlace()) userZoomed_ = false;
+        if (!userZoomed_) fitGraph();
     });
 }
 

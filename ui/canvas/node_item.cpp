@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/canvas/node_item.h"
 
+#include <QCoreApplication>
 #include <QGraphicsSceneMouseEvent>
 #include <QStyleOptionGraphicsItem>
 
@@ -13,7 +14,12 @@ NodeItem::NodeItem(GraphScene* scene, NodeId id)
     : scene_(scene), id_(id), size_(nodepaint::sizeFor(scene->document()->graph().node(id))) {
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setCacheMode(DeviceCoordinateCache);
-    setToolTip(QString::fromStdString(scene->document()->graph().node(id).name));
+    const Node& n = scene->document()->graph().node(id);
+    QString tip = QString::fromStdString(n.name);
+    if (n.isLeaf())
+        tip += QCoreApplication::translate("Canvas", "\nDouble-click a number to type a new value;\n"
+                                                      "Shift+drag it sideways to change it like a slider.");
+    setToolTip(tip);
 }
 
 QRectF NodeItem::boundingRect() const {
@@ -41,6 +47,34 @@ QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) 
 
 void NodeItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
     scene_->requestEdit(id_, mapToScene(event->pos()));
+    event->accept();
+}
+
+void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
+    const Node& n = scene_->document()->graph().node(id_);
+    const auto cell = n.isLeaf() && event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)
+                          ? nodepaint::valueCellAt(n, event->pos())
+                          : std::nullopt;
+    if (!cell) return QGraphicsItem::mousePressEvent(event);
+    const double value = n.leafValue(cell->row, cell->col);
+    scrub_ = ValueScrub{id_, cell->row, cell->col, n.leafValue, scrubStep(value), double(event->screenPos().x()),
+                        scene_->document()->newMergeKey()};
+    scene_->clearSelection();
+    setSelected(true);
+    setCursor(Qt::SizeHorCursor);
+    event->accept();
+}
+
+void NodeItem::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
+    if (!scrub_) return QGraphicsItem::mouseMoveEvent(event);
+    scene_->document()->editLeafValue(id_, scrub_->valueAt(event->screenPos().x()), scrub_->mergeKey);
+    event->accept();
+}
+
+void NodeItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
+    if (!scrub_) return QGraphicsItem::mouseReleaseEvent(event);
+    scrub_.reset();
+    unsetCursor();
     event->accept();
 }
 

@@ -3,8 +3,10 @@
 // A node on the canvas. It holds only its id and reads everything it shows from the scene's
 // document when it paints.
 #include <QGraphicsItem>
+#include <optional>
 
 #include "core/graph/graph.h"
+#include "ui/canvas/value_scrub.h"
 
 namespace bp {
 
@@ -23,11 +25,16 @@ public:
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
+    // Shift+drag sideways on a leaf's value entry scrubs it; any other drag moves the node.
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
 
 private:
     GraphScene* scene_;
     NodeId id_;
     QSizeF size_;
+    std::optional<ValueScrub> scrub_;
 };
 
 }  // namespace bp

@@ -2,6 +2,7 @@
 #include "ui/canvas/node_painter.h"
 
 #include <QFontMetricsF>
+#include <cmath>
 
 #include "core/io/number_format.h"
 #include "ui/canvas/canvas_style.h"
@@ -49,7 +50,26 @@ void drawMatrix(QPainter& p, const Matrix* m, const Node& n, QRectF area, const 
     }
 }
 
+// The value block's top-left corner, the origin of cell (0, 0).
+QPointF valueOrigin(QSizeF size) {
+    return {-size.width() / 2 + kPad + kGutter, -size.height() / 2 + kHeader + kPad};
+}
+
 }  // namespace
+
+std::optional<Cell> valueCellAt(const Node& node, QPointF local) {
+    const QPointF origin = valueOrigin(sizeFor(node));
+    const double col = std::floor((local.x() - origin.x()) / cellWidth());
+    const double row = std::floor((local.y() - origin.y()) / lineHeight());
+    if (row < 0 || col < 0 || row >= shownRows(node) || col >= shownCols(node)) return std::nullopt;
+    if (row >= kMaxShownRows || col >= kMaxShownCols) return std::nullopt;  // ⋮ or …
+    return Cell{int(row), int(col)};
+}
+
+QRectF valueCellRect(const Node& node, Cell cell) {
+    const QPointF origin = valueOrigin(sizeFor(node));
+    return {origin.x() + cell.col * cellWidth(), origin.y() + cell.row * lineHeight(), cellWidth(), lineHeight()};
+}
 
 QSizeF sizeFor(const Node& node) {
     QFontMetricsF nameFm(style::nameFont()), smallFm(style::smallFont());
@@ -89,8 +109,8 @@ void paint(QPainter& p, const Node& node, const NodeLook& look, double levelOfDe
 
     const double lh = lineHeight();
     const double blockHeight = shownRows(node) * lh;
-    const QRectF valueArea(box.left() + kPad + kGutter, header.bottom() + kPad, box.width() - 2 * kPad - kGutter,
-                           blockHeight);
+    const QPointF origin = valueOrigin(size);
+    const QRectF valueArea(origin.x(), origin.y(), box.width() - 2 * kPad - kGutter, blockHeight);
     const QRectF gradArea = valueArea.translated(0, blockHeight + kPad);
     if (look.receivingGradient) {
         p.setPen(Qt::NoPen);

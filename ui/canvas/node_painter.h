@@ -4,6 +4,7 @@
 // its painting from what the step cursor says it shows.
 #include <QPainter>
 #include <QRectF>
+#include <optional>
 
 #include "core/graph/graph.h"
 
@@ -28,6 +29,17 @@ constexpr int kMaxShownRows = 4;
 constexpr int kMaxShownCols = 4;
 
 QSizeF sizeFor(const Node& node);
+
+// One entry of a node's value block, as the canvas draws it.
+struct Cell {
+    int row = 0;
+    int col = 0;
+};
+// The value entry under `local` (item coordinates, the node centred at the origin), or nothing:
+// outside the value block, or on an elision mark (⋮ …) that stands for hidden entries.
+std::optional<Cell> valueCellAt(const Node& node, QPointF local);
+// Where value entry `cell` is drawn, in item coordinates.
+QRectF valueCellRect(const Node& node, Cell cell);
 // Paints into the rectangle of sizeFor(node) centred at the origin.
 void paint(QPainter& painter, const Node& node, const NodeLook& look, double levelOfDetail);
 

@@ -1,20 +1,62 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/document/graph_document.h"
 
+#include <algorithm>
+
+#include "core/language/parser.h"
+#include "ui/document/apply_source_command.h"
 #include "ui/document/edit_commands.h"
+#include "ui/document/source_patch.h"
 
 namespace bp {
 
-GraphDocument::GraphDocument(QObject* parent) : QObject(parent) {}
+GraphDocument::GraphDocument(QObject* parent) : QObject(parent) {
+    connect(&undo_, &QUndoStack::cleanChanged, this, &GraphDocument::updateModified);
+}
 
 void GraphDocument::setProgram(Program program, const QString& sourceText) {
     program_ = std::move(program);
     source_ = sourceText;
     selected_ = -1;
+    replacedInPlace_ = false;
+    lastEdit_ = {};
+    unsavedBeyondUndo_ = false;
     undo_.clear();
+    updateModified();
     eval_ = Evaluation{};
     reevaluate(true);
     cursor_.setPosition(cursor_.last());
+    emit programReplaced();
+    emit cursorChanged();
+    emit selectionChanged();
+}
+
+bool GraphDocument::editSource(const QString& text) {
+    if (text == source_) return false;
+    Program program = parseProgram(text.toStdString(), "source");
+    undo_.push(new ApplySourceCommand(this, std::move(program), text));
+    return true;
+}
+
+void GraphDocument::replaceProgramInPlace(Program program, const QString& sourceText) {
+    // The step is kept as "Backward 5": the same step of the same phase, clamped; at the end stays at the end.
+    const Phase phase = cursor_.phase();
+    const int index = cursor_.indexInPhase();
+    const bool atEnd = cursor_.position() == cursor_.last();
+    const bool hadSelection = selected_ >= 0 && selected_ < program_.graph.size();
+    const std::string selectedName = hadSelection ? program_.graph.node(selected_).name : std::string();
+    program_ = std::move(program);
+    source_ = sourceText;
+    replacedInPlace_ = true;
+    lastEdit_ = {};
+    eval_ = Evaluation{};
+    reevaluate(true);
+    int position = 0;
+    if (atEnd) position = cursor_.last();
+    else if (phase == Phase::Forward) position = std::min(index, cursor_.forwardCount());
+    else if (phase == Phase::Backward) position = cursor_.forwardCount() + std::min(index, cursor_.backwardCount());
+    cursor_.setPosition(position);
+    selected_ = hadSelection ? program_.graph.find(selectedName) : -1;
     emit programReplaced();
     emit cursorChanged();
     emit selectionChanged();
@@ -46,11 +88,40 @@ void GraphDocument::setSelectedNode(NodeId id) {
 void GraphDocument::applyLeafValues(const std::vector<std::pair<NodeId, Matrix>>& values) {
     for (const auto& [id, value] : values) program_.graph.setLeafValue(id, value);
     reevaluate(true);
+    if (recordingEdit_) finishEffect(lastEdit_, program_, eval_);
+    else lastEdit_ = {};
+    syncSourceLiterals(values);
     emit valuesChanged();
 }
 
-void GraphDocument::editLeafValue(NodeId id, const Matrix& value, int mergeKey) {
-    undo_.push(new SetLeafValueCommand(this, id, program_.graph.node(id).leafValue, value, mergeKey));
+void GraphDocument::syncSourceLiterals(const std::vector<std::pair<NodeId, Matrix>>& values) {
+    std::string text = source_.toStdString();
+    bool patched = true;
+    for (const auto& entry : values) patched = patchLeafLiteral(text, program_.graph, entry.first) && patched;
+    if (!patched) {
+        // No literal to rewrite (text written for an imported model, or changed by hand): write
+        // the whole program out again. A value that is not finite has no spelling: keep the text.
+        try {
+            text = writeProgram(program_);
+        } catch (const std::exception&) {
+            return;
+        }
+        clearSourcePositions(program_.graph);
+    }
+    source_ = QString::fromStdString(text);
+}
+
+bool GraphDocument::editLeafValue(NodeId id, const Matrix& value, int mergeKey) {
+    if (id < 0 || id >= program_.graph.size()) return false;
+    const Node& n = program_.graph.node(id);
+    if (!n.isLeaf() || value.rows() != n.leafValue.rows() || value.cols() != n.leafValue.cols()) return false;
+    if (mergeKey < 0 && value == n.leafValue) return true;  // nothing to undo
+    if (!lastEdit_.continuedBy(id, mergeKey))
+        lastEdit_ = effectBefore(program_, eval_, gradientsAccumulated(), id, mergeKey);
+    recordingEdit_ = true;
+    undo_.push(new SetLeafValueCommand(this, id, n.leafValue, value, mergeKey));
+    recordingEdit_ = false;
+    return true;
 }
 
 void GraphDocument::editParams(const std::vector<std::pair<NodeId, Matrix>>& values, const QString& what) {
@@ -65,6 +136,24 @@ void GraphDocument::backwardAgain() {
 void GraphDocument::recompute() {
     reevaluate(true);
     emit valuesChanged();
+}
+
+void GraphDocument::markSaved(const QString& path) {
+    filePath_ = path;
+    unsavedBeyondUndo_ = false;
+    undo_.setClean();
+    updateModified();
+}
+
+void GraphDocument::markModified() {
+    unsavedBeyondUndo_ = true;
+    updateModified();
+}
+
+void GraphDocument::updateModified() {
+    if (isModified() == modifiedShown_) return;
+    modifiedShown_ = isModified();
+    emit modifiedChanged(modifiedShown_);
 }
 
 }  // namespace bp

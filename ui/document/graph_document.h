@@ -10,6 +10,7 @@
 #include "core/graph/program.h"
 #include "core/trace/evaluation.h"
 #include "core/trace/step_cursor.h"
+#include "ui/document/edit_effect.h"
 
 namespace bp {
 
@@ -21,14 +22,39 @@ public:
     // Replaces the whole program (a file opened, an example chosen, the source applied).
     // The cursor goes to the end, so every value and gradient shows; the undo history is cleared.
     void setProgram(Program program, const QString& sourceText);
+    // The source panel's edit: parses `text` and, when it differs from the current source, pushes
+    // one undo step that replaces the program in place (see replaceProgramInPlace). Throws
+    // ParseError, changing nothing, when the text does not parse. Returns whether it changed.
+    bool editSource(const QString& text);
+    // Replaces the program but keeps what still makes sense: the step ("Backward 5" stays
+    // "Backward 5", clamped to the new trace; at the end stays at the end),
+    // the selected node (by name), the undo history, and on the canvas the positions of the nodes
+    // that survive. Called by the undo command of editSource.
+    void replaceProgramInPlace(Program program, const QString& sourceText);
+    // Whether the current program came from replaceProgramInPlace (keep the view), rather than
+    // from a file or an example (fit the view to the new graph).
+    bool replacedInPlace() const { return replacedInPlace_; }
 
     const Program& program() const { return program_; }
     const Graph& graph() const { return program_.graph; }
     const Evaluation& evaluation() const { return eval_; }
     const StepCursor& cursor() const { return cursor_; }
+    // The .bpg text. Live edits of a leaf rewrite its literal here, so it always reads back as
+    // the graph shown.
     const QString& sourceText() const { return source_; }
     NodeId root() const { return program_.root; }
     bool isEmpty() const { return program_.graph.size() == 0; }
+
+    // ---- the file behind the document (ui/files opens, saves and autosaves it)
+    const QString& filePath() const { return filePath_; }
+    // Whether some work is in no file: an edit since the document was opened or saved (undoing
+    // back to that point makes it unmodified again), or work recovered from an autosave.
+    bool isModified() const { return unsavedBeyondUndo_ || !undo_.isClean(); }
+    // The document now matches the file at `path` (just opened or saved; empty for an example).
+    void markSaved(const QString& path);
+    // Work that no file holds, though the undo stack is at its clean point (recovered work, a
+    // file changed on disk while the open graph was kept).
+    void markModified();
 
     // ---- stepping: moves the cursor over the recorded trace, nothing is recomputed
     void setCursorPosition(int position);
@@ -50,7 +76,14 @@ public:
     void applyLeafValues(const std::vector<std::pair<NodeId, Matrix>>& values);
     // A user's edit: pushed on the undo stack. `mergeKey` >= 0 merges consecutive edits with the
     // same key into one undo step (one drag of a slider is one step).
-    void editLeafValue(NodeId id, const Matrix& value, int mergeKey = -1);
+    // Returns false, changing nothing, for a node that is not a leaf or a value of another shape.
+    bool editLeafValue(NodeId id, const Matrix& value, int mergeKey = -1);
+    // A fresh merge key for one gesture (a drag on the canvas or of a slider).
+    int newMergeKey() { return ++mergeKeys_; }
+    // The last edit made through editLeafValue (a whole drag counts as one) with the change of
+    // the loss the gradient predicted and the change that happened. Invalid after undo, redo or
+    // any other change of the numbers.
+    const EditEffect& lastEdit() const { return lastEdit_; }
     // Replaces every param's value at once (an optimizer step), undoable.
     void editParams(const std::vector<std::pair<NodeId, Matrix>>& values, const QString& what);
 
@@ -67,9 +100,11 @@ signals:
     void valuesChanged();    // numbers changed: repaint
     void cursorChanged();    // the step moved
     void selectionChanged();
+    void modifiedChanged(bool modified);  // isModified() changed
 
 private:
     void reevaluate(bool zeroGradients);
+    void syncSourceLiterals(const std::vector<std::pair<NodeId, Matrix>>& values);
 
     Program program_;
     Evaluation eval_;
@@ -78,6 +113,14 @@ private:
     QUndoStack undo_;
     NodeId selected_ = -1;
     int passes_ = 0;
+    int mergeKeys_ = 0;
+    bool replacedInPlace_ = false;
+    bool recordingEdit_ = false;  // inside editLeafValue: the change is lastEdit_'s
+    EditEffect lastEdit_;
+    QString filePath_;
+    bool unsavedBeyondUndo_ = false;
+    bool modifiedShown_ = false;  // the value of the last modifiedChanged
+    void updateModified();
 };
 
 }  // namespace bp

@@ -10,6 +10,7 @@
 #include "core/language/parser.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
+#include "ui/panels/leaf_sliders.h"
 
 namespace bp {
 namespace {
@@ -26,6 +27,12 @@ void fillTable(QTableWidget* table, const Matrix* m, const QColor& color, bool e
     }
     table->setRowCount(int(m->rows()));
     table->setColumnCount(int(m->cols()));
+    // Rows and columns counted from 0, as in PyTorch and on the canvas's editor.
+    QStringList rowLabels, colLabels;
+    for (long r = 0; r < m->rows(); ++r) rowLabels << QString::number(r);
+    for (long c = 0; c < m->cols(); ++c) colLabels << QString::number(c);
+    table->setVerticalHeaderLabels(rowLabels);
+    table->setHorizontalHeaderLabels(colLabels);
     for (int r = 0; r < m->rows(); ++r)
         for (int c = 0; c < m->cols(); ++c) {
             auto* item = new QTableWidgetItem(QString::fromStdString(formatNumber((*m)(r, c), 10)));
@@ -65,6 +72,13 @@ InspectorDock::InspectorDock(GraphDocument* document, QWidget* parent)
     layout->addWidget(formula_);
     layout->addWidget(valueLabel);
     layout->addWidget(values_, 1);
+    error_ = new QLabel;
+    error_->setWordWrap(true);
+    error_->setStyleSheet(QStringLiteral("color: %1").arg(style::kGradient.name()));
+    error_->hide();
+    layout->addWidget(error_);
+    sliders_ = new LeafSliders(doc_);
+    layout->addWidget(sliders_);
     layout->addWidget(gradLabel);
     layout->addWidget(grads_, 1);
     setWidget(content);
@@ -75,8 +89,11 @@ InspectorDock::InspectorDock(GraphDocument* document, QWidget* parent)
     refresh();
 }
 
+QString InspectorDock::errorText() const { return error_->isVisible() ? error_->text() : QString(); }
+
 void InspectorDock::refresh() {
     filling_ = true;
+    error_->hide();
     const NodeId id = doc_->selectedNode();
     if (id < 0 || id >= doc_->graph().size()) {
         header_->setText(tr("Click a node to inspect it."));
@@ -110,13 +127,23 @@ void InspectorDock::cellEdited(int row, int column) {
     Matrix value = doc_->graph().node(id).leafValue;
     try {
         const Matrix entry = parseLiteral(text.toStdString(), "value");
-        if (entry.size() != 1) throw std::invalid_argument("one number");
+        if (entry.size() != 1) throw std::invalid_argument(tr("type one number").toStdString());
         value(row, column) = entry(0, 0);
-    } catch (const std::exception&) {
-        refresh();  // not a number: put the old value back
+    } catch (const ParseError& e) {
+        rejectEntry(text, QString::fromStdString(e.message));
+        return;
+    } catch (const std::exception& e) {
+        rejectEntry(text, QString::fromStdString(e.what()));
         return;
     }
+    error_->hide();
     doc_->editLeafValue(id, value);
+}
+
+void InspectorDock::rejectEntry(const QString& text, const QString& why) {
+    refresh();  // put the old value back, and say why
+    error_->setText(tr("“%1” is not a number: %2").arg(text, why));
+    error_->show();
 }
 
 }  // namespace bp

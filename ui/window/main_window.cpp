@@ -2,11 +2,15 @@
 #include "ui/window/main_window.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
+#include <QUndoView>
 
 #include "core/io/load_program.h"
 #include "core/language/parser.h"
@@ -14,8 +18,17 @@
 #include "ui/canvas/graph_view.h"
 #include "ui/document/examples.h"
 #include "ui/document/graph_document.h"
+#include "ui/files/document_files.h"
+#include "ui/files/file_menu.h"
 #include "ui/panels/chain_rule_dock.h"
 #include "ui/panels/inspector_dock.h"
+#include "ui/panels/gradient_check_dock.h"
+#include "ui/panels/predict_dock.h"
+#include "ui/panels/pytorch_code_dock.h"
+#include "ui/panels/source_dock.h"
+#include "ui/panels/sigmoid_chart_dock.h"
+#include "ui/panels/training_dock.h"
+#include "ui/panels/vanishing_demo_dock.h"
 #include "ui/window/step_toolbar.h"
 
 namespace bp {
@@ -24,12 +37,45 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     scene_ = new GraphScene(doc_, this);
     view_ = new GraphView(scene_);
     setCentralWidget(view_);
+    files_ = new DocumentFiles(doc_, scene_, view_, this);
+    connect(files_, &DocumentFiles::titleChanged, this, &MainWindow::setDocumentTitle);
+    connect(doc_, &GraphDocument::modifiedChanged, this, &QWidget::setWindowModified);
+    connect(files_, &DocumentFiles::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    // Autosave and the offer to recover a crashed session start with the event loop; widget
+    // tests (test-mode paths) build windows without them.
+    if (!QStandardPaths::isTestModeEnabled()) QTimer::singleShot(0, files_, &DocumentFiles::startSession);
     steps_ = new StepToolBar(doc_, this);
     addToolBar(Qt::TopToolBarArea, steps_);
     chainRule_ = new ChainRuleDock(doc_, this);
     addDockWidget(Qt::BottomDockWidgetArea, chainRule_);
     inspector_ = new InspectorDock(doc_, this);
     addDockWidget(Qt::RightDockWidgetArea, inspector_);
+    // The charts share the right-hand area with the inspector, as tabs behind it.
+    sigmoidChart_ = new SigmoidChartDock(doc_, this);
+    vanishingDemo_ = new VanishingDemoDock(doc_, this);
+    training_ = new TrainingDock(doc_, this);
+    for (QDockWidget* dock : std::initializer_list<QDockWidget*>{sigmoidChart_, vanishingDemo_, training_})
+        tabifyDockWidget(inspector_, dock);
+    pytorchCode_ = new PyTorchCodeDock(doc_, this);
+    tabifyDockWidget(inspector_, pytorchCode_);
+    gradientCheck_ = new GradientCheckDock(doc_, this);
+    tabifyDockWidget(inspector_, gradientCheck_);
+    inspector_->raise();
+    resizeDocks({inspector_}, {560}, Qt::Horizontal);
+    // The .bpg text on the left; beside the chain rule, what the last edit did to the loss, with
+    // the undo history as a tab behind it.
+    source_ = new SourceDock(doc_, this);
+    addDockWidget(Qt::LeftDockWidgetArea, source_);
+    predict_ = new PredictDock(doc_, this);
+    splitDockWidget(chainRule_, predict_, Qt::Horizontal);
+    undoHistory_ = new QDockWidget(tr("Undo history"), this);
+    undoHistory_->setObjectName(QStringLiteral("UndoHistoryDock"));
+    auto* undoView = new QUndoView(doc_->undoStack());
+    undoView->setEmptyLabel(tr("<as opened>"));
+    undoHistory_->setWidget(undoView);
+    tabifyDockWidget(predict_, undoHistory_);
+    predict_->raise();
+    resizeDocks({source_}, {400}, Qt::Horizontal);
     buildMenus();
     resize(1500, 950);
     statusBar()->showMessage(tr("Right/Space: step   Left/Backspace: back   Home/End   Wheel: zoom   Drag: pan"));
@@ -38,14 +84,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    addFileMenuActions(file, files_);
     QMenu* examples = file->addMenu(tr("&Examples"));
     for (const Example& e : shippedExamples()) {
         const QString name = QString::fromStdString(e.name);
-        QAction* a = examples->addAction(name, this, [this, name] { openExample(name); });
+        QAction* a = examples->addAction(name, this, [this, name] {
+            if (files_->maybeSave()) openExample(name);
+        });
         a->setToolTip(QString::fromStdString(e.summary));
     }
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, view_, &GraphView::zoomIn);
@@ -55,6 +112,14 @@ void MainWindow::buildMenus() {
     view->addSeparator();
     view->addAction(chainRule_->toggleViewAction());
     view->addAction(inspector_->toggleViewAction());
+    view->addAction(source_->toggleViewAction());
+    view->addAction(predict_->toggleViewAction());
+    view->addAction(undoHistory_->toggleViewAction());
+    view->addAction(sigmoidChart_->toggleViewAction());
+    view->addAction(vanishingDemo_->toggleViewAction());
+    view->addAction(training_->toggleViewAction());
+    view->addAction(pytorchCode_->toggleViewAction());
+    view->addAction(gradientCheck_->toggleViewAction());
     view->addAction(steps_->toggleViewAction());
 }
 
@@ -62,41 +127,28 @@ void MainWindow::setDocumentTitle(const QString& title) {
     setWindowTitle(tr("%1[*] — Backprop Studio").arg(title));
 }
 
-QString MainWindow::openFile(const QString& path) {
-    try {
-        Program program = loadProgram(path.toStdString());
-        QString source;
-        if (path.endsWith(QStringLiteral(".bpg"), Qt::CaseInsensitive)) {
-            QFile f(path);
-            if (f.open(QIODevice::ReadOnly)) source = QString::fromUtf8(f.readAll());
-        } else {
-            source = QString::fromStdString(writeProgram(program));
-        }
-        doc_->setProgram(std::move(program), source);
-        setDocumentTitle(QFileInfo(path).fileName());
-        return {};
-    } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
-    }
-}
+QString MainWindow::openFile(const QString& path) { return files_->open(path); }
 
 void MainWindow::openExample(const QString& name) {
     const Example* e = findExample(name.toStdString());
     if (!e) return;
     try {
         doc_->setProgram(parseProgram(e->source, e->name + ".bpg"), QString::fromStdString(e->source));
-        setDocumentTitle(name);
+        files_->showUntitled(name);
     } catch (const std::exception& ex) {
         QMessageBox::warning(this, tr("Cannot open the example"), QString::fromStdString(ex.what()));
     }
 }
 
-void MainWindow::openDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a graph"), QString(),
-                                                      tr("Graphs (*.bpg *.json *.onnx);;All files (*)"));
-    if (path.isEmpty()) return;
-    const QString error = openFile(path);
-    if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot open the file"), error);
+void MainWindow::openDialog() { files_->openWithDialog(); }
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!files_->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    files_->endSession();
+    event->accept();
 }
 
 }  // namespace bp

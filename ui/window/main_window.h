@@ -11,6 +11,14 @@ class GraphView;
 class StepToolBar;
 class ChainRuleDock;
 class InspectorDock;
+class SourceDock;
+class PredictDock;
+class SigmoidChartDock;
+class VanishingDemoDock;
+class TrainingDock;
+class PyTorchCodeDock;
+class GradientCheckDock;
+class DocumentFiles;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -28,6 +36,19 @@ public:
     StepToolBar* stepToolBar() const { return steps_; }
     ChainRuleDock* chainRuleDock() const { return chainRule_; }
     InspectorDock* inspectorDock() const { return inspector_; }
+    SourceDock* sourceDock() const { return source_; }
+    PredictDock* predictDock() const { return predict_; }
+    QDockWidget* undoHistoryDock() const { return undoHistory_; }
+    SigmoidChartDock* sigmoidChartDock() const { return sigmoidChart_; }
+    VanishingDemoDock* vanishingDemoDock() const { return vanishingDemo_; }
+    TrainingDock* trainingDock() const { return training_; }
+    PyTorchCodeDock* pytorchCodeDock() const { return pytorchCode_; }
+    GradientCheckDock* gradientCheckDock() const { return gradientCheck_; }
+    DocumentFiles* files() const { return files_; }
+
+protected:
+    // Asks to save unsaved work (Save / Discard / Cancel); a clean close removes the autosave.
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
@@ -40,6 +61,15 @@ private:
     StepToolBar* steps_;
     ChainRuleDock* chainRule_;
     InspectorDock* inspector_;
+    SourceDock* source_;
+    PredictDock* predict_;
+    QDockWidget* undoHistory_;
+    SigmoidChartDock* sigmoidChart_;
+    VanishingDemoDock* vanishingDemo_;
+    TrainingDock* training_;
+    PyTorchCodeDock* pytorchCode_;
+    GradientCheckDock* gradientCheck_;
+    DocumentFiles* files_;
 };
 
 }  // namespace bp

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The program's own document (.json): the graph with every leaf's value, the root and its seed,
+// the .bpg text it came from, and what the window shows (node positions, zoom and centre, the
+// step). Version 1:
+//
+//   {"format": "backprop-studio", "version": 1,
+//    "nodes": [{"name": "w1", "label": "w1", "kind": "param", "op": "param", "inputs": [],
+//               "value": [[1.0], [2.0]]},
+//              {"name": "z1", "label": "z1", "kind": "op", "op": "matmul", "inputs": ["w1", "x"]},
+//              {"name": "%3", ..., "op": "pow", "inputs": ["d"], "attrs": {"exponent": 2}}, ...],
+//    "root": "loss", "seed": [[1.0]], "source": "...",
+//    "positions": {"w1": [0, 120], ...}, "view": {"zoom": 1.2, "center": [300, 80]}, "step": 12}
+//
+// Nodes are listed in creation (topological) order and an op names only nodes listed before it.
+// Matrices are lists of rows; a number that is not finite is "nan", "inf" or "-inf". A name
+// starting with % is an anonymous node. Only "format", "version", "nodes" and "root" are
+// required (no "positions": the window lays the graph out; no "view": it fits the graph in; no
+// "seed": 1 for a 1x1 root); unknown keys are ignored, so a later version 1 writer may add some.
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+
+#include "core/graph/program.h"
+
+namespace bp {
+
+constexpr int kDocumentVersion = 1;
+
+struct StudioDocument {
+    Program program;
+    std::string source;  // the .bpg text, if the graph came from one
+    std::map<std::string, std::pair<double, double>> positions;  // node name -> centre on the canvas
+    bool hasView = false;                    // whether zoom and center are known (else: fit the graph)
+    double zoom = 1;
+    std::pair<double, double> center{0, 0};  // the scene point in the middle of the view
+    int step = -1;                           // the step cursor; -1: the end
+};
+
+struct DocumentLimits {
+    std::size_t maxFileBytes = 256u << 20;  // as the .bpg parser
+    int maxDepth = 64;                      // JSON nesting; a document needs 6
+    long maxMatrixEntries = 16'000'000;
+    int maxNodes = 5'000'000;
+};
+
+// A document of the graph alone: no source text, the window lays it out and fits it in.
+StudioDocument documentOf(Program program);
+
+nlohmann::json documentToJson(const StudioDocument& document);
+// The text of a document (or of documentToJson's output with keys added): one line per node and
+// per position, so a document reads well and diffs well.
+std::string documentText(const nlohmann::json& document);
+std::string documentText(const StudioDocument& document);
+
+// Validates everything and builds the graph through Graph::addOp (arity and shapes checked).
+// Throws LoadError("FILE: error: ...") naming the node and field at fault; a document of a newer
+// format version is refused as such.
+StudioDocument documentFromJson(const nlohmann::json& json, const std::string& fileName,
+                                const DocumentLimits& limits = {});
+// Parses `text` (size and nesting limits first), then documentFromJson.
+StudioDocument documentFromText(const std::string& text, const std::string& fileName,
+                                const DocumentLimits& limits = {});
+StudioDocument loadDocumentFile(const std::string& path, const DocumentLimits& limits = {});
+
+}  // namespace bp

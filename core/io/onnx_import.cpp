@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The ONNX importer's driver: the file, the model's declarations (initializers, inputs), the
+// nodes in a checked topological order, the root. The op-by-op mapping is in onnx_ops.cpp.
+#include "core/io/onnx_import.h"
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <queue>
+
+#include "core/io/onnx_context.h"
+#include "core/io/onnx_ops.h"
+#include "core/io/onnx_wire.h"
+
+namespace bp {
+
+namespace {
+
+using namespace onnx_io;
+
+class Importer {
+public:
+    explicit Importer(const OnnxLimits& limits) : state_(limits) {}
+    Program run(const onnx::ModelProto& model);
+
+private:
+    ImportState state_;
+
+    void declareInitializers(const onnx::GraphProto& g);
+    void declareInputs(const onnx::GraphProto& g);
+    void declare(TensorInfo tensor);
+    const OnnxOp& checkNode(const onnx::NodeProto& node, int index) const;
+    std::vector<int> topologicalOrder(const onnx::GraphProto& g) const;
+    void makeLeaves(const onnx::GraphProto& g, const std::vector<int>& order);
+    void build(const onnx::NodeProto& node, int index);
+    Program finish(const onnx::GraphProto& g);
+};
+
+// ---- declarations ------------------------------------------------------------------------------
+
+void Importer::declare(TensorInfo tensor) {
+    if (tensor.onnxName.empty()) throw OnnxError("the graph declares a tensor without a name");
+    if (state_.tensors.count(tensor.onnxName)) throw OnnxError(tensor.describe() + " is declared twice");
+    std::string name = tensor.onnxName;
+    state_.tensors.emplace(std::move(name), std::move(tensor));
+}
+
+void Importer::declareInitializers(const onnx::GraphProto& g) {
+    if (g.sparse_initializer_size() > 0) throw OnnxError("the model has sparse initializers, which are not supported");
+    for (const onnx::TensorProto& init : g.initializer()) {
+        TensorInfo t;
+        t.onnxName = init.name();
+        t.role = TensorInfo::Role::Initializer;
+        t.value = readTensor(init, state_.limits, t.describe());
+        t.dims = t.value->dims;
+        t.leafKind = t.value->isFloat() ? NodeKind::Param : NodeKind::Const;  // a trainable weight is a float
+        declare(std::move(t));
+    }
+}
+
+// The dims a graph input declares; a symbolic dimension (a batch size "N") is taken as 1.
+Dims declaredDims(const onnx::ValueInfoProto& v, const std::string& what) {
+    if (!v.type().has_tensor_type()) throw OnnxError(what + " is not a tensor");
+    const onnx::TypeProto::Tensor& type = v.type().tensor_type();
+    if (!type.has_shape()) throw OnnxError(what + " has no shape in the model; export it with a fixed input shape");
+    if (static_cast<std::size_t>(type.shape().dim_size()) > kMaxRank) throw OnnxError(what + " has too many dimensions");
+    Dims dims;
+    for (const auto& d : type.shape().dim()) dims.push_back(d.has_dim_value() ? static_cast<long>(d.dim_value()) : 1);
+    return dims;
+}
+
+void Importer::declareInputs(const onnx::GraphProto& g) {
+    for (const onnx::ValueInfoProto& in : g.input()) {
+        auto known = state_.tensors.find(in.name());
+        if (known != state_.tensors.end() && known->second.role == TensorInfo::Role::Initializer)
+            continue;  // before IR version 4 every initializer was listed as an input too
+        TensorInfo t;
+        t.onnxName = in.name();
+        t.role = TensorInfo::Role::Input;
+        t.dims = declaredDims(in, t.describe());
+        entryCount(t.dims, state_.limits.maxTensorEntries, t.describe());
+        declare(std::move(t));
+    }
+}
+
+// ---- nodes -------------------------------------------------------------------------------------
+
+bool listed(std::string_view list, const std::string& word) {
+    while (!list.empty()) {
+        const std::size_t space = list.find(' ');
+        if (list.substr(0, space) == word) return true;
+        list = space == std::string_view::npos ? std::string_view{} : list.substr(space + 1);
+    }
+    return false;
+}
+
+// The node's op is one we know, with the inputs, outputs and attributes it may have.
+const OnnxOp& Importer::checkNode(const onnx::NodeProto& node, int index) const {
+    const std::string where = nodeRef(node, index);
+    const bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
+    const OnnxOp* row = defaultDomain ? findOnnxOp(node.op_type()) : nullptr;
+    if (!row)
+        throw OnnxError("unsupported ONNX op " + quoted(defaultDomain ? node.op_type() : node.domain() + "::" + node.op_type()) +
+                        " in " + where + " (supported: " + knownOnnxOps() + ")");
+    const std::string what = node.op_type() + " " + where;
+    if (node.input_size() < row->minInputs || node.input_size() > row->maxInputs)
+        throw OnnxError(what + " has " + std::to_string(node.input_size()) + " inputs; " + node.op_type() + " takes " +
+                        std::to_string(row->minInputs) +
+                        (row->maxInputs > row->minInputs ? " to " + std::to_string(row->maxInputs) : std::string()));
+    for (int i = 0; i < row->minInputs; ++i)
+        if (node.input(i).empty()) throw OnnxError(what + " lacks its input " + std::to_string(i));
+    if (node.output_size() != 1 || node.output(0).empty())
+        throw OnnxError(what + " must have exactly one output, it has " + std::to_string(node.output_size()));
+    for (int i = 0; i < node.attribute_size(); ++i) {
+        const std::string& name = node.attribute(i).name();
+        if (!listed(row->attributes, name))
+            throw OnnxError(what + ": attribute " + quoted(name) + " of " + node.op_type() + " is not supported");
+        for (int j = 0; j < i; ++j)
+            if (node.attribute(j).name() == name) throw OnnxError(what + ": attribute " + quoted(name) + " is given twice");
+    }
+    return *row;
+}
+
+// Kahn's algorithm, taking the earliest ready node first, so a sorted file keeps its order.
+// Refuses an input nothing defines, a tensor defined twice, and a cycle.
+std::vector<int> Importer::topologicalOrder(const onnx::GraphProto& g) const {
+    const int n = g.node_size();
+    std::unordered_map<std::string, int> producer;
+    for (int i = 0; i < n; ++i) {
+        const std::string& out = g.node(i).output(0);
+        if (state_.tensors.count(out) || !producer.emplace(out, i).second)
+            throw OnnxError(nodeRef(g.node(i), i) + " defines " + quoted(out) + ", which is already defined");
+    }
+    std::vector<int> waiting(static_cast<std::size_t>(n), 0);
+    std::vector<std::vector<int>> consumers(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        for (const std::string& in : g.node(i).input()) {
+            if (in.empty() || state_.tensors.count(in)) continue;
+            auto p = producer.find(in);
+            if (p == producer.end())
+                throw OnnxError(nodeRef(g.node(i), i) + " uses " + quoted(in) +
+                                ", which no node, graph input or initializer defines");
+            consumers[static_cast<std::size_t>(p->second)].push_back(i);
+            ++waiting[static_cast<std::size_t>(i)];
+        }
+    }
+    std::priority_queue<int, std::vector<int>, std::greater<>> ready;
+    for (int i = 0; i < n; ++i)
+        if (waiting[static_cast<std::size_t>(i)] == 0) ready.push(i);
+    std::vector<int> order;
+    while (!ready.empty()) {
+        const int i = ready.top();
+        ready.pop();
+        order.push_back(i);
+        for (int c : consumers[static_cast<std::size_t>(i)])
+            if (--waiting[static_cast<std::size_t>(c)] == 0) ready.push(c);
+    }
+    if (static_cast<int>(order.size()) < n) {
+        int stuck = 0;
+        while (waiting[static_cast<std::size_t>(stuck)] == 0) ++stuck;
+        throw OnnxError("the graph has a cycle: " + nodeRef(g.node(stuck), stuck) + " depends on its own output");
+    }
+    return order;
+}
+
+// The leaves come first, as in a .bpg file: every graph input, then the initializers that flow
+// into the graph, in the file's order. Initializers read only at load time (a target shape, an
+// exponent) are no nodes. A Constant's leaf is made where it is first used.
+void Importer::makeLeaves(const onnx::GraphProto& g, const std::vector<int>& order) {
+    std::unordered_map<std::string, bool> flows;
+    for (int i : order) {
+        const onnx::NodeProto& node = g.node(i);
+        const OnnxOp& row = *findOnnxOp(node.op_type());
+        for (int slot = 0; slot < node.input_size(); ++slot)
+            if (row.valueSlots >> slot & 1u) flows[node.input(slot)] = true;
+    }
+    if (g.output_size() > 0) flows[g.output(0).name()] = true;
+    for (const onnx::ValueInfoProto& in : g.input()) {
+        TensorInfo& t = state_.tensors.at(in.name());
+        if (t.role == TensorInfo::Role::Input) state_.materialize(t);
+    }
+    for (const onnx::TensorProto& init : g.initializer())
+        if (flows.count(init.name())) state_.materialize(state_.tensors.at(init.name()));
+}
+
+void Importer::build(const onnx::NodeProto& node, int index) {
+    OpContext context(state_, node, index);
+    TensorInfo out = findOnnxOp(node.op_type())->build(context);
+    declare(std::move(out));
+}
+
+// The root is the first output, seeded with ones: ONNX has no loss, so this is the backward
+// pass of output.backward(torch.ones_like(output)).
+Program Importer::finish(const onnx::GraphProto& g) {
+    if (g.output_size() == 0) throw OnnxError("the graph has no outputs");
+    const onnx::ValueInfoProto& declared = g.output(0);
+    auto it = state_.tensors.find(declared.name());
+    if (it == state_.tensors.end())
+        throw OnnxError("the graph's output " + quoted(declared.name()) + " is not computed by any node");
+    TensorInfo& root = it->second;
+    const NodeId rootNode = state_.materialize(root);
+    const auto& type = declared.type().tensor_type();
+    if (declared.type().has_tensor_type() && type.has_shape()) {
+        bool same = type.shape().dim_size() == static_cast<int>(root.dims.size());
+        for (int i = 0; same && i < type.shape().dim_size(); ++i)
+            same = !type.shape().dim(i).has_dim_value() || type.shape().dim(i).dim_value() == root.dims[static_cast<std::size_t>(i)];
+        if (!same)
+            throw OnnxError("the model declares its output " + quoted(declared.name()) + " with other dims than the " +
+                            dimsText(root.dims) + " its graph computes");
+    }
+    Program program;
+    program.graph = std::move(state_.graph);
+    program.root = rootNode;
+    const Shape s = program.graph.node(rootNode).shape;
+    program.seed = Matrix::Ones(s.rows, s.cols);
+    return program;
+}
+
+Program Importer::run(const onnx::ModelProto& model) {
+    const onnx::GraphProto& g = model.graph();
+    if (g.node_size() > state_.limits.maxNodes)
+        throw OnnxError("the graph has " + std::to_string(g.node_size()) + " nodes, more than the limit of " +
+                        std::to_string(state_.limits.maxNodes));
+    for (int i = 0; i < g.node_size(); ++i) checkNode(g.node(i), i);
+    declareInitializers(g);
+    declareInputs(g);
+    const std::vector<int> order = topologicalOrder(g);
+    makeLeaves(g, order);
+    for (int i : order) build(g.node(i), i);
+    return finish(g);
+}
+
+std::string readFile(const std::string& path, const OnnxLimits& limits) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) throw OnnxError("cannot open the file: it does not exist");
+    if (!fs::is_regular_file(status)) throw OnnxError("cannot open the file: it is not a regular file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw OnnxError("cannot open the file for reading");
+    std::string bytes;
+    std::vector<char> chunk(1u << 16);
+    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+        bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() > limits.maxFileBytes)  // checked while reading: the size on disk may change
+            throw OnnxError("the file is more than the limit of " + std::to_string(limits.maxFileBytes) + " bytes");
+    }
+    if (in.bad()) throw OnnxError("cannot read the file");
+    return bytes;
+}
+
+}  // namespace
+
+Program importOnnxBytes(const std::string& bytes, const std::string& fileName, const OnnxLimits& limits) {
+    try {
+        return Importer(limits).run(parseModel(bytes, limits));
+    } catch (const OnnxError& e) {
+        throw LoadError(fileName + ": error: " + e.what());
+    } catch (const GraphError& e) {
+        throw LoadError(fileName + ": error: " + e.what());
+    } catch (const std::bad_alloc&) {
+        throw LoadError(fileName + ": error: not enough memory to load the model");
+    }
+}
+
+Program importOnnxFile(const std::string& path, const OnnxLimits& limits) {
+    std::string bytes;
+    try {
+        bytes = readFile(path, limits);
+    } catch (const OnnxError& e) {
+        throw LoadError(path + ": error: " + e.what());
+    }
+    return importOnnxBytes(bytes, path, limits);
+}
+
+}  // namespace bp

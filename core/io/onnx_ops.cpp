@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How each ONNX op becomes ops of ours. Every builder works out the ONNX dims of its result first
+// (ONNX semantics, NumPy broadcasting), checks they are a matrix, then adds the ops; the node of
+// the outermost op is named after the ONNX output. A 1-D [n] tensor is our 1 x n row (see
+// onnx_import.h), which is why 1-D operands of MatMul need the transposes below.
+#include "core/io/onnx_ops.h"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+
+namespace bp::onnx_io {
+
+namespace {
+
+long product(const Dims& dims, std::size_t from, std::size_t to) {
+    long p = 1;
+    for (std::size_t i = from; i < to; ++i) p *= dims[i];  // the dims' total was bounded already
+    return p;
+}
+
+OpAttrs reshapeAttrs(const Dims& dims) {
+    OpAttrs attrs;
+    attrs.shape = matrixShape(dims);
+    return attrs;
+}
+
+// An axis in [-rank, rank-1] (ONNX counts negative axes from the back), as an index.
+std::size_t axisIndex(const OpContext& c, long axis, std::size_t rank) {
+    const long r = static_cast<long>(rank);
+    if (axis < -r || axis >= r)
+        c.fail("axis " + std::to_string(axis) + " is out of range for " + std::to_string(rank) + " dimensions");
+    return static_cast<std::size_t>(axis < 0 ? axis + r : axis);
+}
+
+// Which of `rank` axes are listed (each once).
+std::vector<bool> axisSet(const OpContext& c, const Dims& axes, std::size_t rank) {
+    std::vector<bool> set(rank, false);
+    for (long axis : axes) {
+        const std::size_t i = axisIndex(c, axis, rank);
+        if (set[i]) c.fail("axis " + std::to_string(axis) + " is listed twice");
+        set[i] = true;
+    }
+    return set;
+}
+
+// The axes of Squeeze, Unsqueeze and the reductions: an input since opset 13 (18 for ReduceMean),
+// an attribute before.
+std::optional<Dims> axesOf(const OpContext& c) {
+    if (c.has(1)) return c.knownInts(1, "the axes");
+    return c.intsAttr("axes");
+}
+
+// NumPy (multidirectional) broadcasting: dims aligned from the right, each equal or 1.
+Dims broadcastDims(const OpContext& c, const Dims& a, const Dims& b) {
+    Dims out(std::max(a.size(), b.size()), 1);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const long da = i < a.size() ? a[a.size() - 1 - i] : 1;
+        const long db = i < b.size() ? b[b.size() - 1 - i] : 1;
+        if (da != db && da != 1 && db != 1)
+            c.fail("the dims " + dimsText(a) + " and " + dimsText(b) + " do not broadcast");
+        out[out.size() - 1 - i] = da == 1 ? db : da;
+    }
+    return out;
+}
+
+// Input 0 reshaped (row-major, like ONNX) to `dims`.
+TensorInfo reshapeTo(OpContext& c, NodeId from, const Dims& dims) {
+    c.checkResult(dims);
+    return c.output(dims, c.result("reshape", {from}, reshapeAttrs(dims)));
+}
+
+// ---- elementwise ---------------------------------------------------------------------------------
+
+TensorInfo unary(OpContext& c, std::string_view op) { return c.output(c.dims(0), c.result(op, {c.value(0)})); }
+
+TensorInfo binary(OpContext& c, std::string_view op) {
+    const Dims out = broadcastDims(c, c.dims(0), c.dims(1));
+    c.checkResult(out);
+    return c.output(out, c.result(op, {c.value(0), c.value(1)}));
+}
+
+// a ^ p with p a constant single number: our pow takes the exponent as an attribute.
+TensorInfo pow(OpContext& c) {
+    const TensorValue& p = c.known(1, "the exponent");
+    if (p.values.size() != 1) c.fail("the exponent must be a single number, not a tensor of dims " + dimsText(p.dims));
+    const Dims out = broadcastDims(c, c.dims(0), p.dims);
+    OpAttrs attrs;
+    attrs.exponent = p.values[0];
+    return c.output(out, c.result("pow", {c.value(0)}, attrs));
+}
+
+// ---- matrix products -----------------------------------------------------------------------------
+
+// NumPy matmul: a 1-D left operand is a row [1, k] and a 1-D right operand a column [k, 1], the
+// added dimension dropped from the result; leading (batch) dims broadcast, and are all 1 here.
+TensorInfo matMul(OpContext& c) {
+    const Dims& a = c.dims(0);
+    const Dims& b = c.dims(1);
+    if (a.empty() || b.empty()) c.fail("MatMul needs operands of at least one dimension");
+    const long ka = a.back();
+    const long kb = b.size() == 1 ? b[0] : b[b.size() - 2];
+    if (ka != kb)
+        c.fail("cannot multiply " + dimsText(a) + " by " + dimsText(b) + ": the inner dimensions " +
+               std::to_string(ka) + " and " + std::to_string(kb) + " differ");
+    if (b.size() >= 2) {
+        Dims out(std::max(a.size(), b.size()) - 2, 1);
+        if (a.size() >= 2) out.push_back(a[a.size() - 2]);  // [m, k] @ [k, n] = [m, n]
+        out.push_back(b.back());                             // [k] @ [k, n] = [n]: (1 x k)(k x n)
+        c.checkResult(out);
+        return c.output(out, c.result("matmul", {c.value(0), c.value(1)}));
+    }
+    // b is [k], our 1 x k row: A bᵀ is a column, and the [m] result is our row (A bᵀ)ᵀ.
+    Dims out(a.size() >= 2 ? a.size() - 2 : 0, 1);
+    if (a.size() >= 2) out.push_back(a[a.size() - 2]);
+    c.checkResult(out);
+    const NodeId column = c.helper("transpose", {c.value(1)});
+    if (a.size() == 1) return c.output(out, c.result("matmul", {c.value(0), column}));  // a dot product
+    return c.output(out, c.result("transpose", {c.helper("matmul", {c.value(0), column})}));
+}
+
+// Y = alpha·A'·B' + beta·C, A' = Aᵀ if transA, B' = Bᵀ if transB, C broadcast to [M, N].
+TensorInfo gemm(OpContext& c) {
+    const Dims& a = c.dims(0);
+    const Dims& b = c.dims(1);
+    if (a.size() != 2 || b.size() != 2) c.fail("A and B must be 2-D, not " + dimsText(a) + " and " + dimsText(b));
+    const bool transA = c.intAttr("transA", 0) != 0, transB = c.intAttr("transB", 0) != 0;
+    const double alpha = c.floatAttr("alpha", 1.0), beta = c.floatAttr("beta", 1.0);
+    const long m = a[transA ? 1 : 0], k = a[transA ? 0 : 1], kb = b[transB ? 1 : 0], n = b[transB ? 0 : 1];
+    if (k != kb)
+        c.fail("cannot multiply A " + dimsText(a) + (transA ? "ᵀ" : "") + " by B " + dimsText(b) + (transB ? "ᵀ" : "") +
+               ": the inner dimensions " + std::to_string(k) + " and " + std::to_string(kb) + " differ");
+    const Dims out{m, n};
+    const bool hasC = c.has(2);
+    if (hasC && (c.dims(2).size() > 2 || broadcastDims(c, out, c.dims(2)) != out))
+        c.fail("C " + dimsText(c.dims(2)) + " does not broadcast to the product's dims " + dimsText(out));
+    c.checkResult(out);
+    const NodeId lhs = transA ? c.helper("transpose", {c.value(0)}) : c.value(0);
+    const NodeId rhs = transB ? c.helper("transpose", {c.value(1)}) : c.value(1);
+    const bool scaled = alpha != 1.0;
+    if (!hasC && !scaled) return c.output(out, c.result("matmul", {lhs, rhs}));
+    NodeId product = c.helper("matmul", {lhs, rhs});
+    if (scaled) {
+        const NodeId alphaLeaf = c.constant(Matrix::Constant(1, 1, alpha));
+        if (!hasC) return c.output(out, c.result("mul", {product, alphaLeaf}));
+        product = c.helper("mul", {product, alphaLeaf});
+    }
+    NodeId bias = c.value(2);
+    if (beta != 1.0) bias = c.helper("mul", {bias, c.constant(Matrix::Constant(1, 1, beta))});
+    return c.output(out, c.result("add", {product, bias}));
+}
+
+// ---- shapes --------------------------------------------------------------------------------------
+
+TensorInfo flatten(OpContext& c) {
+    const Dims& in = c.dims(0);
+    const long rank = static_cast<long>(in.size());
+    long axis = c.intAttr("axis", 1);
+    if (axis < -rank || axis > rank) c.fail("axis " + std::to_string(axis) + " is out of range");
+    if (axis < 0) axis += rank;
+    const auto split = static_cast<std::size_t>(axis);
+    return reshapeTo(c, c.value(0), {product(in, 0, split), product(in, split, in.size())});
+}
+
+// The target shape: 0 copies the input's dimension (unless allowzero), one -1 is inferred.
+Dims reshapeTarget(const OpContext& c, const Dims& in, Dims target) {
+    const bool allowZero = c.intAttr("allowzero", 0) != 0;
+    const long limit = c.limits().maxTensorEntries;
+    long known = 1;
+    std::optional<std::size_t> inferred;
+    for (std::size_t i = 0; i < target.size(); ++i) {
+        long& t = target[i];
+        if (t == -1 && !inferred) {
+            inferred = i;
+            continue;
+        }
+        if (t == 0 && !allowZero) {
+            if (i >= in.size()) c.fail("the target shape copies dimension " + std::to_string(i) + ", which the input lacks");
+            t = in[i];
+        }
+        if (t < 0 || t > limit) c.fail("the target shape holds an invalid dimension " + std::to_string(t));
+        if (t > 0 && known > limit / t) c.fail("the target shape has too many entries");
+        known *= t;
+    }
+    const long count = product(in, 0, in.size());
+    if (inferred) {
+        if (known == 0 || count % known != 0)
+            c.fail("cannot infer the -1 in the target shape for " + std::to_string(count) + " entries");
+        target[*inferred] = count / known;
+    } else if (known != count) {
+        c.fail("cannot reshape " + dimsText(in) + " to " + dimsText(target) + ": the number of entries differs");
+    }
+    return target;
+}
+
+TensorInfo reshape(OpContext& c) {
+    std::optional<Dims> target = c.has(1) ? c.knownInts(1, "the target shape") : c.intsAttr("shape");  // attribute before opset 5
+    if (!target) c.fail("has no target shape");
+    if (target->size() > kMaxRank) c.fail("the target shape has too many dimensions");
+    return reshapeTo(c, c.value(0), reshapeTarget(c, c.dims(0), *target));
+}
+
+// Our matrix holds the last two axes in row-major order. A permutation that keeps their order
+// keeps the order of the entries (a reshape at most); one that swaps them is a transpose.
+TensorInfo transpose(OpContext& c) {
+    const Dims& in = c.dims(0);
+    Dims perm(in.size());
+    std::iota(perm.rbegin(), perm.rend(), 0L);  // the default reverses the dims
+    if (auto given = c.intsAttr("perm")) perm = *given;
+    std::vector<bool> seen(in.size(), false);
+    if (perm.size() != in.size()) c.fail("perm has " + std::to_string(perm.size()) + " entries for " + dimsText(in));
+    Dims out;
+    for (long p : perm) {
+        if (p < 0 || p >= static_cast<long>(in.size()) || seen[static_cast<std::size_t>(p)]) c.fail("perm is not a permutation");
+        seen[static_cast<std::size_t>(p)] = true;
+        out.push_back(in[static_cast<std::size_t>(p)]);
+    }
+    c.checkResult(out);
+    const long r = static_cast<long>(in.size());
+    const auto position = [&](long axis) { return std::find(perm.begin(), perm.end(), axis) - perm.begin(); };
+    const Shape shape = matrixShape(out);
+    if (r >= 2 && position(r - 2) > position(r - 1)) {
+        if (shape == Shape{matrixShape(in).cols, matrixShape(in).rows})
+            return c.output(out, c.result("transpose", {c.value(0)}));
+        return reshapeTo(c, c.helper("transpose", {c.value(0)}), out);
+    }
+    if (shape == matrixShape(in)) return c.output(out, c.result("identity", {c.value(0)}));
+    return reshapeTo(c, c.value(0), out);
+}
+
+TensorInfo squeeze(OpContext& c) {
+    const Dims& in = c.dims(0);
+    const std::optional<Dims> axes = axesOf(c);
+    std::vector<bool> drop(in.size(), false);
+    if (axes && !axes->empty()) drop = axisSet(c, *axes, in.size());
+    else for (std::size_t i = 0; i < in.size(); ++i) drop[i] = in[i] == 1;
+    Dims out;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (drop[i] && in[i] != 1) c.fail("cannot squeeze axis " + std::to_string(i) + " of " + dimsText(in));
+        if (!drop[i]) out.push_back(in[i]);
+    }
+    return reshapeTo(c, c.value(0), out);
+}
+
+TensorInfo unsqueeze(OpContext& c) {
+    const Dims& in = c.dims(0);
+    const std::optional<Dims> axes = axesOf(c);
+    if (!axes || axes->empty()) c.fail("has no axes");
+    if (in.size() + axes->size() > kMaxRank) c.fail("the result would have too many dimensions");
+    const std::vector<bool> added = axisSet(c, *axes, in.size() + axes->size());
+    Dims out;
+    std::size_t next = 0;
+    for (bool isNew : added) out.push_back(isNew ? 1 : in[next++]);
+    return reshapeTo(c, c.value(0), out);
+}
+
+// ---- reductions ----------------------------------------------------------------------------------
+
+// ReduceSum / ReduceMean over some axes. Over both axes of our matrix it is our sum or mean;
+// over the rows only it is ones(1 x m) @ A (1/m for a mean), over the columns A @ ones(n x 1);
+// axes of size 1 change only the dims.
+TensorInfo reduce(OpContext& c, bool mean) {
+    const Dims& in = c.dims(0);
+    const std::optional<Dims> axes = axesOf(c);
+    const bool keepDims = c.intAttr("keepdims", 1) != 0;
+    if ((!axes || axes->empty()) && c.intAttr("noop_with_empty_axes", 0) != 0)
+        return c.output(in, c.result("identity", {c.value(0)}));
+    std::vector<bool> reduced(in.size(), true);
+    if (axes && !axes->empty()) reduced = axisSet(c, *axes, in.size());
+    Dims out;
+    for (std::size_t i = 0; i < in.size(); ++i)
+        if (!reduced[i] || keepDims) out.push_back(reduced[i] ? 1 : in[i]);
+    c.checkResult(out);
+    const Shape s = matrixShape(in);
+    const std::size_t r = in.size();
+    const bool rows = r >= 2 && reduced[r - 2] && s.rows > 1;
+    const bool cols = r >= 1 && reduced[r - 1] && s.cols > 1;
+    Shape made = {rows ? 1 : s.rows, cols ? 1 : s.cols};
+    const bool last = made == matrixShape(out);  // else a reshape follows
+    auto emit = [&](std::string_view op, std::vector<NodeId> inputs) {
+        return last ? c.result(op, std::move(inputs)) : c.helper(op, std::move(inputs));
+    };
+    NodeId y;
+    if (rows && cols) y = emit(mean ? "mean" : "sum", {c.value(0)});
+    else if (rows) y = emit("matmul", {c.constant(Matrix::Constant(1, s.rows, mean ? 1.0 / s.rows : 1.0)), c.value(0)});
+    else if (cols) y = emit("matmul", {c.value(0), c.constant(Matrix::Constant(s.cols, 1, mean ? 1.0 / s.cols : 1.0))});
+    else y = emit("identity", {c.value(0)});
+    return last ? c.output(out, y) : reshapeTo(c, y, out);
+}
+
+// ---- constants -----------------------------------------------------------------------------------
+
+TensorValue listValue(const OpContext& c, const onnx::AttributeProto& a, int dataType) {
+    TensorValue v;
+    v.dataType = dataType;
+    const bool floats = dataType == onnx::TensorProto::FLOAT;
+    const int n = floats ? a.floats_size() : a.ints_size();
+    if (n > c.limits().maxTensorEntries) c.fail("the constant has too many entries");
+    for (int i = 0; i < n; ++i) v.values.push_back(floats ? a.floats(i) : static_cast<double>(a.ints(i)));
+    v.dims = {n};
+    return v;
+}
+
+TensorValue constantValue(const OpContext& c) {
+    if (c.node().attribute_size() != 1) c.fail("needs exactly one attribute that gives its value");
+    const onnx::AttributeProto& a = c.node().attribute(0);
+    const auto type = a.type();
+    using A = onnx::AttributeProto;
+    if (a.name() == "value" && (type == A::TENSOR || (type == A::UNDEFINED && a.has_t())))
+        return readTensor(a.t(), c.limits(), "the value of " + c.where());
+    if (a.name() == "value_float" && type == A::FLOAT) return {{}, {a.f()}, onnx::TensorProto::FLOAT};
+    if (a.name() == "value_int" && type == A::INT) return {{}, {static_cast<double>(a.i())}, onnx::TensorProto::INT64};
+    if (a.name() == "value_floats" && type == A::FLOATS) return listValue(c, a, onnx::TensorProto::FLOAT);
+    if (a.name() == "value_ints" && type == A::INTS) return listValue(c, a, onnx::TensorProto::INT64);
+    c.fail("attribute '" + a.name() + "' does not have the type its name says");
+}
+
+// Known at load time: a const leaf, made when (and if) a graph value uses it.
+TensorInfo constant(OpContext& c) {
+    TensorInfo t;
+    t.onnxName = c.node().output(0);
+    t.role = TensorInfo::Role::Constant;
+    t.value = constantValue(c);
+    t.dims = t.value->dims;
+    t.leafKind = NodeKind::Const;
+    return t;
+}
+
+// clang-format off
+//                 type          inputs  values  attributes                                 build
+const std::array kOnnxOps{
+    OnnxOp{"Add",         2, 2, 0b11,  "",                                    [](OpContext& c) { return binary(c, "add"); }},
+    OnnxOp{"Sub",         2, 2, 0b11,  "",                                    [](OpContext& c) { return binary(c, "sub"); }},
+    OnnxOp{"Mul",         2, 2, 0b11,  "",                                    [](OpContext& c) { return binary(c, "mul"); }},
+    OnnxOp{"Div",         2, 2, 0b11,  "",                                    [](OpContext& c) { return binary(c, "div"); }},
+    OnnxOp{"Pow",         2, 2, 0b01,  "",                                    pow},
+    OnnxOp{"MatMul",      2, 2, 0b11,  "",                                    matMul},
+    OnnxOp{"Gemm",        2, 3, 0b111, "alpha beta transA transB broadcast",  gemm},
+    OnnxOp{"Sigmoid",     1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "sigmoid"); }},
+    OnnxOp{"Tanh",        1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "tanh"); }},
+    OnnxOp{"Relu",        1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "relu"); }},
+    OnnxOp{"Exp",         1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "exp"); }},
+    OnnxOp{"Log",         1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "log"); }},
+    OnnxOp{"Neg",         1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "neg"); }},
+    OnnxOp{"Abs",         1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "abs"); }},
+    OnnxOp{"Sqrt",        1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "sqrt"); }},
+    OnnxOp{"Identity",    1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "identity"); }},
+    OnnxOp{"Constant",    0, 0, 0b0,   "value value_float value_floats value_int value_ints", constant},
+    OnnxOp{"Flatten",     1, 1, 0b1,   "axis",                                flatten},
+    OnnxOp{"Reshape",     1, 2, 0b1,   "allowzero shape",                     reshape},
+    OnnxOp{"Transpose",   1, 1, 0b1,   "perm",                                transpose},
+    OnnxOp{"Squeeze",     1, 2, 0b1,   "axes",                                squeeze},
+    OnnxOp{"Unsqueeze",   1, 2, 0b1,   "axes",                                unsqueeze},
+    OnnxOp{"ReduceSum",   1, 2, 0b1,   "axes keepdims noop_with_empty_axes",  [](OpContext& c) { return reduce(c, false); }},
+    OnnxOp{"ReduceMean",  1, 2, 0b1,   "axes keepdims noop_with_empty_axes",  [](OpContext& c) { return reduce(c, true); }},
+};
+// clang-format on
+
+}  // namespace
+
+const OnnxOp* findOnnxOp(std::string_view type) {
+    for (const OnnxOp& row : kOnnxOps)
+        if (row.type == type) return &row;
+    return nullptr;
+}
+
+std::string knownOnnxOps() {
+    std::string out;
+    for (const OnnxOp& row : kOnnxOps) out += (out.empty() ? "" : ", ") + std::string(row.type);
+    return out;
+}
+
+}  // namespace bp::onnx_io

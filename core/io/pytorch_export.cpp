@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Writes a program as a PyTorch script. Expressions are built bottom-up in node order (creation
+// order is topological), so nothing recurses however deep the graph; an anonymous node used once
+// is written inline, parenthesised by Python's precedence, and gets a variable of its own only
+// when the expression would grow too deep or the node is used more than once.
+#include "core/io/pytorch_export.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <unordered_set>
+#include <vector>
+
+namespace bp {
+namespace {
+
+// Python's precedence levels, loosest first (`-a ** 2` is `-(a ** 2)`, so ** binds tighter).
+enum Level { kSum = 1, kProduct = 2, kUnary = 3, kPower = 4, kPrimary = 5 };
+
+// An anonymous node whose expression would nest deeper than this gets a variable: CPython's
+// compiler recurses once per level of an expression, and people read shallow lines better.
+constexpr int kMaxDepth = 24;
+// An anonymous constant with more entries than this is given a variable instead of being inlined.
+constexpr long kMaxInlineEntries = 16;
+// A leaf's literal longer than this is written one row per line.
+constexpr std::size_t kLineWidth = 88;
+
+// How an op is written in PyTorch: an operator, a torch function or a method after the operand.
+enum class Form { Infix, Power, Negate, Function, Method, Reshape, MeanSquare };
+
+struct Spelling {
+    std::string_view op;
+    Form form;
+    std::string_view text;  // the operator, the function, or the method suffix
+    int level;              // the precedence of the result
+    bool numbers = false;   // an operand may be a plain Python number (elementwise ops)
+};
+
+const std::array kSpellings{
+    Spelling{"add", Form::Infix, "+", kSum, true},
+    Spelling{"sub", Form::Infix, "-", kSum, true},
+    Spelling{"mul", Form::Infix, "*", kProduct, true},
+    Spelling{"div", Form::Infix, "/", kProduct, true},
+    Spelling{"matmul", Form::Infix, "@", kProduct},
+    Spelling{"neg", Form::Negate, "-", kUnary},
+    Spelling{"pow", Form::Power, "**", kPower},
+    Spelling{"transpose", Form::Method, ".T", kPrimary},
+    Spelling{"sigmoid", Form::Function, "torch.sigmoid", kPrimary},
+    Spelling{"tanh", Form::Function, "torch.tanh", kPrimary},
+    Spelling{"exp", Form::Function, "torch.exp", kPrimary},
+    Spelling{"log", Form::Function, "torch.log", kPrimary},
+    Spelling{"relu", Form::Function, "torch.relu", kPrimary},
+    Spelling{"abs", Form::Function, "torch.abs", kPrimary},
+    Spelling{"sqrt", Form::Function, "torch.sqrt", kPrimary},
+    // Our sum and mean are 1x1 matrices; PyTorch's are 0-d tensors: reshape keeps the shapes equal.
+    Spelling{"sum", Form::Method, ".sum().reshape(1, 1)", kPrimary},
+    Spelling{"mean", Form::Method, ".mean().reshape(1, 1)", kPrimary},
+    // mean((a-b)²) over the broadcast entries: MSELoss(reduction='mean'), spelled out so that
+    // broadcasting needs no warning and the formula is on the screen.
+    Spelling{"mse", Form::MeanSquare, ".mean().reshape(1, 1)", kPrimary, true},
+    Spelling{"reshape", Form::Reshape, ".reshape", kPrimary},
+    Spelling{"identity", Form::Method, ".clone()", kPrimary},
+};
+
+const Spelling* findSpelling(std::string_view op) {
+    for (const Spelling& s : kSpellings)
+        if (s.op == op) return &s;
+    return nullptr;
+}
+
+// Names a variable may not take: Python's keywords, and what the script itself uses.
+bool isReserved(const std::string& name) {
+    static const std::unordered_set<std::string> reserved{
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+        "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+        "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "__debug__",
+        "__builtins__",
+        // the script's modules, helpers and the builtins its helpers call
+        "torch", "json", "math", "sys", "rows", "grad_of", "report", "float", "str", "print"};
+    return reserved.count(name) > 0;
+}
+
+// A Python float literal that reads back as exactly `x`: "2.0", "0.1", "1e-05", float('inf').
+std::string pythonNumber(double x) {
+    if (std::isnan(x)) return "float('nan')";
+    if (std::isinf(x)) return x > 0 ? "float('inf')" : "float('-inf')";
+    char buffer[64];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, x).ptr;
+    std::string text(buffer, end);
+    if (text.find_first_of(".e") == std::string::npos) text += ".0";
+    return text;
+}
+
+// An exponent as people write it: `x ** 2`, `x ** 0.5`, `x ** -1`.
+std::string exponentText(double p) {
+    if (std::isfinite(p) && p == std::floor(p) && std::abs(p) < 1e15) return std::to_string(static_cast<long long>(p));
+    return pythonNumber(p);
+}
+
+// [[1.0, 2.0], [3.0, 4.0]]; with `indent`, one row per line, continuation rows indented.
+std::string rowsText(const Matrix& m, const std::string* indent = nullptr) {
+    std::string out = "[";
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        if (r > 0) out += indent ? ",\n" + *indent : std::string(", ");
+        out += '[';
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+            if (c > 0) out += ", ";
+            out += pythonNumber(m(r, c));
+        }
+        out += ']';
+    }
+    return out + "]";
+}
+
+// The text of an expression and what its consumer needs to know to place it.
+struct Text {
+    std::string text;
+    int level = kPrimary;
+    int depth = 0;         // operations nested inside
+    bool number = false;   // a plain Python number (an anonymous 1x1 const), not a tensor
+};
+
+class ScriptWriter {
+public:
+    explicit ScriptWriter(const Program& program) : program_(program), graph_(program.graph) {}
+    std::string run();
+
+private:
+    const Program& program_;
+    const Graph& graph_;
+    std::vector<int> uses_;
+    std::vector<char> tracked_;        // depends on an input or a param: PyTorch tracks its gradient
+    std::vector<Text> texts_;          // per node: its variable once it has one, else its inline text
+    std::vector<std::string> names_;   // per node with a variable
+    std::unordered_set<std::string> taken_;
+
+    void nameVariables();
+    void giveName(NodeId id, const std::string& base);
+    bool hasVariable(NodeId id) const;
+    std::string tensorLiteral(NodeId id, const std::string* indent = nullptr) const;
+    Text leafText(NodeId id) const;
+    Text operand(NodeId id, int minLevel, bool numberOk);
+    Text renderOp(const Node& node);
+    std::string leafStatement(NodeId id) const;
+    std::string reportCall() const;
+};
+
+// Named nodes, the root, every input and param, large constants, and ops used other than once.
+bool ScriptWriter::hasVariable(NodeId id) const {
+    const Node& node = graph_.node(id);
+    if (node.named || id == program_.root) return true;
+    if (node.isLeaf()) return node.kind != NodeKind::Const || node.shape.size() > kMaxInlineEntries;
+    return uses_[static_cast<std::size_t>(id)] != 1;
+}
+
+// The user's names first (as they are, where Python allows), then the changed ones, then the
+// generated tmpN of anonymous nodes; each avoids every name handed out before.
+void ScriptWriter::giveName(NodeId id, const std::string& base) {
+    std::string candidate = base;
+    for (int k = 2; taken_.count(candidate); ++k) candidate = base + "_" + std::to_string(k);
+    taken_.insert(candidate);
+    names_[static_cast<std::size_t>(id)] = std::move(candidate);
+}
+
+// "%3" becomes tmp3.
+std::string temporaryName(const std::string& name) {
+    return name.size() > 1 && name[0] == '%' ? "tmp" + name.substr(1) : pythonIdentifier(name);
+}
+
+void ScriptWriter::nameVariables() {
+    const int n = graph_.size();
+    names_.assign(static_cast<std::size_t>(n), {});
+    for (NodeId id = 0; id < n; ++id) {
+        const Node& node = graph_.node(id);
+        if (node.named && pythonIdentifier(node.name) == node.name && !taken_.count(node.name)) giveName(id, node.name);
+    }
+    for (NodeId id = 0; id < n; ++id)
+        if (graph_.node(id).named && names_[static_cast<std::size_t>(id)].empty())
+            giveName(id, pythonIdentifier(graph_.node(id).name));
+    for (NodeId id = 0; id < n; ++id) {
+        if (!hasVariable(id) || !names_[static_cast<std::size_t>(id)].empty()) continue;
+        giveName(id, temporaryName(graph_.node(id).name));
+    }
+}
+
+std::string ScriptWriter::tensorLiteral(NodeId id, const std::string* indent) const {
+    const Node& node = graph_.node(id);
+    return "torch.tensor(" + rowsText(node.leafValue, indent) + (tracked_[static_cast<std::size_t>(id)] ? ", requires_grad=True)" : ")");
+}
+
+// An inlined constant: a 1x1 one as a plain number where an elementwise op takes it.
+Text ScriptWriter::leafText(NodeId id) const {
+    const Matrix& value = graph_.node(id).leafValue;
+    if (value.size() == 1) {
+        Text t{pythonNumber(value(0, 0)), kPrimary, 0, true};
+        if (t.text[0] == '-') t.level = kUnary;
+        return t;
+    }
+    return Text{tensorLiteral(id), kPrimary, 0, false};
+}
+
+// The text of an input where an operator of `minLevel` uses it.
+Text ScriptWriter::operand(NodeId id, int minLevel, bool numberOk) {
+    Text& stored = texts_[static_cast<std::size_t>(id)];
+    Text t = uses_[static_cast<std::size_t>(id)] == 1 ? std::move(stored) : stored;
+    if (t.number && !numberOk) t = Text{tensorLiteral(id), kPrimary, 0, false};
+    if (t.level < minLevel) {
+        t.text = "(" + t.text + ")";
+        t.level = kPrimary;
+    }
+    return t;
+}
+
+Text ScriptWriter::renderOp(const Node& node) {
+    const Spelling* spelling = findSpelling(node.op->name);
+    if (!spelling)
+        throw std::runtime_error("'" + node.name + "': the op '" + std::string(node.op->name) +
+                                 "' has no PyTorch spelling yet");
+    const Spelling& s = *spelling;
+    Text t;
+    t.level = s.level;
+    switch (s.form) {
+    case Form::Infix: {
+        // Left-associative: the left operand may be of the same level, the right must bind tighter.
+        // Python numbers work on either side of a tensor, not on both.
+        const Text left = operand(node.inputs[0], s.level, s.numbers);
+        const Text right = operand(node.inputs[1], s.level + 1, s.numbers && !left.number);
+        t.text = left.text + " " + std::string(s.text) + " " + right.text;
+        t.depth = 1 + std::max(left.depth, right.depth);
+        break;
+    }
+    case Form::Power: {
+        const Text base = operand(node.inputs[0], kPrimary, false);
+        t.text = base.text + " ** " + exponentText(node.attrs.exponent);
+        t.depth = 1 + base.depth;
+        break;
+    }
+    case Form::Negate: {
+        // `--x` is hard to read: a negative operand is parenthesised.
+        Text inner = operand(node.inputs[0], kUnary, false);
+        if (inner.text[0] == '-') inner.text = "(" + inner.text + ")";
+        t.text = "-" + inner.text;
+        t.depth = 1 + inner.depth;
+        break;
+    }
+    case Form::Function: {
+        const Text arg = operand(node.inputs[0], kSum, false);
+        t.text = std::string(s.text) + "(" + arg.text + ")";
+        t.depth = 1 + arg.depth;
+        break;
+    }
+    case Form::Method: {
+        const Text arg = operand(node.inputs[0], kPrimary, false);
+        t.text = arg.text + std::string(s.text);
+        t.depth = 1 + arg.depth;
+        break;
+    }
+    case Form::Reshape: {
+        const Text arg = operand(node.inputs[0], kPrimary, false);
+        t.text = arg.text + std::string(s.text) + "(" + std::to_string(node.attrs.shape.rows) + ", " +
+                 std::to_string(node.attrs.shape.cols) + ")";
+        t.depth = 1 + arg.depth;
+        break;
+    }
+    case Form::MeanSquare: {
+        const Text a = operand(node.inputs[0], kSum, true);
+        const Text b = operand(node.inputs[1], kSum + 1, !a.number);
+        t.text = "((" + a.text + " - " + b.text + ") ** 2)" + std::string(s.text);
+        t.depth = 3 + std::max(a.depth, b.depth);
+        break;
+    }
+    }
+    return t;
+}
+
+std::string ScriptWriter::leafStatement(NodeId id) const {
+    const Node& node = graph_.node(id);
+    const std::string& name = names_[static_cast<std::size_t>(id)];
+    std::string line = name + " = " + tensorLiteral(id);
+    if (line.size() > kLineWidth && node.leafValue.rows() > 1) {
+        const std::string indent(name.size() + 3 + std::string("torch.tensor([").size(), ' ');
+        line = name + " = " + tensorLiteral(id, &indent);
+    }
+    return line + "  # " + kindName(node.kind) + "\n";
+}
+
+// report({"x": x, "w1": w1, ...}), wrapped at the line width.
+std::string ScriptWriter::reportCall() const {
+    std::string out = "report({";
+    std::size_t lineStart = 0;
+    bool first = true;
+    for (NodeId id = 0; id < graph_.size(); ++id) {
+        if (!graph_.node(id).named) continue;
+        const std::string item = nlohmann::json(graph_.node(id).name).dump() + ": " + names_[static_cast<std::size_t>(id)];
+        if (!first) {
+            out += ',';
+            if (out.size() - lineStart + item.size() + 3 > kLineWidth) {
+                out += "\n        ";
+                lineStart = out.size() - 8;
+            } else {
+                out += ' ';
+            }
+        }
+        out += item;
+        first = false;
+    }
+    return out + "})\n";
+}
+
+constexpr std::string_view kPreamble =
+    "# The graph in PyTorch, exported by Backprop Studio: run it to see the same values and\n"
+    "# gradients, computed by PyTorch.   python3 this_file.py   (add --json for machine-readable output)\n"
+    "import json\n"
+    "import math\n"
+    "import sys\n"
+    "\n"
+    "import torch\n"
+    "\n"
+    "torch.set_default_dtype(torch.float64)  # Backprop Studio computes in double precision\n";
+
+constexpr std::string_view kHelpers =
+    "\n"
+    "\n"
+    "def rows(t):\n"
+    "    \"\"\"A tensor as a list of rows; a number that is not finite as \"nan\", \"inf\" or \"-inf\".\"\"\"\n"
+    "    return [[v if math.isfinite(v) else str(v) for v in row] for row in t.detach().tolist()]\n"
+    "\n"
+    "\n"
+    "def grad_of(t):\n"
+    "    \"\"\"The gradient of a node: zeros where the backward pass does not reach it.\"\"\"\n"
+    "    return t.grad if t.grad is not None else torch.zeros_like(t)\n"
+    "\n"
+    "\n"
+    "def report(nodes):\n"
+    "    \"\"\"Prints every named node's value and gradient (a const has no gradient in PyTorch).\"\"\"\n"
+    "    if \"--json\" in sys.argv[1:]:\n"
+    "        values = {name: rows(t) for name, t in nodes.items()}\n"
+    "        grads = {name: rows(grad_of(t)) for name, t in nodes.items() if t.requires_grad}\n"
+    "        print(json.dumps({\"values\": values, \"grads\": grads}))\n"
+    "        return\n"
+    "    torch.set_printoptions(precision=10)\n"
+    "    for name, t in nodes.items():\n"
+    "        print(f\"{name} = {t.detach()}\")\n"
+    "        if t.requires_grad:\n"
+    "            print(f\"{name}.grad = {grad_of(t)}\")\n"
+    "\n"
+    "\n";
+
+std::string ScriptWriter::run() {
+    const int n = graph_.size();
+    uses_.assign(static_cast<std::size_t>(n), 0);
+    tracked_.assign(static_cast<std::size_t>(n), 0);
+    for (NodeId id = 0; id < n; ++id) {
+        const Node& node = graph_.node(id);
+        bool tracked = node.kind == NodeKind::Input || node.kind == NodeKind::Param;
+        for (NodeId input : node.inputs) {
+            ++uses_[static_cast<std::size_t>(input)];
+            tracked = tracked || tracked_[static_cast<std::size_t>(input)];
+        }
+        tracked_[static_cast<std::size_t>(id)] = tracked;
+    }
+    nameVariables();
+    texts_.assign(static_cast<std::size_t>(n), {});
+
+    std::string leaves;
+    std::string forward;
+    std::string retained;
+    for (NodeId id = 0; id < n; ++id) {
+        const Node& node = graph_.node(id);
+        Text& text = texts_[static_cast<std::size_t>(id)];
+        const std::string& name = names_[static_cast<std::size_t>(id)];
+        if (node.isLeaf()) {
+            if (hasVariable(id)) {
+                leaves += leafStatement(id);
+                text = Text{name};
+            } else {
+                text = leafText(id);
+            }
+            continue;
+        }
+        Text expression = renderOp(node);
+        if (!hasVariable(id) && expression.depth <= kMaxDepth) {
+            text = std::move(expression);
+            continue;
+        }
+        if (name.empty()) giveName(id, temporaryName(node.name));  // cut because it nests too deep
+        forward += name + " = " + expression.text + "\n";
+        text = Text{name};
+        // PyTorch keeps .grad only on leaves unless asked (a node it does not track has none).
+        if (node.named && tracked_[static_cast<std::size_t>(id)]) retained += name + ".retain_grad()\n";
+    }
+
+    std::string out(kPreamble);
+    if (!leaves.empty()) out += "\n# Leaves: inputs and params track their gradient (requires_grad), consts do not.\n" + leaves;
+    if (!forward.empty()) out += "\n# Forward pass.\n" + forward;
+    if (!retained.empty())
+        out += "\n# PyTorch keeps .grad only on leaves: keep it on the named inner nodes too.\n" + retained;
+    const NodeId root = program_.root;
+    if (root >= 0 && root < n) {
+        const std::string& rootName = names_[static_cast<std::size_t>(root)];
+        if (!tracked_[static_cast<std::size_t>(root)]) {
+            out += "\n# " + rootName + " depends on no input or param: PyTorch has nothing to differentiate.\n";
+        } else if (program_.seed.size() == 1 && program_.seed(0, 0) == 1.0) {
+            out += "\n# Backward pass from " + rootName + ".\n" + rootName + ".backward()\n";
+        } else {
+            out += "\n# Backward pass from " + rootName + ", seeded: the vector-Jacobian product seedᵀ·J.\n" + rootName +
+                   ".backward(torch.tensor(" + rowsText(program_.seed) + "))\n";
+        }
+    }
+    out += kHelpers;
+    out += reportCall();
+    return out;
+}
+
+}  // namespace
+
+bool hasPyTorchSpelling(std::string_view opName) { return findSpelling(opName) != nullptr; }
+
+std::string pythonIdentifier(const std::string& name) {
+    std::string out;
+    for (char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        out += ok ? c : '_';
+    }
+    if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out.insert(out.begin(), '_');
+    if (isReserved(out)) out += '_';
+    return out;
+}
+
+std::string writePyTorchScript(const Program& program) { return ScriptWriter(program).run(); }
+
+}  // namespace bp

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The canvas and stepping: one item per node and edge, the shown numbers follow the trace exactly,
+// the cursor clamps, one signal per step, and the chain-rule panel writes the sum.
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include "core/language/parser.h"
+#include "ui/canvas/edge_item.h"
+#include "ui/canvas/graph_scene.h"
+#include "ui/canvas/node_item.h"
+#include "ui/document/examples.h"
+#include "ui/document/graph_document.h"
+#include "ui/panels/chain_rule_dock.h"
+#include "ui/window/main_window.h"
+#include "ui/window/step_toolbar.h"
+
+namespace bp {
+namespace {
+
+Program example(const std::string& name) { return parseProgram(findExample(name)->source, name + ".bpg"); }
+
+TEST(Canvas, OneItemPerNodeAndPerEdge) {
+    for (const char* name : {"chain-rule", "mlp-1-2-2", "vjp", "deep-sigmoid", "xor"}) {
+        GraphDocument doc;
+        doc.setProgram(example(name), {});
+        GraphScene scene(&doc);
+        EXPECT_EQ(scene.nodeItemCount(), doc.graph().size()) << name;
+        EXPECT_EQ(int(scene.edgeItems().size()), doc.graph().edgeCount()) << name;
+        int nodes = 0, edges = 0;
+        for (QGraphicsItem* item : scene.items()) {
+            nodes += dynamic_cast<NodeItem*>(item) != nullptr;
+            edges += dynamic_cast<EdgeItem*>(item) != nullptr;
+        }
+        EXPECT_EQ(nodes, doc.graph().size()) << name;
+        EXPECT_EQ(edges, doc.graph().edgeCount()) << name;
+    }
+}
+
+TEST(Canvas, NodesDoNotOverlap) {
+    GraphDocument doc;
+    doc.setProgram(example("xor"), {});
+    GraphScene scene(&doc);
+    for (int a = 0; a < doc.graph().size(); ++a)
+        for (int b = a + 1; b < doc.graph().size(); ++b) {
+            const QRectF ra = scene.nodeItem(a)->sceneBoundingRect().adjusted(4, 4, -4, -4);
+            const QRectF rb = scene.nodeItem(b)->sceneBoundingRect().adjusted(4, 4, -4, -4);
+            EXPECT_FALSE(ra.intersects(rb)) << a << " and " << b;
+        }
+}
+
+TEST(Stepping, ShownGradientsAndHighlightFollowTheTrace) {
+    GraphDocument doc;
+    doc.setProgram(example("mlp-1-2-2"), {});
+    GraphScene scene(&doc);
+    doc.toStart();
+    const Evaluation& e = doc.evaluation();
+    const int forward = int(e.trace.forward.size());
+    for (int k = 1; k <= forward; ++k) {
+        doc.stepForward();
+        const NodeId active = e.trace.forward[k - 1];
+        EXPECT_TRUE(scene.lookOf(active).activeForward);
+        EXPECT_NE(scene.lookOf(active).value, nullptr);
+        if (k < forward) EXPECT_EQ(scene.lookOf(e.trace.forward[k]).value, nullptr);
+        EXPECT_EQ(scene.lookOf(active).grad, nullptr);
+    }
+    // Backward: the gradient shown at every node equals the sum of the contributions so far.
+    std::vector<Matrix> sums(doc.graph().size());
+    for (int k = 0; k < int(e.trace.backward.size()); ++k) {
+        doc.stepForward();
+        const BackwardEvent& ev = e.trace.backward[k];
+        sums[ev.to] = sums[ev.to].size() ? Matrix(sums[ev.to] + ev.contribution) : ev.contribution;
+        EXPECT_TRUE(scene.lookOf(ev.to).receivingGradient);
+        EXPECT_TRUE(scene.lookOf(ev.from).passingGradient);
+        for (NodeId id = 0; id < doc.graph().size(); ++id) {
+            const Matrix* shown = scene.lookOf(id).grad;
+            if (id == doc.root()) {
+                ASSERT_NE(shown, nullptr);
+                EXPECT_EQ((*shown)(0, 0), 1.0);
+            } else if (sums[id].size() == 0) {
+                EXPECT_EQ(shown, nullptr) << "node " << id << " at event " << k;
+            } else {
+                ASSERT_NE(shown, nullptr);
+                EXPECT_TRUE(shown->isApprox(sums[id], 1e-15)) << "node " << id << " at event " << k;
+            }
+        }
+    }
+}
+
+TEST(Stepping, CursorClampsAndEmitsOneSignalPerStep) {
+    GraphDocument doc;
+    doc.setProgram(example("chain-rule"), {});
+    QSignalSpy spy(&doc, &GraphDocument::cursorChanged);
+    doc.toEnd();
+    EXPECT_EQ(spy.count(), 0);  // already at the end after opening
+    doc.stepForward();
+    EXPECT_EQ(spy.count(), 0);  // clamped: no change, no signal
+    doc.stepBack();
+    EXPECT_EQ(spy.count(), 1);
+    doc.toStart();
+    EXPECT_EQ(spy.count(), 2);
+    doc.stepBack();
+    EXPECT_EQ(spy.count(), 2);
+    EXPECT_EQ(doc.cursor().position(), 0);
+    for (int i = 1; i <= 5; ++i) {
+        doc.stepForward();
+        EXPECT_EQ(spy.count(), 2 + i);
+    }
+}
+
+TEST(Stepping, ChainRulePanelWritesTheSumForB) {
+    MainWindow window;
+    window.openExample(QStringLiteral("chain-rule"));
+    GraphDocument* doc = window.document();
+    const NodeId b = doc->graph().find("b");
+    const auto& into = doc->cursor().eventsInto(b);
+    ASSERT_EQ(into.size(), 2u);
+    doc->setCursorPosition(doc->cursor().forwardCount() + into[0] + 1);
+    EXPECT_DOUBLE_EQ((*window.scene()->lookOf(b).grad)(0, 0), 3.0);
+    EXPECT_TRUE(window.chainRuleDock()->bodyText().contains(QStringLiteral("= 3·1 + …")));
+    doc->setCursorPosition(doc->cursor().forwardCount() + into[1] + 1);
+    EXPECT_DOUBLE_EQ((*window.scene()->lookOf(b).grad)(0, 0), 5.0);
+    EXPECT_TRUE(window.chainRuleDock()->bodyText().contains(QStringLiteral("= 3·1 + 2·1\n= 5")))
+        << window.chainRuleDock()->bodyText().toStdString();
+    EXPECT_TRUE(window.stepToolBar()->counterText().startsWith(QStringLiteral("Backward")));
+}
+
+TEST(Stepping, KeysMoveTheCursor) {
+    MainWindow window;
+    window.openExample(QStringLiteral("chain-rule"));
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    GraphDocument* doc = window.document();
+    QTest::keyClick(&window, Qt::Key_Home);
+    EXPECT_EQ(doc->cursor().position(), 0);
+    QTest::keyClick(&window, Qt::Key_Right);
+    QTest::keyClick(&window, Qt::Key_Space);
+    EXPECT_EQ(doc->cursor().position(), 2);
+    QTest::keyClick(&window, Qt::Key_Left);
+    EXPECT_EQ(doc->cursor().position(), 1);
+    QTest::keyClick(&window, Qt::Key_End);
+    EXPECT_EQ(doc->cursor().position(), doc->cursor().last());
+    QTest::keyClick(&window, Qt::Key_Backspace);
+    EXPECT_EQ(doc->cursor().position(), doc->cursor().last() - 1);
+}
+
+}  // namespace
+}  // namespace bp

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/charts/loss_curve_chart.h"
+
+#include <QVBoxLayout>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLegend>
+#include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QLogValueAxis>
+#include <QtCharts/QScatterSeries>
+#include <QtCharts/QValueAxis>
+#include <cmath>
+
+#include "core/io/number_format.h"
+#include "ui/canvas/canvas_style.h"
+#include "ui/charts/chart_scale.h"
+#include "ui/charts/point_labels.h"
+
+namespace bp::charts {
+namespace {
+
+QString number(double x) { return QString::fromStdString(formatNumber(x, 4)); }
+
+void styleAxis(QAbstractAxis* axis, const QString& title, int px) {
+    QFont labels = axis->labelsFont();
+    labels.setPixelSize(px);
+    axis->setLabelsFont(labels);
+    QFont titleFont = axis->titleFont();
+    titleFont.setPixelSize(px + 1);
+    titleFont.setBold(true);
+    axis->setTitleFont(titleFont);
+    axis->setTitleText(title);
+}
+
+}  // namespace
+
+LossCurveChart::LossCurveChart(QWidget* parent) : QWidget(parent), chart_(new QChart) {
+    chart_->setBackgroundRoundness(0);
+    chart_->setMargins(QMargins(4, 4, 4, 4));
+    line_ = new QLineSeries;
+    line_->setName(tr("loss"));
+    line_->setPen(QPen(style::kRoot, 3));
+    offScale_ = new QScatterSeries;
+    offScale_->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
+    offScale_->setColor(QColor(0x6d, 0x4c, 0x41));
+    offScale_->setMarkerSize(16);
+    chart_->addSeries(line_);
+    chart_->addSeries(offScale_);
+    x_ = new QValueAxis;
+    x_->setLabelFormat(QStringLiteral("%d"));
+    linearY_ = new QValueAxis;
+    linearY_->setLabelFormat(QStringLiteral("%.3g"));
+    logY_ = new QLogValueAxis;
+    logY_->setBase(10);
+    logY_->setLabelFormat(QStringLiteral("%.0e"));
+    chart_->addAxis(x_, Qt::AlignBottom);
+    chart_->addAxis(linearY_, Qt::AlignLeft);
+    line_->attachAxis(x_);
+    offScale_->attachAxis(x_);
+    line_->attachAxis(linearY_);
+    offScale_->attachAxis(linearY_);
+    chart_->legend()->setVisible(false);
+    labels_ = std::make_unique<PointLabels>(chart_);
+    connect(chart_, &QChart::plotAreaChanged, this, [this] { labels_->relayout(); });
+    view_ = new QChartView(chart_);
+    view_->setRenderHint(QPainter::Antialiasing);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(view_);
+    setLargeType(false);
+}
+
+LossCurveChart::~LossCurveChart() {
+    labels_.reset();
+    // The y axis not in the chart is ours to delete.
+    delete (log_ ? static_cast<QAbstractAxis*>(linearY_) : logY_);
+}
+
+void LossCurveChart::setLargeType(bool large) {
+    pixelSize_ = large ? 22 : 14;
+    styleAxis(x_, tr("optimizer step"), pixelSize_);
+    styleAxis(linearY_, tr("loss"), pixelSize_);
+    styleAxis(logY_, tr("loss (log scale)"), pixelSize_);
+    labels_->setPixelSize(large ? 22 : 14);
+}
+
+void LossCurveChart::setLogScale(bool logScale) {
+    if (logScale == log_) return;
+    QAbstractAxis* from = log_ ? static_cast<QAbstractAxis*>(logY_) : linearY_;
+    QAbstractAxis* to = logScale ? static_cast<QAbstractAxis*>(logY_) : linearY_;
+    line_->detachAxis(from);
+    offScale_->detachAxis(from);
+    chart_->removeAxis(from);  // the axis is kept (removeAxis does not delete it)
+    chart_->addAxis(to, Qt::AlignLeft);
+    line_->attachAxis(to);
+    offScale_->attachAxis(to);
+    log_ = logScale;
+    rebuild();
+}
+
+void LossCurveChart::setLosses(const std::vector<double>& losses) {
+    losses_ = losses;
+    rebuild();
+}
+
+void LossCurveChart::rebuild() {
+    const int n = int(losses_.size());
+    x_->setRange(0, std::max(1, n - 1));
+    x_->setTickCount(std::min(std::max(n, 2), 6));
+    if (log_) {
+        std::tie(yMin_, yMax_) = decadeRange(losses_);
+        logY_->setRange(yMin_, yMax_);
+    } else {
+        std::tie(yMin_, yMax_) = linearRange(losses_, 0.0, 0.0);
+        linearY_->setRange(yMin_, yMax_);
+    }
+    placed_.clear();
+    QList<QPointF> line, off;
+    std::vector<PointLabel> labels;
+    std::vector<int> offSteps;
+    for (int step = 0; step < n; ++step) {
+        const double v = losses_[step];
+        const AxisPlacement y = log_ ? placeOnLogAxis(v, yMin_, yMax_) : placeOnAxis(v, yMin_, yMax_);
+        placed_.push_back({step, v, y.position, y.offScale});
+        (y.offScale ? off : line).append(QPointF(step, y.position));
+        if (y.offScale) offSteps.push_back(step);
+    }
+    // The latest off-scale losses are labelled with their values; older ones counted in the last.
+    const int shown = std::min<int>(int(offSteps.size()), kMaxOffScaleLabels);
+    for (int i = int(offSteps.size()) - shown; i < int(offSteps.size()); ++i) {
+        const PlacedLoss& p = placed_[offSteps[i]];
+        QString text = tr("L%1 = %2").arg(p.step).arg(number(p.loss));
+        if (i == int(offSteps.size()) - 1 && offSteps.size() > std::size_t(shown))
+            text += tr(" (+%1 more off the chart)").arg(offSteps.size() - shown);
+        labels.push_back({{double(p.step), p.y}, text, QColor(0x4e, 0x34, 0x2e), true});
+    }
+    if (n > 1 && !placed_.front().offScale)
+        labels.push_back({{0.0, placed_.front().y}, tr("L0 = %1").arg(number(placed_.front().loss)), style::kRoot, false});
+    if (n > 0 && !placed_.back().offScale) {
+        const PlacedLoss& last = placed_.back();
+        labels.push_back({{double(last.step), last.y}, tr("L%1 = %2").arg(last.step).arg(number(last.loss)),
+                          style::kRoot, false});
+    }
+    labelTexts_.clear();
+    for (const PointLabel& l : labels) labelTexts_ << l.text;
+    line_->replace(line);
+    offScale_->replace(off);
+    labels_->set(std::move(labels), line_);
+}
+
+}  // namespace bp::charts

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The chart of σ(z) and σ′(z) = σ(z)(1 − σ(z)) over z in [−8, 8], the maximum σ′(0) = 1/4
+// marked, and a marker on the σ′ curve at the z of every sigmoid entry of the graph. The caller
+// gives every number (the curves and the markers come from the engine); this class only draws
+// them, and is the one file that knows Qt Charts draws this chart.
+#include <QString>
+#include <QWidget>
+#include <memory>
+#include <vector>
+
+#include "ui/charts/chart_scale.h"
+
+QT_BEGIN_NAMESPACE
+class QChart;
+class QChartView;
+class QLineSeries;
+class QScatterSeries;
+QT_END_NAMESPACE
+
+namespace bp::charts {
+
+class PointLabels;
+
+class SigmoidChart : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr double kZMin = -8;
+    static constexpr double kZMax = 8;
+    static constexpr double kYMin = 0;
+    static constexpr double kYMax = 1.05;
+    // Beyond this many markers only the highlighted ones and the first few get a label.
+    static constexpr int kMaxLabels = 10;
+
+    struct Marker {
+        QString name;      // "z2[0]"
+        double z = 0;      // the sigmoid's input
+        double slope = 0;  // σ′(z), as the engine computed it
+        bool highlighted = false;
+    };
+    // A marker as drawn: where it sits (pinned to an edge when off-scale) and its label.
+    struct PlacedMarker {
+        Marker marker;
+        double x = 0;
+        double y = 0;
+        bool offScale = false;
+        QString label;     // empty when not labelled (too many markers)
+    };
+
+    explicit SigmoidChart(QWidget* parent = nullptr);
+    ~SigmoidChart() override;
+
+    // The curves, sampled at the same z for both.
+    void setCurves(const std::vector<double>& z, const std::vector<double>& sigma, const std::vector<double>& slope);
+    // The maximum of σ′ (at z = 0, 1/4).
+    void setMaximum(double z, double slope);
+    void setMarkers(std::vector<Marker> markers);
+    const std::vector<PlacedMarker>& markers() const { return placed_; }
+    int curveSampleCount() const { return curveSamples_; }
+    void setLargeType(bool large);
+    QChart* chart() const { return chart_; }
+
+    // "z2[1]: z = 8.94 ▶  σ′ = 0.00013"
+    static QString markerLabel(const Marker& marker, const AxisPlacement& x);
+
+private:
+    void updateMarkers();
+    QChart* chart_;
+    QChartView* view_;
+    QLineSeries* sigma_;
+    QLineSeries* slope_;
+    QScatterSeries* maximum_;
+    QScatterSeries* points_;
+    QScatterSeries* highlighted_;
+    QScatterSeries* offScale_;
+    std::unique_ptr<PointLabels> labels_;
+    std::vector<Marker> markers_;
+    std::vector<PlacedMarker> placed_;
+    QPointF maximumAt_{0, 0.25};
+    int curveSamples_ = 0;
+};
+
+}  // namespace bp::charts

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/files/disk_watch.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileSystemWatcher>
+#include <QTimer>
+
+namespace bp {
+
+static QByteArray hashOf(const QByteArray& bytes) { return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256); }
+
+DiskWatch::DiskWatch(QObject* parent)
+    : QObject(parent), watcher_(new QFileSystemWatcher(this)), settle_(new QTimer(this)) {
+    settle_->setSingleShot(true);
+    settle_->setInterval(250);
+    connect(watcher_, &QFileSystemWatcher::fileChanged, settle_, qOverload<>(&QTimer::start));
+    connect(settle_, &QTimer::timeout, this, &DiskWatch::check);
+}
+
+void DiskWatch::watch(const QString& path, const QByteArray& contents) {
+    stop();
+    path_ = path;
+    known_ = hashOf(contents);
+    watcher_->addPath(path);
+}
+
+void DiskWatch::watchAsOnDisk(const QString& path) {
+    QFile file(path);
+    watch(path, file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray());
+}
+
+void DiskWatch::stop() {
+    if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());
+    settle_->stop();
+    path_.clear();
+    known_.clear();
+}
+
+void DiskWatch::check() {
+    if (path_.isEmpty()) return;
+    QFile file(path_);
+    if (!file.exists()) {
+        const QString gone = path_;
+        stop();
+        emit removedFromDisk(gone);
+        return;
+    }
+    // A file replaced by a rename is a new file to the watcher: watch it again.
+    if (!watcher_->files().contains(path_)) watcher_->addPath(path_);
+    if (!file.open(QIODevice::ReadOnly)) return;
+    const QByteArray now = hashOf(file.readAll());
+    if (now == known_) return;
+    known_ = now;  // reported once; the answer (reload or keep) settles it
+    emit changedOnDisk(path_);
+}
+
+}  // namespace bp

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/files/document_files.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+
+#include "core/io/document_json.h"
+#include "core/io/load_program.h"
+#include "core/language/parser.h"
+#include "ui/canvas/graph_scene.h"
+#include "ui/canvas/graph_view.h"
+#include "ui/document/graph_document.h"
+#include "ui/files/atomic_write.h"
+#include "ui/files/autosave.h"
+#include "ui/files/bpg_text.h"
+#include "ui/files/canvas_state.h"
+#include "ui/files/disk_watch.h"
+#include "ui/files/recent_files.h"
+#include "ui/files/test_edit.h"
+
+namespace bp {
+
+namespace {
+
+QString suffixOf(const QString& path) { return QFileInfo(path).suffix().toLower(); }
+bool isSavable(const QString& path) { return suffixOf(path) == QLatin1String("json") || suffixOf(path) == QLatin1String("bpg"); }
+std::string fileNameArg(const QString& path) { return QFile::encodeName(path).toStdString(); }
+
+// The .bpg text for the source panel of a graph that came without one; empty when the graph has
+// no .bpg spelling (a value that is nan or inf).
+QString writtenSource(const Program& program) {
+    try {
+        return QString::fromStdString(writeProgram(program));
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+// "today, 14:32:05" or "2024-05-01 14:32".
+QString whenText(const QDateTime& utc) {
+    const QDateTime local = utc.toLocalTime();
+    if (local.date() == QDate::currentDate())
+        return DocumentFiles::tr("today, %1").arg(local.time().toString(QStringLiteral("HH:mm:ss")));
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+}  // namespace
+
+DocumentFiles::DocumentFiles(GraphDocument* doc, GraphScene* scene, GraphView* view, QWidget* window)
+    : QObject(window), doc_(doc), scene_(scene), view_(view), window_(window), recent_(new RecentFiles(this)),
+      watch_(new DiskWatch(this)) {
+    autosave_ = new Autosave(
+        doc_,
+        [this] {
+            return Autosave::Snapshot{documentToJson(captureDocument(*doc_, *scene_, *view_)), displayName(),
+                                      doc_->filePath()};
+        },
+        this);
+    connect(autosave_, &Autosave::failed, this, &DocumentFiles::message);
+    connect(watch_, &DiskWatch::changedOnDisk, this, &DocumentFiles::fileChangedOnDisk);
+    connect(watch_, &DiskWatch::removedFromDisk, this, &DocumentFiles::fileRemovedFromDisk);
+}
+
+QString DocumentFiles::displayName() const {
+    if (!doc_->filePath().isEmpty()) return QFileInfo(doc_->filePath()).fileName();
+    return untitledName_.isEmpty() ? tr("Untitled") : untitledName_;
+}
+
+void DocumentFiles::setCurrentFile(const QString& path, const QString& untitledName) {
+    doc_->markSaved(path);
+    untitledName_ = untitledName;
+    if (path.isEmpty()) {
+        watch_->stop();
+    } else {
+        watch_->watchAsOnDisk(path);
+        recent_->add(path);
+    }
+    emit titleChanged(displayName());
+}
+
+void DocumentFiles::showUntitled(const QString& name) { setCurrentFile(QString(), name); }
+
+// ---- open ------------------------------------------------------------------------------------
+
+QString DocumentFiles::open(const QString& path) {
+    StudioDocument loaded;
+    QString source;
+    try {
+        if (suffixOf(path) == QLatin1String("json")) {
+            loaded = loadDocumentFile(fileNameArg(path));
+            source = QString::fromStdString(loaded.source);
+        } else {
+            loaded = documentOf(loadProgram(fileNameArg(path)));
+            QFile text(path);
+            if (suffixOf(path) == QLatin1String("bpg") && text.open(QIODevice::ReadOnly))
+                source = QString::fromUtf8(text.readAll());
+        }
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    if (source.isEmpty()) source = writtenSource(loaded.program);
+    restoreDocument(std::move(loaded), source, *doc_, *scene_, *view_);
+    setCurrentFile(path, QString());
+    return {};
+}
+
+bool DocumentFiles::openInteractively(const QString& path) {
+    if (!maybeSave()) return false;
+    const QString error = open(path);
+    if (error.isEmpty()) return true;
+    QMessageBox::warning(window_, tr("Cannot open the file"), error);
+    if (!QFileInfo::exists(path)) recent_->remove(path);
+    return false;
+}
+
+bool DocumentFiles::openWithDialog() {
+    if (!maybeSave()) return false;
+    const QString start = doc_->filePath().isEmpty() ? QString() : QFileInfo(doc_->filePath()).path();
+    const QString path = QFileDialog::getOpenFileName(
+        window_, tr("Open a graph"), start,
+        tr("Graphs (*.bpg *.json *.onnx);;Graph text (*.bpg);;Backprop Studio documents (*.json);;ONNX models "
+           "(*.onnx);;All files (*)"));
+    if (path.isEmpty()) return false;
+    const QString error = open(path);
+    if (error.isEmpty()) return true;
+    QMessageBox::warning(window_, tr("Cannot open the file"), error);
+    return false;
+}
+
+// ---- save ------------------------------------------------------------------------------------
+
+QByteArray DocumentFiles::encodeFor(const QString& path) const {
+    if (suffixOf(path) == QLatin1String("json"))
+        return QByteArray::fromStdString(documentText(captureDocument(*doc_, *scene_, *view_)));
+    if (suffixOf(path) == QLatin1String("bpg"))
+        return QByteArray::fromStdString(bpgTextFor(doc_->program(), doc_->sourceText().toStdString()));
+    return {};
+}
+
+QString DocumentFiles::saveTo(const QString& path) {
+    if (!isSavable(path))
+        return tr("Backprop Studio saves a graph as a .json document (with positions, view and step) or as .bpg "
+                  "text; “%1” is neither.")
+            .arg(QFileInfo(path).fileName());
+    QByteArray bytes;
+    try {
+        bytes = encodeFor(path);
+    } catch (const std::exception& e) {
+        return tr("Could not save “%1” as .bpg text: %2.\nSave it as a .json document, which keeps every value.")
+            .arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
+    }
+    const QString error = writeFileAtomically(path, bytes);
+    if (!error.isEmpty()) return error;
+    setCurrentFile(path, QString());
+    watch_->watch(path, bytes);
+    return {};
+}
+
+QString DocumentFiles::askForSavePath() {
+    const QString json = tr("Backprop Studio document (*.json)");
+    const QString bpg = tr("Graph text (*.bpg)");
+    QString suggestion = doc_->filePath();
+    if (suggestion.isEmpty())
+        suggestion = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                         .filePath(displayName() + QStringLiteral(".json"));
+    else if (!isSavable(suggestion))  // an ONNX model is saved as a document beside it
+        suggestion = QFileInfo(suggestion).dir().filePath(QFileInfo(suggestion).completeBaseName() + ".json");
+    QString selected = suffixOf(suggestion) == QLatin1String("bpg") ? bpg : json;
+    QString path = QFileDialog::getSaveFileName(window_, tr("Save the graph"), suggestion, json + ";;" + bpg, &selected);
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += selected == bpg ? QStringLiteral(".bpg") : QStringLiteral(".json");
+    return path;
+}
+
+bool DocumentFiles::saveAs() {
+    const QString path = askForSavePath();
+    if (path.isEmpty()) return false;
+    const QString error = saveTo(path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(window_, tr("Not saved"), error);
+        return false;
+    }
+    emit message(tr("Saved “%1”.").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool DocumentFiles::save() {
+    const QString path = doc_->filePath();
+    if (path.isEmpty() || !isSavable(path)) return saveAs();
+    const QString error = saveTo(path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(window_, tr("Not saved"), error);
+        return false;
+    }
+    emit message(tr("Saved “%1”.").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool DocumentFiles::maybeSave() {
+    if (!doc_->isModified()) return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
+                    tr("Save the changes to “%1”?").arg(displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, window_);
+    box.setInformativeText(tr("They are lost if you don't save them."));
+    box.setDefaultButton(QMessageBox::Save);
+    switch (box.exec()) {
+    case QMessageBox::Save: return save();
+    case QMessageBox::Discard: return true;
+    default: return false;
+    }
+}
+
+// ---- the session -----------------------------------------------------------------------------
+
+void DocumentFiles::startSession() {
+    const QString error = autosave_->start();
+    if (!error.isEmpty()) emit message(error);
+    offerRecovery();
+    const QString hook = applyTestEdit(*doc_);
+    if (!hook.isEmpty()) qWarning("%s", qPrintable(hook));
+}
+
+bool DocumentFiles::offerRecovery() {
+    QStringList problems;
+    std::vector<LeftoverWork> leftovers = autosave_->findLeftovers(&problems);
+    for (const QString& problem : problems) QMessageBox::warning(window_, tr("Autosave"), problem);
+    bool recovered = false;
+    for (LeftoverWork& work : leftovers) {
+        if (recovered) {  // one window holds one graph: the next start offers the rest
+            Autosave::release(work, false);
+            continue;
+        }
+        QMessageBox box(QMessageBox::Question, tr("Recover unsaved work"),
+                        tr("Recover unsaved work from %1?").arg(whenText(work.savedAt)), QMessageBox::NoButton,
+                        window_);
+        const QString what = work.originalFile.isEmpty()
+                                 ? tr("“%1”").arg(work.title)
+                                 : tr("“%1” (%2)").arg(work.title, QDir::toNativeSeparators(work.originalFile));
+        box.setInformativeText(
+            tr("Backprop Studio did not close normally. Changes to %1 that were not saved were kept.").arg(what));
+        QPushButton* recover = box.addButton(tr("Recover"), QMessageBox::AcceptRole);
+        QPushButton* discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+        box.addButton(tr("Decide later"), QMessageBox::RejectRole);
+        box.setDefaultButton(recover);
+        box.exec();
+        if (box.clickedButton() == recover) {
+            const QString error = this->recover(work);
+            if (!error.isEmpty()) QMessageBox::warning(window_, tr("Cannot recover"), error);
+            recovered = error.isEmpty();
+            Autosave::release(work, recovered);
+        } else {
+            Autosave::release(work, box.clickedButton() == discard);
+        }
+    }
+    return recovered;
+}
+
+QString DocumentFiles::recover(LeftoverWork& work) {
+    try {
+        QString source = QString::fromStdString(work.document.source);
+        if (source.isEmpty()) source = writtenSource(work.document.program);
+        restoreDocument(std::move(work.document), source, *doc_, *scene_, *view_);
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    // The work belongs to its file again (Save writes there), but no file holds it yet.
+    doc_->markSaved(work.originalFile);
+    untitledName_ = work.title;
+    if (!work.originalFile.isEmpty() && QFileInfo::exists(work.originalFile)) watch_->watchAsOnDisk(work.originalFile);
+    else watch_->stop();
+    doc_->markModified();
+    emit titleChanged(displayName());
+    autosave_->writeNow();  // this session's autosave holds it before the leftover goes
+    return {};
+}
+
+void DocumentFiles::endSession() { autosave_->stop(); }
+
+// ---- the file on disk ------------------------------------------------------------------------
+
+void DocumentFiles::fileChangedOnDisk(const QString& path) {
+    if (askingAboutDisk_ || path != doc_->filePath()) return;
+    askingAboutDisk_ = true;
+    QMessageBox box(QMessageBox::Question, tr("File changed on disk"),
+                    tr("“%1” was changed on disk by another program. Reload it?").arg(QFileInfo(path).fileName()),
+                    QMessageBox::NoButton, window_);
+    box.setInformativeText(doc_->isModified() ? tr("Reloading drops the changes made here since it was saved.")
+                                              : tr("If you keep the graph shown, it counts as unsaved."));
+    QPushButton* reload = box.addButton(tr("Reload"), QMessageBox::AcceptRole);
+    box.addButton(tr("Keep the graph shown"), QMessageBox::RejectRole);
+    box.setDefaultButton(reload);
+    box.exec();
+    askingAboutDisk_ = false;
+    if (box.clickedButton() != reload) {
+        doc_->markModified();  // the window and the file differ now
+        return;
+    }
+    const QString error = open(path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(window_, tr("Cannot reload the file"), error);
+        doc_->markModified();
+    }
+}
+
+void DocumentFiles::fileRemovedFromDisk(const QString& path) {
+    if (path != doc_->filePath()) return;
+    doc_->markModified();
+    emit message(tr("“%1” was removed or renamed on disk. The graph stays open: save it to keep it.")
+                     .arg(QDir::toNativeSeparators(path)));
+}
+
+}  // namespace bp

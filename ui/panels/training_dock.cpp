@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/panels/training_dock.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "core/io/number_format.h"
+#include "ui/canvas/canvas_style.h"
+#include "ui/charts/loss_curve_chart.h"
+#include "ui/document/graph_document.h"
+#include "ui/panels/training_session.h"
+
+namespace bp {
+
+TrainingDock::TrainingDock(GraphDocument* document, QWidget* parent)
+    : QDockWidget(tr("Training"), parent), doc_(document), session_(new TrainingSession(document, this)) {
+    setObjectName(QStringLiteral("TrainingDock"));
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+
+    auto* knobs = new QGridLayout;
+    lr_ = new QDoubleSpinBox;
+    lr_->setDecimals(4);
+    lr_->setRange(0.0, 1000.0);
+    lr_->setSingleStep(0.05);
+    lr_->setValue(session_->learningRate());
+    momentum_ = new QDoubleSpinBox;
+    momentum_->setDecimals(3);
+    momentum_->setRange(0.0, 0.999);
+    momentum_->setSingleStep(0.1);
+    momentum_->setValue(session_->momentum());
+    steps_ = new QSpinBox;
+    steps_->setRange(1, 100000);
+    steps_->setValue(100);
+    knobs->addWidget(new QLabel(tr("Learning rate")), 0, 0);
+    knobs->addWidget(lr_, 0, 1);
+    knobs->addWidget(new QLabel(tr("Momentum")), 0, 2);
+    knobs->addWidget(momentum_, 0, 3);
+
+    zeroGrad_ = new QPushButton(tr("Zero grad"));
+    zeroGrad_->setToolTip(tr("optimizer.zero_grad(), then forward and one backward pass: fresh gradients"));
+    backwardAgain_ = new QPushButton(tr("Backward again"));
+    backwardAgain_->setToolTip(tr("loss.backward() once more without zero_grad: the gradients of the leaves add up"));
+    step_ = new QPushButton(tr("Optimizer step"));
+    step_->setToolTip(tr("optimizer.step(): every param moves by −lr × its gradient (with momentum, its buffer)"));
+    knobs->addWidget(zeroGrad_, 1, 0);
+    knobs->addWidget(backwardAgain_, 1, 1);
+    knobs->addWidget(step_, 1, 2, 1, 2);
+
+    train_ = new QPushButton;
+    train_->setToolTip(tr("N times: zero_grad, forward, backward, step. One undo step."));
+    knobs->addWidget(new QLabel(tr("Steps")), 2, 0);
+    knobs->addWidget(steps_, 2, 1);
+    knobs->addWidget(train_, 2, 2, 1, 2);
+    layout->addLayout(knobs);
+
+    note_ = new QLabel;
+    note_->setWordWrap(true);
+    note_->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: %1; border: 1px solid %1; "
+                                        "border-radius: 4px; padding: 6px; }")
+                             .arg(style::kGradient.name()));
+    layout->addWidget(note_);
+
+    chart_ = new charts::LossCurveChart;
+    chart_->setMinimumSize(360, 240);
+    layout->addWidget(chart_, 1);
+    auto* curveRow = new QHBoxLayout;
+    logScale_ = new QCheckBox(tr("Log scale"));
+    clear_ = new QPushButton(tr("Clear curve"));
+    curveRow->addWidget(logScale_);
+    curveRow->addStretch(1);
+    curveRow->addWidget(clear_);
+    layout->addLayout(curveRow);
+    status_ = new QLabel;
+    status_->setWordWrap(true);
+    layout->addWidget(status_);
+    setWidget(content);
+
+    connect(lr_, &QDoubleSpinBox::valueChanged, session_, &TrainingSession::setLearningRate);
+    connect(momentum_, &QDoubleSpinBox::valueChanged, session_, &TrainingSession::setMomentum);
+    connect(zeroGrad_, &QPushButton::clicked, doc_, &GraphDocument::recompute);
+    connect(backwardAgain_, &QPushButton::clicked, doc_, &GraphDocument::backwardAgain);
+    connect(step_, &QPushButton::clicked, session_, &TrainingSession::step);
+    connect(train_, &QPushButton::clicked, this, &TrainingDock::trainClicked);
+    connect(clear_, &QPushButton::clicked, session_, &TrainingSession::clearLosses);
+    connect(logScale_, &QCheckBox::toggled, chart_, &charts::LossCurveChart::setLogScale);
+    connect(session_, &TrainingSession::lossesChanged, this, &TrainingDock::refreshCurve);
+    connect(session_, &TrainingSession::runningChanged, this, &TrainingDock::refresh);
+    connect(session_, &TrainingSession::noticeChanged, this, &TrainingDock::refresh);
+    connect(steps_, &QSpinBox::valueChanged, this, &TrainingDock::refresh);
+    for (auto signal : {&GraphDocument::programReplaced, &GraphDocument::valuesChanged})
+        connect(doc_, signal, this, &TrainingDock::refresh);
+    setLargeType(false);
+    refresh();
+    refreshCurve();
+}
+
+QString TrainingDock::accumulationNote() const { return note_->isVisibleTo(this) ? note_->text() : QString(); }
+QString TrainingDock::statusText() const { return status_->text(); }
+
+void TrainingDock::setLargeType(bool large) {
+    chart_->setLargeType(large);
+    QFont font = this->font();
+    font.setPixelSize(large ? 22 : 14);
+    widget()->setFont(font);
+}
+
+void TrainingDock::trainClicked() {
+    if (session_->isRunning()) session_->stopRun();
+    else session_->startRun(steps_->value());
+}
+
+void TrainingDock::refreshCurve() {
+    chart_->setLosses(session_->losses());
+    refresh();
+}
+
+void TrainingDock::refresh() {
+    const bool running = session_->isRunning();
+    const QString why = session_->cannotTrain();
+    const bool trainable = why.isEmpty();
+    train_->setText(running ? tr("Stop") : tr("Train %n step(s)", "", steps_->value()));
+    train_->setEnabled(trainable || running);
+    for (QWidget* w : std::initializer_list<QWidget*>{step_, zeroGrad_, backwardAgain_, lr_, momentum_, steps_})
+        w->setEnabled(trainable && !running);
+    // Why the gradients are doubled: PyTorch's .grad adds up until zero_grad.
+    const int passes = doc_->backwardPasses();
+    note_->setVisible(trainable && passes > 1);
+    if (passes > 1)
+        note_->setText(tr("<b>The gradients now hold the sum of %1 backward passes</b> (%1× one pass). "
+                          "Like PyTorch, backward() <i>adds</i> into each leaf's .grad; only zero_grad() clears it. "
+                          "That is why a training loop calls optimizer.zero_grad() before every backward(). "
+                          "An optimizer step now moves the weights %1× as far.")
+                           .arg(passes));
+    QStringList lines;
+    if (!trainable) lines << why;
+    const auto& losses = session_->losses();
+    if (running)
+        lines << tr("Step %1 of %2, loss %3").arg(session_->runStepsDone()).arg(session_->runSteps())
+                     .arg(QString::fromStdString(formatNumber(losses.empty() ? 0.0 : losses.back(), 6)));
+    else if (!session_->notice().isEmpty())
+        lines << session_->notice();
+    else if (trainable)
+        lines << tr("Loss %1. Each step: w ← w − lr·∂L/∂w.")
+                     .arg(QString::fromStdString(formatNumber(doc_->evaluation().values[doc_->root()](0, 0), 6)));
+    status_->setText(lines.join(QLatin1Char('\n')));
+}
+
+}  // namespace bp

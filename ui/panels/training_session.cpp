@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/panels/training_session.h"
+
+#include <QUndoCommand>
+#include <cmath>
+
+#include "core/io/number_format.h"
+#include "ui/document/graph_document.h"
+
+namespace bp {
+
+// A training run as one undo step. It is pushed when the run starts and its "after" follows the
+// run, so whatever lands on the stack later (an edit that stops the run) undoes in the right order.
+class TrainingRunCommand : public QUndoCommand {
+public:
+    using ParamValues = std::vector<std::pair<NodeId, Matrix>>;
+    TrainingRunCommand(GraphDocument* doc, ParamValues before, const QString& text)
+        : doc_(doc), before_(std::move(before)), after_(before_) {
+        setText(text);
+    }
+    void setAfter(ParamValues after) { after_ = std::move(after); }
+    // The first redo is the push: the document already holds these values.
+    void redo() override {
+        if (pushed_) doc_->applyLeafValues(after_);
+        pushed_ = true;
+    }
+    void undo() override { doc_->applyLeafValues(before_); }
+
+private:
+    GraphDocument* doc_;
+    ParamValues before_;
+    ParamValues after_;
+    bool pushed_ = false;
+};
+
+namespace {
+
+// Two losses are the same point of the curve when bit-equal (nan equals nan here).
+bool sameLoss(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+
+QString number(double x) { return QString::fromStdString(formatNumber(x, 6)); }
+
+}  // namespace
+
+TrainingSession::TrainingSession(GraphDocument* document, QObject* parent) : QObject(parent), doc_(document) {
+    timer_.setInterval(30);
+    connect(&timer_, &QTimer::timeout, this, &TrainingSession::frame);
+    connect(doc_, &GraphDocument::valuesChanged, this, &TrainingSession::documentValuesChanged);
+    connect(doc_, &GraphDocument::programReplaced, this, &TrainingSession::documentReplaced);
+}
+
+void TrainingSession::setNotice(const QString& notice) {
+    notice_ = notice;
+    emit noticeChanged(notice_);
+}
+
+void TrainingSession::setLearningRate(double lr) {
+    if (lr == lr_) return;
+    lr_ = lr;
+    if (optimizer_ && momentum_ != 0) setNotice(tr("The learning rate changed: the momentum buffers start again."));
+    optimizer_.reset();
+}
+
+void TrainingSession::setMomentum(double momentum) {
+    if (momentum == momentum_) return;
+    momentum_ = momentum;
+    if (optimizer_) setNotice(tr("The momentum changed: its buffers start again."));
+    optimizer_.reset();
+}
+
+QString TrainingSession::cannotTrain() const {
+    const Graph& g = doc_->graph();
+    if (g.size() == 0 || doc_->root() < 0) return tr("There is no graph to train.");
+    const Node& root = g.node(doc_->root());
+    if (root.shape != Shape{1, 1})
+        return tr("Training needs a 1x1 loss as the root; '%1' is %2.")
+            .arg(QString::fromStdString(root.label), QString::fromStdString(shapeText(root.shape)));
+    for (const Node& n : g.nodes())
+        if (n.kind == NodeKind::Param) return {};
+    return tr("The graph has no param to train: the optimizer updates the leaves declared with 'param'.");
+}
+
+TrainingSession::ParamValues TrainingSession::paramValues() const {
+    ParamValues values;
+    const Graph& g = doc_->graph();
+    for (NodeId id = 0; id < g.size(); ++id)
+        if (g.node(id).kind == NodeKind::Param) values.emplace_back(id, g.node(id).leafValue);
+    return values;
+}
+
+// core's SgdOptimizer on our copy of the graph, from the document's params and gradients.
+TrainingSession::ParamValues TrainingSession::sgdUpdate() {
+    const Graph& g = doc_->graph();
+    if (!work_) work_ = g;
+    if (!optimizer_) optimizer_.emplace(lr_, momentum_);
+    for (NodeId id = 0; id < g.size(); ++id)
+        if (g.node(id).kind == NodeKind::Param) work_->node(id).leafValue = g.node(id).leafValue;
+    optimizer_->step(*work_, doc_->evaluation());
+    ParamValues values;
+    for (NodeId id = 0; id < g.size(); ++id)
+        if (g.node(id).kind == NodeKind::Param) values.emplace_back(id, work_->node(id).leafValue);
+    return values;
+}
+
+double TrainingSession::currentLoss() const { return doc_->evaluation().values[doc_->root()](0, 0); }
+
+// The curve goes on from its last point, or starts again when the weights have changed since.
+void TrainingSession::startCurve() {
+    const double loss = currentLoss();
+    if (!losses_.empty() && sameLoss(losses_.back(), loss)) return;
+    if (!losses_.empty()) setNotice(tr("The weights changed since the last step: the curve starts again."));
+    losses_ = {loss};
+}
+
+bool TrainingSession::step() {
+    if (isRunning()) return false;
+    if (const QString why = cannotTrain(); !why.isEmpty()) {
+        setNotice(why);
+        return false;
+    }
+    startCurve();
+    const int passes = doc_->backwardPasses();
+    const ParamValues values = sgdUpdate();
+    applying_ = true;
+    doc_->editParams(values, passes > 1 ? tr("Optimizer step (gradients of %1 backward passes)").arg(passes)
+                                        : tr("Optimizer step"));
+    applying_ = false;
+    losses_.push_back(currentLoss());
+    setNotice(passes > 1 ? tr("The step used the sum of %1 backward passes: %1× the gradient.").arg(passes)
+                         : tr("One step: loss %1 → %2.").arg(number(losses_[losses_.size() - 2]), number(losses_.back())));
+    emit lossesChanged();
+    return true;
+}
+
+bool TrainingSession::startRun(int steps) {
+    if (isRunning() || steps < 1) return false;
+    if (const QString why = cannotTrain(); !why.isEmpty()) {
+        setNotice(why);
+        return false;
+    }
+    applying_ = true;
+    // Every step of the loop begins with zero_grad: gradients summed by "backward again" go.
+    if (doc_->gradientsAccumulated()) doc_->recompute();
+    startCurve();
+    run_ = new TrainingRunCommand(doc_, paramValues(), tr("Train %n step(s)", "", steps));
+    doc_->undoStack()->push(run_);
+    applying_ = false;
+    runTarget_ = steps;
+    runDone_ = 0;
+    setNotice(tr("Training: %1 steps of zero_grad, forward, backward, step.").arg(steps));
+    emit lossesChanged();
+    emit runningChanged(true);
+    timer_.start();
+    return true;
+}
+
+void TrainingSession::frame() {
+    const int perFrame = std::max(1, (runTarget_ + 99) / 100);
+    for (int i = 0; i < perFrame && isRunning() && runDone_ < runTarget_; ++i)
+        if (!advance()) return;
+    emit lossesChanged();
+    if (isRunning() && runDone_ >= runTarget_)
+        finishRun(tr("Trained %n step(s): loss %1 → %2.", "", runDone_)
+                      .arg(number(losses_[losses_.size() - 1 - runDone_]), number(losses_.back())));
+}
+
+// One iteration of train(): the document's gradients are fresh (it zeroes them on every change
+// of the weights), so this is step, then zero_grad, forward and backward in the document.
+bool TrainingSession::advance() {
+    const ParamValues values = sgdUpdate();
+    applying_ = true;
+    doc_->applyLeafValues(values);
+    applying_ = false;
+    run_->setAfter(values);
+    ++runDone_;
+    losses_.push_back(currentLoss());
+    if (!std::isfinite(losses_.back())) {
+        emit lossesChanged();
+        finishRun(tr("Stopped after %n step(s): the loss is %1. Try a smaller learning rate.", "", runDone_)
+                      .arg(number(losses_.back())));
+        return false;
+    }
+    return true;
+}
+
+void TrainingSession::stopRun() {
+    if (isRunning()) finishRun(tr("Stopped after %n step(s).", "", runDone_));
+}
+
+void TrainingSession::finishRun(const QString& notice) {
+    timer_.stop();
+    run_->setText(tr("Train %n step(s)", "", runDone_));
+    if (runDone_ == 0) run_->setObsolete(true);  // nothing happened: undoing it just drops it
+    run_ = nullptr;
+    setNotice(notice);
+    emit runningChanged(false);
+}
+
+void TrainingSession::documentValuesChanged() {
+    if (applying_ || !isRunning()) return;
+    // An edit, an undo or a redo during the run: the run stops where it is, one undo step.
+    finishRun(tr("Stopped after %n step(s): the weights were changed.", "", runDone_));
+}
+
+void TrainingSession::documentReplaced() {
+    if (isRunning()) {
+        timer_.stop();
+        run_ = nullptr;  // the document cleared its undo stack, and the command with it
+        emit runningChanged(false);
+    }
+    optimizer_.reset();
+    work_.reset();
+    losses_.clear();
+    setNotice(QString());
+    emit lossesChanged();
+}
+
+void TrainingSession::clearLosses() {
+    losses_.clear();
+    emit lossesChanged();
+}
+
+}  // namespace bp

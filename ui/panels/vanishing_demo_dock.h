@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The vanishing-gradient demo: a deep chain (core/train/deep_chain) of the depth and activation
+// the user picks, put on the canvas through the document, and the size of the gradient at each
+// layer, ‖∂L/∂z_k‖, on a log scale. The sizes are read from the document's evaluation, so editing
+// a weight on the canvas moves them too. A graph that is not a deep chain is never replaced by
+// turning a knob: the dock offers a button instead.
+#include <QDockWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace bp {
+
+class GraphDocument;
+namespace charts {
+class LayerGradientChart;
+}
+
+class VanishingDemoDock : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit VanishingDemoDock(GraphDocument* document, QWidget* parent = nullptr);
+
+    charts::LayerGradientChart* chart() const { return chart_; }
+    QSpinBox* depthBox() const { return depth_; }
+    QComboBox* activationBox() const { return activation_; }
+    QPushButton* buildButton() const { return build_; }
+    QString summaryText() const;
+    void setLargeType(bool large);
+
+    // Puts the chain of the chosen depth and activation on the canvas (a new program).
+    void buildChain();
+
+private:
+    void controlsChanged();
+    void refresh();
+    GraphDocument* doc_;
+    QSpinBox* depth_;
+    QComboBox* activation_;
+    QPushButton* build_;
+    charts::LayerGradientChart* chart_;
+    QLabel* summary_;
+    bool syncing_ = false;
+};
+
+}  // namespace bp

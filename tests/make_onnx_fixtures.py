@@ -328,6 +328,10 @@ def bad_corpus(good_bytes):
                                           helper.make_node("Tanh", ["a"], ["b"], name="second"),
                                           helper.make_node("Add", ["x", "a"], ["y"], name="out")], [x], [y]))
     note("cycle.onnx", "cycle")
+    save_model("cycle_downstream.onnx", small_model([helper.make_node("Add", ["x", "a"], ["y"], name="out"),
+                                                     helper.make_node("Sigmoid", ["b"], ["a"], name="first"),
+                                                     helper.make_node("Tanh", ["a"], ["b"], name="second")], [x], [y]))
+    note("cycle_downstream.onnx", "cycle: node 'first' (node 1) depends on its own output")
     save_model("self_loop.onnx", small_model([helper.make_node("Add", ["x", "y"], ["y"], name="loop")], [x], [y]))
     note("self_loop.onnx", "cycle")
     save_model("missing_input.onnx", small_model([helper.make_node("Add", ["x", "nowhere"], ["y"], name="add")], [x], [y]))

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/graph/graph.h"
 
-#include <algorithm>
-
 namespace bp {
 
 const char* kindName(NodeKind kind) {
@@ -22,10 +20,10 @@ NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
     node.shape = shapeOf(value);
     node.leafValue = std::move(value);
     node.named = !name.empty();
-    node.name = node.named ? std::move(name) : "%" + std::to_string(++anonymous_);
+    node.name = node.named ? std::move(name) : std::string("%") + std::to_string(++anonymous_);
     node.label = node.name;
     nodes_.push_back(std::move(node));
-    indexName(size() - 1);
+    index_.emplace(nodes_.back().name, size() - 1);
     return size() - 1;
 }
 
@@ -46,35 +44,25 @@ NodeId Graph::addOp(const OpDef& op, std::vector<NodeId> inputs, OpAttrs attrs, 
     node.attrs = attrs;
     node.inputs = std::move(inputs);
     node.named = !name.empty();
-    node.name = node.named ? std::move(name) : "%" + std::to_string(++anonymous_);
+    node.name = node.named ? std::move(name) : std::string("%") + std::to_string(++anonymous_);
     node.label = node.name;
     nodes_.push_back(std::move(node));
-    indexName(size() - 1);
+    index_.emplace(nodes_.back().name, size() - 1);
     return size() - 1;
 }
 
-void Graph::indexName(NodeId id) {
-    const std::string& name = nodes_[id].name;
-    auto it = std::lower_bound(index_.begin(), index_.end(), name,
-                               [](const auto& entry, const std::string& n) { return entry.first < n; });
-    index_.insert(it, {name, id});
-}
-
 NodeId Graph::find(const std::string& name) const {
-    auto it = std::lower_bound(index_.begin(), index_.end(), name,
-                               [](const auto& entry, const std::string& n) { return entry.first < n; });
-    return (it != index_.end() && it->first == name) ? it->second : -1;
+    auto it = index_.find(name);
+    return it != index_.end() ? it->second : -1;
 }
 
 void Graph::rename(NodeId id, std::string name) {
     Node& node = nodes_[id];
-    auto it = std::lower_bound(index_.begin(), index_.end(), node.name,
-                               [](const auto& entry, const std::string& n) { return entry.first < n; });
-    if (it != index_.end() && it->second == id) index_.erase(it);
+    if (auto it = index_.find(node.name); it != index_.end() && it->second == id) index_.erase(it);
     if (node.label == node.name) node.label = name;
     node.name = std::move(name);
     node.named = true;
-    indexName(id);
+    index_.emplace(node.name, id);
 }
 
 void Graph::setLeafValue(NodeId id, const Matrix& value) {

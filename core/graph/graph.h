@@ -5,6 +5,7 @@
 // traversal in the engine is a plain loop over ids (no recursion, no stack to overflow).
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/graph/matrix.h"
@@ -71,9 +72,8 @@ public:
 
 private:
     std::vector<Node> nodes_;
-    std::vector<std::pair<std::string, NodeId>> index_;  // kept sorted by name for find()
+    std::unordered_map<std::string, NodeId> index_;  // name -> node, for find()
     int anonymous_ = 0;
-    void indexName(NodeId id);
 };
 
 }  // namespace bp

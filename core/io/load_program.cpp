@@ -2,6 +2,7 @@
 #include "core/io/load_program.h"
 
 #include "core/io/document_json.h"
+#include "core/io/onnx_import.h"
 #include "core/language/parser.h"
 
 namespace bp {
@@ -12,6 +13,7 @@ static bool endsWith(const std::string& s, const std::string& suffix) {
 
 Program loadProgram(const std::string& path) {
     if (endsWith(path, ".json")) return loadDocumentFile(path).program;
+    if (endsWith(path, ".onnx")) return importOnnxFile(path);
     try {
         return loadProgramFile(path);
     } catch (const ParseError& e) {

@@ -16,9 +16,6 @@
 
 namespace bp::onnx_io {
 
-// No tensor may have more dimensions than this (NumPy's own limit is 64).
-constexpr std::size_t kMaxRank = 64;
-
 // An ONNX tensor as the importer tracks it: its ONNX dims beside the graph node that holds it.
 struct TensorInfo {
     enum class Role { Input, Initializer, Constant, Result };

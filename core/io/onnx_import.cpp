@@ -104,7 +104,8 @@ const OnnxOp& Importer::checkNode(const onnx::NodeProto& node, int index) const 
                         " in " + where + " (supported: " + knownOnnxOps() + ")");
     const std::string what = node.op_type() + " " + where;
     if (node.input_size() < row->minInputs || node.input_size() > row->maxInputs)
-        throw OnnxError(what + " has " + std::to_string(node.input_size()) + " inputs; " + node.op_type() + " takes " +
+        throw OnnxError(what + " has " + std::to_string(node.input_size()) + (node.input_size() == 1 ? " input; " : " inputs; ") +
+                        node.op_type() + " takes " +
                         std::to_string(row->minInputs) +
                         (row->maxInputs > row->minInputs ? " to " + std::to_string(row->maxInputs) : std::string()));
     for (int i = 0; i < row->minInputs; ++i)
@@ -156,8 +157,21 @@ std::vector<int> Importer::topologicalOrder(const onnx::GraphProto& g) const {
             if (--waiting[static_cast<std::size_t>(c)] == 0) ready.push(c);
     }
     if (static_cast<int>(order.size()) < n) {
+        // Every node left waits for a producer that is left too: walking back from one, the first
+        // node met twice is on a cycle.
         int stuck = 0;
         while (waiting[static_cast<std::size_t>(stuck)] == 0) ++stuck;
+        std::vector<bool> met(static_cast<std::size_t>(n), false);
+        while (!met[static_cast<std::size_t>(stuck)]) {
+            met[static_cast<std::size_t>(stuck)] = true;
+            for (const std::string& in : g.node(stuck).input()) {
+                auto p = producer.find(in);
+                if (p != producer.end() && waiting[static_cast<std::size_t>(p->second)] > 0) {
+                    stuck = p->second;
+                    break;
+                }
+            }
+        }
         throw OnnxError("the graph has a cycle: " + nodeRef(g.node(stuck), stuck) + " depends on its own output");
     }
     return order;
@@ -184,8 +198,12 @@ void Importer::makeLeaves(const onnx::GraphProto& g, const std::vector<int>& ord
 }
 
 void Importer::build(const onnx::NodeProto& node, int index) {
+    const OnnxOp& row = *findOnnxOp(node.op_type());
+    // Every value input is a matrix with entries before a builder reads its dims.
+    for (int slot = 0; slot < node.input_size(); ++slot)
+        if ((row.valueSlots >> slot & 1u) && !node.input(slot).empty()) state_.materialize(state_.tensors.at(node.input(slot)));
     OpContext context(state_, node, index);
-    TensorInfo out = findOnnxOp(node.op_type())->build(context);
+    TensorInfo out = row.build(context);
     declare(std::move(out));
 }
 

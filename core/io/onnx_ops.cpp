@@ -232,8 +232,11 @@ TensorInfo squeeze(OpContext& c) {
     const Dims& in = c.dims(0);
     const std::optional<Dims> axes = axesOf(c);
     std::vector<bool> drop(in.size(), false);
-    if (axes && !axes->empty()) drop = axisSet(c, *axes, in.size());
-    else for (std::size_t i = 0; i < in.size(); ++i) drop[i] = in[i] == 1;
+    if (axes && !axes->empty()) {
+        drop = axisSet(c, *axes, in.size());
+    } else {  // no axes: every dimension of size 1
+        for (std::size_t i = 0; i < in.size(); ++i) drop[i] = in[i] == 1;
+    }
     Dims out;
     for (std::size_t i = 0; i < in.size(); ++i) {
         if (drop[i] && in[i] != 1) c.fail("cannot squeeze axis " + std::to_string(i) + " of " + dimsText(in));

@@ -142,6 +142,8 @@ void refuseExternal(const onnx::TensorProto& t, const std::string& what) {
 TensorValue readTensor(const onnx::TensorProto& t, const OnnxLimits& limits, const std::string& what) {
     refuseExternal(t, what);
     TensorValue value;
+    if (static_cast<std::size_t>(t.dims_size()) > kMaxRank)
+        throw OnnxError(what + " has more than " + std::to_string(kMaxRank) + " dimensions");
     value.dims.assign(t.dims().begin(), t.dims().end());
     value.dataType = t.data_type();
     const long count = entryCount(value.dims, limits.maxTensorEntries, what);

@@ -20,6 +20,9 @@ struct OnnxError : std::runtime_error {
 
 using Dims = std::vector<long>;
 
+// No tensor may have more dimensions than this (NumPy's own limit is 64).
+constexpr std::size_t kMaxRank = 64;
+
 // 'name' for a message: quoted, control bytes escaped, long names elided.
 std::string quoted(const std::string& name);
 // "[1, 2, 3]"; "[]" for a scalar.

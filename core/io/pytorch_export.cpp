@@ -25,8 +25,8 @@ enum Level { kSum = 1, kProduct = 2, kUnary = 3, kPower = 4, kPrimary = 5 };
 constexpr int kMaxDepth = 24;
 // An anonymous constant with more entries than this is given a variable instead of being inlined.
 constexpr long kMaxInlineEntries = 16;
-// A leaf's literal longer than this is written one row per line.
-constexpr std::size_t kLineWidth = 88;
+// A leaf's line longer than this has its matrix written one row per line (PEP 8's width).
+constexpr std::size_t kLineWidth = 79;
 
 // How an op is written in PyTorch: an operator, a torch function or a method after the operand.
 enum class Form { Infix, Power, Negate, Function, Method, Reshape, MeanSquare };
@@ -284,7 +284,7 @@ std::string ScriptWriter::leafStatement(NodeId id) const {
         const std::string indent(name.size() + 3 + std::string("torch.tensor([").size(), ' ');
         line = name + " = " + tensorLiteral(id, &indent);
     }
-    return line + "  # " + kindName(node.kind) + "\n";
+    return line + "\n";
 }
 
 // report({"x": x, "w1": w1, ...}), wrapped at the line width.
@@ -311,15 +311,15 @@ std::string ScriptWriter::reportCall() const {
 }
 
 constexpr std::string_view kPreamble =
-    "# The graph in PyTorch, exported by Backprop Studio: run it to see the same values and\n"
-    "# gradients, computed by PyTorch.   python3 this_file.py   (add --json for machine-readable output)\n"
+    "# The graph in PyTorch, exported by Backprop Studio. Run it to see the same values\n"
+    "# and gradients:  python3 graph.py   (with --json: the numbers as JSON)\n"
     "import json\n"
     "import math\n"
     "import sys\n"
     "\n"
     "import torch\n"
     "\n"
-    "torch.set_default_dtype(torch.float64)  # Backprop Studio computes in double precision\n";
+    "torch.set_default_dtype(torch.float64)  # double precision, as Backprop Studio\n";
 
 constexpr std::string_view kHelpers =
     "\n"
@@ -365,7 +365,7 @@ std::string ScriptWriter::run() {
     nameVariables();
     texts_.assign(static_cast<std::size_t>(n), {});
 
-    std::string leaves;
+    std::string leaves[3];  // inputs, params, consts
     std::string forward;
     std::string retained;
     for (NodeId id = 0; id < n; ++id) {
@@ -374,7 +374,7 @@ std::string ScriptWriter::run() {
         const std::string& name = names_[static_cast<std::size_t>(id)];
         if (node.isLeaf()) {
             if (hasVariable(id)) {
-                leaves += leafStatement(id);
+                leaves[node.kind == NodeKind::Input ? 0 : node.kind == NodeKind::Param ? 1 : 2] += leafStatement(id);
                 text = Text{name};
             } else {
                 text = leafText(id);
@@ -394,10 +394,12 @@ std::string ScriptWriter::run() {
     }
 
     std::string out(kPreamble);
-    if (!leaves.empty()) out += "\n# Leaves: inputs and params track their gradient (requires_grad), consts do not.\n" + leaves;
+    if (!leaves[0].empty()) out += "\n# Inputs: the data. They get a .grad too (requires_grad).\n" + leaves[0];
+    if (!leaves[1].empty()) out += "\n# Params: the weights an optimizer would train.\n" + leaves[1];
+    if (!leaves[2].empty()) out += "\n# Consts: no gradient.\n" + leaves[2];
     if (!forward.empty()) out += "\n# Forward pass.\n" + forward;
     if (!retained.empty())
-        out += "\n# PyTorch keeps .grad only on leaves: keep it on the named inner nodes too.\n" + retained;
+        out += "\n# PyTorch keeps .grad on leaves only: keep it on the inner nodes too.\n" + retained;
     const NodeId root = program_.root;
     if (root >= 0 && root < n) {
         const std::string& rootName = names_[static_cast<std::size_t>(root)];
@@ -406,7 +408,7 @@ std::string ScriptWriter::run() {
         } else if (program_.seed.size() == 1 && program_.seed(0, 0) == 1.0) {
             out += "\n# Backward pass from " + rootName + ".\n" + rootName + ".backward()\n";
         } else {
-            out += "\n# Backward pass from " + rootName + ", seeded: the vector-Jacobian product seedᵀ·J.\n" + rootName +
+            out += "\n# Backward pass from " + rootName + ", seeded: the vector-Jacobian product.\n" + rootName +
                    ".backward(torch.tensor(" + rowsText(program_.seed) + "))\n";
         }
     }

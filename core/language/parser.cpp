@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/language/lexer.h"
+#include "core/language/literal_parser.h"
 #include "core/language/literal_text.h"
 #include "core/ops/op_table.h"
 
@@ -38,10 +39,10 @@ std::string bytesText(std::size_t bytes) {
 
 // The power of ten of the leading digit of a decimal number: 2 for "123.4", -3 for "0.001e0".
 // Only used to tell overflow from underflow when from_chars reports a number out of range.
-long decimalMagnitude(std::string_view text) {
+long long decimalMagnitude(std::string_view text) {
     std::size_t i = 0;
-    long intDigits = 0;
-    long leadingFractionZeros = 0;
+    long long intDigits = 0;
+    long long leadingFractionZeros = 0;
     bool seenNonZero = false;
     for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
         if (text[i] != '0') seenNonZero = true;
@@ -53,13 +54,13 @@ long decimalMagnitude(std::string_view text) {
             if (!seenNonZero) ++leadingFractionZeros;
         }
     }
-    long exponent = 0;
+    long long exponent = 0;
     if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
         ++i;
         bool negative = false;
         if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
         for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
-            exponent = std::min(exponent * 10 + (text[i] - '0'), 1'000'000'000L);
+            exponent = std::min(exponent * 10 + (text[i] - '0'), 1'000'000'000LL);
         if (negative) exponent = -exponent;
     }
     return intDigits > 0 ? exponent + intDigits - 1 : exponent - leadingFractionZeros - 1;
@@ -86,6 +87,7 @@ public:
     }
 
     Program run();
+    Matrix runLiteral();
 
 private:
     Lexer lexer_;
@@ -218,6 +220,16 @@ Program Parser::run() {
         program_.seed = Matrix::Ones(1, 1);
     }
     return std::move(program_);
+}
+
+// A literal alone (a --set value, an entry typed in the window), with its own positions.
+Matrix Parser::runLiteral() {
+    advance();
+    while (at(TokenKind::Newline)) advance();
+    Matrix value = literal("a literal (a number or [...])");
+    while (at(TokenKind::Newline)) advance();
+    if (!at(TokenKind::End)) unexpected("the end of the literal");
+    return value;
 }
 
 void Parser::statement() {
@@ -675,6 +687,15 @@ NodeId Parser::createPending(std::string name) {
 ParseError::ParseError(std::string file_, int line_, int column_, std::string message_)
     : std::runtime_error(formatMessage(file_, line_, column_, message_)), file(std::move(file_)), line(line_),
       column(column_), message(std::move(message_)) {}
+
+Matrix parseLiteralText(std::string_view text, const std::string& what, const ParseLimits& limits) {
+    if (text.size() > limits.maxSourceBytes)
+        throw ParseError(what, 0, 0,
+                         "the literal is " + std::to_string(text.size()) + " bytes, over the limit of " +
+                             bytesText(limits.maxSourceBytes));
+    Parser parser(text, what, limits);
+    return parser.runLiteral();
+}
 
 Program parseProgram(std::string_view source, const std::string& fileName, const ParseLimits& limits) {
     if (source.size() > limits.maxSourceBytes)

@@ -13,7 +13,12 @@ namespace {
 
 Matrix number(double x) { return Matrix::Constant(1, 1, x); }
 
-std::string layerName(const char* prefix, int k) { return prefix + std::to_string(k); }
+// "z3". (Appending, not `prefix + to_string(k)`: GCC 12 warns falsely on that form.)
+std::string layerName(const char* prefix, int k) {
+    std::string name(prefix);
+    name += std::to_string(k);
+    return name;
+}
 
 bool isDemoActivation(const std::string& name) {
     const auto& known = deepChainActivations();

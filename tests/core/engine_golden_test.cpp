@@ -117,7 +117,8 @@ TEST_P(GoldenCase, SgdAndMomentumMatchPyTorch) {
 
 std::vector<std::string> goldenNames() {
     std::vector<std::string> names;
-    for (const auto& [name, c] : test::readJson(test::dataPath("golden/golden.json"))["cases"].items()) names.push_back(name);
+    const nlohmann::json golden = test::readJson(test::dataPath("golden/golden.json"));
+    for (const auto& [name, c] : golden["cases"].items()) names.push_back(name);
     return names;
 }
 

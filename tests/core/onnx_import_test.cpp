@@ -91,6 +91,17 @@ TEST_P(OnnxFixture, MatchesPyTorch) {
         EXPECT_EQ(p.graph.node(id).kind, NodeKind::Input);
         p.graph.setLeafValue(id, matrixOf(tensor));
     }
+    // Each ONNX node's output names the node of its outermost op (a Constant read only at load
+    // time, a target shape, has no node).
+    onnx::ModelProto model;
+    ASSERT_TRUE(model.ParseFromString(readBytes(kOnnxDir + fx.at("file").get<std::string>())));
+    for (const onnx::NodeProto& n : model.graph().node()) {
+        const NodeId id = byLabel(p.graph, n.output(0));
+        if (n.op_type() == "Constant" && id < 0) continue;
+        ASSERT_GE(id, 0) << n.output(0);
+        EXPECT_TRUE(p.graph.node(id).named);
+        EXPECT_EQ(p.graph.node(id).name, onnx_io::identifierFor(n.output(0)));  // no clashes in these files
+    }
     const nlohmann::json& out = fx.at("output");
     EXPECT_EQ(p.graph.node(p.root).label, out.at("name").get<std::string>());
     const Matrix expected = matrixOf(out);
@@ -316,6 +327,48 @@ TEST(OnnxOps, GemmScalesAndBroadcastsC) {
     const Evaluation e = evaluate(p);
     EXPECT_EQ(e.values[p.root], (Matrix(2, 2) << 12, 14, 16, 18).finished());
     EXPECT_EQ(e.grads[p.graph.find("c")](0, 0), 4.0);  // C broadcast to 2x2: its gradient sums the four ones
+}
+
+// ReduceSum with its axes as an input (opset 13): over the columns of [2, 3], keepdims 0, is the
+// [2] of row sums, our 1x2 row; built as x @ ones(3 x 1), then laid flat.
+TEST(OnnxOps, ReduceSumOverOneAxis) {
+    ModelBuilder b;
+    b.input("x", {2, 3}).init("axes", {1}, {-1}, onnx::TensorProto::INT64).output("s");
+    auto& n = b.node("ReduceSum", {"x", "axes"}, "s");
+    auto* keep = n.add_attribute();
+    keep->set_name("keepdims");
+    keep->set_type(onnx::AttributeProto::INT);
+    keep->set_i(0);
+    Program p = b.load();
+    p.graph.setLeafValue(p.graph.find("x"), (Matrix(2, 3) << 1, 2, 3, 4, 5, 6).finished());
+    const Evaluation e = evaluate(p);
+    EXPECT_EQ(e.values[p.root], (Matrix(1, 2) << 6, 15).finished());
+    EXPECT_EQ(e.grads[p.graph.find("x")], Matrix::Ones(2, 3));
+}
+
+// A symbolic dimension (an exported dynamic batch axis "N") is taken as 1.
+TEST(OnnxOps, SymbolicDimsAreOne) {
+    ModelBuilder b;
+    b.input("x", {7, 3}).output("y");
+    b.g.mutable_input(0)->mutable_type()->mutable_tensor_type()->mutable_shape()->mutable_dim(0)->set_dim_param("N");
+    b.node("Relu", {"x"}, "y");
+    const Program p = b.load();
+    EXPECT_EQ(p.graph.node(p.graph.find("x")).shape, (Shape{1, 3}));
+    EXPECT_EQ(p.seed, Matrix::Ones(1, 3));
+}
+
+// A Constant that declares no entries but huge other dims: refused before any arithmetic on them.
+TEST(OnnxOps, EmptyConstantWithHugeDimsIsRefused) {
+    ModelBuilder b;
+    b.output("y");
+    auto& c = b.node("Constant", {}, "c");
+    auto* value = c.add_attribute();
+    value->set_name("value");
+    value->set_type(onnx::AttributeProto::TENSOR);
+    value->mutable_t()->set_data_type(onnx::TensorProto::FLOAT);
+    for (long d : {0L, 100000L, 100000L, 100000L}) value->mutable_t()->add_dims(d);
+    b.node("Flatten", {"c"}, "y");
+    EXPECT_NE(refusal(b.bytes(), "z.onnx").find("constant 'c' has dims [0, 100000, 100000, 100000]"), std::string::npos);
 }
 
 // ---- refusals --------------------------------------------------------------------------------------

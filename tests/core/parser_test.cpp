@@ -626,6 +626,35 @@ TEST(ParserSize, LongChainsAndLongExpressionsDoNotRecurse) {
     EXPECT_EQ(writeProgram(q), sum + "\n");
 }
 
+// ---- parseLiteral (a --set value, a number typed in the window) ---------------------------
+
+std::string literalErrorOf(std::string_view text) {
+    try {
+        parseLiteral(text, "--set x");
+    } catch (const ParseError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+TEST(ParseLiteral, ReadsEachForm) {
+    EXPECT_EQ(parseLiteral("2.5"), Matrix::Constant(1, 1, 2.5));
+    EXPECT_EQ(parseLiteral(" -3 "), Matrix::Constant(1, 1, -3));
+    EXPECT_EQ(parseLiteral("[1, 0]"), (Matrix(2, 1) << 1, 0).finished());
+    EXPECT_EQ(parseLiteral("[[3, 4],\n [5, 6]]\n"), (Matrix(2, 2) << 3, 4, 5, 6).finished());
+    EXPECT_EQ(parseLiteral("[[1, 2]]"), (Matrix(1, 2) << 1, 2).finished());
+}
+
+TEST(ParseLiteral, ErrorsAreAtTheirPlaceInTheUsersText) {
+    EXPECT_EQ(literalErrorOf("[1, 2"), "--set x:1:6: error: '[' opened at 1:1 is never closed");
+    EXPECT_EQ(literalErrorOf("1 2"), "--set x:1:3: error: unexpected number '2', expected the end of the literal");
+    EXPECT_EQ(literalErrorOf("[[1,2],[3]]"), "--set x:1:8: error: ragged matrix literal: row 2 has 1 entry, row 1 has 2");
+    EXPECT_EQ(literalErrorOf("w1"), "--set x:1:1: error: unexpected name 'w1', expected a literal (a number or [...])");
+    EXPECT_EQ(literalErrorOf(""), "--set x:1:1: error: unexpected end of file, expected a literal (a number or [...])");
+    EXPECT_EQ(literalErrorOf("[1,\n2 3]"), "--set x:2:3: error: unexpected number '3', expected ']' to close '[' at 1:1");
+    EXPECT_EQ(literalErrorOf("1; 2"), "--set x:1:2: error: unexpected token ';', expected the end of the literal");
+}
+
 // ---- files -------------------------------------------------------------------------------
 
 std::string tempPath(const std::string& name) {

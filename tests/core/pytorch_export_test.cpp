@@ -260,9 +260,9 @@ bool hasLine(const std::string& text, const std::string& line) {
 
 TEST(PyTorchScript, ChainRuleReadsLikeTheLecture) {
     const std::string s = writePyTorchScript(loadProgramFile(test::examplePath("chain-rule")));
-    EXPECT_TRUE(hasLine(s, "torch.set_default_dtype(torch.float64)  # Backprop Studio computes in double precision")) << s;
-    EXPECT_TRUE(hasLine(s, "a = torch.tensor([[2.0]], requires_grad=True)  # input")) << s;
-    EXPECT_TRUE(hasLine(s, "b = torch.tensor([[1.0]], requires_grad=True)  # input")) << s;
+    EXPECT_TRUE(hasLine(s, "torch.set_default_dtype(torch.float64)  # double precision, as Backprop Studio")) << s;
+    EXPECT_TRUE(hasLine(s, "a = torch.tensor([[2.0]], requires_grad=True)")) << s;
+    EXPECT_TRUE(hasLine(s, "b = torch.tensor([[1.0]], requires_grad=True)")) << s;
     EXPECT_TRUE(hasLine(s, "c = a + b")) << s;
     EXPECT_TRUE(hasLine(s, "d = b + 1.0")) << s;
     EXPECT_TRUE(hasLine(s, "e = c * d")) << s;
@@ -277,9 +277,15 @@ TEST(PyTorchScript, ChainRuleReadsLikeTheLecture) {
 
 TEST(PyTorchScript, OperatorsAsPyTorchSpellsThem) {
     const std::string mlp = writePyTorchScript(loadProgramFile(test::examplePath("mlp-1-2-2")));
-    EXPECT_TRUE(hasLine(mlp, "w2 = torch.tensor([[3.0, 4.0], [5.0, 6.0]], requires_grad=True)  # param")) << mlp;
-    EXPECT_TRUE(hasLine(mlp, "target = torch.tensor([[1.0], [0.0]])  # const")) << mlp;
+    EXPECT_TRUE(hasLine(mlp, "w2 = torch.tensor([[3.0, 4.0], [5.0, 6.0]], requires_grad=True)")) << mlp;
+    EXPECT_TRUE(hasLine(mlp, "target = torch.tensor([[1.0], [0.0]])")) << mlp;
     EXPECT_TRUE(hasLine(mlp, "z1 = w1 @ x")) << mlp;
+    // the leaves grouped by kind, each group under its comment
+    EXPECT_LT(mlp.find("\n# Inputs"), mlp.find("\nx = "));
+    EXPECT_LT(mlp.find("\nx = "), mlp.find("\n# Params"));
+    EXPECT_LT(mlp.find("\n# Params"), mlp.find("\nw1 = "));
+    EXPECT_LT(mlp.find("\nw2 = "), mlp.find("\n# Consts"));
+    EXPECT_LT(mlp.find("\n# Consts"), mlp.find("\ntarget = "));
     EXPECT_TRUE(hasLine(mlp, "y1 = torch.sigmoid(z1)")) << mlp;
     EXPECT_TRUE(hasLine(mlp, "loss = ((y2 - target) ** 2).mean().reshape(1, 1)")) << mlp;
 
@@ -302,9 +308,9 @@ TEST(PyTorchScript, NamesPythonCannotTakeGetASuffix) {
     EXPECT_EQ(pythonIdentifier("torch"), "torch_");
     EXPECT_EQ(pythonIdentifier("w1"), "w1");
     const std::string s = writePyTorchScript(loadCase("extra:python-names"));
-    EXPECT_TRUE(hasLine(s, "torch_ = torch.tensor([[0.5, -1.0]], requires_grad=True)  # param")) << s;
+    EXPECT_TRUE(hasLine(s, "torch_ = torch.tensor([[0.5, -1.0]], requires_grad=True)")) << s;
     // the user's own `lambda_` keeps its name, so the keyword one moves on to lambda__2
-    EXPECT_TRUE(hasLine(s, "lambda__2 = torch.tensor([[1.0], [2.0]], requires_grad=True)  # input")) << s;
+    EXPECT_TRUE(hasLine(s, "lambda__2 = torch.tensor([[1.0], [2.0]], requires_grad=True)")) << s;
     EXPECT_TRUE(hasLine(s, "lambda_ = torch_ @ lambda__2")) << s;
     EXPECT_TRUE(hasLine(s, "None_ = torch.sigmoid(lambda_ * print_)")) << s;
     EXPECT_NE(s.find("\"lambda\": lambda__2"), std::string::npos) << s;
@@ -313,13 +319,12 @@ TEST(PyTorchScript, NamesPythonCannotTakeGetASuffix) {
 
 TEST(PyTorchScript, NonFiniteLeavesAndLargeLiterals) {
     const std::string s = writePyTorchScript(loadCase("extra:non-finite"));
-    EXPECT_TRUE(hasLine(s, "a = torch.tensor([[float('inf')], [float('-inf')], [1.0]], requires_grad=True)  # input"))
-        << s;
-    EXPECT_TRUE(hasLine(s, "b = torch.tensor([[float('nan'), 2.0]], requires_grad=True)  # param")) << s;
+    EXPECT_TRUE(hasLine(s, "a = torch.tensor([[float('inf')], [float('-inf')], [1.0]], requires_grad=True)")) << s;
+    EXPECT_TRUE(hasLine(s, "b = torch.tensor([[float('nan'), 2.0]], requires_grad=True)")) << s;
 
     const std::string big = writePyTorchScript(loadCase("extra:big-literal"));
     EXPECT_NE(big.find("tmp1 = torch.tensor([[1.0, 2.0, 3.0, 4.0, 5.0],\n"), std::string::npos) << big;
-    EXPECT_NE(big.find("  # const\n"), std::string::npos) << big;
+    EXPECT_LT(big.find("\n# Consts: no gradient.\n"), big.find("\ntmp1 = ")) << big;
 }
 
 TEST(PyTorchScript, EveryOpHasASpelling) {

@@ -29,6 +29,9 @@
 #include "ui/panels/predict_dock.h"
 #include "ui/window/main_window.h"
 
+// Readable failures: gtest prints a QString as its text.
+static void PrintTo(const QString& text, std::ostream* out) { *out << '"' << text.toStdString() << '"'; }
+
 namespace bp {
 namespace {
 

@@ -20,6 +20,9 @@
 #include "ui/panels/source_editor.h"
 #include "ui/window/main_window.h"
 
+// Readable failures: gtest prints a QString as its text.
+static void PrintTo(const QString& text, std::ostream* out) { *out << '"' << text.toStdString() << '"'; }
+
 namespace bp {
 namespace {
 

@@ -44,7 +44,7 @@ Matrix param(const GraphDocument& doc, const std::string& name) {
     return doc.graph().node(doc.graph().find(name)).leafValue;
 }
 
-// Sets the knobs and presses "Train N steps", then waits for the animation to end.
+// Sets the knobs and Steps, presses "Train", then waits for the animation to end.
 void trainInDock(TrainingDock& dock, int steps, double lr, double momentum) {
     dock.learningRateBox()->setValue(lr);
     dock.momentumBox()->setValue(momentum);

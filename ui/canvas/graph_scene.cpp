@@ -129,7 +129,7 @@ void GraphScene::restoreSurvivors(const std::unordered_map<std::string, QPointF>
     // Moving a node redraws its edges without the layout's bends; unmoved ones keep them.
     for (int id = 0; id < n; ++id)
         if (nodes_[id]->pos() != target[id]) nodes_[id]->setPos(target[id]);
-    setSceneRect(itemsBoundingRect().adjusted(-200, -200, 200, 200));
+    setSceneRect(graphRect().adjusted(-400, -300, 400, 300));
 }
 
 void GraphScene::relayout() {
@@ -167,7 +167,7 @@ void GraphScene::relayout() {
         }
     }
     rebuilding_ = false;
-    setSceneRect(itemsBoundingRect().adjusted(-200, -200, 200, 200));
+    setSceneRect(graphRect().adjusted(-400, -300, 400, 300));
 }
 
 std::vector<QPointF> GraphScene::nodePositions() const {
@@ -196,8 +196,14 @@ void GraphScene::refresh() {
     for (EdgeItem* e : edges_) e->update();
 }
 
+QRectF GraphScene::graphRect() const {
+    QRectF r;
+    for (const NodeItem* item : nodes_) r |= item->sceneBoundingRect();
+    return r;
+}
+
 QRectF GraphScene::exportRect() const {
-    QRectF r = itemsBoundingRect().adjusted(-30, -30, 30, 30);
+    QRectF r = graphRect().adjusted(-30, -30, 30, 30);
     const QSizeF legend = style::legendSize();
     r.setTop(r.top() - legend.height() - 20);
     r.setWidth(std::max(r.width(), legend.width() + 60));

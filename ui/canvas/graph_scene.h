@@ -44,6 +44,9 @@ public:
     void nodeMoved(NodeId id);
     void requestEdit(NodeId id, QPointF scenePos);
 
+    // The rectangle around every node (edges' label room left out): what "fit" shows.
+    QRectF graphRect() const;
+
     // The picture for slides: the whole graph with the legend, at `scale` scene pixels per pixel.
     QRectF exportRect() const;
     void renderForExport(QPainter& painter, const QRectF& target);

@@ -8,7 +8,7 @@
 
 namespace bp {
 
-GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, parent) {
+GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, parent), scene_(scene) {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(ScrollHandDrag);
     setTransformationAnchor(AnchorUnderMouse);
@@ -22,8 +22,7 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
 }
 
 void GraphView::fitGraph() {
-    if (!scene()) return;
-    const QRectF r = scene()->itemsBoundingRect().adjusted(-40, -40, 40, 40);
+    const QRectF r = scene_->graphRect().adjusted(-40, -40, 40, 40);
     if (r.isEmpty()) return;
     fitInView(r, Qt::KeepAspectRatio);
     // Never blow small graphs up beyond 1.6x, nor shrink below a readable floor unless needed.

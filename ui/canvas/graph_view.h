@@ -24,6 +24,7 @@ protected:
 
 private:
     void zoomBy(double factor);
+    GraphScene* scene_;
     bool legendVisible_ = true;
     bool userZoomed_ = false;
 };

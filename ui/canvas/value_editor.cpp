@@ -100,9 +100,11 @@ bool ValueEditor::open(NodeId id, QPointF scenePos) {
     QRectF target = cell ? nodepaint::valueCellRect(*n, *cell) : nodepaint::valueCellRect(*n, {0, 0});
     if (!cell) target.setRight(item->boundingRect().right() - 8);
     target = item->mapRectToScene(target);
-    box->setFixedWidth(int(std::max(target.width() + 24, cell ? 130.0 : 220.0)));
+    box->setFixedWidth(cell ? 150 : 300);
     proxy_ = scene_->addWidget(box);
     proxy_->setZValue(1000);
+    // Readable at any zoom: the editor keeps its size on screen, its corner on the entry.
+    proxy_->setFlag(QGraphicsItem::ItemIgnoresTransformations);
     proxy_->setPos(target.left() - 4, target.top() - 4);
     edit_->installEventFilter(this);
     connect(edit_, &QLineEdit::returnPressed, this, [this] { apply(); });
@@ -118,7 +120,10 @@ QString ValueEditor::errorText() const { return isOpen() && error_->isVisible() 
 void ValueEditor::showError(const QString& message) {
     error_->setText(message);
     error_->show();
-    error_->parentWidget()->adjustSize();
+    QWidget* box = error_->parentWidget();
+    box->setFixedWidth(std::max(box->width(), 320));
+    box->adjustSize();
+    proxy_->resize(box->sizeHint());
     edit_->setFocus(Qt::OtherFocusReason);
 }
 

@@ -28,8 +28,8 @@ inline AxisPlacement placeOnLogAxis(double value, double low, double high) {
     return placeOnAxis(value, low, high);
 }
 
-// Whole decades around the positive finite values, at least one decade tall; [0.1, 10] when
-// there are none. A single value v sits between 10^floor(log v) and the decade above.
+// Whole decades around the positive finite values, with at least a sixth of a decade to spare at
+// either end (so 1 sits inside [0.1, 10], not on its edge); [0.1, 10] when there are none.
 inline std::pair<double, double> decadeRange(const std::vector<double>& values) {
     double lo = HUGE_VAL, hi = -HUGE_VAL;
     for (double v : values)
@@ -38,7 +38,7 @@ inline std::pair<double, double> decadeRange(const std::vector<double>& values) 
             hi = std::max(hi, v);
         }
     if (lo > hi) return {0.1, 10.0};
-    double a = std::floor(std::log10(lo)), b = std::ceil(std::log10(hi));
+    double a = std::floor(std::log10(lo) - 0.15), b = std::ceil(std::log10(hi) + 0.15);
     if (b <= a) b = a + 1;
     // Keep clear of the ends of double: 1e-308 and 1e308 are the last decades a log axis can draw.
     a = std::max(a, -300.0);

@@ -82,7 +82,7 @@ LayerGradientChart::~LayerGradientChart() { labels_.reset(); }
 void LayerGradientChart::setLargeType(bool large) {
     const int px = large ? 22 : 14;
     styleAxis(x_, tr("layer k (1 = nearest the input)"), px);
-    styleAxis(y_, tr("‖∂L/∂z_k‖ (log scale)"), px);
+    styleAxis(y_, tr("‖∂L/∂zₖ‖ (log scale)"), px);
     QFont legend = chart_->legend()->font();
     legend.setPixelSize(px + 1);
     chart_->legend()->setFont(legend);

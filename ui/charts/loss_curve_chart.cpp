@@ -108,12 +108,18 @@ void LossCurveChart::rebuild() {
     const int n = int(losses_.size());
     x_->setRange(0, std::max(1, n - 1));
     x_->setTickCount(std::min(std::max(n, 2), 6));
+    if (n > 6) x_->applyNiceNumbers();
     if (log_) {
         std::tie(yMin_, yMax_) = decadeRange(losses_);
         logY_->setRange(yMin_, yMax_);
     } else {
-        std::tie(yMin_, yMax_) = linearRange(losses_, 0.0, 0.0);
-        linearY_->setRange(yMin_, yMax_);
+        // Round ticks (0, 0.05, 0.1, ...): the axis widens to them, and the placement follows it.
+        const auto [low, high] = linearRange(losses_, 0.0, 0.0);
+        linearY_->setRange(low, high);
+        linearY_->setTickCount(6);
+        linearY_->applyNiceNumbers();
+        yMin_ = linearY_->min();
+        yMax_ = linearY_->max();
     }
     placed_.clear();
     QList<QPointF> line, off;

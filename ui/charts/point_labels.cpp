@@ -3,6 +3,7 @@
 
 #include <QBrush>
 #include <QFont>
+#include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
 #include <QPen>
 #include <QtCharts/QChart>
@@ -14,7 +15,9 @@ PointLabels::~PointLabels() = default;  // the items belong to the chart, which 
 
 void PointLabels::clearItems() {
     for (QGraphicsRectItem* item : items_) delete item;
+    for (QGraphicsLineItem* line : leaders_) delete line;
     items_.clear();
+    leaders_.clear();
 }
 
 void PointLabels::setPixelSize(int px) {
@@ -44,6 +47,10 @@ void PointLabels::set(std::vector<PointLabel> labels, QAbstractSeries* series) {
         text->setPos(-r.topLeft());
         box->setRect(QRectF(QPointF(0, 0), r.size()));
         items_.push_back(box);
+        auto* leader = new QGraphicsLineItem(chart_);
+        leader->setPen(QPen(label.color, 1, Qt::DotLine));
+        leader->setZValue(19);
+        leaders_.push_back(leader);
     }
     relayout();
 }
@@ -51,7 +58,12 @@ void PointLabels::set(std::vector<PointLabel> labels, QAbstractSeries* series) {
 void PointLabels::relayout() {
     if (!series_) return;
     const QRectF plot = chart_->plotArea();
+    // No label may cover a labelled point: each point starts out as taken.
     std::vector<QRectF> taken;
+    for (const PointLabel& label : labels_) {
+        const QPointF p = chart_->mapToPosition(label.value, series_);
+        taken.emplace_back(p.x() - 9, p.y() - 9, 18, 18);
+    }
     for (std::size_t i = 0; i < items_.size(); ++i) {
         const QPointF p = chart_->mapToPosition(labels_[i].value, series_);
         const QSizeF s = items_[i]->rect().size();
@@ -82,6 +94,11 @@ void PointLabels::relayout() {
         if (chosen.isNull()) chosen = QRectF(candidates.front(), s);
         taken.push_back(chosen);
         items_[i]->setPos(chosen.topLeft());
+        // A label that had to move away gets a line to its point, from the nearest spot of its box.
+        const QPointF near(std::clamp(p.x(), chosen.left(), chosen.right()), std::clamp(p.y(), chosen.top(), chosen.bottom()));
+        const bool far = QLineF(near, p).length() > gap + 4;
+        leaders_[i]->setVisible(far);
+        if (far) leaders_[i]->setLine(QLineF(near, p));
     }
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Text labels on chart points ("z2[0]: σ′ = 0.0033"), placed where they do not overlap each other
-// and kept inside the plot area; laid out again whenever the plot area moves. Qt Charts has point
+// and kept inside the plot area, with a leader line when one had to move away from its point;
+// laid out again whenever the plot area moves. Qt Charts has point
 // labels of one format per series only, so each chart of ours writes its own with this.
 #include <QColor>
 #include <QPointF>
@@ -11,6 +12,7 @@
 QT_BEGIN_NAMESPACE
 class QAbstractSeries;
 class QChart;
+class QGraphicsLineItem;
 class QGraphicsRectItem;
 QT_END_NAMESPACE
 
@@ -42,6 +44,7 @@ private:
     QAbstractSeries* series_ = nullptr;
     std::vector<PointLabel> labels_;
     std::vector<QGraphicsRectItem*> items_;
+    std::vector<QGraphicsLineItem*> leaders_;  // from a label moved away back to its point
     int pixelSize_ = 15;
 };
 

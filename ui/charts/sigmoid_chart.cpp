@@ -2,6 +2,7 @@
 #include "ui/charts/sigmoid_chart.h"
 
 #include <QVBoxLayout>
+#include <cmath>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
@@ -59,12 +60,16 @@ SigmoidChart::SigmoidChart(QWidget* parent) : QWidget(parent), chart_(new QChart
         chart_->addSeries(s);
 
     auto* x = new QValueAxis;
-    x->setRange(kZMin, kZMax);
-    x->setTickCount(9);
+    x->setRange(kAxisZMin, kAxisZMax);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(2);
     x->setLabelFormat(QStringLiteral("%.0f"));
     auto* y = new QValueAxis;
-    y->setRange(kYMin, kYMax);
-    y->setTickCount(5);
+    y->setRange(kAxisYMin, kYMax);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(0.25);
     y->setLabelFormat(QStringLiteral("%.2f"));
     chart_->addAxis(x, Qt::AlignBottom);
     chart_->addAxis(y, Qt::AlignLeft);
@@ -126,7 +131,7 @@ void SigmoidChart::setMarkers(std::vector<Marker> markers) {
 
 QString SigmoidChart::markerLabel(const Marker& marker, const AxisPlacement& x) {
     QString where = number(marker.z, 3);
-    if (x.offScale) where = x.position <= kZMin ? QStringLiteral("◀ ") + where : where + QStringLiteral(" ▶");
+    if (x.offScale && !std::isnan(marker.z)) where = x.position < 0 ? QStringLiteral("◀ ") + where : where + QStringLiteral(" ▶");
     return tr("%1: z = %2, σ′ = %3").arg(marker.name, where, number(marker.slope, 2));
 }
 
@@ -137,13 +142,14 @@ void SigmoidChart::updateMarkers() {
     labels.push_back({maximumAt_, tr("max σ′(0) = 1/4"), style::kGradient, false});
     int labelled = 0;
     for (const Marker& m : markers_) {
-        const AxisPlacement x = placeOnAxis(m.z, kZMin, kZMax);
+        AxisPlacement x = placeOnAxis(m.z, kZMin, kZMax);
+        if (x.offScale) x.position = x.position <= kZMin ? kPinMin : kPinMax;
         const AxisPlacement y = placeOnAxis(m.slope, kYMin, kYMax);
         PlacedMarker p{m, x.position, y.position, x.offScale || y.offScale, {}};
         (m.highlighted ? highlighted : p.offScale ? off : normal).append({p.x, p.y});
         if (m.highlighted || labelled < kMaxLabels) {
             p.label = markerLabel(m, x);
-            if (y.offScale) p.label += QStringLiteral(" (σ′ off the chart)");
+            if (y.offScale) p.label += tr(" (σ′ off the chart)");
             labels.push_back({{p.x, p.y}, p.label, m.highlighted ? style::kActive.darker(150) : QColor(0x1b, 0x5e, 0x20),
                               m.highlighted});
             if (!m.highlighted) ++labelled;

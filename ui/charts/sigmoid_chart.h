@@ -27,8 +27,15 @@ class SigmoidChart : public QWidget {
 public:
     static constexpr double kZMin = -8;
     static constexpr double kZMax = 8;
+    // The axis runs a little past [−8, 8]: an off-scale marker is pinned out there, clear of the curves.
+    static constexpr double kPinMin = -8.7;
+    static constexpr double kPinMax = 8.7;
+    static constexpr double kAxisZMin = -9.2;
+    static constexpr double kAxisZMax = 9.2;
     static constexpr double kYMin = 0;
     static constexpr double kYMax = 1.05;
+    // The y axis starts a little below 0, so a marker where σ′ ≈ 0 shows whole above the x axis.
+    static constexpr double kAxisYMin = -0.04;
     // Beyond this many markers only the highlighted ones and the first few get a label.
     static constexpr int kMaxLabels = 10;
 

@@ -6,12 +6,16 @@
 namespace bp {
 
 ApplySourceCommand::ApplySourceCommand(GraphDocument* doc, Program after, QString afterSource)
-    : doc_(doc), before_(doc->program()), beforeSource_(doc->sourceText()), after_(std::move(after)),
-      afterSource_(std::move(afterSource)) {
+    : doc_(doc), before_(doc->program()), beforeSource_(doc->sourceText()), beforeSpellings_(doc->literalSpellings()),
+      after_(std::move(after)), afterSource_(std::move(afterSource)) {
     setText(QObject::tr("Apply the source"));
 }
 
-void ApplySourceCommand::undo() { doc_->replaceProgramInPlace(before_, beforeSource_); }
-void ApplySourceCommand::redo() { doc_->replaceProgramInPlace(after_, afterSource_); }
+void ApplySourceCommand::undo() {
+    afterSpellings_ = doc_->literalSpellings();
+    doc_->replaceProgramInPlace(before_, beforeSource_, beforeSpellings_);
+}
+
+void ApplySourceCommand::redo() { doc_->replaceProgramInPlace(after_, afterSource_, afterSpellings_); }
 
 }  // namespace bp

@@ -7,6 +7,7 @@
 #include <QUndoCommand>
 
 #include "core/graph/program.h"
+#include "ui/document/source_patch.h"
 
 namespace bp {
 
@@ -22,8 +23,10 @@ private:
     GraphDocument* doc_;
     Program before_;
     QString beforeSource_;
+    LiteralSpellings beforeSpellings_;
     Program after_;
     QString afterSource_;
+    LiteralSpellings afterSpellings_;
 };
 
 }  // namespace bp

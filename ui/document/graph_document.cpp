@@ -20,6 +20,7 @@ void GraphDocument::setProgram(Program program, const QString& sourceText) {
     selected_ = -1;
     replacedInPlace_ = false;
     lastEdit_ = {};
+    spellings_.clear();
     unsavedBeyondUndo_ = false;
     undo_.clear();
     updateModified();
@@ -38,7 +39,7 @@ bool GraphDocument::editSource(const QString& text) {
     return true;
 }
 
-void GraphDocument::replaceProgramInPlace(Program program, const QString& sourceText) {
+void GraphDocument::replaceProgramInPlace(Program program, const QString& sourceText, LiteralSpellings spellings) {
     // The step is kept as "Backward 5": the same step of the same phase, clamped; at the end stays at the end.
     const Phase phase = cursor_.phase();
     const int index = cursor_.indexInPhase();
@@ -47,6 +48,7 @@ void GraphDocument::replaceProgramInPlace(Program program, const QString& source
     const std::string selectedName = hadSelection ? program_.graph.node(selected_).name : std::string();
     program_ = std::move(program);
     source_ = sourceText;
+    spellings_ = std::move(spellings);
     replacedInPlace_ = true;
     lastEdit_ = {};
     eval_ = Evaluation{};
@@ -86,18 +88,24 @@ void GraphDocument::setSelectedNode(NodeId id) {
 }
 
 void GraphDocument::applyLeafValues(const std::vector<std::pair<NodeId, Matrix>>& values) {
-    for (const auto& [id, value] : values) program_.graph.setLeafValue(id, value);
+    std::vector<Matrix> before;
+    for (const auto& [id, value] : values) {
+        before.push_back(program_.graph.node(id).leafValue);
+        program_.graph.setLeafValue(id, value);
+    }
     reevaluate(true);
     if (recordingEdit_) finishEffect(lastEdit_, program_, eval_);
     else lastEdit_ = {};
-    syncSourceLiterals(values);
+    syncSourceLiterals(values, before);
     emit valuesChanged();
 }
 
-void GraphDocument::syncSourceLiterals(const std::vector<std::pair<NodeId, Matrix>>& values) {
+void GraphDocument::syncSourceLiterals(const std::vector<std::pair<NodeId, Matrix>>& values,
+                                       const std::vector<Matrix>& before) {
     std::string text = source_.toStdString();
     bool patched = true;
-    for (const auto& entry : values) patched = patchLeafLiteral(text, program_.graph, entry.first) && patched;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        patched = spellings_.rewrite(text, program_.graph, values[i].first, before[i]) && patched;
     if (!patched) {
         // No literal to rewrite (text written for an imported model, or changed by hand): write
         // the whole program out again. A value that is not finite has no spelling: keep the text.
@@ -107,6 +115,7 @@ void GraphDocument::syncSourceLiterals(const std::vector<std::pair<NodeId, Matri
             return;
         }
         clearSourcePositions(program_.graph);
+        spellings_.clear();
     }
     source_ = QString::fromStdString(text);
 }

@@ -11,6 +11,7 @@
 #include "core/trace/evaluation.h"
 #include "core/trace/step_cursor.h"
 #include "ui/document/edit_effect.h"
+#include "ui/document/source_patch.h"
 
 namespace bp {
 
@@ -30,7 +31,9 @@ public:
     // "Backward 5", clamped to the new trace; at the end stays at the end),
     // the selected node (by name), the undo history, and on the canvas the positions of the nodes
     // that survive. Called by the undo command of editSource.
-    void replaceProgramInPlace(Program program, const QString& sourceText);
+    // `spellings`: how the literals of this text were first written (see LiteralSpellings).
+    void replaceProgramInPlace(Program program, const QString& sourceText, LiteralSpellings spellings = {});
+    const LiteralSpellings& literalSpellings() const { return spellings_; }
     // Whether the current program came from replaceProgramInPlace (keep the view), rather than
     // from a file or an example (fit the view to the new graph).
     bool replacedInPlace() const { return replacedInPlace_; }
@@ -104,7 +107,7 @@ signals:
 
 private:
     void reevaluate(bool zeroGradients);
-    void syncSourceLiterals(const std::vector<std::pair<NodeId, Matrix>>& values);
+    void syncSourceLiterals(const std::vector<std::pair<NodeId, Matrix>>& values, const std::vector<Matrix>& before);
 
     Program program_;
     Evaluation eval_;
@@ -117,6 +120,7 @@ private:
     bool replacedInPlace_ = false;
     bool recordingEdit_ = false;  // inside editLeafValue: the change is lastEdit_'s
     EditEffect lastEdit_;
+    LiteralSpellings spellings_;
     QString filePath_;
     bool unsavedBeyondUndo_ = false;
     bool modifiedShown_ = false;  // the value of the last modifiedChanged

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/document/source_patch.h"
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 
@@ -116,21 +117,24 @@ bool before(SourcePos a, SourcePos b) { return a.line != b.line ? a.line < b.lin
 
 }  // namespace
 
-bool patchLeafLiteral(std::string& source, Graph& graph, NodeId id) {
+bool patchLeafLiteral(std::string& source, Graph& graph, NodeId id, const std::string& spelling, std::string* replaced) {
     if (id < 0 || id >= graph.size()) return false;
     const Node& n = graph.node(id);
     if (!n.isLeaf() || n.leafValue.size() == 0 || !n.leafValue.allFinite()) return false;
     const auto span = literalOf(source, n);
     if (!span) return false;
-    std::string text;
-    try {
-        text = literalText(n.leafValue);
-    } catch (const std::exception&) {
-        return false;
+    std::string text = spelling;
+    if (text.empty()) {
+        try {
+            text = literalText(n.leafValue);
+        } catch (const std::exception&) {
+            return false;
+        }
+        // A negative number replacing a positive one inside an expression would read as a unary
+        // minus (`2 - -3` is fine, but `-2 ^ 2` must not become `--3 ^ 2`): parenthesise it there.
+        if (!n.named && text.front() == '-' && source[span->begin] != '-') text = "(" + text + ")";
     }
-    // A negative number replacing a positive one inside an expression would read as a unary
-    // minus (`2 - -3` is fine, but `-2 ^ 2` must not become `--3 ^ 2`): parenthesise it there.
-    if (!n.named && text.front() == '-' && source[span->begin] != '-') text = "(" + text + ")";
+    if (replaced) *replaced = source.substr(span->begin, span->end - span->begin);
 
     const auto startOffset = offsetOf(source, n.pos);
     const SourcePos start = advance(source, n.pos, *startOffset, span->begin);
@@ -145,6 +149,17 @@ bool patchLeafLiteral(std::string& source, Graph& graph, NodeId id) {
         if (p.line == oldEnd.line) p = {newEnd.line, newEnd.column + (p.column - oldEnd.column)};
         else p.line -= oldEnd.line - newEnd.line;
     }
+    return true;
+}
+
+bool LiteralSpellings::rewrite(std::string& source, Graph& graph, NodeId id, const Matrix& before) {
+    auto it = std::find_if(first_.begin(), first_.end(), [id](const Spelling& s) { return s.id == id; });
+    const Matrix& now = graph.node(id).leafValue;
+    const bool back = it != first_.end() && it->value.rows() == now.rows() && it->value.cols() == now.cols() &&
+                      it->value == now;
+    std::string replaced;
+    if (!patchLeafLiteral(source, graph, id, back ? it->text : std::string(), &replaced)) return false;
+    if (it == first_.end()) first_.push_back({id, before, replaced});
     return true;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/files/canvas_state.h"
 
-#include <QScrollBar>
+#include <QEvent>
 #include <QTimer>
 #include <algorithm>
 
@@ -22,6 +22,36 @@ void setViewZoom(GraphView& view, double zoom) {
     view.setTransform(QTransform::fromScale(z / kStep, z / kStep));
     view.zoomIn();
 }
+
+// Keeps a restored centre in the middle of the view while the window settles (shown, docks
+// sized, maximised): a resize of the view otherwise keeps its top-left corner, not its centre.
+class CenterKeeper : public QObject {
+public:
+    CenterKeeper(GraphView& view, const GraphDocument& doc, QPointF center)
+        : QObject(&view), view_(view), center_(center) {
+        view.viewport()->installEventFilter(this);
+        connect(&doc, &GraphDocument::programReplaced, this, &QObject::deleteLater);  // another graph
+        recenter();
+        QTimer::singleShot(0, this, &CenterKeeper::recenter);
+        QTimer::singleShot(1500, this, &QObject::deleteLater);  // after that, the user's view is the user's
+    }
+
+private:
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() == QEvent::Resize) QTimer::singleShot(0, this, &CenterKeeper::recenter);
+        return false;
+    }
+    void recenter() {
+        // The centre must be reachable: the scene rect may be smaller than what the view showed.
+        const QSizeF half = QSizeF(view_.viewport()->size()) / (2 * view_.zoom());
+        if (QGraphicsScene* scene = view_.scene())
+            scene->setSceneRect(scene->sceneRect().united(
+                QRectF(center_ - QPointF(half.width(), half.height()), half * 2)));
+        view_.centerOn(center_);
+    }
+    GraphView& view_;
+    QPointF center_;
+};
 
 }  // namespace
 
@@ -56,10 +86,7 @@ void restoreDocument(StudioDocument saved, const QString& source, GraphDocument&
     }
     if (saved.hasView) {
         setViewZoom(view, saved.zoom);
-        const QPointF center(saved.center.first, saved.center.second);
-        view.centerOn(center);
-        // The window may still be laid out (shown, docks sized) after this: centre again then.
-        QTimer::singleShot(0, &view, [&view, center] { view.centerOn(center); });
+        new CenterKeeper(view, doc, QPointF(saved.center.first, saved.center.second));
     }
     if (saved.step >= 0) doc.setCursorPosition(saved.step);
 }

@@ -2,6 +2,8 @@
 #pragma once
 // What a saved document holds beyond the program: where the nodes are, the zoom and centre of
 // the view, and the step. Read from the window when saving, put back when opening.
+#include <QString>
+
 #include "core/io/document_json.h"
 
 namespace bp {

@@ -19,10 +19,11 @@ DiskWatch::DiskWatch(QObject* parent)
 }
 
 void DiskWatch::watch(const QString& path, const QByteArray& contents) {
+    const QString watched = path;  // `path` may be path_ itself, which stop() clears
     stop();
-    path_ = path;
+    path_ = watched;
     known_ = hashOf(contents);
-    watcher_->addPath(path);
+    watcher_->addPath(watched);
 }
 
 void DiskWatch::watchAsOnDisk(const QString& path) {
@@ -52,7 +53,8 @@ void DiskWatch::check() {
     const QByteArray now = hashOf(file.readAll());
     if (now == known_) return;
     known_ = now;  // reported once; the answer (reload or keep) settles it
-    emit changedOnDisk(path_);
+    const QString changed = path_;  // a copy: the receiver may watch another file, clearing path_
+    emit changedOnDisk(changed);
 }
 
 }  // namespace bp

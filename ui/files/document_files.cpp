@@ -283,7 +283,8 @@ void DocumentFiles::endSession() { autosave_->stop(); }
 
 // ---- the file on disk ------------------------------------------------------------------------
 
-void DocumentFiles::fileChangedOnDisk(const QString& path) {
+void DocumentFiles::fileChangedOnDisk(const QString& changedPath) {
+    const QString path = changedPath;  // a copy: opening the file again re-arms the watch
     if (askingAboutDisk_ || path != doc_->filePath()) return;
     askingAboutDisk_ = true;
     QMessageBox box(QMessageBox::Question, tr("File changed on disk"),

@@ -73,8 +73,8 @@ GradientCheckDock::GradientCheckDock(GraphDocument* document, QWidget* parent)
                                        number(options.relTolerance)));
     method->setWordWrap(true);
     method->setStyleSheet(QStringLiteral("color: %1").arg(style::kMuted.name()));
-    table_ = new QTableWidget(0, 6);
-    table_->setHorizontalHeaderLabels({tr("Leaf"), tr("Entry"), tr("Analytic"), tr("Numeric"), tr("|difference|"), tr("OK")});
+    table_ = new QTableWidget(0, ColumnCount);
+    table_->setHorizontalHeaderLabels({tr("Leaf"), tr("Entry"), tr("OK"), tr("Analytic"), tr("Numeric"), tr("|difference|")});
     table_->horizontalHeaderItem(AnalyticColumn)->setToolTip(tr("The gradient from the backward pass"));
     table_->horizontalHeaderItem(NumericColumn)->setToolTip(tr("The central finite difference"));
     table_->verticalHeader()->setVisible(false);
@@ -96,6 +96,7 @@ GradientCheckDock::GradientCheckDock(GraphDocument* document, QWidget* parent)
     connect(doc_, &GraphDocument::valuesChanged, this, &GradientCheckDock::documentChanged);
     connect(doc_, &GraphDocument::programReplaced, this, [this] {
         if (!isRunning()) {
+            run_->setEnabled(!doc_->isEmpty());
             checked_.reset();
             table_->setRowCount(0);
             setSummary(tr("Press “Check gradients” to compare every leaf's gradient with central differences."),
@@ -104,6 +105,7 @@ GradientCheckDock::GradientCheckDock(GraphDocument* document, QWidget* parent)
         documentChanged();
     });
     setSummary(tr("Press “Check gradients” to compare every leaf's gradient with central differences."), style::kText);
+    run_->setEnabled(!doc_->isEmpty());
 }
 
 // The worker holds its own copy of the program; a check still running when the window closes
@@ -168,7 +170,7 @@ void GradientCheckDock::runCheck() {
 }
 
 void GradientCheckDock::showResults() {
-    run_->setEnabled(true);
+    run_->setEnabled(!doc_->isEmpty());
     run_->setText(tr("Check gradients"));
     std::vector<LeafCheck> checks;
     try {
@@ -229,7 +231,7 @@ void GradientCheckDock::fillTable(const Program& program, const std::vector<Leaf
         mark->setFont(bold);
         table_->setItem(i, MarkColumn, mark);
         if (!row.ok)
-            for (int column = LeafColumn; column <= MarkColumn; ++column) table_->item(i, column)->setBackground(kDisagreeBackground);
+            for (int column = 0; column < ColumnCount; ++column) table_->item(i, column)->setBackground(kDisagreeBackground);
     }
     table_->resizeColumnsToContents();
     table_->setUpdatesEnabled(true);

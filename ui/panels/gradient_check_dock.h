@@ -28,7 +28,8 @@ public:
     static constexpr long kAskAboveEntries = 20'000;
     // The table lists at most this many entries (every failing one among them).
     static constexpr int kMaxRows = 5'000;
-    enum Column { LeafColumn, EntryColumn, AnalyticColumn, NumericColumn, ErrorColumn, MarkColumn };
+    // The mark comes right after the entry, so a narrow panel still shows it.
+    enum Column { LeafColumn, EntryColumn, MarkColumn, AnalyticColumn, NumericColumn, ErrorColumn, ColumnCount };
 
     explicit GradientCheckDock(GraphDocument* document, QWidget* parent = nullptr);
     ~GradientCheckDock() override;

@@ -20,8 +20,9 @@ PythonHighlighter::PythonHighlighter(QTextDocument* document) : QSyntaxHighlight
     using RE = QRegularExpression;
     rules_.push_back({RE(QStringLiteral(R"(\b(import|def|return|for|in|if|else|not|is|None|True|False)\b)")),
                       colored(style::kText, true)});
-    // numbers, and float('inf') / float('nan'): values, in blue
-    rules_.push_back({RE(QStringLiteral(R"((?<![\w.])\d+\.?\d*(e[+-]?\d+)?\b|float\('-?(inf|nan)'\))")),
+    // The numbers of tensors, always written with a point or an exponent (2.0, 1e-05), and
+    // float('inf'), float('nan'): values, in blue. Shapes and exponents (reshape(1, 1), ** 2) stay plain.
+    rules_.push_back({RE(QStringLiteral(R"((?<![\w.])(\d+\.\d*(e[+-]?\d+)?|\d+e[+-]?\d+)|float\('-?(inf|nan)'\))")),
                       colored(style::kValue)});
     rules_.push_back({RE(QStringLiteral(R"(\b(backward|retain_grad|requires_grad|grad|grad_of)\b)")),
                       colored(style::kGradient, true)});

@@ -9,10 +9,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QTextBlockFormat>
+#include <QTextCursor>
+#include <QTextEdit>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -26,13 +28,24 @@ namespace {
 
 // Past this many leaf entries the script is megabytes of numbers: Save as… writes it, the
 // panel does not try to show it.
-constexpr long kMaxShownEntries = 50'000;
+constexpr long kMaxShownEntries = 20'000;
 
 long leafEntries(const Graph& graph) {
     long entries = 0;
     for (const Node& node : graph.nodes())
         if (node.isLeaf()) entries += node.shape.size();
     return entries;
+}
+
+// A line wrapped by the panel continues four columns further in, as Python code would be.
+void indentContinuations(QTextEdit* text) {
+    const qreal indent = 4 * QFontMetricsF(text->font()).horizontalAdvance(QLatin1Char(' '));
+    QTextBlockFormat hanging;
+    hanging.setLeftMargin(indent);
+    hanging.setTextIndent(-indent);
+    QTextCursor all(text->document());
+    all.select(QTextCursor::Document);
+    all.mergeBlockFormat(hanging);
 }
 
 }  // namespace
@@ -44,9 +57,14 @@ PyTorchCodeDock::PyTorchCodeDock(GraphDocument* document, QWidget* parent)
     auto* layout = new QVBoxLayout(content);
     note_ = new QLabel;
     note_->setWordWrap(true);
-    text_ = new QPlainTextEdit;
+    // Wrapped to the panel, with a hanging indent that marks a continued line: in a side panel
+    // the end of a line (requires_grad=True) matters more than the line's shape.
+    text_ = new QTextEdit;
     text_->setReadOnly(true);
-    text_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text_->setAcceptRichText(false);
+    text_->setUndoRedoEnabled(false);
+    text_->setLineWrapMode(QTextEdit::WidgetWidth);
+    text_->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     text_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     new PythonHighlighter(text_->document());
     copy_ = new QPushButton(tr("Copy"));
@@ -89,6 +107,7 @@ void PyTorchCodeDock::setLargeType(bool large) {
     QFont body(QStringLiteral("DejaVu Sans"));
     body.setPixelSize(large ? 24 : 15);
     note_->setFont(body);
+    indentContinuations(text_);
 }
 
 void PyTorchCodeDock::markStale() {
@@ -125,7 +144,10 @@ void PyTorchCodeDock::refresh() {
         // Keep the reader's place while the numbers change under a slider.
         const int scroll = text_->verticalScrollBar()->value();
         const int hscroll = text_->horizontalScrollBar()->value();
-        if (script != text_->toPlainText()) text_->setPlainText(script);
+        if (script != text_->toPlainText()) {
+            text_->setPlainText(script);
+            indentContinuations(text_);
+        }
         text_->verticalScrollBar()->setValue(scroll);
         text_->horizontalScrollBar()->setValue(hscroll);
         note_->setText(tr("The graph in PyTorch. Run it with <b>python3 graph.py</b>: PyTorch prints the same "

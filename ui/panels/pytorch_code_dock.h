@@ -6,7 +6,7 @@
 #include <QDockWidget>
 
 class QLabel;
-class QPlainTextEdit;
+class QTextEdit;
 class QPushButton;
 class QTimer;
 
@@ -35,7 +35,7 @@ private:
     void saveAs();
 
     GraphDocument* doc_;
-    QPlainTextEdit* text_;
+    QTextEdit* text_;
     QLabel* note_;
     QPushButton* copy_;
     QPushButton* save_;

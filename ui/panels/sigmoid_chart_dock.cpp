@@ -3,6 +3,7 @@
 
 #include <QLabel>
 #include <QVBoxLayout>
+#include <cmath>
 
 #include "core/io/number_format.h"
 #include "core/ops/op_table.h"
@@ -15,6 +16,12 @@ namespace {
 using charts::SigmoidChart;
 
 QString number(double x, int significant) { return QString::fromStdString(formatNumber(x, significant)); }
+
+// "76", "1915", "3.4e+05": how many times σ′ is below its maximum 1/4, for the class to read.
+QString timesBelowMaximum(double slope) {
+    const double ratio = 0.25 / std::max(slope, 1e-300);
+    return ratio < 1e5 ? QString::number(std::llround(ratio)) : number(ratio, 2);
+}
 
 bool isSigmoid(const Node& node) { return node.op && node.op->name == "sigmoid"; }
 
@@ -120,7 +127,7 @@ void SigmoidChartDock::refresh() {
             }
             QString verdict;
             if (!std::isfinite(m.slope) || !std::isfinite(m.z)) verdict = tr("not a number: check the weights");
-            else if (m.slope < 0.01) verdict = tr("<b>the gradient is tiny</b> (%1× below the maximum)").arg(number(0.25 / std::max(m.slope, 1e-300), 2));
+            else if (m.slope < 0.01) verdict = tr("<b>the gradient is tiny</b> (%1× below the maximum)").arg(timesBelowMaximum(m.slope));
             else if (m.slope > 0.2) verdict = tr("near the maximum 1/4");
             else verdict = tr("the gradient is scaled by %1").arg(number(m.slope, 2));
             const QString name = m.highlighted ? QStringLiteral("<b>%1</b>").arg(m.name.toHtmlEscaped()) : m.name.toHtmlEscaped();

@@ -43,6 +43,7 @@ SourceDock::SourceDock(GraphDocument* document, QWidget* parent)
     setWidget(content);
 
     debounce_->setSingleShot(true);
+    debounce_->setTimerType(Qt::PreciseTimer);
     debounce_->setInterval(kDebounceMs);
     connect(debounce_, &QTimer::timeout, this, [this] { apply(); });
     connect(apply_, &QPushButton::clicked, this, [this] { apply(); });

@@ -54,7 +54,7 @@ TrainingDock::TrainingDock(GraphDocument* document, QWidget* parent)
     knobs->addWidget(step_, 1, 2, 1, 2);
 
     train_ = new QPushButton;
-    train_->setToolTip(tr("N times: zero_grad, forward, backward, step. One undo step."));
+    train_->setToolTip(tr("As many times as Steps says: zero_grad, forward, backward, step. One undo step."));
     knobs->addWidget(new QLabel(tr("Steps")), 2, 0);
     knobs->addWidget(steps_, 2, 1);
     knobs->addWidget(train_, 2, 2, 1, 2);
@@ -125,7 +125,7 @@ void TrainingDock::refresh() {
     const bool running = session_->isRunning();
     const QString why = session_->cannotTrain();
     const bool trainable = why.isEmpty();
-    train_->setText(running ? tr("Stop") : tr("Train %n step(s)", "", steps_->value()));
+    train_->setText(running ? tr("Stop") : tr("Train"));
     train_->setEnabled(trainable || running);
     for (QWidget* w : std::initializer_list<QWidget*>{step_, zeroGrad_, backwardAgain_, lr_, momentum_, steps_})
         w->setEnabled(trainable && !running);

@@ -142,7 +142,7 @@ bool TrainingSession::startRun(int steps) {
     // Every step of the loop begins with zero_grad: gradients summed by "backward again" go.
     if (doc_->gradientsAccumulated()) doc_->recompute();
     startCurve();
-    run_ = new TrainingRunCommand(doc_, paramValues(), tr("Train %n step(s)", "", steps));
+    run_ = new TrainingRunCommand(doc_, paramValues(), tr("Training run, steps: %1").arg(steps));
     doc_->undoStack()->push(run_);
     applying_ = false;
     runTarget_ = steps;
@@ -160,7 +160,8 @@ void TrainingSession::frame() {
         if (!advance()) return;
     emit lossesChanged();
     if (isRunning() && runDone_ >= runTarget_)
-        finishRun(tr("Trained %n step(s): loss %1 → %2.", "", runDone_)
+        finishRun(tr("Training done at step %1: loss %2 → %3.")
+                      .arg(runDone_)
                       .arg(number(losses_[losses_.size() - 1 - runDone_]), number(losses_.back())));
 }
 
@@ -176,7 +177,8 @@ bool TrainingSession::advance() {
     losses_.push_back(currentLoss());
     if (!std::isfinite(losses_.back())) {
         emit lossesChanged();
-        finishRun(tr("Stopped after %n step(s): the loss is %1. Try a smaller learning rate.", "", runDone_)
+        finishRun(tr("Stopped at step %1: the loss is %2. Try a smaller learning rate.")
+                      .arg(runDone_)
                       .arg(number(losses_.back())));
         return false;
     }
@@ -184,12 +186,12 @@ bool TrainingSession::advance() {
 }
 
 void TrainingSession::stopRun() {
-    if (isRunning()) finishRun(tr("Stopped after %n step(s).", "", runDone_));
+    if (isRunning()) finishRun(tr("Stopped at step %1.").arg(runDone_));
 }
 
 void TrainingSession::finishRun(const QString& notice) {
     timer_.stop();
-    run_->setText(tr("Train %n step(s)", "", runDone_));
+    run_->setText(tr("Training run, steps: %1").arg(runDone_));
     if (runDone_ == 0) run_->setObsolete(true);  // nothing happened: undoing it just drops it
     run_ = nullptr;
     setNotice(notice);
@@ -199,7 +201,7 @@ void TrainingSession::finishRun(const QString& notice) {
 void TrainingSession::documentValuesChanged() {
     if (applying_ || !isRunning()) return;
     // An edit, an undo or a redo during the run: the run stops where it is, one undo step.
-    finishRun(tr("Stopped after %n step(s): the weights were changed.", "", runDone_));
+    finishRun(tr("Stopped at step %1: the weights were changed.").arg(runDone_));
 }
 
 void TrainingSession::documentReplaced() {

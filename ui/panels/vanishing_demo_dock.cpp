@@ -5,6 +5,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -22,6 +23,17 @@ namespace {
 
 QString number(double x, int significant = 3) { return QString::fromStdString(formatNumber(x, significant)); }
 
+// A factor as a class reads it: "4.42", "645 072", "1.2×10¹⁹".
+QString factor(double x) {
+    if (x < 100) return number(x);
+    if (x < 1e7) return QLocale().toString(qint64(std::llround(x)));
+    const int exponent = int(std::floor(std::log10(x)));
+    static const QString superscripts = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹");
+    QString power;
+    for (QChar digit : QString::number(exponent)) power += digit == u'-' ? QChar(u'⁻') : superscripts[digit.digitValue()];
+    return QStringLiteral("%1×10%2").arg(number(x / std::pow(10.0, exponent), 2), power);
+}
+
 }  // namespace
 
 VanishingDemoDock::VanishingDemoDock(GraphDocument* document, QWidget* parent)
@@ -34,7 +46,7 @@ VanishingDemoDock::VanishingDemoDock(GraphDocument* document, QWidget* parent)
     depth_->setRange(kDeepChainMinDepth, kDeepChainMaxDepth);
     depth_->setValue(10);
     depth_->setKeyboardTracking(false);  // typing 15 builds one chain, not 1 and then 15
-    depth_->setToolTip(tr("The number of layers z_k = w_k·h_(k−1) + b, h_k = act(z_k)"));
+    depth_->setToolTip(tr("The number of layers zₖ = wₖ·hₖ₋₁ + b, hₖ = act(zₖ)"));
     activation_ = new QComboBox;
     for (const std::string& name : deepChainActivations())
         activation_->addItem(QString::fromStdString(name), QString::fromStdString(name));
@@ -119,7 +131,7 @@ void VanishingDemoDock::refresh() {
                              "<b>deep-sigmoid</b> example."));
         return;
     }
-    chart_->setLayers(layers, tr("%1, %n layer(s)", "", shape->depth).arg(QString::fromStdString(shape->activation)));
+    chart_->setLayers(layers, tr("%1, depth %2").arg(QString::fromStdString(shape->activation)).arg(shape->depth));
     // The shrink from the last layer back to the first, and per layer on average.
     const double top = layers.back().size, bottom = layers.front().size;
     QString text = tr("‖∂L/∂z%1‖ = %2 at the top, ‖∂L/∂z1‖ = %3 at the bottom.")
@@ -129,10 +141,10 @@ void VanishingDemoDock::refresh() {
         const double perLayer = std::pow(top / bottom, 1.0 / (shape->depth - 1));
         if (perLayer > 1.001)
             text += tr("<br>The gradient shrinks <b>%1×</b> on its way down, <b>%2×</b> per layer.")
-                        .arg(number(top / bottom), number(perLayer));
+                        .arg(factor(top / bottom), factor(perLayer));
         else if (perLayer < 0.999)
             text += tr("<br>The gradient grows <b>%1×</b> on its way down, <b>%2×</b> per layer.")
-                        .arg(number(bottom / top), number(1 / perLayer));
+                        .arg(factor(bottom / top), factor(1 / perLayer));
         else
             text += tr("<br>The gradient keeps its size through every layer.");
     } else if (bottom == 0 && top != 0) {

@@ -62,12 +62,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     tabifyDockWidget(inspector_, gradientCheck_);
     inspector_->raise();
     resizeDocks({inspector_}, {560}, Qt::Horizontal);
-    // The .bpg text on the left; beside the chain rule, what the last edit did to the loss, with
-    // the undo history as a tab behind it.
+    // On the left the .bpg text, and under it what the last edit did to the loss, with the undo
+    // history as a tab behind it.
     source_ = new SourceDock(doc_, this);
     addDockWidget(Qt::LeftDockWidgetArea, source_);
     predict_ = new PredictDock(doc_, this);
-    splitDockWidget(chainRule_, predict_, Qt::Horizontal);
+    splitDockWidget(source_, predict_, Qt::Vertical);
     undoHistory_ = new QDockWidget(tr("Undo history"), this);
     undoHistory_->setObjectName(QStringLiteral("UndoHistoryDock"));
     auto* undoView = new QUndoView(doc_->undoStack());
@@ -75,7 +75,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     undoHistory_->setWidget(undoView);
     tabifyDockWidget(predict_, undoHistory_);
     predict_->raise();
-    resizeDocks({source_}, {400}, Qt::Horizontal);
+    resizeDocks({source_}, {340}, Qt::Horizontal);
+    resizeDocks({source_, predict_}, {560, 300}, Qt::Vertical);
     buildMenus();
     resize(1500, 950);
     statusBar()->showMessage(tr("Right/Space: step   Left/Backspace: back   Home/End   Wheel: zoom   Drag: pan"));

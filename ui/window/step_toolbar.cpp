@@ -4,26 +4,29 @@
 #include <QAction>
 #include <QLabel>
 #include <QSlider>
+#include <QStyle>
 #include <QTimer>
 
 #include "ui/document/graph_document.h"
 
 namespace bp {
 
+QIcon StepToolBar::icon(QStyle::StandardPixmap which) const { return style()->standardIcon(which); }
+
 StepToolBar::StepToolBar(GraphDocument* document, QWidget* parent)
     : QToolBar(tr("Steps"), parent), doc_(document), timer_(new QTimer(this)) {
     setObjectName(QStringLiteral("StepToolBar"));
-    setToolButtonStyle(Qt::ToolButtonTextOnly);
-    start_ = addAction(tr("⏮ Start"), doc_, &GraphDocument::toStart);
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    start_ = addAction(icon(QStyle::SP_MediaSkipBackward), tr("Start"), doc_, &GraphDocument::toStart);
     start_->setShortcut(Qt::Key_Home);
-    back_ = addAction(tr("◀ Back"), doc_, &GraphDocument::stepBack);
+    back_ = addAction(icon(QStyle::SP_MediaSeekBackward), tr("Back"), doc_, &GraphDocument::stepBack);
     back_->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_Backspace), QKeySequence(Qt::Key_PageUp)});
-    forward_ = addAction(tr("Step ▶"), doc_, &GraphDocument::stepForward);
+    forward_ = addAction(icon(QStyle::SP_MediaSeekForward), tr("Step"), doc_, &GraphDocument::stepForward);
     forward_->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_PageDown)});
-    end_ = addAction(tr("End ⏭"), doc_, &GraphDocument::toEnd);
+    end_ = addAction(icon(QStyle::SP_MediaSkipForward), tr("End"), doc_, &GraphDocument::toEnd);
     end_->setShortcut(Qt::Key_End);
     addSeparator();
-    play_ = addAction(tr("Play"));
+    play_ = addAction(icon(QStyle::SP_MediaPlay), tr("Play"));
     play_->setCheckable(true);
     play_->setShortcut(Qt::Key_P);
     connect(play_, &QAction::toggled, this, &StepToolBar::togglePlay);
@@ -55,6 +58,7 @@ StepToolBar::StepToolBar(GraphDocument* document, QWidget* parent)
 
 void StepToolBar::togglePlay(bool playing) {
     play_->setText(playing ? tr("Pause") : tr("Play"));
+    play_->setIcon(icon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     if (!playing) {
         timer_->stop();
         return;

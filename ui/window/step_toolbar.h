@@ -2,6 +2,7 @@
 #pragma once
 // The stepping controls: to start, back, forward, to end, play/pause with a speed, and the counter
 // ("Backward 5 / 12"). Keys: Right/Space step, Left/Backspace back, Home, End.
+#include <QStyle>
 #include <QToolBar>
 
 class QLabel;
@@ -24,6 +25,7 @@ public:
 
 private:
     void refresh();
+    QIcon icon(QStyle::StandardPixmap which) const;
     void togglePlay(bool playing);
     GraphDocument* doc_;
     QAction* start_;

@@ -182,6 +182,17 @@ TEST_F(LiveEditing, ComputedNodesAreNotEditable) {
     EXPECT_FALSE(window.scene()->valueEditor()->isOpen());
 }
 
+TEST_F(LiveEditing, AnOpenEditorClosesWhenTheGraphIsReplaced) {
+    ValueEditor* editor = window.scene()->valueEditor();
+    ASSERT_TRUE(editor->open(w2, window.scene()->nodeItem(w2)->pos()));
+    window.openExample(QStringLiteral("chain-rule"));  // the items, the editor's among them, go
+    EXPECT_FALSE(editor->isOpen());
+    EXPECT_EQ(editor->lineEdit(), nullptr);
+    EXPECT_FALSE(editor->apply());
+    editor->cancel();
+    EXPECT_EQ(doc->undoStack()->count(), 0);
+}
+
 TEST_F(LiveEditing, InspectorTableEditAndItsRefusal) {
     selectInInspector(w2);
     QTableWidget* table = window.inspectorDock()->valueTable();
@@ -244,6 +255,7 @@ TEST_F(LiveEditing, ShiftDragOnTheCanvasScrubsAsOneUndoStep) {
     const int undoCount = doc->undoStack()->count();
     QWidget* viewport = window.view()->viewport();
     const QPoint start = cellOnScreen(w2, 1, 1);
+    const QPointF nodeAt = window.scene()->nodeItem(w2)->pos();
     QTest::mousePress(viewport, Qt::LeftButton, Qt::ShiftModifier, start);
     for (int dx : {5, 20, 50, 30}) {
         QMouseEvent move(QEvent::MouseMove, QPointF(start + QPoint(dx, 0)), viewport->mapToGlobal(QPointF(start + QPoint(dx, 0))),
@@ -259,6 +271,7 @@ TEST_F(LiveEditing, ShiftDragOnTheCanvasScrubsAsOneUndoStep) {
     EXPECT_EQ(doc->undoStack()->count(), undoCount + 1);
     EXPECT_EQ(window.scene()->nodeItem(w2)->isSelected(), true);
     // The node did not move: a Shift+drag on a number scrubs, it does not drag the node.
+    EXPECT_EQ(window.scene()->nodeItem(w2)->pos(), nodeAt);
     doc->undoStack()->undo();
     EXPECT_TRUE(numbersOf(doc->evaluation()) == before);
 }

@@ -312,6 +312,19 @@ TEST_F(Files, ClosingWithSaveWritesTheFile) {
     EXPECT_EQ(saved.program.graph.node(saved.program.graph.find("x")).leafValue(0, 0), 3);
 }
 
+TEST_F(Files, MovedNodesOfAJsonDocumentAreWorthAsking) {
+    ASSERT_EQ(files()->saveTo(path("arranged.json")), "");
+    window.scene()->nodeItem(id("z1"))->setPos(10, 400);
+    EXPECT_TRUE(files()->nodesMovedSinceSave());
+    test::MessageBoxAnswer cancel(QStringLiteral("Cancel"));
+    EXPECT_FALSE(window.close());
+    EXPECT_EQ(cancel.answered(), 1);
+    // .bpg text keeps no positions: nothing to ask about.
+    ASSERT_EQ(files()->saveTo(path("arranged.bpg")), "");
+    window.scene()->nodeItem(id("z1"))->setPos(10, 800);
+    EXPECT_FALSE(files()->nodesMovedSinceSave());
+}
+
 TEST_F(Files, ClosingWithoutChangesAsksNothing) {
     test::MessageBoxAnswer any(QStringLiteral("Cancel"));
     EXPECT_TRUE(window.close());

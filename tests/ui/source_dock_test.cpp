@@ -116,6 +116,28 @@ TEST_F(SourcePanel, AProgramWithNothingToEvaluateIsRefused) {
     EXPECT_EQ(doc.graph().size(), int(original.values.size()));
 }
 
+TEST_F(SourcePanel, MalformedTextIsExplainedAndNeverChangesTheGraph) {
+    const std::vector<QPointF> positions = scene.nodePositions();
+    const QString cases[] = {
+        QString(100000, QLatin1Char('(')),                             // nesting past the limit
+        QString::fromLatin1("x = \x01\x02\xff"),                       // bytes that are no token
+        QStringLiteral("param w = [[1, 2], [3]]\nloss = sum(w)"),        // a ragged literal
+        QStringLiteral("param w = [1, 2]\nloss = sum(w @ w)"),           // shapes that do not fit
+        QStringLiteral("param w = [1, 2]\nw = w * 2"),                   // a name defined twice
+        QStringLiteral("param w = [1, 2]\nt = w * 2"),                   // a 2x1 root without a seed
+    };
+    for (const QString& text : cases) {
+        dock.editor()->setPlainText(text);
+        EXPECT_FALSE(dock.apply()) << text.left(40).toStdString();
+        EXPECT_TRUE(dock.hasError());
+        EXPECT_FALSE(dock.messageText().isEmpty());
+        EXPECT_TRUE(sameNumbers(doc.evaluation(), original));
+        EXPECT_EQ(scene.nodePositions(), positions);
+    }
+    EXPECT_EQ(doc.undoStack()->count(), 0);
+    EXPECT_TRUE(dock.messageText().contains(QStringLiteral("seed"))) << dock.messageText().toStdString();
+}
+
 TEST_F(SourcePanel, ApplyingKeepsSurvivorsWhereTheyWereAndTheStep) {
     const NodeId w2 = doc.graph().find("w2");
     scene.nodeItem(w2)->setPos(1234, 567);  // moved by hand
@@ -140,10 +162,11 @@ TEST_F(SourcePanel, ApplyingKeepsSurvivorsWhereTheyWereAndTheStep) {
     // The new nodes are laid out clear of every other node.
     for (NodeId a = 0; a < doc.graph().size(); ++a) {
         if (before.count(doc.graph().node(a).name)) continue;
-        for (NodeId b = 0; b < doc.graph().size(); ++b)
-            if (a != b)
-                EXPECT_FALSE(scene.nodeItem(a)->sceneBoundingRect().intersects(scene.nodeItem(b)->sceneBoundingRect()))
-                    << doc.graph().node(a).name << " overlaps " << doc.graph().node(b).name;
+        for (NodeId b = 0; b < doc.graph().size(); ++b) {
+            if (a == b) continue;
+            EXPECT_FALSE(scene.nodeItem(a)->sceneBoundingRect().intersects(scene.nodeItem(b)->sceneBoundingRect()))
+                << doc.graph().node(a).name << " overlaps " << doc.graph().node(b).name;
+        }
     }
 
     doc.undoStack()->undo();

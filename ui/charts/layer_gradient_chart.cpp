@@ -93,8 +93,11 @@ void LayerGradientChart::setLayers(std::vector<Layer> layers, const QString& ser
     line_->setName(series.isEmpty() ? tr("gradient size") : series);
     std::vector<double> sizes;
     for (const Layer& l : layers) sizes.push_back(l.size);
+    chart_->legend()->setVisible(!layers.empty());
     std::tie(yMin_, yMax_) = decadeRange(sizes);
-    y_->setRange(yMin_, yMax_);
+    // A hair outside the decades: Qt labels a decade only when it lies inside the range, and
+    // pow(10, -1) is not exactly 0.1.
+    y_->setRange(yMin_ * (1 - 1e-9), yMax_ * (1 + 1e-9));
     // Whole decades only: a tick per decade, but no more than about ten labels.
     const int decades = int(std::lround(std::log10(yMax_) - std::log10(yMin_)));
     y_->setMinorTickCount(decades <= 4 ? 8 : 0);
@@ -102,8 +105,10 @@ void LayerGradientChart::setLayers(std::vector<Layer> layers, const QString& ser
     x_->setRange(0.5, std::max(1, n) + 0.5);
     x_->setTickCount(std::min(std::max(n, 1), 10) + 1);
     x_->setTickType(QValueAxis::TicksDynamic);
-    x_->setTickAnchor(1);
-    x_->setTickInterval(n <= 10 ? 1 : n <= 20 ? 2 : 5);
+    // Every layer up to 10; past that round numbers (2, 4, ... or 5, 10, ...).
+    const int interval = n <= 10 ? 1 : n <= 20 ? 2 : 5;
+    x_->setTickAnchor(interval == 1 ? 1 : 0);
+    x_->setTickInterval(interval);
 
     placed_.clear();
     QList<QPointF> line, points, off;

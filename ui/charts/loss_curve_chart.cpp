@@ -111,7 +111,7 @@ void LossCurveChart::rebuild() {
     if (n > 6) x_->applyNiceNumbers();
     if (log_) {
         std::tie(yMin_, yMax_) = decadeRange(losses_);
-        logY_->setRange(yMin_, yMax_);
+        logY_->setRange(yMin_ * (1 - 1e-9), yMax_ * (1 + 1e-9));  // so both end decades get their label
     } else {
         // Round ticks (0, 0.05, 0.1, ...): the axis widens to them, and the placement follows it.
         const auto [low, high] = linearRange(losses_, 0.0, 0.0);

@@ -79,6 +79,13 @@ QString Autosave::start(int intervalMs) {
         QFile::rename(sessionFile(), directory_ + QStringLiteral("/session-%1-%2.json")
                                                       .arg(QCoreApplication::applicationPid())
                                                       .arg(QDateTime::currentMSecsSinceEpoch()));
+    // Locks of sessions that ended without work to keep (a kill while nothing was unsaved).
+    for (const QFileInfo& info : QDir(directory_).entryInfoList({QStringLiteral("session-*.lock")}, QDir::Files)) {
+        const QString documentPath = info.absoluteFilePath().chopped(int(qstrlen(".lock"))) + QStringLiteral(".json");
+        if (QFile::exists(documentPath) || documentPath == QFileInfo(sessionFile()).absoluteFilePath()) continue;
+        auto stale = makeLock(info.absoluteFilePath());
+        if (stale->tryLock(0)) stale->unlock();  // unlocking removes it
+    }
     timer_->start(intervalMs);
     return {};
 }

@@ -27,6 +27,11 @@ namespace bp {
 
 namespace {
 
+// The message names the file and the place in it ("FILE:LINE:COL: error: ..."): it is the text.
+void showOpenError(QWidget* window, const QString& error) {
+    QMessageBox::warning(window, DocumentFiles::tr("Cannot open the file"), error);
+}
+
 QString suffixOf(const QString& path) { return QFileInfo(path).suffix().toLower(); }
 bool isSavable(const QString& path) { return suffixOf(path) == QLatin1String("json") || suffixOf(path) == QLatin1String("bpg"); }
 std::string fileNameArg(const QString& path) { return QFile::encodeName(path).toStdString(); }
@@ -74,6 +79,7 @@ QString DocumentFiles::displayName() const {
 void DocumentFiles::setCurrentFile(const QString& path, const QString& untitledName) {
     doc_->markSaved(path);
     untitledName_ = untitledName;
+    savedPositions_ = scene_->nodePositions();
     if (path.isEmpty()) {
         watch_->stop();
     } else {
@@ -113,7 +119,7 @@ bool DocumentFiles::openInteractively(const QString& path) {
     if (!maybeSave()) return false;
     const QString error = open(path);
     if (error.isEmpty()) return true;
-    QMessageBox::warning(window_, tr("Cannot open the file"), error);
+    showOpenError(window_, error);
     if (!QFileInfo::exists(path)) recent_->remove(path);
     return false;
 }
@@ -128,7 +134,7 @@ bool DocumentFiles::openWithDialog() {
     if (path.isEmpty()) return false;
     const QString error = open(path);
     if (error.isEmpty()) return true;
-    QMessageBox::warning(window_, tr("Cannot open the file"), error);
+    showOpenError(window_, error);
     return false;
 }
 
@@ -201,8 +207,17 @@ bool DocumentFiles::save() {
     return true;
 }
 
+bool DocumentFiles::nodesMovedSinceSave() const {
+    if (suffixOf(doc_->filePath()) != QLatin1String("json")) return false;
+    const std::vector<QPointF> now = scene_->nodePositions();
+    if (now.size() != savedPositions_.size()) return true;
+    for (std::size_t i = 0; i < now.size(); ++i)
+        if ((now[i] - savedPositions_[i]).manhattanLength() > 0.5) return true;
+    return false;
+}
+
 bool DocumentFiles::maybeSave() {
-    if (!doc_->isModified()) return true;
+    if (!doc_->isModified() && !nodesMovedSinceSave()) return true;
     QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
                     tr("Save the changes to “%1”?").arg(displayName()),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, window_);
@@ -276,6 +291,7 @@ QString DocumentFiles::recover(LeftoverWork& work) {
     doc_->markModified();
     emit titleChanged(displayName());
     autosave_->writeNow();  // this session's autosave holds it before the leftover goes
+    emit message(tr("Recovered the unsaved work. Save it to keep it."));
     return {};
 }
 

@@ -8,7 +8,9 @@
 // success; the interactive ones (openWithDialog, save, saveAs, maybeSave) ask and report in
 // dialogs over the window.
 #include <QObject>
+#include <QPointF>
 #include <QString>
+#include <vector>
 
 namespace bp {
 
@@ -41,7 +43,10 @@ public:
     bool save();                                   // Save As when there is no file to write back to
     bool saveAs();
     // Before the work is dropped (close, open another): Save / Discard / Cancel. True: go on.
+    // Asks when the document is modified, and also when nodes of a .json document were moved
+    // (positions are saved there, but moving a node is no edit of the graph).
     bool maybeSave();
+    bool nodesMovedSinceSave() const;
 
     // ---- the session: autosave and recovery
     // At start: offers the work of sessions that crashed, starts autosaving, applies the test
@@ -77,6 +82,7 @@ private:
     RecentFiles* recent_;
     DiskWatch* watch_;
     QString untitledName_;
+    std::vector<QPointF> savedPositions_;  // the canvas as last opened or saved
     bool askingAboutDisk_ = false;
 };
 

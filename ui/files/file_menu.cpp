@@ -33,7 +33,8 @@ void addFileMenuActions(QMenu* fileMenu, DocumentFiles* files) {
     QObject::connect(recent, &QMenu::aboutToShow, recent, [recent, files] { fillRecentMenu(recent, files); });
     fillRecentMenu(recent, files);
     fileMenu->addAction(DocumentFiles::tr("&Save"), QKeySequence::Save, files, &DocumentFiles::save);
-    fileMenu->addAction(DocumentFiles::tr("Save &As…"), QKeySequence::SaveAs, files, &DocumentFiles::saveAs);
+    fileMenu->addAction(DocumentFiles::tr("Save &As…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), files,
+                        &DocumentFiles::saveAs);
 }
 
 }  // namespace bp

@@ -245,7 +245,7 @@ void GradientCheckDock::fillTable(const Program& program, const std::vector<Leaf
                   .arg(failures)
                   .arg(total)
                   .arg(failingLeaves.join(QStringLiteral(", ")));
-    if (total > kMaxRows) summary += QLatin1Char(' ') + tr("The table lists %L1 of them, every disagreement among them.").arg(int(rows.size()));
+    if (total > kMaxRows) summary += QLatin1Char(' ') + tr("The table lists %L1 of them: every disagreement, then the first that agree.").arg(int(rows.size()));
     if (changedSinceCheck_) summary += QLatin1Char(' ') + tr("The graph has changed since: run it again.");
     setSummary(summary, failures == 0 ? kAgree : style::kGradient);
 }

@@ -37,6 +37,7 @@ SourceDock::SourceDock(GraphDocument* document, QWidget* parent)
     message_ = new QLabel;
     message_->setWordWrap(true);
     message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setLargeType(false);
     layout->addLayout(buttons);
     layout->addWidget(editor_, 1);
     layout->addWidget(message_);
@@ -67,7 +68,7 @@ void SourceDock::setLargeType(bool large) {
     f.setPixelSize(large ? 24 : 15);
     editor_->setFont(f);
     QFont m = message_->font();
-    m.setPixelSize(large ? 22 : 14);
+    m.setPixelSize(large ? 24 : 16);
     message_->setFont(m);
 }
 

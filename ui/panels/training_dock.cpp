@@ -62,9 +62,6 @@ TrainingDock::TrainingDock(GraphDocument* document, QWidget* parent)
 
     note_ = new QLabel;
     note_->setWordWrap(true);
-    note_->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: %1; border: 1px solid %1; "
-                                        "border-radius: 4px; padding: 6px; }")
-                             .arg(style::kGradient.name()));
     layout->addWidget(note_);
 
     chart_ = new charts::LossCurveChart;
@@ -109,6 +106,11 @@ void TrainingDock::setLargeType(bool large) {
     QFont font = this->font();
     font.setPixelSize(large ? 22 : 14);
     widget()->setFont(font);
+    // A style sheet sets its own font, so the note's size is given here too.
+    note_->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: %1; border: 1px solid %1; "
+                                        "border-radius: 4px; padding: 6px; font-size: %2px; }")
+                             .arg(style::kGradient.name())
+                             .arg(large ? 22 : 15));
 }
 
 void TrainingDock::trainClicked() {

@@ -293,6 +293,30 @@ TEST(VanishingDemo, ADeadReluGradientIsPinnedToTheBottomWithItsValue) {
     for (int k = 3; k < 6; ++k) EXPECT_FALSE(layers[k].offScale);
 }
 
+TEST(VanishingDemo, AsksBeforeReplacingTheGraphAndNamesTheChain) {
+    GraphDocument doc;
+    loadExample(doc, "deep-sigmoid");
+    VanishingDemoDock dock(&doc);
+    bool allow = false;
+    int asked = 0;
+    dock.setReplaceGuard([&] {
+        ++asked;
+        return allow;
+    });
+    QStringList names;
+    QObject::connect(&dock, &VanishingDemoDock::chainBuilt, [&](const QString& name) { names << name; });
+    // Declined (Cancel in "Save changes?"): the graph stays, and so do the knobs.
+    dock.depthBox()->setValue(12);
+    EXPECT_EQ(asked, 1);
+    EXPECT_EQ(recognizeDeepChain(doc.program())->depth, 8);
+    EXPECT_EQ(dock.depthBox()->value(), 8);
+    EXPECT_TRUE(names.isEmpty());
+    allow = true;
+    dock.depthBox()->setValue(12);
+    EXPECT_EQ(recognizeDeepChain(doc.program())->depth, 12);
+    EXPECT_EQ(names, QStringList{QStringLiteral("deep chain: sigmoid, depth 12")});
+}
+
 TEST(LayerGradientChart, InfinityAndNanArePinnedNotDropped) {
     LayerGradientChart chart;
     chart.setLayers({{1, "z1", kInf}, {2, "z2", kNaN}, {3, "z3", 1e-3}, {4, "z4", 0.5}}, "test");

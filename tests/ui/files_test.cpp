@@ -49,19 +49,30 @@ class Files : public ::testing::Test {
 protected:
     void SetUp() override {
         ASSERT_TRUE(dir.isValid());
-        QSettings().clear();  // test-mode settings: never the user's
-        window.openExample(QStringLiteral("mlp-1-2-2"));
-        window.show();
+        // Test-mode settings, never the user's; and this process's own, as ctest runs tests side
+        // by side and the recent files would mix.
+        organization = QCoreApplication::organizationName();
+        QCoreApplication::setOrganizationName(organization + QStringLiteral(" %1").arg(QCoreApplication::applicationPid()));
+        QSettings().clear();
+        window = std::make_unique<MainWindow>();
+        window->openExample(QStringLiteral("mlp-1-2-2"));
+        window->show();
         QApplication::processEvents();
     }
-    GraphDocument* doc() { return window.document(); }
-    DocumentFiles* files() { return window.files(); }
+    void TearDown() override {
+        window.reset();
+        QSettings().clear();
+        QCoreApplication::setOrganizationName(organization);
+    }
+    GraphDocument* doc() { return window->document(); }
+    DocumentFiles* files() { return window->files(); }
     NodeId id(const char* name) { return doc()->graph().find(name); }
     QString path(const QString& name) { return dir.filePath(name); }
     const Matrix& value(const char* name) { return doc()->graph().node(id(name)).leafValue; }
 
     QTemporaryDir dir;
-    MainWindow window;
+    QString organization;
+    std::unique_ptr<MainWindow> window;
 };
 
 // ---- save and open ---------------------------------------------------------------------------
@@ -69,19 +80,19 @@ protected:
 TEST_F(Files, JsonDocumentKeepsGraphValuesPositionsViewAndStep) {
     const Matrix w2 = (Matrix(2, 2) << 3.5, -4.25, 5, 6e-7).finished();
     ASSERT_TRUE(doc()->editLeafValue(id("w2"), w2));
-    window.scene()->nodeItem(id("y1"))->setPos(123.5, -40.25);
-    window.view()->zoomIn();
-    window.view()->zoomIn();
-    window.view()->centerOn(window.scene()->nodeItem(id("z2"))->pos());
+    window->scene()->nodeItem(id("y1"))->setPos(123.5, -40.25);
+    window->view()->zoomIn();
+    window->view()->zoomIn();
+    window->view()->centerOn(window->scene()->nodeItem(id("z2"))->pos());
     doc()->setCursorPosition(7);
-    EXPECT_TRUE(window.isWindowModified());
-    EXPECT_EQ(window.windowTitle(), "mlp-1-2-2" + kTitleSuffix);
-    const StudioDocument before = captureDocument(*doc(), *window.scene(), *window.view());
+    EXPECT_TRUE(window->isWindowModified());
+    EXPECT_EQ(window->windowTitle(), "mlp-1-2-2" + kTitleSuffix);
+    const StudioDocument before = captureDocument(*doc(), *window->scene(), *window->view());
 
     ASSERT_EQ(files()->saveTo(path("lecture.json")), "");
     EXPECT_FALSE(doc()->isModified());
-    EXPECT_FALSE(window.isWindowModified());
-    EXPECT_EQ(window.windowTitle(), "lecture.json" + kTitleSuffix);
+    EXPECT_FALSE(window->isWindowModified());
+    EXPECT_EQ(window->windowTitle(), "lecture.json" + kTitleSuffix);
     EXPECT_EQ(doc()->filePath(), path("lecture.json"));
 
     MainWindow second;
@@ -110,11 +121,11 @@ TEST_F(Files, JsonDocumentKeepsGraphValuesPositionsViewAndStep) {
 TEST_F(Files, UndoingBackToTheSavedStateIsUnmodified) {
     ASSERT_EQ(files()->saveTo(path("a.json")), "");
     doc()->editLeafValue(id("x"), Matrix::Constant(1, 1, 2));
-    EXPECT_TRUE(window.isWindowModified());
+    EXPECT_TRUE(window->isWindowModified());
     doc()->undoStack()->undo();
-    EXPECT_FALSE(window.isWindowModified());
+    EXPECT_FALSE(window->isWindowModified());
     doc()->undoStack()->redo();
-    EXPECT_TRUE(window.isWindowModified());
+    EXPECT_TRUE(window->isWindowModified());
 }
 
 TEST_F(Files, BpgKeepsTheTextAsWrittenAndFollowsEdits) {
@@ -155,7 +166,7 @@ TEST_F(Files, OtherExtensionsAreNotSaved) {
 TEST_F(Files, NewerOrBrokenDocumentIsRefusedAndTheGraphStays) {
     ASSERT_TRUE(doc()->editLeafValue(id("w1"), (Matrix(2, 1) << 9, 9).finished()));
     const std::vector<Matrix> values = doc()->evaluation().values;
-    const QString title = window.windowTitle();
+    const QString title = window->windowTitle();
     const int position = doc()->cursor().position();
 
     nlohmann::json newer = documentToJson(documentOf(parseProgram(findExample("chain-rule")->source)));
@@ -176,11 +187,11 @@ TEST_F(Files, NewerOrBrokenDocumentIsRefusedAndTheGraphStays) {
         {"unknown-op.json", ": error: node 3 ('c'): unknown op 'plus'"},
     };
     for (const auto& c : cases) {
-        const QString error = window.openFile(path(c.file));
+        const QString error = window->openFile(path(c.file));
         EXPECT_EQ(error.toStdString().rfind(path(c.file).toStdString() + c.message, 0), 0u) << error.toStdString();
         EXPECT_EQ(doc()->evaluation().values, values) << c.file;
         EXPECT_EQ(value("w1"), (Matrix(2, 1) << 9, 9).finished());
-        EXPECT_EQ(window.windowTitle(), title);
+        EXPECT_EQ(window->windowTitle(), title);
         EXPECT_TRUE(doc()->isModified());
         EXPECT_EQ(doc()->cursor().position(), position);
         EXPECT_TRUE(doc()->filePath().isEmpty());
@@ -245,7 +256,7 @@ TEST_F(Files, SaveFailureLeavesTheOriginalUntouchedAndSaysWhy) {
     EXPECT_EQ(readAll(path("kept.json")), original);
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files), QStringList{"kept.json"}) << "no temporary file left behind";
     EXPECT_TRUE(doc()->isModified());
-    EXPECT_TRUE(window.isWindowModified());
+    EXPECT_TRUE(window->isWindowModified());
 
     // Once the disk takes it again, the save goes through.
     ASSERT_EQ(files()->saveTo(path("kept.json")), "");
@@ -285,20 +296,20 @@ TEST_F(Files, PathsThatCannotBeFilesAreRefused) {
 TEST_F(Files, ClosingWithUnsavedWorkAsksAndCancelKeepsTheWindow) {
     ASSERT_TRUE(doc()->editLeafValue(id("x"), Matrix::Constant(1, 1, 3)));
     test::MessageBoxAnswer cancel(QStringLiteral("Cancel"));
-    EXPECT_FALSE(window.close());
+    EXPECT_FALSE(window->close());
     ASSERT_EQ(cancel.answered(), 1);
     EXPECT_EQ(cancel.lastText(), "Save the changes to “mlp-1-2-2”?\n\nThey are lost if you don't save them.");
     QStringList buttons = cancel.buttonsSeen();
     buttons.sort();
     EXPECT_EQ(buttons, (QStringList{"Cancel", "Discard", "Save"}));
-    EXPECT_TRUE(window.isVisible());
+    EXPECT_TRUE(window->isVisible());
     EXPECT_TRUE(doc()->isModified());
 }
 
 TEST_F(Files, ClosingWithDiscardCloses) {
     ASSERT_TRUE(doc()->editLeafValue(id("x"), Matrix::Constant(1, 1, 3)));
     test::MessageBoxAnswer discard(QStringLiteral("Discard"));
-    EXPECT_TRUE(window.close());
+    EXPECT_TRUE(window->close());
     EXPECT_EQ(discard.answered(), 1);
 }
 
@@ -306,7 +317,7 @@ TEST_F(Files, ClosingWithSaveWritesTheFile) {
     ASSERT_EQ(files()->saveTo(path("closing.json")), "");
     ASSERT_TRUE(doc()->editLeafValue(id("x"), Matrix::Constant(1, 1, 3)));
     test::MessageBoxAnswer save(QStringLiteral("Save"));
-    EXPECT_TRUE(window.close());
+    EXPECT_TRUE(window->close());
     EXPECT_EQ(save.answered(), 1);
     const StudioDocument saved = loadDocumentFile(path("closing.json").toStdString());
     EXPECT_EQ(saved.program.graph.node(saved.program.graph.find("x")).leafValue(0, 0), 3);
@@ -314,20 +325,20 @@ TEST_F(Files, ClosingWithSaveWritesTheFile) {
 
 TEST_F(Files, MovedNodesOfAJsonDocumentAreWorthAsking) {
     ASSERT_EQ(files()->saveTo(path("arranged.json")), "");
-    window.scene()->nodeItem(id("z1"))->setPos(10, 400);
+    window->scene()->nodeItem(id("z1"))->setPos(10, 400);
     EXPECT_TRUE(files()->nodesMovedSinceSave());
     test::MessageBoxAnswer cancel(QStringLiteral("Cancel"));
-    EXPECT_FALSE(window.close());
+    EXPECT_FALSE(window->close());
     EXPECT_EQ(cancel.answered(), 1);
     // .bpg text keeps no positions: nothing to ask about.
     ASSERT_EQ(files()->saveTo(path("arranged.bpg")), "");
-    window.scene()->nodeItem(id("z1"))->setPos(10, 800);
+    window->scene()->nodeItem(id("z1"))->setPos(10, 800);
     EXPECT_FALSE(files()->nodesMovedSinceSave());
 }
 
 TEST_F(Files, ClosingWithoutChangesAsksNothing) {
     test::MessageBoxAnswer any(QStringLiteral("Cancel"));
-    EXPECT_TRUE(window.close());
+    EXPECT_TRUE(window->close());
     QTest::qWait(50);
     EXPECT_EQ(any.answered(), 0);
 }
@@ -337,7 +348,7 @@ TEST_F(Files, ClosingWithoutChangesAsksNothing) {
 TEST_F(Files, RecentFilesRememberOpenedAndSavedNewestFirst) {
     ASSERT_EQ(files()->saveTo(path("one.json")), "");
     ASSERT_EQ(files()->saveTo(path("two.bpg")), "");
-    ASSERT_EQ(window.openFile(path("one.json")), "");
+    ASSERT_EQ(window->openFile(path("one.json")), "");
     EXPECT_EQ(files()->recentFiles()->files(), (QStringList{path("one.json"), path("two.bpg")}));
     // Kept in the settings: a new window knows them.
     EXPECT_EQ(RecentFiles().files(), (QStringList{path("one.json"), path("two.bpg")}));
@@ -351,7 +362,7 @@ TEST_F(Files, RecentFilesRememberOpenedAndSavedNewestFirst) {
 TEST_F(Files, FileChangedOnDiskIsOfferedForReload) {
     std::string text = findExample("chain-rule")->source;
     writeAll(path("chain.bpg"), QByteArray::fromStdString(text));
-    ASSERT_EQ(window.openFile(path("chain.bpg")), "");
+    ASSERT_EQ(window->openFile(path("chain.bpg")), "");
     // Our own save is not news.
     test::MessageBoxAnswer reload(QStringLiteral("Reload"));
     ASSERT_EQ(files()->saveTo(path("chain.bpg")), "");
@@ -371,7 +382,7 @@ TEST_F(Files, FileChangedOnDiskIsOfferedForReload) {
 
 TEST_F(Files, KeepingTheShownGraphMarksItUnsaved) {
     writeAll(path("chain.bpg"), QByteArray::fromStdString(findExample("chain-rule")->source));
-    ASSERT_EQ(window.openFile(path("chain.bpg")), "");
+    ASSERT_EQ(window->openFile(path("chain.bpg")), "");
     test::MessageBoxAnswer keep(QStringLiteral("Keep the graph shown"));
     writeAll(path("chain.bpg"), "input a = 1\ne = a * a\n");
     EXPECT_TRUE(QTest::qWaitFor([&] { return keep.answered() == 1; }, 5000));

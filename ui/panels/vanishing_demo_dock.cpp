@@ -96,6 +96,10 @@ void VanishingDemoDock::controlsChanged() {
 }
 
 void VanishingDemoDock::buildChain() {
+    if (guard_ && !guard_()) {
+        refresh();
+        return;
+    }
     const int depth = depth_->value();
     const std::string activation = activation_->currentData().toString().toStdString();
     try {
@@ -103,6 +107,7 @@ void VanishingDemoDock::buildChain() {
         const std::string source = "# A chain of " + std::to_string(depth) + " " + activation +
                                    " layers, from the vanishing-gradient demo.\n" + writeProgram(chain);
         doc_->setProgram(std::move(chain), QString::fromStdString(source));
+        emit chainBuilt(tr("deep chain: %1, depth %2").arg(QString::fromStdString(activation)).arg(depth));
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Cannot build the chain"), QString::fromStdString(e.what()));
     }

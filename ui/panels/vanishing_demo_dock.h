@@ -6,6 +6,7 @@
 // a weight on the canvas moves them too. A graph that is not a deep chain is never replaced by
 // turning a knob: the dock offers a button instead.
 #include <QDockWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -31,8 +32,16 @@ public:
     QString summaryText() const;
     void setLargeType(bool large);
 
-    // Puts the chain of the chosen depth and activation on the canvas (a new program).
+    // Puts the chain of the chosen depth and activation on the canvas (a new program), once the
+    // guard, if any, agrees.
     void buildChain();
+    // Asked before the graph on the canvas is replaced (the window asks to save unsaved work);
+    // false keeps the graph, and the knobs go back to what it is.
+    void setReplaceGuard(std::function<bool()> guard) { guard_ = std::move(guard); }
+
+signals:
+    // A chain was put on the canvas; `name` ("deep chain: sigmoid, depth 10") is for the title.
+    void chainBuilt(const QString& name);
 
 private:
     void controlsChanged();
@@ -43,6 +52,7 @@ private:
     QPushButton* build_;
     charts::LayerGradientChart* chart_;
     QLabel* summary_;
+    std::function<bool()> guard_;
     bool syncing_ = false;
 };
 

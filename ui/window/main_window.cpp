@@ -53,6 +53,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     // The charts share the right-hand area with the inspector, as tabs behind it.
     sigmoidChart_ = new SigmoidChartDock(doc_, this);
     vanishingDemo_ = new VanishingDemoDock(doc_, this);
+    vanishingDemo_->setReplaceGuard([this] { return files_->maybeSave(); });
+    connect(vanishingDemo_, &VanishingDemoDock::chainBuilt, files_, &DocumentFiles::showUntitled);
     training_ = new TrainingDock(doc_, this);
     for (QDockWidget* dock : std::initializer_list<QDockWidget*>{sigmoidChart_, vanishingDemo_, training_})
         tabifyDockWidget(inspector_, dock);

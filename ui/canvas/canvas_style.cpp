@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <algorithm>
+#include <cmath>
 
 namespace bp::style {
 
@@ -26,9 +28,23 @@ QString kindText(NodeKind kind) {
     return {};
 }
 
+namespace {
+CanvasLook gLook;
+}  // namespace
+
+void setCanvasLook(const CanvasLook& look) {
+    gLook = look;
+    gLook.typeScale = std::clamp(look.typeScale, 0.5, 3.0);
+}
+const CanvasLook& canvasLook() { return gLook; }
+
+QColor mutedColor() { return gLook.highContrast ? QColor(0x4a, 0x50, 0x58) : kMuted; }
+QColor edgeColor() { return gLook.highContrast ? QColor(0x3c, 0x42, 0x4a) : kEdge; }
+double stroke(double width) { return gLook.highContrast ? width * 1.6 : width; }
+
 static QFont sized(int pixels, bool bold) {
     QFont f(QStringLiteral("DejaVu Sans"));
-    f.setPixelSize(pixels);
+    f.setPixelSize(std::max(1, int(std::lround(pixels * gLook.typeScale))));
     f.setBold(bold);
     return f;
 }
@@ -56,37 +72,38 @@ QList<LegendRow> legendRows() {
             {headerColor(NodeKind::Op), QCoreApplication::translate("Canvas", "operation"), true},
             {kActive, QCoreApplication::translate("Canvas", "current step"), false}};
 }
-constexpr double kRowHeight = 22;
+double rowHeight() { return 22 * gLook.typeScale; }
 }  // namespace
 
 QSizeF legendSize() {
     QFontMetricsF fm(smallFont());
     double width = 0;
     for (const auto& row : legendRows()) width = std::max(width, fm.horizontalAdvance(row.text));
-    return {width + 44, legendRows().size() * kRowHeight + 12};
+    return {width + 44 * gLook.typeScale, legendRows().size() * rowHeight() + 12};
 }
 
 QSizeF drawLegend(QPainter& painter, QPointF topLeft) {
     const QSizeF size = legendSize();
     painter.save();
-    painter.setPen(QPen(kMuted, 1));
+    painter.setPen(QPen(mutedColor(), stroke(1)));
     painter.setBrush(QColor(255, 255, 255, 235));
     painter.drawRoundedRect(QRectF(topLeft, size), 6, 6);
     painter.setFont(smallFont());
+    const double s = gLook.typeScale;
     double y = topLeft.y() + 6;
     for (const auto& row : legendRows()) {
-        const QRectF swatch(topLeft.x() + 10, y + 4, 22, 14);
+        const QRectF swatch(topLeft.x() + 10 * s, y + 4 * s, 22 * s, 14 * s);
         if (row.filled) {
-            painter.setPen(QPen(kMuted, 1));
+            painter.setPen(QPen(mutedColor(), stroke(1)));
             painter.setBrush(row.swatch);
             painter.drawRect(swatch);
         } else {
-            painter.setPen(QPen(row.swatch, 4));
+            painter.setPen(QPen(row.swatch, 4 * s));
             painter.drawLine(swatch.left(), swatch.center().y(), swatch.right(), swatch.center().y());
         }
         painter.setPen(row.filled ? kText : row.swatch);
-        painter.drawText(QRectF(topLeft.x() + 38, y, size.width() - 40, kRowHeight), Qt::AlignVCenter, row.text);
-        y += kRowHeight;
+        painter.drawText(QRectF(topLeft.x() + 38 * s, y, size.width() - 40 * s, rowHeight()), Qt::AlignVCenter, row.text);
+        y += rowHeight();
     }
     painter.restore();
     return size;

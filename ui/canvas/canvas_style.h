@@ -22,6 +22,22 @@ inline const QColor kRoot{0x6a, 0x1b, 0x9a};
 QColor headerColor(NodeKind kind);
 QString kindText(NodeKind kind);
 
+// Presentation mode: the type scaled up, grey text and strokes made darker and thicker, for the
+// back row of a lecture hall. Exports drawn meanwhile look the same. Node sizes follow the fonts,
+// so the scene is rebuilt after a change (GraphScene::restyle).
+struct CanvasLook {
+    double typeScale = 1.0;
+    bool highContrast = false;
+};
+void setCanvasLook(const CanvasLook& look);
+const CanvasLook& canvasLook();
+
+// Secondary text and node frames (kMuted), edges (kEdge): darker in high contrast.
+QColor mutedColor();
+QColor edgeColor();
+// A line width of the normal look, thicker in high contrast.
+double stroke(double width);
+
 QFont nameFont();
 QFont numberFont();
 QFont smallFont();

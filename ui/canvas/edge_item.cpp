@@ -61,10 +61,10 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     const bool activeBackward = event && event->from == consumer_ && event->slot == slot_;
     const bool activeForward = doc->cursor().activeForwardNode() == consumer_;
     painter->setRenderHint(QPainter::Antialiasing);
-    QColor color = style::kEdge;
-    double width = 2;
-    if (activeBackward) color = style::kActive, width = 6;
-    else if (activeForward) color = style::kValue, width = 4;
+    QColor color = style::edgeColor();
+    double width = style::stroke(2);
+    if (activeBackward) color = style::kActive, width = style::stroke(6);
+    else if (activeForward) color = style::kValue, width = style::stroke(4);
     painter->setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path_);
@@ -81,7 +81,13 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
 
     if (!activeBackward) return;
     // The edge's share of the chain rule: upstream × local = contribution (flowing right to left).
-    const QString text = QStringLiteral("◀ ") + QString::fromStdString(edgeLabel(doc->graph(), doc->evaluation(), *event));
+    QString label = QString::fromStdString(edgeLabel(doc->graph(), doc->evaluation(), *event));
+    // While the class predicts (presentation), the contribution is what they are working out.
+    if (scene_->hideNumbers()) {
+        const qsizetype equals = label.lastIndexOf(QStringLiteral(" = "));
+        label = equals >= 0 ? label.left(equals) + QStringLiteral(" = ?") : QStringLiteral("?");
+    }
+    const QString text = QStringLiteral("◀ ") + label;
     const QRectF box = labelRect(text);
     painter->setPen(QPen(style::kActive, 2));
     painter->setBrush(QColor(0xff, 0xf6, 0xe0));

@@ -58,7 +58,7 @@ NodeLook GraphScene::lookOf(NodeId id) const {
         look.receivingGradient = ev->to == id;
         look.passingGradient = ev->from == id;
     }
-    look.selected = doc_->selectedNode() == id;
+    look.selected = !exporting_ && doc_->selectedNode() == id;
     look.hideNumbers = hideNumbers_;
     look.nonFinite = (look.value && !look.value->allFinite()) || (look.grad && !look.grad->allFinite());
     return look;
@@ -69,9 +69,11 @@ void GraphScene::setHideNumbers(bool hide) {
     refresh();
 }
 
-void GraphScene::rebuild() {
+void GraphScene::restyle() { rebuildItems(false); }
+
+void GraphScene::rebuildItems(bool keepSurvivors) {
     std::unordered_map<std::string, QPointF> kept;
-    if (doc_->replacedInPlace())
+    if (keepSurvivors)
         for (std::size_t i = 0; i < nodes_.size() && i < identities_.size(); ++i) kept[identities_[i]] = nodes_[i]->pos();
     rebuilding_ = true;
     clear();
@@ -213,7 +215,11 @@ QRectF GraphScene::exportRect() const {
 void GraphScene::renderForExport(QPainter& painter, const QRectF& target) {
     const QRectF source = exportRect();
     clearSelection();
+    exporting_ = true;
+    refresh();
     render(&painter, target, source);
+    exporting_ = false;
+    refresh();
     // The legend above the graph, in the same scale as the scene.
     painter.save();
     const double scale = target.width() / source.width();

@@ -39,6 +39,9 @@ public:
     void setNodePositions(const std::vector<QPointF>& positions);
     // Lays the graph out again, dropping hand-made positions.
     void relayout();
+    // Builds every item again after the canvas look changed (style::setCanvasLook: node sizes
+    // follow the type) and lays the graph out afresh for the new sizes.
+    void restyle();
 
     // Called by items.
     void nodeMoved(NodeId id);
@@ -55,7 +58,9 @@ signals:
     void editRequested(NodeId id, QPointF scenePos);
 
 private:
-    void rebuild();
+    void rebuild() { rebuildItems(doc_->replacedInPlace()); }
+    // keepSurvivors: a re-applied source puts surviving nodes back where they were.
+    void rebuildItems(bool keepSurvivors);
     void refresh();
     // After the source was applied: nodes that survive (by name; an anonymous node also by its op
     // and inputs) go back where they were; new nodes follow them, clear of every other node.
@@ -69,6 +74,7 @@ private:
     ValueEditor* editor_;
     bool hideNumbers_ = false;
     bool rebuilding_ = false;
+    bool exporting_ = false;  // a picture for slides: no selection drawn
 };
 
 }  // namespace bp

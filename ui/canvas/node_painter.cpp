@@ -2,6 +2,7 @@
 #include "ui/canvas/node_painter.h"
 
 #include <QFontMetricsF>
+#include <algorithm>
 #include <cmath>
 
 #include "core/io/number_format.h"
@@ -10,10 +11,13 @@
 namespace bp::nodepaint {
 namespace {
 
-constexpr double kHeader = 32;
 constexpr double kPad = 8;
-constexpr double kGutter = 22;  // "=" before values, "∇" before gradients
 constexpr int kDigits = 4;
+
+// The header band and the gutter ("=" before values, "∇" before gradients) grow with the type
+// (presentation mode scales it).
+double headerHeight() { return std::max(32.0, QFontMetricsF(style::nameFont()).height() + 10); }
+double gutter() { return 22 * style::canvasLook().typeScale; }
 
 double lineHeight() { return QFontMetricsF(style::numberFont()).height() + 2; }
 double cellWidth() { return QFontMetricsF(style::numberFont()).horizontalAdvance(QStringLiteral("-0.0001234")) + 10; }
@@ -52,7 +56,7 @@ void drawMatrix(QPainter& p, const Matrix* m, const Node& n, QRectF area, const 
 
 // The value block's top-left corner, the origin of cell (0, 0).
 QPointF valueOrigin(QSizeF size) {
-    return {-size.width() / 2 + kPad + kGutter, -size.height() / 2 + kHeader + kPad};
+    return {-size.width() / 2 + kPad + gutter(), -size.height() / 2 + headerHeight() + kPad};
 }
 
 }  // namespace
@@ -74,8 +78,8 @@ QRectF valueCellRect(const Node& node, Cell cell) {
 QSizeF sizeFor(const Node& node) {
     QFontMetricsF nameFm(style::nameFont()), smallFm(style::smallFont());
     const double header = nameFm.horizontalAdvance(title(node)) + smallFm.horizontalAdvance(subtitle(node)) + 3 * kPad;
-    const double body = kGutter + shownCols(node) * cellWidth() + 2 * kPad;
-    const double height = kHeader + 2 * shownRows(node) * lineHeight() + 3 * kPad;
+    const double body = gutter() + shownCols(node) * cellWidth() + 2 * kPad;
+    const double height = headerHeight() + 2 * shownRows(node) * lineHeight() + 3 * kPad;
     return {std::max({header, body, 120.0}), height};
 }
 
@@ -85,8 +89,8 @@ void paint(QPainter& p, const Node& node, const NodeLook& look, double levelOfDe
     p.setRenderHint(QPainter::Antialiasing);
 
     // The frame: thick for the root, orange while the current step involves the node.
-    QPen frame(look.isRoot ? style::kRoot : style::kMuted, look.isRoot ? 3 : 1.5);
-    if (look.activeForward || look.receivingGradient || look.passingGradient) frame = QPen(style::kActive, 5);
+    QPen frame(look.isRoot ? style::kRoot : style::mutedColor(), style::stroke(look.isRoot ? 3 : 1.5));
+    if (look.activeForward || look.receivingGradient || look.passingGradient) frame = QPen(style::kActive, style::stroke(5));
     if (look.selected) frame.setStyle(Qt::DashLine);
     if (look.nonFinite) frame = QPen(QColor(0xd0, 0x00, 0x70), 4, Qt::DotLine);
     p.setPen(frame);
@@ -94,35 +98,36 @@ void paint(QPainter& p, const Node& node, const NodeLook& look, double levelOfDe
     p.drawRoundedRect(box, 8, 8);
 
     // The header band: the name, and the op symbol or leaf kind with the shape.
-    const QRectF header(box.left(), box.top(), box.width(), kHeader);
+    const double headerH = headerHeight();
+    const QRectF header(box.left(), box.top(), box.width(), headerH);
     p.setPen(Qt::NoPen);
     p.setBrush(style::headerColor(node.kind));
     p.drawRoundedRect(header.adjusted(1.5, 1.5, -1.5, 0), 7, 7);
-    p.drawRect(header.adjusted(1.5, kHeader / 2, -1.5, 0));
+    p.drawRect(header.adjusted(1.5, headerH / 2, -1.5, 0));
     p.setPen(style::kText);
     p.setFont(style::nameFont());
     p.drawText(header.adjusted(kPad, 0, -kPad, 0), Qt::AlignLeft | Qt::AlignVCenter, title(node));
     if (levelOfDetail < 0.35) return;  // far out: only the names are readable
     p.setFont(style::smallFont());
-    p.setPen(style::kMuted);
+    p.setPen(style::mutedColor());
     p.drawText(header.adjusted(kPad, 0, -kPad, 0), Qt::AlignRight | Qt::AlignVCenter, subtitle(node));
 
     const double lh = lineHeight();
     const double blockHeight = shownRows(node) * lh;
     const QPointF origin = valueOrigin(size);
-    const QRectF valueArea(origin.x(), origin.y(), box.width() - 2 * kPad - kGutter, blockHeight);
+    const QRectF valueArea(origin.x(), origin.y(), box.width() - 2 * kPad - gutter(), blockHeight);
     const QRectF gradArea = valueArea.translated(0, blockHeight + kPad);
     if (look.receivingGradient) {
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(0xff, 0xf0, 0xc8));
-        p.drawRect(gradArea.adjusted(-kGutter - 2, -2, 2, 2));
+        p.drawRect(gradArea.adjusted(-gutter() - 2, -2, 2, 2));
     }
     p.setFont(style::smallFont());
     p.setPen(style::kValue);
-    p.drawText(QRectF(box.left() + kPad, valueArea.top(), kGutter, lh), Qt::AlignLeft | Qt::AlignVCenter,
+    p.drawText(QRectF(box.left() + kPad, valueArea.top(), gutter(), lh), Qt::AlignLeft | Qt::AlignVCenter,
                QStringLiteral("="));
     p.setPen(style::kGradient);
-    p.drawText(QRectF(box.left() + kPad, gradArea.top(), kGutter, lh), Qt::AlignLeft | Qt::AlignVCenter,
+    p.drawText(QRectF(box.left() + kPad, gradArea.top(), gutter(), lh), Qt::AlignLeft | Qt::AlignVCenter,
                QStringLiteral("∇"));
     const bool hide = look.hideNumbers && (look.activeForward || look.receivingGradient);
     drawMatrix(p, hide ? nullptr : look.value, node, valueArea, style::kValue);

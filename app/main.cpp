@@ -2,6 +2,7 @@
 // backprop-studio: the window, or a subcommand of the command line (SPEC §3).
 #include <QApplication>
 #include <cstdio>
+#include <filesystem>
 
 #include "app/cli.h"
 #include "ui/document/examples.h"
@@ -14,6 +15,12 @@ int main(int argc, char** argv) {
     }
     if (argc > 2) {
         bp::cli::printUsage();
+        return 2;
+    }
+    if (argc == 2 && !std::filesystem::exists(argv[1])) {
+        // Said before any window or display is needed.
+        std::fprintf(stderr, "backprop-studio: '%s' is neither a file nor a command (see 'backprop-studio help')\n",
+                     argv[1]);
         return 2;
     }
     QApplication app(argc, argv);

@@ -2,14 +2,12 @@
 #include "app/render_command.h"
 
 #include <QApplication>
-#include <QImage>
-#include <QPainter>
-#include <QSvgGenerator>
 #include <cstdio>
 #include <cstdlib>
 
 #include "core/io/load_program.h"
 #include "ui/canvas/graph_scene.h"
+#include "ui/canvas/scene_export.h"
 #include "ui/document/graph_document.h"
 
 namespace bp::cli {
@@ -36,31 +34,16 @@ int renderProgram(const std::string& file, const std::string& out, const std::st
     doc.setCursorPosition(base + int(step < 0 ? count : step));
 
     GraphScene scene(&doc);
-    const QRectF source = scene.exportRect();
     const QString path = QString::fromStdString(out);
-    if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(source.size().toSize());
-        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
-        svg.setTitle(QStringLiteral("Backprop Studio"));
-        QPainter painter(&svg);
-        scene.renderForExport(painter, QRectF(QPointF(0, 0), source.size()));
-        return painter.end() ? 0 : 2;
-    }
-    if (!path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)) {
+    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
+    if (!svg && !path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)) {
         std::fprintf(stderr, "backprop-studio: render writes .png or .svg, not '%s'\n", out.c_str());
         return 2;
     }
     const double scale = 2.0;  // sharp on slides
-    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32);
-    image.fill(Qt::white);
-    {
-        QPainter painter(&image);
-        scene.renderForExport(painter, QRectF(QPointF(0, 0), source.size() * scale));
-    }
-    if (!image.save(path)) {
-        std::fprintf(stderr, "backprop-studio: cannot write '%s'\n", out.c_str());
+    QString error;
+    if (!exportScene(scene, path, scale, &error)) {
+        std::fprintf(stderr, "backprop-studio: %s\n", qPrintable(error));
         return 2;
     }
     return 0;

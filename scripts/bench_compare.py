@@ -148,3 +148,295 @@ def dot_text(nodes, edges):
     out += [f' n{v};' for v in range(nodes)]
     out += [f' n{a} -> n{b};' for a, b in edges]
     return '\n'.join(out + ['}']) + '\n'
+
+
+# ---- running and timing ------------------------------------------------------------------------
+
+def run_process(cmd, stdout=subprocess.DEVNULL):
+    """Runs cmd; returns (wall seconds, CPU seconds user+system, peak RSS in KB, exit status)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors='replace')
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise RuntimeError(f'{" ".join(cmd)} failed ({code}): {err.strip()[:400]}')
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code
+
+
+def best_of(runs, fn):
+    """The best (smallest) of `runs` measurements of fn() -> tuple, compared on the first item;
+    also the best of each other item."""
+    results = [fn() for _ in range(runs)]
+    return tuple(min(r[i] for r in results) for i in range(len(results[0]))), results
+
+
+def time_ours(cmd, runs, out_path=None):
+    """Best wall and CPU time of our whole process; the output of one run is kept in out_path."""
+    def once():
+        if out_path:
+            with open(out_path, 'wb') as f:
+                w, c, m, _ = run_process(cmd, stdout=f)
+        else:
+            w, c, m, _ = run_process(cmd)
+        return w, c, m
+    (wall, cpu, _), results = best_of(runs, once)
+    return wall, cpu, max(r[2] for r in results)
+
+
+# ---- PyTorch -----------------------------------------------------------------------------------
+
+def torch_mlp(torch, data, runs):
+    """The 30 SGD steps alone (tensors made before the clock starts): best time and the losses."""
+    f64 = torch.float64
+    best, losses = float('inf'), None
+    for _ in range(runs):
+        x = torch.tensor(data['x'], dtype=f64)
+        t = torch.tensor(data['t'], dtype=f64)
+        params = [torch.tensor(data[k], dtype=f64, requires_grad=True)
+                  for layer in range(1, len(MLP_SIZES)) for k in (f'w{layer}', f'b{layer}')]
+        opt = torch.optim.SGD(params, lr=MLP_LR)
+
+        def forward():
+            h = x
+            for layer in range(len(MLP_SIZES) - 1):
+                h = torch.sigmoid(h @ params[2 * layer] + params[2 * layer + 1])
+            return torch.nn.functional.mse_loss(h, t)
+
+        start = time.perf_counter()
+        run_losses = []
+        for _ in range(MLP_STEPS):
+            opt.zero_grad()
+            loss = forward()
+            run_losses.append(loss.item())
+            loss.backward()
+            opt.step()
+        with torch.no_grad():
+            run_losses.append(forward().item())  # LN, as `train` reports it
+        best = min(best, time.perf_counter() - start)
+        losses = run_losses
+    return best, losses
+
+
+def torch_chain(torch, steps, runs, v0=0.5, k=0.001):
+    """Building the chain and back-propagating it: best time, the root's value, d root / d v0."""
+    best, value, grad = float('inf'), None, None
+    for _ in range(runs):
+        start = time.perf_counter()
+        v0_t = torch.tensor(v0, dtype=torch.float64, requires_grad=True)
+        v = v0_t
+        for _ in range(steps):
+            v = v + k * torch.tanh(v)
+        v.backward()
+        best = min(best, time.perf_counter() - start)
+        value, grad = v.item(), v0_t.grad.item()
+    return best, value, grad
+
+
+# ---- bps_bench ---------------------------------------------------------------------------------
+
+def bench_numbers(bench, names):
+    """Google Benchmark's real time per iteration, in ms, of each benchmark in `names`."""
+    out = subprocess.run([bench, '--benchmark_filter=^(' + '|'.join(names) + ')$', '--benchmark_format=json',
+                          '--benchmark_repetitions=3', '--benchmark_report_aggregates_only=true'],
+                         capture_output=True, text=True, check=True,
+                         env=dict(os.environ, QT_QPA_PLATFORM='offscreen')).stdout
+    scale = {'ns': 1e-6, 'us': 1e-3, 'ms': 1.0, 's': 1e3}
+    times = {}
+    for b in json.loads(out)['benchmarks']:
+        if b.get('aggregate_name') == 'min' or (b.get('aggregate_name') == 'mean' and b['run_name'] not in times):
+            times[b['run_name']] = b['real_time'] * scale[b['time_unit']]
+    return times
+
+
+# ---- the report ----------------------------------------------------------------------------------
+
+def machine():
+    model = 'unknown CPU'
+    try:
+        with open('/proc/cpuinfo') as f:
+            for line in f:
+                if line.startswith('model name'):
+                    model = line.split(':', 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = ''
+    try:
+        with open('/proc/meminfo') as f:
+            mem = f'{int(f.readline().split()[1]) / 2**20:.0f} GB RAM, '
+    except (OSError, ValueError, IndexError):
+        pass
+    load = os.getloadavg()[0]
+    return f'{model}, {os.cpu_count()} cores, {mem}{platform.system()} {platform.release()}, load {load:.1f}'
+
+
+def ms(seconds):
+    return f'{seconds * 1000:.1f} ms' if seconds < 10 else f'{seconds:.1f} s'
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, work, ours, against, ratio, goal, ok, note=''):
+        self.rows.append((work, ours, against, ratio, goal, 'pass' if ok else 'FAIL', note))
+
+    def skip(self, work, why):
+        self.rows.append((work, '-', '-', '-', '-', 'skipped', why))
+
+    def print(self):
+        head = ('work', 'ours', 'against', 'ratio', 'goal', 'result', 'notes')
+        print('| ' + ' | '.join(head) + ' |')
+        print('|' + '|'.join('---' for _ in head) + '|')
+        for row in self.rows:
+            print('| ' + ' | '.join(str(c) for c in row) + ' |')
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('binary', nargs='?', default=os.path.join(ROOT, 'build', 'app', 'backprop-studio'))
+    parser.add_argument('--bench', help='bps_bench (default: bench/bps_bench in the binary\'s build folder)')
+    parser.add_argument('--runs', type=int, default=5, help='runs of each timing; the best counts (default 5)')
+    parser.add_argument('--keep', help='write the workloads here and keep them')
+    parser.add_argument('--only', help='comma-separated rows: mlp,chain,render,edit,memory')
+    args = parser.parse_args()
+    binary = os.path.abspath(args.binary)
+    if not os.access(binary, os.X_OK):
+        sys.exit(f'no program at {binary}: build it, or give its path')
+    bench = args.bench or os.path.join(os.path.dirname(os.path.dirname(binary)), 'bench', 'bps_bench')
+    rows = set((args.only or 'mlp,chain,render,edit,memory').split(','))
+    runs = max(1, args.runs)
+    work_dir = args.keep or tempfile.mkdtemp(prefix='bps-bench-')
+    os.makedirs(work_dir, exist_ok=True)
+    path = lambda name: os.path.join(work_dir, name)
+    os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')
+
+    try:
+        import torch
+        torch.set_num_threads(1)  # our engine runs on one thread: core against core
+        torch_note = f'PyTorch {torch.__version__}, 1 thread'
+    except ImportError:
+        torch, torch_note = None, 'PyTorch missing'
+    dot = shutil.which('dot')
+
+    print(f'Machine: {machine()}')
+    print(f'Ours: {binary} (whole process, best of {runs}); {torch_note}; '
+          f'Graphviz dot: {"yes" if dot else "missing"}')
+    startup_wall, startup_cpu, _ = time_ours([binary, 'examples'], runs * 2)
+    print(f'Process start-up alone (`backprop-studio examples`, Qt loaded): {ms(startup_wall)} '
+          f'({ms(startup_cpu)} CPU)')
+    print()
+    table = Table()
+    failures = 0
+
+    if 'mlp' in rows:
+        text, data = mlp_workload()
+        with open(path('mlp.bpg'), 'w') as f:
+            f.write(text)
+        wall, cpu, _ = time_ours([binary, 'train', path('mlp.bpg'), '--steps', str(MLP_STEPS), '--lr', str(MLP_LR),
+                                  '--json'], max(1, runs // 2), path('mlp.out.json'))
+        with open(path('mlp.out.json')) as f:
+            ours = json.load(f)['loss']
+        note = f'{len(text) / 2**20:.1f} MB source; CPU {ms(cpu)}'
+        if torch:
+            t, losses = torch_mlp(torch, data, max(1, runs // 2))
+            diff = max(abs(a - b) for a, b in zip(ours, losses))
+            agree = len(ours) == len(losses) and diff <= 1e-6
+            ok = agree and wall / t <= 1.0
+            table.add('MLP 64x784-256-256-10, 30 SGD steps (train, whole process)', ms(wall),
+                      f'PyTorch 30 steps: {ms(t)}', f'{wall / t:.2f}', '<= 1.0', ok,
+                      f'{note}; losses agree to {diff:.1e}' + ('' if agree else ' (DISAGREE)'))
+            failures += not ok
+        else:
+            table.skip('MLP 30 SGD steps', f'ours {ms(wall)}; ' + torch_note)
+
+    if 'chain' in rows:
+        with open(path('chain.bpg'), 'w') as f:
+            f.write(chain_workload(CHAIN_STEPS))
+        wall, cpu, _ = time_ours([binary, 'train', path('chain.bpg'), '--steps', '1', '--lr', str(CHAIN_LR), '--json'],
+                                 runs, path('chain.out.json'))
+        with open(path('chain.out.json')) as f:
+            out = json.load(f)
+        value, grad = out['loss'][0], (0.5 - out['params']['v0'][0][0]) / CHAIN_LR
+        note = f'CPU {ms(cpu)}, of which start-up {ms(startup_cpu)}'
+        if torch:
+            t, t_value, t_grad = torch_chain(torch, CHAIN_STEPS, runs)
+            diff = max(abs(value - t_value), abs(grad - t_grad))
+            agree = diff <= 1e-6
+            ok = agree and wall / t <= 0.05
+            table.add(f'scalar chain v = v + 0.001*tanh(v), {3 * CHAIN_STEPS:,} ops, 1 train step (whole process)',
+                      ms(wall), f'PyTorch build + backward: {ms(t)}', f'{wall / t:.3f}', '<= 0.05', ok,
+                      f'{note}; value and gradient agree to {diff:.1e}' + ('' if agree else ' (DISAGREE)'))
+            failures += not ok
+        else:
+            table.skip('scalar chain', f'ours {ms(wall)}; ' + torch_note)
+
+    if 'render' in rows:
+        text, (nodes, edges) = scalar_net_workload()
+        with open(path('net.bpg'), 'w') as f:
+            f.write(text)
+        with open(path('net.dot'), 'w') as f:
+            f.write(dot_text(nodes, edges))
+        render_runs = max(1, min(runs, 3))
+        wall, cpu, _ = time_ours([binary, 'render', path('net.bpg'), '-o', path('net.svg')], render_runs)
+        note = f'{nodes:,} nodes, {len(edges):,} edges, SVG; CPU {ms(cpu)}'
+        if dot:
+            t, t_cpu, _ = time_ours([dot, '-Tplain', path('net.dot'), '-o', path('net.plain')], render_runs)
+            ok = wall / t <= 0.5
+            table.add('render of a 24-24-24-1 net expanded to scalars (whole process)', ms(wall),
+                      f'dot -Tplain: {ms(t)}', f'{wall / t:.2f}', '<= 0.5', ok, note)
+            failures += not ok
+        else:
+            table.skip('render', f'ours {ms(wall)}; dot missing')
+
+    if 'edit' in rows:
+        names = ['BM_EditWeightAndRepaintCanvas1000Nodes', 'BM_StepOneEdgeAndRepaintCanvas1000Nodes',
+                 'BM_EditWeight1000Nodes', 'BM_StepOneEdge1000Nodes']
+        if os.access(bench, os.X_OK):
+            times = bench_numbers(bench, names)
+            edit, step = times.get(names[0]), times.get(names[1])
+            if edit is not None:
+                ok = edit <= 1000 / 60
+                table.add('edit one weight of a ~1,000-node graph, to the repainted canvas (bps_bench)',
+                          f'{edit:.2f} ms', 'one frame: 16.7 ms', f'{edit / (1000 / 60):.2f}', '<= 1', ok,
+                          f'document alone {times.get(names[2], float("nan")):.2f} ms')
+                failures += not ok
+            if step is not None:
+                ok = step <= 2.0
+                table.add('step one edge of the backward pass, to the repainted canvas (bps_bench)',
+                          f'{step:.2f} ms', '2 ms', f'{step / 2.0:.2f}', '<= 1', ok,
+                          f'cursor alone {times.get(names[3], float("nan")) * 1000:.1f} µs')
+                failures += not ok
+        else:
+            table.skip('edit and step', f'no bps_bench at {bench}')
+
+    if 'memory' in rows:
+        ops = MEMORY_CHAIN_OPS
+        with open(path('chain100k.bpg'), 'w') as f:
+            f.write(chain_workload((ops + 2) // 3))
+        with open(path('empty.bpg'), 'w') as f:
+            f.write('input x = 1\ny = -x\n')
+        # `trace` evaluates and keeps the whole trace (one event per edge); its text goes to /dev/null.
+        _, _, big = time_ours([binary, 'trace', path('chain100k.bpg')], 1)
+        _, _, empty = time_ours([binary, 'trace', path('empty.bpg')], 3)
+        _, _, no_trace = time_ours([binary, 'eval', path('chain100k.bpg')], 1)
+        nodes = 3 * ((ops + 2) // 3) + 2
+        per_node = (big - empty) * 1024 / nodes
+        ok = per_node <= 500
+        table.add(f'memory of a {ops:,}-op scalar chain after evaluation, trace included (peak RSS)',
+                  f'{per_node:.0f} B/node', f'empty graph: {empty / 1024:.1f} MB', f'{per_node / 500:.2f}',
+                  '<= 500 B/node', ok,
+                  f'{big / 1024:.1f} MB in all; without the trace (eval): {(no_trace - empty) * 1024 / nodes:.0f} B/node')
+        failures += not ok
+
+    table.print()
+    if not args.keep:
+        shutil.rmtree(work_dir, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

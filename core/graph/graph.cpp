@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/graph/graph.h"
 
+#include <array>
+#include <span>
+
 namespace bp {
 
 const char* kindName(NodeKind kind) {
@@ -13,17 +16,32 @@ const char* kindName(NodeKind kind) {
     return "op";
 }
 
+void Graph::reserve(int nodes) {
+    if (nodes > 0) nodes_.reserve(static_cast<std::size_t>(nodes));
+}
+
+// Gives a new node (about to get the id size()) its name: the user's, or the next "%k".
+std::string Graph::nameNode(Node& node, std::string name) {
+    node.named = !name.empty();
+    if (node.named) {
+        index_.emplace(name, size());
+        return name;
+    }
+    anonymousIds_.push_back(size());
+    std::string generated("%");  // appended, not "%" + to_string(k): GCC 12 warns falsely on that
+    generated += std::to_string(++anonymous_);
+    return generated;
+}
+
 NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
     if (kind == NodeKind::Op) throw GraphError("a leaf must be an input, a param or a const");
     Node node;
     node.kind = kind;
     node.shape = shapeOf(value);
     node.leafValue = std::move(value);
-    node.named = !name.empty();
-    node.name = node.named ? std::move(name) : std::string("%") + std::to_string(++anonymous_);
+    node.name = nameNode(node, std::move(name));
     node.label = node.name;
     nodes_.push_back(std::move(node));
-    index_.emplace(nodes_.back().name, size() - 1);
     return size() - 1;
 }
 
@@ -31,27 +49,47 @@ NodeId Graph::addOp(const OpDef& op, std::vector<NodeId> inputs, OpAttrs attrs, 
     if (static_cast<int>(inputs.size()) != op.arity)
         throw GraphError("'" + std::string(op.name) + "' takes " + std::to_string(op.arity) + " argument" +
                          (op.arity == 1 ? "" : "s") + ", got " + std::to_string(inputs.size()));
-    std::vector<Shape> shapes;
-    for (NodeId in : inputs) {
+    // Ops take at most a few inputs: their shapes sit on the stack, not in a vector.
+    constexpr std::size_t kMaxArity = 4;
+    std::array<Shape, kMaxArity> small;
+    std::vector<Shape> large;
+    if (inputs.size() > kMaxArity) large.resize(inputs.size());
+    Shape* shapes = inputs.size() > kMaxArity ? large.data() : small.data();
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const NodeId in = inputs[i];
         if (in < 0 || in >= size()) throw GraphError("an op input refers to a node that does not exist");
-        shapes.push_back(nodes_[in].shape);
+        shapes[i] = nodes_[in].shape;
     }
     Node node;
     std::string error;
-    if (!op.shape(shapes, attrs, node.shape, error)) throw GraphError(error);
+    if (!op.shape(std::span<const Shape>(shapes, inputs.size()), attrs, node.shape, error)) throw GraphError(error);
     node.kind = NodeKind::Op;
     node.op = &op;
     node.attrs = attrs;
     node.inputs = std::move(inputs);
-    node.named = !name.empty();
-    node.name = node.named ? std::move(name) : std::string("%") + std::to_string(++anonymous_);
+    node.name = nameNode(node, std::move(name));
     node.label = node.name;
     nodes_.push_back(std::move(node));
-    index_.emplace(nodes_.back().name, size() - 1);
     return size() - 1;
 }
 
+// "%k", the k-th anonymous node, while it still has that name (an anonymous node that was renamed
+// is found by its new name).
+NodeId Graph::findAnonymous(const std::string& name) const {
+    if (name.size() < 2 || name.size() > 11 || name[0] != '%' || name[1] == '0') return -1;
+    long long k = 0;
+    for (std::size_t i = 1; i < name.size(); ++i) {
+        if (name[i] < '0' || name[i] > '9') return -1;
+        k = k * 10 + (name[i] - '0');
+    }
+    if (k < 1 || k > static_cast<long long>(anonymousIds_.size())) return -1;
+    const NodeId id = anonymousIds_[static_cast<std::size_t>(k - 1)];
+    return nodes_[id].name == name ? id : -1;
+}
+
 NodeId Graph::find(const std::string& name) const {
+    if (!name.empty() && name[0] == '%')
+        if (const NodeId id = findAnonymous(name); id >= 0) return id;
     auto it = index_.find(name);
     return it != index_.end() ? it->second : -1;
 }

@@ -78,8 +78,8 @@ bool isReserved(const std::string& name) {
         "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
         "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "__debug__",
         "__builtins__",
-        // the script's modules, helpers and the builtins its helpers call
-        "torch", "json", "math", "sys", "rows", "grad_of", "report", "float", "str", "print"};
+        // the script's own globals, and the builtins it calls
+        "torch", "report", "float", "str", "print"};
     return reserved.count(name) > 0;
 }
 
@@ -156,8 +156,7 @@ bool ScriptWriter::hasVariable(NodeId id) const {
     return uses_[static_cast<std::size_t>(id)] != 1;
 }
 
-// The user's names first (as they are, where Python allows), then the changed ones, then the
-// generated tmpN of anonymous nodes; each avoids every name handed out before.
+// `base`, or base_2, base_3, ... when taken.
 void ScriptWriter::giveName(NodeId id, const std::string& base) {
     std::string candidate = base;
     for (int k = 2; taken_.count(candidate); ++k) candidate = base + "_" + std::to_string(k);
@@ -170,6 +169,8 @@ std::string temporaryName(const std::string& name) {
     return name.size() > 1 && name[0] == '%' ? "tmp" + name.substr(1) : pythonIdentifier(name);
 }
 
+// The user's names first (as they are, where Python allows), then the changed ones, then the
+// generated tmpN of anonymous nodes; each avoids every name handed out before.
 void ScriptWriter::nameVariables() {
     const int n = graph_.size();
     names_.assign(static_cast<std::size_t>(n), {});
@@ -311,31 +312,29 @@ std::string ScriptWriter::reportCall() const {
 }
 
 constexpr std::string_view kPreamble =
-    "# The graph in PyTorch, exported by Backprop Studio. Run it to see the same values\n"
-    "# and gradients:  python3 graph.py   (with --json: the numbers as JSON)\n"
-    "import json\n"
-    "import math\n"
-    "import sys\n"
-    "\n"
+    "# Backprop Studio's graph in PyTorch: the same values and\n"
+    "# gradients.   Run: python3 graph.py   (or: --json)\n"
     "import torch\n"
     "\n"
     "torch.set_default_dtype(torch.float64)  # double precision, as Backprop Studio\n";
 
-constexpr std::string_view kHelpers =
-    "\n"
-    "\n"
-    "def rows(t):\n"
-    "    \"\"\"A tensor as a list of rows; a number that is not finite as \"nan\", \"inf\" or \"-inf\".\"\"\"\n"
-    "    return [[v if math.isfinite(v) else str(v) for v in row] for row in t.detach().tolist()]\n"
-    "\n"
-    "\n"
-    "def grad_of(t):\n"
-    "    \"\"\"The gradient of a node: zeros where the backward pass does not reach it.\"\"\"\n"
-    "    return t.grad if t.grad is not None else torch.zeros_like(t)\n"
+// The printing, after the lesson; its imports and helpers stay inside so that no node's
+// variable can hide them.
+constexpr std::string_view kReport =
     "\n"
     "\n"
     "def report(nodes):\n"
-    "    \"\"\"Prints every named node's value and gradient (a const has no gradient in PyTorch).\"\"\"\n"
+    "    \"\"\"Prints each named node's value and .grad (--json: as one JSON object).\"\"\"\n"
+    "    import json\n"
+    "    import math\n"
+    "    import sys\n"
+    "\n"
+    "    def grad_of(t):  # zeros where the backward pass does not reach, as Backprop Studio\n"
+    "        return t.grad if t.grad is not None else torch.zeros_like(t)\n"
+    "\n"
+    "    def rows(t):  # a number that is not finite as \"nan\", \"inf\" or \"-inf\"\n"
+    "        return [[v if math.isfinite(v) else str(v) for v in row] for row in t.detach().tolist()]\n"
+    "\n"
     "    if \"--json\" in sys.argv[1:]:\n"
     "        values = {name: rows(t) for name, t in nodes.items()}\n"
     "        grads = {name: rows(grad_of(t)) for name, t in nodes.items() if t.requires_grad}\n"
@@ -344,7 +343,7 @@ constexpr std::string_view kHelpers =
     "    torch.set_printoptions(precision=10)\n"
     "    for name, t in nodes.items():\n"
     "        print(f\"{name} = {t.detach()}\")\n"
-    "        if t.requires_grad:\n"
+    "        if t.requires_grad:  # a const has no .grad in PyTorch\n"
     "            print(f\"{name}.grad = {grad_of(t)}\")\n"
     "\n"
     "\n";
@@ -396,7 +395,7 @@ std::string ScriptWriter::run() {
     std::string out(kPreamble);
     if (!leaves[0].empty()) out += "\n# Inputs: the data. They get a .grad too (requires_grad).\n" + leaves[0];
     if (!leaves[1].empty()) out += "\n# Params: the weights an optimizer would train.\n" + leaves[1];
-    if (!leaves[2].empty()) out += "\n# Consts: no gradient.\n" + leaves[2];
+    if (!leaves[2].empty()) out += "\n# Consts: PyTorch gives them no .grad.\n" + leaves[2];
     if (!forward.empty()) out += "\n# Forward pass.\n" + forward;
     if (!retained.empty())
         out += "\n# PyTorch keeps .grad on leaves only: keep it on the inner nodes too.\n" + retained;
@@ -412,7 +411,7 @@ std::string ScriptWriter::run() {
                    ".backward(torch.tensor(" + rowsText(program_.seed) + "))\n";
         }
     }
-    out += kHelpers;
+    out += kReport;
     out += reportCall();
     return out;
 }

@@ -26,7 +26,7 @@ std::string writePyTorchScript(const Program& program);
 bool hasPyTorchSpelling(std::string_view opName);
 
 // The Python variable a node name becomes: itself unless it is a Python keyword or a name the
-// script needs (torch, json, ...), which get a `_` after them.
+// script needs (torch, report, print, ...), which get a `_` after them.
 std::string pythonIdentifier(const std::string& name);
 
 }  // namespace bp

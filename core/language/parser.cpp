@@ -6,6 +6,7 @@
 #include "core/language/parser.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -651,13 +652,15 @@ NodeId Parser::addConst(Matrix value, const Token& where) {
 NodeId Parser::addOp(const OpDef* op, const Token& where, std::vector<NodeId> inputs, OpAttrs attrs) {
     if (!op) fail(where, "operator '" + std::string(where.text) + "' is not supported");
     checkNodeLimit(where);
-    // The op's own shape rule, as Graph::addOp will apply it, with the same message.
-    std::vector<Shape> shapes;
-    shapes.reserve(inputs.size());
-    for (NodeId input : inputs) shapes.push_back(graph().node(input).shape);
+    // The op's own shape rule, as Graph::addOp will apply it, with the same message. Ops take
+    // one or two inputs here (calls with more fail on the count first): shapes on the stack.
+    std::array<Shape, 2> shapes;
+    const bool countOk = static_cast<int>(inputs.size()) == op->arity && inputs.size() <= shapes.size();
+    if (countOk)
+        for (std::size_t i = 0; i < inputs.size(); ++i) shapes[i] = graph().node(inputs[i]).shape;
     Shape shape;
     std::string error;
-    if (static_cast<int>(inputs.size()) != op->arity || !op->shape(shapes, attrs, shape, error))
+    if (!countOk || !op->shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, shape, error))
         fail(where, error.empty() ? quoted(op->name) + " takes " + std::to_string(op->arity) +
                                         " arguments, got " + std::to_string(inputs.size())
                                   : error);

@@ -79,16 +79,31 @@ void unary(MatrixRefs in, Matrix& out, F f) {
     out = A(in).unaryExpr(f);
 }
 
-// y = f(a, b) elementwise after broadcasting.
+// y = f(a, b) elementwise after broadcasting. Written into y's own storage: a dimension of 1 is
+// read again for every row or column instead of being copied out first.
 template <typename F>
 void binary(MatrixRefs in, Matrix& out, F f) {
-    if (A(in).rows() == B(in).rows() && A(in).cols() == B(in).cols()) {
-        out = A(in).binaryExpr(B(in), f);
+    const Matrix& a = A(in);
+    const Matrix& b = B(in);
+    if (a.rows() == b.rows() && a.cols() == b.cols()) {
+        out = a.binaryExpr(b, f);
         return;
     }
-    Shape s = *broadcastShapes(shapeOf(A(in)), shapeOf(B(in)));
-    out = expandTo(A(in), s).binaryExpr(expandTo(B(in), s), f);
+    const Shape s = *broadcastShapes(shapeOf(a), shapeOf(b));
+    out.resize(s.rows, s.cols);
+    const bool aRow = a.rows() == 1, aCol = a.cols() == 1, bRow = b.rows() == 1, bCol = b.cols() == 1;
+    for (Eigen::Index c = 0; c < s.cols; ++c)
+        for (Eigen::Index r = 0; r < s.rows; ++r)
+            out(r, c) = f(a(aRow ? 0 : r, aCol ? 0 : c), b(bRow ? 0 : r, bCol ? 0 : c));
 }
+
+// c = g summed back to `target`. The common case, no broadcasting, is a copy into c's storage.
+void reduceInto(const Matrix& g, Shape target, Matrix& c) {
+    if (shapeOf(g) == target) c = g;
+    else c = reduceTo(g, target);
+}
+
+bool sameSize(const Matrix& a, const Matrix& b) { return a.rows() == b.rows() && a.cols() == b.cols(); }
 
 // The broadcast shape of a binary op's inputs (that of its output).
 Shape outShape(const Matrix& y) { return shapeOf(y); }
@@ -98,25 +113,33 @@ Shape outShape(const Matrix& y) { return shapeOf(y); }
 void addForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::plus<double>()); }
 // ∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1: G summed back to the operand's shape.
 void addVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
-    c = reduceTo(g, shapeOf(*in[slot]));
+    reduceInto(g, shapeOf(*in[slot]), c);
 }
 
 void subForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::minus<double>()); }
 // ∂(a-b)/∂a = 1, ∂(a-b)/∂b = -1
 void subVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
-    c = slot == 0 ? reduceTo(g, shapeOf(A(in))) : Matrix(-reduceTo(g, shapeOf(B(in))));
+    if (slot == 0) reduceInto(g, shapeOf(A(in)), c);
+    else if (sameSize(g, B(in))) c = -g;
+    else c = -reduceTo(g, shapeOf(B(in)));
 }
 
 void mulForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::multiplies<double>()); }
 // ∂(a∘b)/∂a = b, ∂(a∘b)/∂b = a
 void mulVjp(int slot, MatrixRefs in, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
     const Matrix& other = *in[1 - slot];
-    c = reduceTo(g.cwiseProduct(expandTo(other, outShape(y))), shapeOf(*in[slot]));
+    if (sameSize(other, y) && sameSize(*in[slot], y)) c = g.cwiseProduct(other);
+    else c = reduceTo(g.cwiseProduct(expandTo(other, outShape(y))), shapeOf(*in[slot]));
 }
 
 void divForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::divides<double>()); }
 // ∂(a/b)/∂a = 1/b, ∂(a/b)/∂b = -a/b²
 void divVjp(int slot, MatrixRefs in, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
+    if (sameSize(A(in), y) && sameSize(B(in), y)) {
+        if (slot == 0) c = g.cwiseQuotient(B(in));
+        else c = -g.cwiseProduct(A(in)).cwiseQuotient(B(in).cwiseProduct(B(in)));
+        return;
+    }
     Matrix b = expandTo(B(in), outShape(y));
     if (slot == 0) {
         c = reduceTo(g.cwiseQuotient(b), shapeOf(A(in)));

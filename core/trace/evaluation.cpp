@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/trace/evaluation.h"
 
+#include <algorithm>
 #include <array>
 
 namespace bp {
@@ -18,7 +19,7 @@ struct InputRefs {
 
 // Which nodes lie on a path to the root: only their consumers pass gradient on.
 std::vector<char> reachesRoot(const Graph& graph, NodeId root) {
-    std::vector<char> reaches(graph.size(), 0);
+    std::vector<char> reaches(static_cast<std::size_t>(root) + 1, 0);
     reaches[root] = 1;
     for (NodeId id = root; id >= 0; --id) {
         if (!reaches[id]) continue;
@@ -29,15 +30,39 @@ std::vector<char> reachesRoot(const Graph& graph, NodeId root) {
 
 bool hasShape(const Matrix& m, Shape s) { return m.rows() == s.rows && m.cols() == s.cols; }
 
+// Zeros of the given shape, in the matrix's own storage when it already has that shape.
+void setZeros(Matrix& m, Shape s) { m.setZero(s.rows, s.cols); }
+
+// Contributions that are added and not kept (no trace): one buffer per shape met in the pass, so
+// an edge costs no allocation and a big matrix is not allocated again for every edge.
+class ContributionBuffers {
+public:
+    Matrix& forShape(Shape s) {
+        for (auto& [shape, m] : buffers_)
+            if (shape == s) return m;
+        if (buffers_.size() >= kMaxShapes) {
+            buffers_.back().first = s;
+            return buffers_.back().second;
+        }
+        buffers_.emplace_back(s, Matrix());
+        return buffers_.back().second;
+    }
+
+private:
+    static constexpr std::size_t kMaxShapes = 16;
+    std::vector<std::pair<Shape, Matrix>> buffers_;
+};
+
 }  // namespace
 
 void runForward(const Graph& graph, Evaluation& eval) {
-    eval.values.resize(graph.size());
+    const int n = graph.size();
+    eval.values.resize(n);
     eval.trace.forward.clear();
-    for (NodeId id = 0; id < graph.size(); ++id) {
+    for (NodeId id = 0; id < n; ++id) {
         const Node& node = graph.node(id);
         if (node.isLeaf()) {
-            eval.values[id] = node.leafValue;
+            eval.values[id] = node.leafValue;  // into the storage it already has, when the shape is the same
             continue;
         }
         InputRefs in(node, eval.values);
@@ -46,21 +71,81 @@ void runForward(const Graph& graph, Evaluation& eval) {
     }
 }
 
-void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation& eval) {
-    eval.grads.resize(graph.size());
-    eval.trace.backward.clear();
-    // Leaves keep what earlier passes accumulated; op gradients start from zero each pass.
-    for (NodeId id = 0; id < graph.size(); ++id) {
+int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> changedLeaves) {
+    const int n = graph.size();
+    if (eval.values.size() != static_cast<std::size_t>(n)) {
+        runForward(graph, eval);
+        return static_cast<int>(eval.trace.forward.size());
+    }
+    // Creation order is topological: one pass from the first changed leaf finds every node that
+    // depends on a changed one, and recomputes it after its inputs.
+    std::vector<char> changed(n, 0);
+    NodeId first = n;
+    for (NodeId id : changedLeaves) {
+        if (id < 0 || id >= n || !graph.node(id).isLeaf()) continue;
+        changed[id] = 1;
+        first = std::min(first, id);
+    }
+    int recomputed = 0;
+    for (NodeId id = first; id < n; ++id) {
         const Node& node = graph.node(id);
-        if (!node.isLeaf() || !hasShape(eval.grads[id], node.shape))
-            eval.grads[id] = Matrix::Zero(node.shape.rows, node.shape.cols);
+        if (node.isLeaf()) {
+            if (changed[id]) eval.values[id] = node.leafValue;
+            continue;
+        }
+        bool stale = false;
+        for (NodeId in : node.inputs) stale = stale || changed[in];
+        if (!stale) continue;
+        changed[id] = 1;
+        InputRefs in(node, eval.values);
+        node.op->forward(in.span(), node.attrs, eval.values[id]);
+        ++recomputed;
+    }
+    return recomputed;
+}
+
+void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation& eval, TraceMode mode) {
+    const int n = graph.size();
+    const bool record = mode == TraceMode::Record;
+    eval.grads.resize(n);
+    // Leaves keep what earlier passes accumulated; op gradients start from zero each pass.
+    for (NodeId id = 0; id < n; ++id) {
+        const Node& node = graph.node(id);
+        if (!node.isLeaf() || !hasShape(eval.grads[id], node.shape)) setZeros(eval.grads[id], node.shape);
     }
     eval.grads[root] += seed;
-    eval.trace.startGrads.clear();
-    for (NodeId id = 0; id < graph.size(); ++id)
-        if (id == root || (graph.node(id).isLeaf() && !eval.grads[id].isZero(0.0)))
-            eval.trace.startGrads.emplace_back(id, eval.grads[id]);
+
+    std::vector<std::pair<NodeId, Matrix>>& startGrads = eval.trace.startGrads;
+    if (record) {
+        // Written over the entries already there: a repeated pass reuses their storage.
+        std::size_t count = 0;
+        for (NodeId id = 0; id < n; ++id) {
+            if (id != root && !(graph.node(id).isLeaf() && !eval.grads[id].isZero(0.0))) continue;
+            if (count < startGrads.size()) {
+                startGrads[count].first = id;
+                startGrads[count].second = eval.grads[id];
+            } else {
+                startGrads.emplace_back(id, eval.grads[id]);
+            }
+            ++count;
+        }
+        startGrads.resize(count);
+    } else {
+        startGrads.clear();
+    }
+
     const std::vector<char> reaches = reachesRoot(graph, root);
+    std::vector<BackwardEvent>& events = eval.trace.backward;
+    if (record) {
+        std::size_t count = 0;
+        for (NodeId from = root; from >= 0; --from)
+            if (reaches[from] && !graph.node(from).isLeaf()) count += graph.node(from).inputs.size();
+        events.resize(count);  // keeps the events (and their matrices) of the previous pass
+    } else {
+        events.clear();
+    }
+    ContributionBuffers buffers;
+    std::size_t k = 0;
     // Reverse creation order is reverse topological order: every consumer of a node has a larger
     // id, so a node's gradient is complete before it passes it on.
     for (NodeId from = root; from >= 0; --from) {
@@ -69,26 +154,34 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
         InputRefs in(node, eval.values);
         for (int slot = 0; slot < static_cast<int>(node.inputs.size()); ++slot) {
             const NodeId to = node.inputs[slot];
-            BackwardEvent event{from, to, slot, {}, {}};
-            node.op->vjp(slot, in.span(), eval.values[from], eval.grads[from], node.attrs, event.contribution);
-            eval.grads[to] += event.contribution;
-            event.gradAfter = eval.grads[to];
-            eval.trace.backward.push_back(std::move(event));
+            Matrix& grad = eval.grads[to];
+            if (record) {
+                BackwardEvent& event = events[k++];
+                event.from = from;
+                event.to = to;
+                event.slot = slot;
+                node.op->vjp(slot, in.span(), eval.values[from], eval.grads[from], node.attrs, event.contribution);
+                grad += event.contribution;
+                event.gradAfter = grad;
+            } else {
+                Matrix& contribution = buffers.forShape(graph.node(to).shape);
+                node.op->vjp(slot, in.span(), eval.values[from], eval.grads[from], node.attrs, contribution);
+                grad += contribution;
+            }
         }
     }
 }
 
 void zeroGrad(const Graph& graph, Evaluation& eval) {
     eval.grads.resize(graph.size());
-    for (NodeId id = 0; id < graph.size(); ++id)
-        eval.grads[id] = Matrix::Zero(graph.node(id).shape.rows, graph.node(id).shape.cols);
+    for (NodeId id = 0; id < graph.size(); ++id) setZeros(eval.grads[id], graph.node(id).shape);
 }
 
-Evaluation evaluate(const Program& program) {
+Evaluation evaluate(const Program& program, TraceMode mode) {
     Evaluation eval;
     runForward(program.graph, eval);
     zeroGrad(program.graph, eval);
-    runBackward(program.graph, program.root, program.seed, eval);
+    runBackward(program.graph, program.root, program.seed, eval, mode);
     return eval;
 }
 

@@ -2,6 +2,11 @@
 #pragma once
 // One evaluation of a program: the value and gradient of every node, and the trace the window
 // steps through (forward steps, then one backward event per edge), recorded once as plain data.
+//
+// Speed: an Evaluation is meant to be kept and evaluated again (after an edit, each training
+// step). Every pass then writes into the matrices it already holds (values, gradients, the
+// events of the trace), so a repeated pass over the same graph allocates nothing.
+#include <span>
 #include <vector>
 
 #include "core/graph/program.h"
@@ -34,15 +39,27 @@ struct Evaluation {
     Trace trace;
 };
 
+// Whether the backward pass records its events (trace.backward and trace.startGrads). Stepping
+// needs them; training, the gradient check and `eval` do not, and skipping them saves two
+// matrices per edge. The gradients are the same either way, bit for bit.
+enum class TraceMode { Record, Skip };
+
 // Computes every node's value, in creation (topological) order, and records the forward steps.
 void runForward(const Graph& graph, Evaluation& eval);
+// After `changedLeaves` got new values: recomputes only the ops that depend on them (a plain loop
+// over ids, from the smallest changed leaf). `eval` must hold a complete forward pass of this
+// same graph; the values come out exactly as runForward would give them. Returns the number of
+// ops recomputed.
+int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> changedLeaves);
 // Back-propagates `seed` from `root` (a vector-Jacobian product), adding into leaf gradients and
-// recording one event per edge. Needs runForward first.
-void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation& eval);
+// recording one event per edge (unless `mode` is Skip: then the trace's backward part is
+// emptied). Needs runForward first.
+void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation& eval,
+                 TraceMode mode = TraceMode::Record);
 // Sets every gradient to zero (torch's zero_grad on every leaf).
 void zeroGrad(const Graph& graph, Evaluation& eval);
 // Forward, then one backward pass from the program's root with its seed, from zero gradients.
-Evaluation evaluate(const Program& program);
+Evaluation evaluate(const Program& program, TraceMode mode = TraceMode::Record);
 
 // The elementwise local derivative ∂to/∂from seen through one edge for a scalar or elementwise
 // view: the contribution this edge would pass for an upstream of ones. Used by the chain-rule panel.

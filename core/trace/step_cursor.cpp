@@ -9,7 +9,10 @@ void StepCursor::attach(const Graph& graph, const Evaluation& eval) {
     eval_ = &eval;
     forwardIndex_.assign(graph.size(), 0);
     for (int i = 0; i < static_cast<int>(eval.trace.forward.size()); ++i) forwardIndex_[eval.trace.forward[i]] = i + 1;
-    eventsInto_.assign(graph.size(), {});
+    // Emptied, not rebuilt: after an edit the same graph is attached again, and each node's list
+    // keeps its storage (attaching then allocates nothing).
+    eventsInto_.resize(graph.size());
+    for (std::vector<int>& into : eventsInto_) into.clear();
     for (int i = 0; i < static_cast<int>(eval.trace.backward.size()); ++i)
         eventsInto_[eval.trace.backward[i].to].push_back(i);
     startGrad_.assign(graph.size(), -1);

@@ -20,19 +20,20 @@ void SgdOptimizer::step(Graph& graph, const Evaluation& eval) {
     }
 }
 
-TrainResult train(Program& program, int steps, double learningRate, double momentum) {
+TrainResult train(Program& program, int steps, double learningRate, double momentum, Evaluation* evaluation) {
     const Node& root = program.graph.node(program.root);
     if (root.shape != Shape{1, 1})
         throw std::invalid_argument("training needs a 1x1 loss as the root; '" + root.name + "' is " +
                                     shapeText(root.shape));
     SgdOptimizer optimizer(learningRate, momentum);
     TrainResult result;
-    Evaluation eval;
+    Evaluation own;
+    Evaluation& eval = evaluation ? *evaluation : own;  // each pass writes into the matrices of the one before
     for (int i = 0; i < steps; ++i) {
         runForward(program.graph, eval);
         result.losses.push_back(eval.values[program.root](0, 0));
         zeroGrad(program.graph, eval);
-        runBackward(program.graph, program.root, program.seed, eval);
+        runBackward(program.graph, program.root, program.seed, eval, TraceMode::Skip);
         optimizer.step(program.graph, eval);
     }
     runForward(program.graph, eval);

@@ -30,7 +30,10 @@ struct TrainResult {
 };
 
 // N times: zero_grad, forward, backward from the root, SGD step. The root must be 1x1.
-// Throws std::invalid_argument when it is not.
-TrainResult train(Program& program, int steps, double learningRate, double momentum = 0.0);
+// Throws std::invalid_argument when it is not. The passes run in `evaluation` when one is given
+// (its matrices are reused, and afterwards it holds the forward pass of the trained params and the
+// gradients of the last step), else in one of train's own.
+TrainResult train(Program& program, int steps, double learningRate, double momentum = 0.0,
+                  Evaluation* evaluation = nullptr);
 
 }  // namespace bp

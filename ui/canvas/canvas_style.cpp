@@ -109,4 +109,58 @@ QSizeF drawLegend(QPainter& painter, QPointF topLeft) {
     return size;
 }
 
+namespace {
+// Where each entry of the strip goes, relative to its top-left corner.
+QList<QRectF> stripCells(double maxWidth) {
+    const QFontMetricsF fm(smallFont());
+    const double s = gLook.typeScale;
+    QList<QRectF> cells;
+    double x = 10 * s, y = 4;
+    for (const auto& row : legendRows()) {
+        const double w = 32 * s + fm.horizontalAdvance(row.text) + 18 * s;
+        if (x > 10 * s && x + w > maxWidth) {
+            x = 10 * s;
+            y += rowHeight();
+        }
+        cells.append(QRectF(x, y, w, rowHeight()));
+        x += w;
+    }
+    return cells;
+}
+}  // namespace
+
+QSizeF legendStripSize(double maxWidth) {
+    double right = 0, bottom = 0;
+    for (const QRectF& cell : stripCells(maxWidth)) right = std::max(right, cell.right()), bottom = std::max(bottom, cell.bottom());
+    return {right, bottom + 4};
+}
+
+QSizeF drawLegendStrip(QPainter& painter, QPointF topLeft, double maxWidth) {
+    const QSizeF size = legendStripSize(maxWidth);
+    const double s = gLook.typeScale;
+    painter.save();
+    painter.setPen(QPen(mutedColor(), stroke(1)));
+    painter.setBrush(QColor(255, 255, 255, 235));
+    painter.drawRoundedRect(QRectF(topLeft, size), 6, 6);
+    painter.setFont(smallFont());
+    const QList<QRectF> cells = stripCells(maxWidth);
+    const QList<LegendRow> rows = legendRows();
+    for (int i = 0; i < rows.size(); ++i) {
+        const QRectF cell = cells[i].translated(topLeft);
+        const QRectF swatch(cell.left(), cell.center().y() - 7 * s, 22 * s, 14 * s);
+        if (rows[i].filled) {
+            painter.setPen(QPen(mutedColor(), stroke(1)));
+            painter.setBrush(rows[i].swatch);
+            painter.drawRect(swatch);
+        } else {
+            painter.setPen(QPen(rows[i].swatch, 4 * s));
+            painter.drawLine(swatch.left(), swatch.center().y(), swatch.right(), swatch.center().y());
+        }
+        painter.setPen(rows[i].filled ? kText : rows[i].swatch);
+        painter.drawText(cell.adjusted(28 * s, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, rows[i].text);
+    }
+    painter.restore();
+    return size;
+}
+
 }  // namespace bp::style

@@ -45,5 +45,9 @@ QFont smallFont();
 // The legend (blue = value, red = gradient, the node kinds), drawn at `topLeft`; returns its size.
 QSizeF drawLegend(QPainter& painter, QPointF topLeft);
 QSizeF legendSize();
+// The legend as a strip of entries side by side, wrapped to `maxWidth` (presentation mode puts it
+// under the graph instead of over a corner of it).
+QSizeF legendStripSize(double maxWidth);
+QSizeF drawLegendStrip(QPainter& painter, QPointF topLeft, double maxWidth);
 
 }  // namespace bp::style

@@ -145,8 +145,9 @@ void GraphScene::relayout() {
     for (NodeId id = 0; id < g.size(); ++id)
         for (NodeId in : g.node(id).inputs) layoutEdges.push_back({in, id});
     LayoutOptions options;
-    options.layerGap = 110;
-    options.nodeGap = 36;
+    // The gaps grow with the type (presentation), leaving room for the active edge's label.
+    options.layerGap = 110 * style::canvasLook().typeScale;
+    options.nodeGap = 36 * style::canvasLook().typeScale;
     const LayoutResult layout = layeredLayout(sizes, layoutEdges, options);
 
     rebuilding_ = true;
@@ -170,6 +171,7 @@ void GraphScene::relayout() {
     }
     rebuilding_ = false;
     setSceneRect(graphRect().adjusted(-400, -300, 400, 300));
+    refresh();
 }
 
 std::vector<QPointF> GraphScene::nodePositions() const {
@@ -195,7 +197,13 @@ void GraphScene::requestEdit(NodeId id, QPointF scenePos) { emit editRequested(i
 
 void GraphScene::refresh() {
     for (NodeItem* n : nodes_) n->update();
-    for (EdgeItem* e : edges_) e->update();
+    // The active edge's label (its share of the chain rule) is often wider than the gap between
+    // the nodes: it is drawn over them rather than hidden under them.
+    const BackwardEvent* event = doc_->cursor().activeEvent();
+    for (EdgeItem* e : edges_) {
+        e->setZValue(event && e->consumer() == event->from && e->slot() == event->slot ? 1 : -1);
+        e->update();
+    }
 }
 
 QRectF GraphScene::graphRect() const {

@@ -24,10 +24,36 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
 void GraphView::fitGraph() {
     const QRectF r = scene_->graphRect().adjusted(-40, -40, 40, 40);
     if (r.isEmpty()) return;
-    fitInView(r, Qt::KeepAspectRatio);
-    // Never blow small graphs up beyond 1.6x, nor shrink below a readable floor unless needed.
-    if (zoom() > 1.6) setTransform(QTransform::fromScale(1.6, 1.6));
-    centerOn(r.center());
+    const double band = legendBand();
+    if (band <= 0) {
+        fitInView(r, Qt::KeepAspectRatio);
+    } else {
+        // Fit into the room above the legend strip.
+        const double room = viewport()->height() - band;
+        if (room <= 0) return;
+        const double z = std::min(viewport()->width() / r.width(), room / r.height());
+        setTransform(QTransform::fromScale(z, z));
+    }
+    // Never blow small graphs up beyond maxFitZoom_ (1.6x), nor shrink below a readable floor unless needed.
+    if (zoom() > maxFitZoom_) setTransform(QTransform::fromScale(maxFitZoom_, maxFitZoom_));
+    centerOn(r.center() + QPointF(0, band / 2 / zoom()));
+}
+
+void GraphView::setLegendStrip(bool strip) {
+    legendStrip_ = strip;
+    viewport()->update();
+    if (!userZoomed_) fitGraph();
+}
+
+double GraphView::legendBand() const {
+    if (!legendVisible_ || !legendStrip_) return 0;
+    return style::legendStripSize(viewport()->width() - 24).height() + 16;
+}
+
+void GraphView::setMaxFitZoom(double zoom) {
+    maxFitZoom_ = zoom;
+    userZoomed_ = false;
+    fitGraph();
 }
 
 void GraphView::zoomBy(double factor) {
@@ -58,8 +84,14 @@ void GraphView::drawForeground(QPainter* painter, const QRectF&) {
     // In viewport coordinates: the legend stays put and readable whatever the zoom.
     painter->save();
     painter->resetTransform();
-    const QSizeF size = style::legendSize();
-    style::drawLegend(*painter, QPointF(viewport()->width() - size.width() - 12, 12));
+    if (legendStrip_) {
+        const double width = viewport()->width() - 24;
+        const QSizeF size = style::legendStripSize(width);
+        style::drawLegendStrip(*painter, QPointF((viewport()->width() - size.width()) / 2, viewport()->height() - size.height() - 8), width);
+    } else {
+        const QSizeF size = style::legendSize();
+        style::drawLegend(*painter, QPointF(viewport()->width() - size.width() - 12, 12));
+    }
     painter->restore();
 }
 

@@ -15,6 +15,11 @@ public:
     void zoomOut() { zoomBy(0.8); }
     void fitGraph();
     void setLegendVisible(bool visible);
+    // How far "fit" may blow a small graph up (1.6; presentation mode allows more).
+    void setMaxFitZoom(double zoom);
+    // The legend as a strip along the bottom, kept clear of the graph by "fit" (presentation),
+    // instead of a box in the top-right corner.
+    void setLegendStrip(bool strip);
     double zoom() const { return transform().m11(); }
 
 protected:
@@ -26,6 +31,9 @@ private:
     void zoomBy(double factor);
     GraphScene* scene_;
     bool legendVisible_ = true;
+    double maxFitZoom_ = 1.6;
+    bool legendStrip_ = false;
+    double legendBand() const;  // the viewport height the strip takes, or 0
     bool userZoomed_ = false;
 };
 

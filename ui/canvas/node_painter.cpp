@@ -129,9 +129,12 @@ void paint(QPainter& p, const Node& node, const NodeLook& look, double levelOfDe
     p.setPen(style::kGradient);
     p.drawText(QRectF(box.left() + kPad, gradArea.top(), gutter(), lh), Qt::AlignLeft | Qt::AlignVCenter,
                QStringLiteral("∇"));
-    const bool hide = look.hideNumbers && (look.activeForward || look.receivingGradient);
-    drawMatrix(p, hide ? nullptr : look.value, node, valueArea, style::kValue);
-    drawMatrix(p, hide ? nullptr : look.grad, node, gradArea, style::kGradient);
+    // Only the number the step computes is hidden: the value a gradient step needs stays.
+    const bool hideValue = look.hideNumbers && look.activeForward;
+    const bool hideGrad = look.hideNumbers && look.receivingGradient;
+    const bool hide = hideValue || hideGrad;
+    drawMatrix(p, hideValue ? nullptr : look.value, node, valueArea, style::kValue);
+    drawMatrix(p, hideGrad ? nullptr : look.grad, node, gradArea, style::kGradient);
     if (hide) {
         p.setFont(style::nameFont());
         p.setPen(style::kActive);

@@ -16,12 +16,18 @@ public:
     QString titleText() const;
     QString bodyText() const;
     void setLargeType(bool large);
+    // While the class predicts (presentation): the number the step computes is written "?".
+    void setHideResult(bool hide);
+    bool hidesResult() const { return hideResult_; }
+    // The dock's height that shows the title and `lines` lines of arithmetic in the current type.
+    int heightForLines(int lines) const;
 
 private:
     void refresh();
     GraphDocument* doc_;
     QLabel* title_;
     QLabel* body_;
+    bool hideResult_ = false;
 };
 
 }  // namespace bp

@@ -71,13 +71,13 @@ PyTorchCodeDock::PyTorchCodeDock(GraphDocument* document, QWidget* parent)
     copy_->setToolTip(tr("Copy the script to the clipboard"));
     save_ = new QPushButton(tr("Save as…"));
     save_->setToolTip(tr("Save the script as a .py file"));
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(copy_);
-    buttons->addWidget(save_);
-    buttons->addStretch(1);
-    layout->addWidget(note_);
+    // One row above the code, so that a short panel still shows as many lines as it can.
+    auto* top = new QHBoxLayout;
+    top->addWidget(note_, 1);
+    top->addWidget(copy_);
+    top->addWidget(save_);
+    layout->addLayout(top);
     layout->addWidget(text_, 1);
-    layout->addLayout(buttons);
     setWidget(content);
     setLargeType(false);
 

@@ -10,6 +10,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoView>
 
 #include "core/io/load_program.h"
@@ -29,7 +30,12 @@
 #include "ui/panels/sigmoid_chart_dock.h"
 #include "ui/panels/training_dock.h"
 #include "ui/panels/vanishing_demo_dock.h"
+#include "ui/window/add_loss_dialog.h"
+#include "ui/window/export_actions.h"
+#include "ui/window/predict_reveal.h"
+#include "ui/window/presentation_mode.h"
 #include "ui/window/step_toolbar.h"
+#include "ui/window/window_layout.h"
 
 namespace bp {
 
@@ -47,6 +53,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     steps_ = new StepToolBar(doc_, this);
     addToolBar(Qt::TopToolBarArea, steps_);
     chainRule_ = new ChainRuleDock(doc_, this);
+    // The chain rule is the heart of the lecture: full width under the canvas and the side panels.
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, chainRule_);
     inspector_ = new InspectorDock(doc_, this);
     addDockWidget(Qt::RightDockWidgetArea, inspector_);
@@ -58,29 +67,36 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     training_ = new TrainingDock(doc_, this);
     for (QDockWidget* dock : std::initializer_list<QDockWidget*>{sigmoidChart_, vanishingDemo_, training_})
         tabifyDockWidget(inspector_, dock);
-    pytorchCode_ = new PyTorchCodeDock(doc_, this);
-    tabifyDockWidget(inspector_, pytorchCode_);
-    gradientCheck_ = new GradientCheckDock(doc_, this);
-    tabifyDockWidget(inspector_, gradientCheck_);
     inspector_->raise();
-    resizeDocks({inspector_}, {560}, Qt::Horizontal);
-    // On the left the .bpg text, and under it what the last edit did to the loss, with the undo
-    // history as a tab behind it.
+    // On the left the .bpg text, with the undo history as a tab behind it. Beside the chain rule,
+    // as tabs with room for long lines: what the last edit did to the loss, the gradient check
+    // and the PyTorch script (four tabs are as many as the right-hand area shows unclipped).
     source_ = new SourceDock(doc_, this);
     addDockWidget(Qt::LeftDockWidgetArea, source_);
     predict_ = new PredictDock(doc_, this);
-    splitDockWidget(source_, predict_, Qt::Vertical);
+    tabifyDockWidget(chainRule_, predict_);
+    gradientCheck_ = new GradientCheckDock(doc_, this);
+    tabifyDockWidget(chainRule_, gradientCheck_);
+    pytorchCode_ = new PyTorchCodeDock(doc_, this);
+    tabifyDockWidget(chainRule_, pytorchCode_);
+    chainRule_->raise();
     undoHistory_ = new QDockWidget(tr("Undo history"), this);
     undoHistory_->setObjectName(QStringLiteral("UndoHistoryDock"));
     auto* undoView = new QUndoView(doc_->undoStack());
     undoView->setEmptyLabel(tr("<as opened>"));
     undoHistory_->setWidget(undoView);
-    tabifyDockWidget(predict_, undoHistory_);
-    predict_->raise();
-    resizeDocks({source_}, {340}, Qt::Horizontal);
-    resizeDocks({source_, predict_}, {560, 300}, Qt::Vertical);
+    tabifyDockWidget(source_, undoHistory_);
+    source_->raise();
+    exports_ = new ExportActions(doc_, scene_, this);
+    connect(exports_, &ExportActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    predictReveal_ = new PredictReveal(doc_, scene_, chainRule_, steps_->forwardAction(),
+                                       qobject_cast<QToolButton*>(steps_->widgetForAction(steps_->forwardAction())), this);
+    presentation_ = new PresentationMode(this, scene_, view_, steps_, chainRule_, predictReveal_);
     buildMenus();
-    resize(1500, 950);
+    // The default arrangement, or the user's from the last run (widget tests always start from the default).
+    defaultState_ = saveState();
+    if (QStandardPaths::isTestModeEnabled() || !restoreWindowLayout(*this)) resetLayout();
+    view_->setFocus();  // Right/Space step at once
     statusBar()->showMessage(tr("Right/Space: step   Left/Backspace: back   Home/End   Wheel: zoom   Drag: pan"));
 }
 
@@ -88,6 +104,9 @@ void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
     addFileMenuActions(file, files_);
+    file->addSeparator();
+    file->addAction(exports_->pictureAction());
+    file->addAction(exports_->stepsAction());
     QMenu* examples = file->addMenu(tr("&Examples"));
     for (const Example& e : shippedExamples()) {
         const QString name = QString::fromStdString(e.name);
@@ -124,6 +143,30 @@ void MainWindow::buildMenus() {
     view->addAction(pytorchCode_->toggleViewAction());
     view->addAction(gradientCheck_->toggleViewAction());
     view->addAction(steps_->toggleViewAction());
+    view->addAction(tr("&Reset the window layout"), this, &MainWindow::resetLayout);
+    view->addSeparator();
+    view->addAction(presentation_->toggleAction());
+    view->addAction(predictReveal_->toggleAction());
+    view->addAction(predictReveal_->revealAction());
+    presentation_->addPreferenceActions(view);
+    // The step toolbar offers predict and reveal too (the shortcuts work with the menu bar hidden).
+    predictReveal_->toggleAction()->setIconText(tr("Predict"));
+    steps_->addSeparator();
+    steps_->addAction(predictReveal_->toggleAction());
+    steps_->addAction(predictReveal_->revealAction());
+
+    QMenu* graph = menuBar()->addMenu(tr("&Graph"));
+    graph->addAction(tr("Add &MSE loss…"), this, [this] {
+        AddLossDialog dialog(doc_, this);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("Added %1: it is the root now (Ctrl+Z takes it back)").arg(dialog.addedLoss()), 10000);
+    });
+}
+
+void MainWindow::resetLayout() {
+    if (presentation_->isActive()) presentation_->leave();
+    restoreState(defaultState_);
+    applyDefaultArrangement(*this, {source_, inspector_, chainRule_, chainRule_->heightForLines(5)});
 }
 
 void MainWindow::setDocumentTitle(const QString& title) {
@@ -146,10 +189,12 @@ void MainWindow::openExample(const QString& name) {
 void MainWindow::openDialog() { files_->openWithDialog(); }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (presentation_->isActive()) presentation_->leave();  // also puts hand-placed nodes back
     if (!files_->maybeSave()) {
         event->ignore();
         return;
     }
+    saveWindowLayout(*this);
     files_->endSession();
     event->accept();
 }

@@ -19,6 +19,9 @@ class TrainingDock;
 class PyTorchCodeDock;
 class GradientCheckDock;
 class DocumentFiles;
+class ExportActions;
+class PredictReveal;
+class PresentationMode;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -45,6 +48,11 @@ public:
     PyTorchCodeDock* pytorchCodeDock() const { return pytorchCode_; }
     GradientCheckDock* gradientCheckDock() const { return gradientCheck_; }
     DocumentFiles* files() const { return files_; }
+    ExportActions* exportActions() const { return exports_; }
+    PresentationMode* presentationMode() const { return presentation_; }
+    PredictReveal* predictReveal() const { return predictReveal_; }
+    // The default arrangement of the docks and the window's size (View > Reset the window layout).
+    void resetLayout();
 
 protected:
     // Asks to save unsaved work (Save / Discard / Cancel); a clean close removes the autosave.
@@ -70,6 +78,10 @@ private:
     PyTorchCodeDock* pytorchCode_;
     GradientCheckDock* gradientCheck_;
     DocumentFiles* files_;
+    ExportActions* exports_;
+    PredictReveal* predictReveal_;
+    PresentationMode* presentation_;
+    QByteArray defaultState_;
 };
 
 }  // namespace bp

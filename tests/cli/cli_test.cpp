@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command line as a user runs it: the real executable, its exit status, its output.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+
+#include "core/io/json_report.h"
+#include "../core/test_support.h"
+
+namespace bp {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs the program with `args` (already shell-quoted), capturing stdout and stderr.
+CliRun run(const std::string& args) {
+    const fs::path errFile = fs::temp_directory_path() / ("bps-cli-err-" + std::to_string(::getpid()));
+    const std::string command = std::string(BPS_CLI) + " " + args + " 2>" + errFile.string();
+    CliRun r;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    std::array<char, 65536> buffer;
+    std::size_t n;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
+    const int raw = ::pclose(pipe);
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+    r.err = test::readFile(errFile.string());
+    fs::remove(errFile);
+    return r;
+}
+
+fs::path writeTemp(const std::string& name, const std::string& content) {
+    const fs::path dir = fs::temp_directory_path() / ("bps-cli-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / name, std::ios::binary) << content;
+    return dir / name;
+}
+
+nlohmann::json node(const nlohmann::json& report, const std::string& name) {
+    for (const auto& n : report["nodes"])
+        if (n["name"] == name) return n;
+    ADD_FAILURE() << "no node " << name;
+    return {};
+}
+
+TEST(Cli, ExamplesEvalToThePyTorchReference) {
+    const auto ref = test::readJson(test::dataPath("seed-values.json"));
+    for (const std::string name : {"chain-rule", "mlp-1-2-2", "vjp"}) {
+        const CliRun source = run("examples " + name);
+        ASSERT_EQ(source.status, 0);
+        const fs::path file = writeTemp(name + ".bpg", source.out);
+        const CliRun r = run("eval " + file.string() + " --json");
+        ASSERT_EQ(r.status, 0) << r.err;
+        const auto report = nlohmann::json::parse(r.out);
+        for (const char* part : {"values", "grads"})
+            for (const auto& [n, expected] : ref[name][part].items())
+                EXPECT_TRUE(test::matrixNear(matrixFromJson(node(report, n)[part == std::string("values") ? "value" : "grad"]),
+                                             matrixFromJson(expected), 1e-9))
+                    << name << " " << part << " " << n;
+    }
+}
+
+TEST(Cli, TrainOneStepGivesTheReferenceWeights) {
+    const auto ref = test::readJson(test::dataPath("seed-values.json"))["mlp-1-2-2"]["after_one_sgd_step_lr_1"];
+    const fs::path file = writeTemp("m.bpg", run("examples mlp-1-2-2").out);
+    const CliRun r = run("train " + file.string() + " --steps 1 --lr 1 --json");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto report = nlohmann::json::parse(r.out);
+    EXPECT_NEAR(report["loss"][0].get<double>(), 0.4998743766, 1e-10);
+    for (const auto& [name, expected] : ref.items())
+        EXPECT_TRUE(test::matrixNear(matrixFromJson(report["params"][name]), matrixFromJson(expected), 1e-9)) << name;
+}
+
+TEST(Cli, TraceOfChainRuleAddsTwoContributionsIntoB) {
+    const fs::path file = writeTemp("c.bpg", run("examples chain-rule").out);
+    const CliRun r = run("trace " + file.string() + " --json");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto trace = nlohmann::json::parse(r.out);
+    std::vector<double> contributions;
+    for (const auto& e : trace["backward"])
+        if (e["to"] == "b") contributions.push_back(e["contribution"][0][0].get<double>());
+    ASSERT_EQ(contributions.size(), 2u);
+    EXPECT_DOUBLE_EQ(contributions[0] + contributions[1], 5.0);
+    EXPECT_EQ(trace["backward"].size(), 6u);
+    EXPECT_EQ(trace["forward"].size(), 3u);
+}
+
+TEST(Cli, SetAndSeedAndCheck) {
+    const fs::path file = writeTemp("c2.bpg", run("examples chain-rule").out);
+    const CliRun r = run("eval " + file.string() + " --set a=3 --seed 2 --json");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto report = nlohmann::json::parse(r.out);
+    EXPECT_DOUBLE_EQ(node(report, "e")["value"][0][0].get<double>(), 8.0);  // (3+1)(1+1)
+    EXPECT_DOUBLE_EQ(node(report, "b")["grad"][0][0].get<double>(), 12.0);  // 2·(2 + 4)
+    EXPECT_EQ(run("check " + file.string()).status, 0);
+    EXPECT_EQ(run("eval " + file.string() + " --set a=[1,2]").status, 2);
+    EXPECT_EQ(run("eval " + file.string() + " --set nope=1").status, 2);
+    EXPECT_EQ(run("eval " + file.string() + " --seed [1,2]").status, 2);
+    EXPECT_EQ(run("frobnicate").status, 2);
+    EXPECT_EQ(run("train " + file.string() + " --steps x --lr 1").status, 2);
+}
+
+TEST(Cli, NonFiniteNumbersAreStringsInJson) {
+    const fs::path file = writeTemp("nf.bpg", "param x = 0\ny = log(x)\n");
+    const CliRun r = run("eval " + file.string() + " --json");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto report = nlohmann::json::parse(r.out);
+    EXPECT_EQ(node(report, "y")["value"][0][0], "-inf");
+    EXPECT_EQ(node(report, "x")["grad"][0][0], "inf");
+}
+
+struct BadInput {
+    std::string label;
+    std::string content;
+    std::string expected;  // part of the message
+};
+
+std::vector<BadInput> badInputs() {
+    std::string garbage;
+    for (int i = 0; i < 4096; ++i) garbage.push_back(char((i * 7919 + 13) % 256));
+    return {{"empty", "", "nothing to evaluate"},
+            {"garbage", garbage, "error:"},
+            {"unclosed", "input a = [1, 2\nb = a + 1\n", "to close '[' at 1:11"},
+            {"unclosed_at_end", "x = (1 + (2\n", "never closed"},
+            {"nested", "x = " + std::string(200000, '(') + "1" + std::string(200000, ')') + "\n", "nesting deeper"},
+            {"long_line", "input a = [" + [] {
+                 std::string s;
+                 for (int i = 0; i < 400000; ++i) s += (i ? ", " : "") + std::to_string(i % 97) + ".5";
+                 return s;
+             }() + "]\nb = sum(a) + q\n", "unknown name 'q'"},
+            {"ragged", "input a = [[1, 2], [3]]\nb = a * 2\n", "ragged"},
+            {"unknown_name", "input a = 1\nb = a + c\n", "unknown name 'c'"},
+            {"shape_mismatch", "input a = [1, 2]\ninput b = [1, 2, 3]\nc = a + b\n", "2x1"},
+            {"vector_root", "input a = [1, 2]\nb = a * 2\n", "needs a seed"}};
+}
+
+TEST(Cli, BadInputEndsWithStatusTwoAndAMessage) {
+    for (const BadInput& bad : badInputs()) {
+        const fs::path file = writeTemp(bad.label + ".bpg", bad.content);
+        const CliRun r = run("eval " + file.string());
+        EXPECT_EQ(r.status, 2) << bad.label;
+        EXPECT_NE(r.err.find(bad.expected), std::string::npos) << bad.label << ": " << r.err.substr(0, 300);
+        EXPECT_NE(r.err.find(file.filename().string()), std::string::npos) << bad.label << " names the file";
+        EXPECT_TRUE(r.out.empty()) << bad.label;
+    }
+    EXPECT_EQ(run("eval /nonexistent/file.bpg").status, 2);
+}
+
+}  // namespace
+}  // namespace bp

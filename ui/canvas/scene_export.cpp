@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/canvas/scene_export.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImage>
+#include <QImageWriter>
+#include <QPainter>
+#include <QSvgGenerator>
+#include <cmath>
+
+#include "ui/canvas/graph_scene.h"
+
+namespace bp {
+namespace {
+
+// A PNG this large (3x of a graph of thousands of nodes) would take gigabytes: refuse it.
+constexpr qint64 kMaxPixels = 200'000'000;
+
+QString tr(const char* text) { return QCoreApplication::translate("SceneExport", text); }
+
+void fail(QString* error, const QString& message) {
+    if (error) *error = message;
+}
+
+bool writeSvg(GraphScene& scene, const QString& path, QString* error) {
+    const QSizeF size = scene.exportRect().size();
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(size.toSize());
+    svg.setViewBox(QRectF(QPointF(0, 0), size));
+    svg.setTitle(QStringLiteral("Backprop Studio"));
+    QPainter painter;
+    if (!painter.begin(&svg)) {
+        fail(error, tr("Cannot write “%1”.").arg(path));
+        return false;
+    }
+    scene.renderForExport(painter, QRectF(QPointF(0, 0), size));
+    if (!painter.end() || !QFileInfo(path).isFile()) {
+        fail(error, tr("Cannot write “%1”.").arg(path));
+        return false;
+    }
+    return true;
+}
+
+bool writePng(GraphScene& scene, const QString& path, double scale, QString* error) {
+    if (!(scale > 0) || !std::isfinite(scale)) {
+        fail(error, tr("The scale must be a positive number, not %1.").arg(scale));
+        return false;
+    }
+    const QSize pixels = exportPixelSize(scene, scale);
+    if (pixels.isEmpty() || qint64(pixels.width()) * pixels.height() > kMaxPixels) {
+        fail(error, tr("A %1 × %2 picture is too large to write; choose a smaller scale or SVG.")
+                        .arg(pixels.width())
+                        .arg(pixels.height()));
+        return false;
+    }
+    QImage image(pixels, QImage::Format_ARGB32);
+    if (image.isNull()) {
+        fail(error, tr("Not enough memory for a %1 × %2 picture.").arg(pixels.width()).arg(pixels.height()));
+        return false;
+    }
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        scene.renderForExport(painter, QRectF(QPointF(0, 0), QSizeF(pixels)));
+    }
+    QImageWriter writer(path, "png");
+    if (!writer.write(image)) {
+        fail(error, tr("Cannot write “%1”: %2").arg(path, writer.errorString()));
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+QSize exportPixelSize(const GraphScene& scene, double scale) {
+    const QSizeF size = scene.exportRect().size() * scale;
+    return {int(std::ceil(size.width())), int(std::ceil(size.height()))};
+}
+
+bool exportScene(GraphScene& scene, const QString& path, double scale, QString* error) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg")) {
+        fail(error, tr("Pictures are written as .png or .svg, not “%1”.").arg(QFileInfo(path).fileName()));
+        return false;
+    }
+    if (scene.nodeItemCount() == 0) {
+        fail(error, tr("There is no graph to draw."));
+        return false;
+    }
+    // The picture shows the step's numbers even while the class is asked to predict them.
+    const bool hidden = scene.hideNumbers();
+    if (hidden) scene.setHideNumbers(false);
+    const bool ok = suffix == QLatin1String("svg") ? writeSvg(scene, path, error) : writePng(scene, path, scale, error);
+    if (hidden) scene.setHideNumbers(true);
+    return ok;
+}
+
+}  // namespace bp

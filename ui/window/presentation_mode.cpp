@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/window/presentation_mode.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <cmath>
+
+#include "ui/canvas/canvas_style.h"
+#include "ui/canvas/graph_scene.h"
+#include "ui/canvas/graph_view.h"
+#include "ui/canvas/value_editor.h"
+#include "ui/panels/chain_rule_dock.h"
+#include "ui/window/predict_reveal.h"
+#include "ui/window/step_toolbar.h"
+
+namespace bp {
+namespace {
+
+const QString kTypeScaleKey = QStringLiteral("presentation/typeScale");
+const QString kPredictKey = QStringLiteral("presentation/predictOnEnter");
+constexpr double kNormalFitZoom = 1.6;
+constexpr double kPresentationFitZoom = 3.0;  // a three-node graph may fill the wall
+constexpr int kChainRuleLines = 5;            // the sum, its numbers, the total, and room
+
+}  // namespace
+
+PresentationPreferences loadPresentationPreferences() {
+    QSettings settings;
+    PresentationPreferences p;
+    const double scale = settings.value(kTypeScaleKey, p.typeScale).toDouble();
+    if (std::isfinite(scale) && scale >= 1.0 && scale <= 3.0) p.typeScale = scale;
+    p.predictOnEnter = settings.value(kPredictKey, p.predictOnEnter).toBool();
+    return p;
+}
+
+void savePresentationPreferences(const PresentationPreferences& p) {
+    QSettings settings;
+    settings.setValue(kTypeScaleKey, p.typeScale);
+    settings.setValue(kPredictKey, p.predictOnEnter);
+}
+
+const std::vector<double>& PresentationMode::typeScales() {
+    static const std::vector<double> scales{1.25, 1.5, 1.75, 2.0};
+    return scales;
+}
+
+PresentationMode::PresentationMode(QMainWindow* window, GraphScene* scene, GraphView* view, StepToolBar* steps,
+                                   ChainRuleDock* chainRule, PredictReveal* predict)
+    : QObject(window), window_(window), scene_(scene), view_(view), steps_(steps), chainRule_(chainRule),
+      predict_(predict), prefs_(loadPresentationPreferences()) {
+    toggle_ = new QAction(tr("&Presentation mode"), this);
+    toggle_->setCheckable(true);
+    toggle_->setShortcut(Qt::Key_F5);
+    toggle_->setToolTip(tr("Full screen, large type: the canvas, the steps and the chain rule (F5; Esc leaves)"));
+    leave_ = new QAction(tr("Leave presentation mode"), this);
+    leave_->setShortcut(Qt::Key_Escape);
+    leave_->setEnabled(false);
+    connect(toggle_, &QAction::toggled, this, &PresentationMode::setActive);
+    connect(leave_, &QAction::triggered, this, [this] {
+        // Esc first closes a value being typed on the canvas.
+        if (scene_->valueEditor()->isOpen()) return scene_->valueEditor()->cancel();
+        leave();
+    });
+    connect(scene_->document(), &GraphDocument::programReplaced, this, [this] { graphReplaced_ = true; });
+    // The shortcuts work with the menu bar hidden.
+    window_->addAction(toggle_);
+    window_->addAction(leave_);
+}
+
+void PresentationMode::addPreferenceActions(QMenu* menu) {
+    QMenu* sizes = menu->addMenu(tr("Presentation &type size"));
+    auto* group = new QActionGroup(sizes);
+    for (double scale : typeScales()) {
+        QAction* a = sizes->addAction(tr("%1%").arg(std::lround(scale * 100)));
+        a->setCheckable(true);
+        a->setChecked(std::abs(scale - prefs_.typeScale) < 1e-9);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, scale] { setTypeScale(scale); });
+    }
+    QAction* predict = menu->addAction(tr("Presentations start with the class &predicting"));
+    predict->setCheckable(true);
+    predict->setChecked(prefs_.predictOnEnter);
+    connect(predict, &QAction::toggled, this, &PresentationMode::setPredictOnEnter);
+}
+
+void PresentationMode::setTypeScale(double scale) {
+    prefs_.typeScale = scale;
+    savePresentationPreferences(prefs_);
+    if (!active_) return;
+    applyCanvasLook();
+    sizeChainRule();
+}
+
+void PresentationMode::setPredictOnEnter(bool on) {
+    prefs_.predictOnEnter = on;
+    savePresentationPreferences(prefs_);
+}
+
+void PresentationMode::setActive(bool active) {
+    if (active) enter();
+    else leave();
+}
+
+void PresentationMode::applyCanvasLook() {
+    style::setCanvasLook(active_ ? style::CanvasLook{prefs_.typeScale, true} : style::CanvasLook{});
+    scene_->restyle();
+    // No scroll bars on the wall (dragging still pans); the legend goes under the graph.
+    const Qt::ScrollBarPolicy bars = active_ ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded;
+    view_->setHorizontalScrollBarPolicy(bars);
+    view_->setVerticalScrollBarPolicy(bars);
+    view_->setLegendStrip(active_);
+    view_->setMaxFitZoom(active_ ? kPresentationFitZoom : kNormalFitZoom);
+}
+
+// Tall enough for the title and five lines of arithmetic in large type.
+void PresentationMode::sizeChainRule() {
+    window_->resizeDocks({chainRule_}, {chainRule_->heightForLines(kChainRuleLines)}, Qt::Vertical);
+}
+
+void PresentationMode::enter() {
+    if (active_) return;
+    geometry_ = window_->saveGeometry();
+    state_ = window_->saveState();
+    positions_ = scene_->nodePositions();
+    graphReplaced_ = false;
+    menuBarWasVisible_ = !window_->menuBar()->isHidden();
+    statusBarWasVisible_ = !window_->statusBar()->isHidden();
+    active_ = true;
+
+    // Only the canvas, the step controls and the chain rule.
+    for (QDockWidget* dock : window_->findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
+        if (dock != chainRule_) dock->hide();
+    for (QToolBar* bar : window_->findChildren<QToolBar*>(Qt::FindDirectChildrenOnly))
+        if (bar != steps_) bar->hide();
+    if (chainRule_->isFloating()) chainRule_->setFloating(false);
+    if (window_->dockWidgetArea(chainRule_) != Qt::BottomDockWidgetArea)
+        window_->addDockWidget(Qt::BottomDockWidgetArea, chainRule_);
+    chainRule_->show();
+    steps_->show();
+    window_->menuBar()->hide();
+    window_->statusBar()->hide();
+
+    chainRule_->setLargeType(true);
+    steps_->setLargeType(true);
+    applyCanvasLook();
+    predictWasOn_ = predict_->isOn();
+    if (prefs_.predictOnEnter && !predictWasOn_) predict_->setOn(true);
+
+    window_->showFullScreen();
+    sizeChainRule();
+    // A window manager makes the window full screen a moment later: size the panel again then.
+    QTimer::singleShot(150, this, [this] {
+        if (active_) sizeChainRule();
+    });
+    view_->setFocus();
+    leave_->setEnabled(true);
+    if (!toggle_->isChecked()) toggle_->setChecked(true);
+    emit activeChanged(true);
+}
+
+void PresentationMode::leave() {
+    if (!active_) return;
+    active_ = false;
+    leave_->setEnabled(false);
+    if (prefs_.predictOnEnter && !predictWasOn_) predict_->setOn(false);
+
+    chainRule_->setLargeType(false);
+    steps_->setLargeType(false);
+    applyCanvasLook();
+    // Hand-placed nodes go back where they were (unless another graph was opened meanwhile).
+    if (!graphReplaced_) scene_->setNodePositions(positions_);
+    view_->fitGraph();
+
+    window_->showNormal();
+    window_->restoreGeometry(geometry_);
+    window_->restoreState(state_);
+    window_->menuBar()->setVisible(menuBarWasVisible_);
+    window_->statusBar()->setVisible(statusBarWasVisible_);
+    view_->setFocus();
+    if (toggle_->isChecked()) toggle_->setChecked(false);
+    emit activeChanged(false);
+}
+
+}  // namespace bp

@@ -224,8 +224,16 @@ void GraphScene::renderForExport(QPainter& painter, const QRectF& target) {
     const QRectF source = exportRect();
     clearSelection();
     exporting_ = true;
+    // Drawn afresh, not from the items' pixel caches: an SVG then holds vector shapes and text
+    // (the node names can be searched), and a PNG at 3x is as sharp as the type.
+    std::vector<QGraphicsItem::CacheMode> caches;
+    for (NodeItem* n : nodes_) {
+        caches.push_back(n->cacheMode());
+        n->setCacheMode(QGraphicsItem::NoCache);
+    }
     refresh();
     render(&painter, target, source);
+    for (std::size_t i = 0; i < nodes_.size(); ++i) nodes_[i]->setCacheMode(caches[i]);
     exporting_ = false;
     refresh();
     // The legend above the graph, in the same scale as the scene.

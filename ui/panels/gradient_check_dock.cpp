@@ -2,6 +2,7 @@
 #include "ui/panels/gradient_check_dock.h"
 
 #include <QElapsedTimer>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
@@ -79,9 +80,11 @@ GradientCheckDock::GradientCheckDock(GraphDocument* document, QWidget* parent)
     table_->horizontalHeaderItem(NumericColumn)->setToolTip(tr("The central finite difference"));
     table_->verticalHeader()->setVisible(false);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(run_);
-    layout->addWidget(summary_);
+    // The button beside the summary: in a short panel every line left is a row of the table.
+    auto* top = new QHBoxLayout;
+    top->addWidget(run_, 0, Qt::AlignTop);
+    top->addWidget(summary_, 1);
+    layout->addLayout(top);
     layout->addWidget(table_, 1);
     layout->addWidget(method);
     setWidget(content);

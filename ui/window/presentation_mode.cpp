@@ -179,11 +179,11 @@ void PresentationMode::leave() {
     if (!graphReplaced_) scene_->setNodePositions(positions_);
     view_->fitGraph();
 
+    window_->menuBar()->setVisible(menuBarWasVisible_);
+    window_->statusBar()->setVisible(statusBarWasVisible_);
     window_->showNormal();
     window_->restoreGeometry(geometry_);
     window_->restoreState(state_);
-    window_->menuBar()->setVisible(menuBarWasVisible_);
-    window_->statusBar()->setVisible(statusBarWasVisible_);
     view_->setFocus();
     if (toggle_->isChecked()) toggle_->setChecked(false);
     emit activeChanged(false);

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds every test with AddressSanitizer and UndefinedBehaviorSanitizer (no recovery: the first
+# report fails the test) and runs the whole suite.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBPS_SANITIZE=ON -DBPS_BUILD_BENCHMARKS=OFF \
+  ${CMAKE_CXX_COMPILER_LAUNCHER:+-DCMAKE_CXX_COMPILER_LAUNCHER=$CMAKE_CXX_COMPILER_LAUNCHER}
+cmake --build build-asan -j"$(nproc)"
+cd build-asan
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# Qt's own one-off allocations at exit are not ours; they are listed in this file, nothing else is.
+export LSAN_OPTIONS=suppressions=$PWD/../scripts/lsan-qt.supp:print_suppressions=0
+QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j"$(nproc)"

@@ -133,8 +133,8 @@ void paint(QPainter& p, const Node& node, const NodeLook& look, double levelOfDe
     const bool hideValue = look.hideNumbers && look.activeForward;
     const bool hideGrad = look.hideNumbers && look.receivingGradient;
     const bool hide = hideValue || hideGrad;
-    drawMatrix(p, hideValue ? nullptr : look.value, node, valueArea, style::kValue);
-    drawMatrix(p, hideGrad ? nullptr : look.grad, node, gradArea, style::kGradient);
+    if (!hideValue) drawMatrix(p, look.value, node, valueArea, style::kValue);
+    if (!hideGrad) drawMatrix(p, look.grad, node, gradArea, style::kGradient);
     if (hide) {
         p.setFont(style::nameFont());
         p.setPen(style::kActive);

@@ -20,19 +20,19 @@ AddLossDialog::AddLossDialog(GraphDocument* doc, QWidget* parent)
     const Program& program = doc_->program();
     const bool hasRoot = program.root >= 0 && program.root < program.graph.size();
     const Node* root = hasRoot ? &program.graph.node(program.root) : nullptr;
-    const QString name = root ? QString::fromStdString(root->label) : QString();
+    // The name as the source spells it: that is what the added line uses.
+    const QString name = root ? QString::fromStdString(root->name) : QString();
     const QString shape = root ? QString::fromStdString(shapeText(root->shape)) : QString();
 
     auto* about = new QLabel;
-    about->setWordWrap(true);
     about->setTextFormat(Qt::RichText);
-    about->setText(root ? tr("The graph ends at <b>%1</b> (%2). The loss compares it with a target you give:"
-                             "<br><tt>loss = mse(%1, target)</tt> = the mean of (%1 − target)² over its "
-                             "entries, as PyTorch's <tt>MSELoss()</tt>. It becomes the root, so the "
-                             "backward pass, training and the gradient check use it.")
+    about->setText(root ? tr("The graph ends at <b>%1</b>, a %2 matrix. The loss compares it with a target:<br>"
+                             "<tt>&nbsp;&nbsp;loss = mse(%1, target)</tt><br>"
+                             "the mean of (%1 − target)² over the entries, as PyTorch's <tt>MSELoss()</tt>.<br>"
+                             "It becomes the root: the backward pass, training and the gradient check use it.")
                               .arg(name.toHtmlEscaped(), shape)
                         : tr("The graph has no output to compare with a target."));
-    auto* prompt = new QLabel(tr("Target (a %1 literal, e.g. [[1, 0]]):").arg(shape));
+    auto* prompt = new QLabel(tr("Target, a %1 literal (the zeros are a start):").arg(shape));
     prompt->setBuddy(target_);
     target_->setText(zeroTargetText(program));
     target_->selectAll();

@@ -23,12 +23,13 @@ const QString kFormatKey = QStringLiteral("export/format");
 const QString kScaleKey = QStringLiteral("export/scale");
 }  // namespace
 
-ExportActions::ExportActions(GraphDocument* doc, GraphScene* scene, QWidget* window)
-    : QObject(window), doc_(doc), scene_(scene), window_(window) {
+ExportActions::ExportActions(GraphDocument* doc, GraphScene* scene, QWidget* window,
+                             std::function<QString()> documentName)
+    : QObject(window), doc_(doc), scene_(scene), window_(window), documentName_(std::move(documentName)) {
     picture_ = new QAction(tr("Export &picture…"), this);
     picture_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     picture_->setToolTip(tr("The canvas as it shows now, as PNG (1x, 2x, 3x) or SVG, for slides"));
-    steps_ = new QAction(tr("Export all &steps…"), this);
+    steps_ = new QAction(tr("Export all s&teps…"), this);
     steps_->setToolTip(tr("One numbered picture per step of the current phase, for a slide deck"));
     connect(picture_, &QAction::triggered, this, &ExportActions::exportPicture);
     connect(steps_, &QAction::triggered, this, &ExportActions::exportAllSteps);
@@ -54,10 +55,12 @@ void ExportActions::remember(const QString& folder, const QString& suffix, doubl
     settings.setValue(kScaleKey, scale);
 }
 
-// The picture's name: the file's name, else "graph".
+// The picture's name: the document's (file or example) without its suffix, else "graph".
 QString ExportActions::baseName() const {
-    const QString file = doc_->filePath();
-    return file.isEmpty() ? QStringLiteral("graph") : QFileInfo(file).completeBaseName();
+    QString name = documentName_ ? documentName_() : QString();
+    if (name.isEmpty()) name = QFileInfo(doc_->filePath()).fileName();
+    name = QFileInfo(name).completeBaseName();
+    return name.isEmpty() ? QStringLiteral("graph") : name;
 }
 
 void ExportActions::exportPicture() {

@@ -3,6 +3,7 @@
 // File > Export picture… and Export all steps…: the dialogs, the progress of a step export (it
 // can be cancelled), and the last folder and format remembered between runs.
 #include <QObject>
+#include <functional>
 
 class QAction;
 class QWidget;
@@ -15,7 +16,8 @@ class GraphScene;
 class ExportActions : public QObject {
     Q_OBJECT
 public:
-    ExportActions(GraphDocument* doc, GraphScene* scene, QWidget* window);
+    // `documentName` names the pictures ("mlp-1-2-2", "model2.onnx"); empty gives "graph".
+    ExportActions(GraphDocument* doc, GraphScene* scene, QWidget* window, std::function<QString()> documentName = {});
     QAction* pictureAction() const { return picture_; }
     QAction* stepsAction() const { return steps_; }
 
@@ -34,6 +36,7 @@ private:
     GraphDocument* doc_;
     GraphScene* scene_;
     QWidget* window_;
+    std::function<QString()> documentName_;
     QAction* picture_;
     QAction* steps_;
 };

@@ -87,7 +87,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     undoHistory_->setWidget(undoView);
     tabifyDockWidget(source_, undoHistory_);
     source_->raise();
-    exports_ = new ExportActions(doc_, scene_, this);
+    exports_ = new ExportActions(doc_, scene_, this, [this] { return files_->displayName(); });
     connect(exports_, &ExportActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     predictReveal_ = new PredictReveal(doc_, scene_, chainRule_, steps_->forwardAction(),
                                        qobject_cast<QToolButton*>(steps_->widgetForAction(steps_->forwardAction())), this);

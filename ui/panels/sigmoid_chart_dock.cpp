@@ -64,7 +64,7 @@ SigmoidChartDock::SigmoidChartDock(GraphDocument* document, QWidget* parent)
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     chart_ = new SigmoidChart;
-    chart_->setMinimumSize(360, 300);
+    chart_->setMinimumSize(260, 240);
     summary_ = new QLabel;
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -33,12 +33,12 @@ SourceDock::SourceDock(GraphDocument* document, QWidget* parent)
     buttons->addWidget(apply_);
     buttons->addWidget(revert_);
     buttons->addStretch(1);
-    buttons->addWidget(live_);
     message_ = new QLabel;
     message_->setWordWrap(true);
     message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     setLargeType(false);
     layout->addLayout(buttons);
+    layout->addWidget(live_);  // its own row: the dock can be narrow
     layout->addWidget(editor_, 1);
     layout->addWidget(message_);
     setWidget(content);

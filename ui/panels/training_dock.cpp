@@ -65,7 +65,7 @@ TrainingDock::TrainingDock(GraphDocument* document, QWidget* parent)
     layout->addWidget(note_);
 
     chart_ = new charts::LossCurveChart;
-    chart_->setMinimumSize(360, 240);
+    chart_->setMinimumSize(260, 200);
     layout->addWidget(chart_, 1);
     auto* curveRow = new QHBoxLayout;
     logScale_ = new QCheckBox(tr("Log scale"));

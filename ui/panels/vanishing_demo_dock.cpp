@@ -50,7 +50,7 @@ VanishingDemoDock::VanishingDemoDock(GraphDocument* document, QWidget* parent)
     activation_ = new QComboBox;
     for (const std::string& name : deepChainActivations())
         activation_->addItem(QString::fromStdString(name), QString::fromStdString(name));
-    build_ = new QPushButton(tr("Build the chain on the canvas"));
+    build_ = new QPushButton(tr("Build the chain"));
     build_->setToolTip(tr("Replaces the graph on the canvas with a deep chain of this depth and activation"));
     controls->addWidget(new QLabel(tr("Depth")));
     controls->addWidget(depth_);
@@ -58,14 +58,14 @@ VanishingDemoDock::VanishingDemoDock(GraphDocument* document, QWidget* parent)
     controls->addWidget(new QLabel(tr("Activation")));
     controls->addWidget(activation_);
     controls->addSpacing(12);
-    controls->addWidget(build_);
     controls->addStretch(1);
     chart_ = new charts::LayerGradientChart;
-    chart_->setMinimumSize(360, 280);
+    chart_->setMinimumSize(260, 240);
     summary_ = new QLabel;
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addLayout(controls);
+    layout->addWidget(build_);  // its own row: the dock stays narrow enough to leave the canvas room
     layout->addWidget(chart_, 1);
     layout->addWidget(summary_);
     setWidget(content);

@@ -32,8 +32,8 @@ void sizeDefaultDocks(QMainWindow& window, const DefaultDocks& docks) {
     const int width = window.width();
     // The source is read a line at a time, the right-hand panels one at a time: the canvas gets
     // what is left. (The docks' own minimum widths win over these.)
-    const int left = std::clamp(int(width * 0.19), 240, 340);
-    const int right = std::clamp(int(width * 0.3), 300, 460);
+    const int left = std::clamp(int(width * 0.17), 220, 320);
+    const int right = std::clamp(int(width * 0.22), 280, 400);
     if (docks.left) window.resizeDocks({docks.left}, {left}, Qt::Horizontal);
     if (docks.right) window.resizeDocks({docks.right}, {right}, Qt::Horizontal);
     if (!docks.bottom) return;

@@ -117,7 +117,15 @@ std::string partial(const Graph& graph, NodeId root, NodeId of) {
     return "∂" + top + "/∂" + graph.node(of).label;
 }
 
-StepExplanation explainStep(const Graph& graph, const Evaluation& eval, const StepCursor& cursor) {
+NodeId firstNonFinite(const Graph& graph, const Evaluation& eval) {
+    for (NodeId id = 0; id < graph.size() && id < NodeId(eval.values.size()); ++id)
+        if (!eval.values[id].allFinite()) return id;
+    for (NodeId id = graph.size() - 1; id >= 0 && id < NodeId(eval.grads.size()); --id)
+        if (!eval.grads[id].allFinite()) return id;  // gradients arise from the root backwards
+    return -1;
+}
+
+static StepExplanation explainCurrent(const Graph& graph, const Evaluation& eval, const StepCursor& cursor) {
     switch (cursor.phase()) {
     case Phase::Forward: return explainForward(graph, eval, cursor);
     case Phase::Backward: return explainBackward(graph, eval, cursor);
@@ -126,6 +134,18 @@ StepExplanation explainStep(const Graph& graph, const Evaluation& eval, const St
     StepExplanation e;
     e.title = "Start";
     e.lines.push_back("The leaves hold their values; press → to compute the graph one node at a time.");
+    return e;
+}
+
+StepExplanation explainStep(const Graph& graph, const Evaluation& eval, const StepCursor& cursor) {
+    StepExplanation e = explainCurrent(graph, eval, cursor);
+    if (const NodeId bad = firstNonFinite(graph, eval); bad >= 0) {
+        const Node& n = graph.node(bad);
+        const bool value = !eval.values[bad].allFinite();
+        const std::string what = n.isLeaf() ? std::string(kindName(n.kind)) : expressionText(graph, n);
+        e.lines.push_back("⚠ the first non-finite " + std::string(value ? "value" : "gradient") + " arises at " +
+                          n.label + " = " + what + ": " + num(value ? eval.values[bad] : eval.grads[bad]));
+    }
     return e;
 }
 

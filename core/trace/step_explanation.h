@@ -22,6 +22,10 @@ StepExplanation explainStep(const Graph& graph, const Evaluation& eval, const St
 // the contribution otherwise.
 std::string edgeLabel(const Graph& graph, const Evaluation& eval, const BackwardEvent& event);
 
+// The first node (in evaluation order) whose value is nan or ±inf, or -1: where a numerical
+// problem arose, e.g. a log of 0. Its gradient is checked after the values.
+NodeId firstNonFinite(const Graph& graph, const Evaluation& eval);
+
 // "∂e/∂b": the derivative of the root with respect to a node, by their labels.
 std::string partial(const Graph& graph, NodeId root, NodeId of);
 

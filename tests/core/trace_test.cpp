@@ -134,5 +134,18 @@ TEST(StepExplanation, ChainRuleSumBuildsTermByTerm) {
     EXPECT_EQ(second.lines[2], "= 5");
 }
 
+TEST(StepExplanation, SaysWhereTheFirstNonFiniteValueArose) {
+    const Program p = parseProgram("param x = 0\nl = log(x)\ny = l * 2\n");
+    const Evaluation e = evaluate(p);
+    EXPECT_EQ(firstNonFinite(p.graph, e), p.graph.find("l"));
+    StepCursor c;
+    c.attach(p.graph, e);
+    c.setPosition(c.last());
+    const StepExplanation text = explainStep(p.graph, e, c);
+    EXPECT_EQ(text.lines.back(), "⚠ the first non-finite value arises at l = log(x): -inf");
+    const Program fine = parseProgram("param x = 1\ny = x * 2\n");
+    EXPECT_EQ(firstNonFinite(fine.graph, evaluate(fine)), -1);
+}
+
 }  // namespace
 }  // namespace bp

@@ -6,6 +6,7 @@
 // backward pass there (a cursor move and the canvas drawn again: at most 2 ms).
 #include <benchmark/benchmark.h>
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 
@@ -157,6 +158,23 @@ void stepOneEdge(benchmark::State& state, bool repaint) {
         if (repaint) canvas.repaint();
     }
 }
+// The same step as the window paints it: the view's own update (only what it marked dirty, through
+// Qt's backing store) instead of a full render into an image.
+void BM_StepOneEdgeAndUpdateView1000Nodes(benchmark::State& state) {
+    GraphDocument doc;
+    openScalarNet(doc);
+    FittedCanvas canvas(doc);
+    const int middle = doc.cursor().forwardCount() + doc.cursor().backwardCount() / 2;
+    doc.setCursorPosition(middle);
+    QCoreApplication::processEvents();
+    long k = 0;
+    for (auto _ : state) {
+        doc.setCursorPosition(middle + (k++ & 1));
+        QCoreApplication::processEvents();  // the view paints what it marked dirty, as the next frame would
+    }
+}
+BENCHMARK(BM_StepOneEdgeAndUpdateView1000Nodes)->Unit(benchmark::kMillisecond);
+
 void BM_StepOneEdge1000Nodes(benchmark::State& state) { stepOneEdge(state, false); }
 BENCHMARK(BM_StepOneEdge1000Nodes)->Unit(benchmark::kMicrosecond);
 void BM_StepOneEdgeAndRepaintCanvas1000Nodes(benchmark::State& state) { stepOneEdge(state, true); }

@@ -66,7 +66,9 @@ inline std::string mlpSource(const std::vector<int>& sizes = {784, 256, 256, 10}
     for (std::size_t l = 1; l < sizes.size(); ++l) {
         const double bound = 1 / std::sqrt(static_cast<double>(sizes[l - 1]));
         const std::string k = std::to_string(l);
-        s += "param w" + k + " = ";
+        s += "param w";
+        s += k;
+        s += " = ";
         appendMatrix(s, sizes[l - 1], sizes[l], rng, -bound, bound, 4);
         s += "\nparam b" + k + " = ";
         appendMatrix(s, 1, sizes[l], rng, -bound, bound, 4);
@@ -83,14 +85,30 @@ inline std::string mlpSource(const std::vector<int>& sizes = {784, 256, 256, 10}
 }
 
 // v = v + 0.001 * tanh(v), `steps` times (3 ops a step); the root is the last v.
+// (Strings are appended piece by piece: GCC 12 warns falsely on `"v" + std::to_string(i)`.)
 inline std::string chainSource(int steps) {
     std::string s = "param v0 = 0.5\nconst k = 0.001\n";
     s.reserve(static_cast<std::size_t>(steps) * 36);
     for (int i = 1; i <= steps; ++i) {
-        const std::string prev = "v" + std::to_string(i - 1);
-        s += "v" + std::to_string(i) + " = " + prev + " + k * tanh(" + prev + ")\n";
+        const std::string prev = std::to_string(i - 1);
+        s += 'v';
+        s += std::to_string(i);
+        s += " = v";
+        s += prev;
+        s += " + k * tanh(v";
+        s += prev;
+        s += ")\n";
     }
     return s;
+}
+
+// "<prefix><a>_<b>", appended (see chainSource).
+inline std::string indexed(const char* prefix, std::size_t a, std::size_t b) {
+    std::string name(prefix);
+    name += std::to_string(a);
+    name += '_';
+    name += std::to_string(b);
+    return name;
 }
 
 // A sigmoid net expanded to scalars: per neuron a weight and a product per input, a chain of
@@ -100,18 +118,22 @@ inline std::string scalarNetSource(const std::vector<int>& widths) {
     std::string s;
     std::vector<std::string> prev;
     for (int i = 0; i < widths[0]; ++i) {
-        prev.push_back("x" + std::to_string(i));
-        s += "input " + prev.back() + " = ";
+        std::string x("x");
+        x += std::to_string(i);
+        prev.push_back(x);
+        s += "input " + x + " = ";
         appendNumber(s, rng.uniform(-1, 1), 3);
         s += '\n';
     }
     for (std::size_t l = 1; l < widths.size(); ++l) {
         std::vector<std::string> next;
         for (int j = 0; j < widths[l]; ++j) {
-            const std::string neuron = std::to_string(l) + "_" + std::to_string(j);
+            const std::string neuron = indexed("", l, static_cast<std::size_t>(j));
             std::string terms;
             for (int i = 0; i < widths[l - 1]; ++i) {
-                const std::string w = "w" + neuron + "_" + std::to_string(i);
+                std::string w = indexed("w", l, static_cast<std::size_t>(j));
+                w += '_';
+                w += std::to_string(i);
                 s += "param " + w + " = ";
                 appendNumber(s, rng.uniform(-0.5, 0.5), 3);
                 s += '\n';

@@ -3,6 +3,7 @@
 """Backprop Studio against PyTorch and Graphviz, side by side in one run (issue 8).
 
     /usr/bin/python3 scripts/bench_compare.py [BINARY] [--runs N] [--bench BPS_BENCH] [--keep DIR]
+                                              [--only mlp,chain,render,edit,memory]
 
 BINARY defaults to build/app/backprop-studio, BPS_BENCH to build/bench/bps_bench next to it.
 Every workload is generated afresh (.bpg files with fixed random seeds, in a temporary folder).
@@ -14,6 +15,12 @@ issue's goal. The numbers are checked too: losses and gradients agree with PyTor
 Threads: our engine runs on one thread, so PyTorch gets one too (torch.set_num_threads(1)),
 and the comparison is core against core.
 
+Memory is the peak resident size (GNU time) of `backprop-studio trace` on a 100,000-op chain, which
+evaluates and keeps the whole trace, minus that of the same command on a one-op graph, per node.
+The edit and step rows are bps_bench's medians on a ~1,000-node graph: the document's edit and the
+canvas rendered again offscreen, against one frame; a step of the cursor and the view's own
+repaint (the event loop paints what the view marked dirty), against 2 ms.
+
 Needs Debian's python3-torch and graphviz's `dot`; rows whose tool is missing are skipped.
 """
 import argparse
@@ -21,7 +28,6 @@ import json
 import os
 import platform
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -166,6 +172,18 @@ def run_process(cmd, stdout=subprocess.DEVNULL):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code
 
 
+def peak_rss_kb(cmd):
+    """Peak resident memory of cmd in KB, measured by GNU time: a child of this Python process
+    would inherit its high-water mark (PyTorch's hundreds of MB) across exec."""
+    time_tool = shutil.which('time', path='/usr/bin:/bin')
+    if not time_tool:
+        raise RuntimeError('GNU time (/usr/bin/time) is needed to measure memory')
+    with tempfile.NamedTemporaryFile('r') as out:
+        subprocess.run([time_tool, '-f', '%M', '-o', out.name] + cmd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=True)
+        return int(out.read().split()[-1])
+
+
 def best_of(runs, fn):
     """The best (smallest) of `runs` measurements of fn() -> tuple, compared on the first item;
     also the best of each other item."""
@@ -238,7 +256,8 @@ def torch_chain(torch, steps, runs, v0=0.5, k=0.001):
 # ---- bps_bench ---------------------------------------------------------------------------------
 
 def bench_numbers(bench, names):
-    """Google Benchmark's real time per iteration, in ms, of each benchmark in `names`."""
+    """Google Benchmark's real time per iteration, in ms (the median of 3 repetitions), of each
+    benchmark in `names`."""
     out = subprocess.run([bench, '--benchmark_filter=^(' + '|'.join(names) + ')$', '--benchmark_format=json',
                           '--benchmark_repetitions=3', '--benchmark_report_aggregates_only=true'],
                          capture_output=True, text=True, check=True,
@@ -246,7 +265,7 @@ def bench_numbers(bench, names):
     scale = {'ns': 1e-6, 'us': 1e-3, 'ms': 1.0, 's': 1e3}
     times = {}
     for b in json.loads(out)['benchmarks']:
-        if b.get('aggregate_name') == 'min' or (b.get('aggregate_name') == 'mean' and b['run_name'] not in times):
+        if b.get('aggregate_name') == 'median':
             times[b['run_name']] = b['real_time'] * scale[b['time_unit']]
     return times
 
@@ -393,7 +412,7 @@ def main():
             table.skip('render', f'ours {ms(wall)}; dot missing')
 
     if 'edit' in rows:
-        names = ['BM_EditWeightAndRepaintCanvas1000Nodes', 'BM_StepOneEdgeAndRepaintCanvas1000Nodes',
+        names = ['BM_EditWeightAndRepaintCanvas1000Nodes', 'BM_StepOneEdgeAndUpdateView1000Nodes',
                  'BM_EditWeight1000Nodes', 'BM_StepOneEdge1000Nodes']
         if os.access(bench, os.X_OK):
             times = bench_numbers(bench, names)
@@ -420,9 +439,9 @@ def main():
         with open(path('empty.bpg'), 'w') as f:
             f.write('input x = 1\ny = -x\n')
         # `trace` evaluates and keeps the whole trace (one event per edge); its text goes to /dev/null.
-        _, _, big = time_ours([binary, 'trace', path('chain100k.bpg')], 1)
-        _, _, empty = time_ours([binary, 'trace', path('empty.bpg')], 3)
-        _, _, no_trace = time_ours([binary, 'eval', path('chain100k.bpg')], 1)
+        big = peak_rss_kb([binary, 'trace', path('chain100k.bpg')])
+        empty = min(peak_rss_kb([binary, 'trace', path('empty.bpg')]) for _ in range(3))
+        no_trace = peak_rss_kb([binary, 'eval', path('chain100k.bpg')])
         nodes = 3 * ((ops + 2) // 3) + 2
         per_node = (big - empty) * 1024 / nodes
         ok = per_node <= 500

@@ -20,14 +20,15 @@ void Graph::reserve(int nodes) {
     if (nodes > 0) nodes_.reserve(static_cast<std::size_t>(nodes));
 }
 
-// Gives a new node (about to get the id size()) its name: the user's, or the next "%k".
+// Gives the newest node (id size() - 1) its name: the user's, or the next "%k".
 std::string Graph::nameNode(Node& node, std::string name) {
+    const NodeId id = size() - 1;
     node.named = !name.empty();
     if (node.named) {
-        index_.emplace(name, size());
+        index_.emplace(name, id);
         return name;
     }
-    anonymousIds_.push_back(size());
+    anonymousIds_.push_back(id);
     std::string generated("%");  // appended, not "%" + to_string(k): GCC 12 warns falsely on that
     generated += std::to_string(++anonymous_);
     return generated;
@@ -35,13 +36,17 @@ std::string Graph::nameNode(Node& node, std::string name) {
 
 NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
     if (kind == NodeKind::Op) throw GraphError("a leaf must be an input, a param or a const");
-    Node node;
-    node.kind = kind;
-    node.shape = shapeOf(value);
-    node.leafValue = std::move(value);
-    node.name = nameNode(node, std::move(name));
-    node.label = node.name;
-    nodes_.push_back(std::move(node));
+    Node& added = nodes_.emplace_back();
+    try {
+        added.name = nameNode(added, std::move(name));
+    } catch (...) {
+        nodes_.pop_back();
+        throw;
+    }
+    added.label = added.name;
+    added.kind = kind;
+    added.shape = shapeOf(value);
+    added.leafValue = std::move(value);
     return size() - 1;
 }
 
@@ -60,16 +65,24 @@ NodeId Graph::addOp(const OpDef& op, std::vector<NodeId> inputs, OpAttrs attrs, 
         if (in < 0 || in >= size()) throw GraphError("an op input refers to a node that does not exist");
         shapes[i] = nodes_[in].shape;
     }
-    Node node;
+    Shape shape;
     std::string error;
-    if (!op.shape(std::span<const Shape>(shapes, inputs.size()), attrs, node.shape, error)) throw GraphError(error);
-    node.kind = NodeKind::Op;
-    node.op = &op;
-    node.attrs = attrs;
-    node.inputs = std::move(inputs);
-    node.name = nameNode(node, std::move(name));
-    node.label = node.name;
-    nodes_.push_back(std::move(node));
+    if (!op.shape(std::span<const Shape>(shapes, inputs.size()), attrs, shape, error)) throw GraphError(error);
+    // Built in place: a node is two strings, a vector and a matrix, and moving one in costs more
+    // than filling it. Naming is the only step that can fail (out of memory): then it goes again.
+    Node& added = nodes_.emplace_back();
+    try {
+        added.name = nameNode(added, std::move(name));
+    } catch (...) {
+        nodes_.pop_back();
+        throw;
+    }
+    added.label = added.name;
+    added.kind = NodeKind::Op;
+    added.op = &op;
+    added.attrs = attrs;
+    added.inputs = std::move(inputs);
+    added.shape = shape;
     return size() - 1;
 }
 

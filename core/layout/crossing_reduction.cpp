@@ -258,16 +258,21 @@ std::int64_t countCrossings(const LayeredGraph& g, const Ordering& o) {
     return total;
 }
 
-Ordering reduceCrossings(const LayeredGraph& g, int sweeps) {
+Ordering reduceCrossings(const LayeredGraph& g, int sweeps, const std::function<bool(int start)>& stopped) {
     Minimizer minimizer{g, {}, {}, {}, 0};
     minimizer.transposeScratch.localOf.assign(static_cast<std::size_t>(g.nodeCount()), 0);
     // A few iterations from each start (the by-id order first, so ties keep the baseline), then
     // the full number from the best ordering found.
     const int probe = std::min(sweeps, 4);
+    int start = 0;
+    auto stop = [&] { return stopped && stopped(start++); };
     minimizer.improve(idOrdering(g), probe);
+    if (stop()) return std::move(minimizer.best);
     for (bool fromSinks : {false, true})
-        for (bool breadthFirst : {false, true})
+        for (bool breadthFirst : {false, true}) {
             minimizer.improve(searchOrdering(g, {fromSinks, breadthFirst}), probe);
+            if (stop()) return std::move(minimizer.best);
+        }
     minimizer.improve(minimizer.best, sweeps);
     return std::move(minimizer.best);
 }

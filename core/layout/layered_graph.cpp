@@ -50,8 +50,8 @@ LayeredGraph buildLayeredGraph(const std::vector<LayoutSize>& sizes, const std::
     std::stable_sort(byEnds.begin(), byEnds.end(), [&](int a, int b) { return ends[a] < ends[b]; });
 
     g.edgeChain.assign(edges.size(), -1);
-    g.chainStart.push_back(0);
     std::vector<int> multiplicity;  // per merged edge, the input edges it stands for
+    std::vector<std::pair<int, int>> merged;  // per merged edge, (tail, head)
     for (std::size_t i = 0; i < byEnds.size(); ++i) {
         const int e = byEnds[i];
         if (i > 0 && ends[e] == ends[byEnds[i - 1]]) {
@@ -61,19 +61,81 @@ LayeredGraph buildLayeredGraph(const std::vector<LayoutSize>& sizes, const std::
         }
         g.edgeChain[e] = static_cast<int>(multiplicity.size());
         multiplicity.push_back(1);
-        const auto [tail, head] = ends[e];
-        g.chain.push_back(tail);
-        for (int r = g.rank[tail] + 1; r < g.rank[head]; ++r) {
-            g.chain.push_back(static_cast<int>(g.rank.size()));
-            g.rank.push_back(r);
-            g.height.push_back(0.0);
-        }
-        g.chain.push_back(head);
-        g.chainStart.push_back(static_cast<int>(g.chain.size()));
+        merged.push_back(ends[e]);
     }
-    for (std::size_t m = 0; m < multiplicity.size(); ++m)
-        for (int k = g.chainStart[m]; k + 1 < g.chainStart[m + 1]; ++k)
-            g.segments.push_back({g.chain[k], g.chain[k + 1], multiplicity[m]});
+
+    // Each long edge gets a dummy node per rank it crosses. A node feeding many nodes far below it
+    // (the constant k of `v = v + k * tanh(v)` repeated 10,000 times, a bias shared by every
+    // layer) would need the sum of all those spans, quadratic in the length of the graph: past
+    // kPrivateDummies its long edges (two or more) share one trunk of dummies instead, one per
+    // rank, and leave it in the rank before their heads (drawn as a bus that branches off).
+    constexpr long kPrivateDummies = 256;
+    g.chainStart.push_back(0);
+    auto newDummy = [&](int r) {
+        g.rank.push_back(r);
+        g.height.push_back(0.0);
+        return static_cast<int>(g.rank.size()) - 1;
+    };
+    for (std::size_t first = 0; first < merged.size();) {
+        const int tail = merged[first].first;
+        std::size_t last = first;
+        long spans = 0;
+        int longest = 0, longEdges = 0;
+        for (; last < merged.size() && merged[last].first == tail; ++last) {
+            const int span = std::max(0, g.rank[merged[last].second] - g.rank[tail] - 1);
+            spans += span;
+            longest = std::max(longest, span);
+            longEdges += span > 0;
+        }
+        if (spans <= kPrivateDummies || longEdges < 2) {  // one long edge has nothing to share
+            for (std::size_t m = first; m < last; ++m) {
+                const auto [from, head] = merged[m];
+                g.chain.push_back(from);
+                int upper = from;
+                for (int r = g.rank[from] + 1; r < g.rank[head]; ++r) {
+                    const int dummy = newDummy(r);
+                    g.segments.push_back({upper, dummy, multiplicity[m]});
+                    g.chain.push_back(dummy);
+                    upper = dummy;
+                }
+                g.segments.push_back({upper, head, multiplicity[m]});
+                g.chain.push_back(head);
+                g.chainStart.push_back(static_cast<int>(g.chain.size()));
+                g.chainTrunk.push_back(-1);
+            }
+            first = last;
+            continue;
+        }
+        // The trunk: a dummy in each of the `longest` ranks after the tail. Segment k of it (into
+        // dummy k) carries every edge that leaves the trunk at dummy k or later.
+        const int trunkId = static_cast<int>(g.trunkStart.size()) - 1;
+        const std::size_t trunkBegin = g.trunkNodes.size();
+        std::vector<int> bySpan(static_cast<std::size_t>(longest) + 1, 0);  // edge weight by dummies crossed
+        for (std::size_t m = first; m < last; ++m)
+            bySpan[std::max(0, g.rank[merged[m].second] - g.rank[tail] - 1)] += multiplicity[m];
+        std::vector<int> carried(static_cast<std::size_t>(longest) + 1, 0);  // by the segment into dummy k
+        for (int k = longest - 1; k >= 0; --k) carried[k] = carried[k + 1] + bySpan[k + 1];
+        int upper = tail;
+        for (int k = 0; k < longest; ++k) {
+            const int dummy = newDummy(g.rank[tail] + 1 + k);
+            g.trunkNodes.push_back(dummy);
+            g.segments.push_back({upper, dummy, carried[k]});
+            upper = dummy;
+        }
+        g.trunkStart.push_back(static_cast<int>(g.trunkNodes.size()));
+        for (std::size_t m = first; m < last; ++m) {
+            const int head = merged[m].second;
+            const int span = g.rank[head] - g.rank[tail] - 1;
+            const int from = span > 0 ? g.trunkNodes[trunkBegin + static_cast<std::size_t>(span) - 1] : tail;
+            g.chain.push_back(tail);
+            if (span > 0) g.chain.push_back(from);
+            g.chain.push_back(head);
+            g.chainStart.push_back(static_cast<int>(g.chain.size()));
+            g.chainTrunk.push_back(trunkId);
+            g.segments.push_back({from, head, multiplicity[m]});
+        }
+        first = last;
+    }
 
     buildIndex(g.segments, g.nodeCount(), true, g.upStart, g.up);
     buildIndex(g.segments, g.nodeCount(), false, g.downStart, g.down);

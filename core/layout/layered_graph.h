@@ -3,6 +3,7 @@
 // Internals of the layered layout (not for use outside core/layout): the ranking, the proper
 // layered graph it induces (every segment joins adjacent ranks) and an ordering of its ranks.
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "core/layout/layered_layout.h"
@@ -44,6 +45,12 @@ struct LayeredGraph {
     std::vector<int> downStart, down;  // CSR: segments whose upper end is the node
     std::vector<int> chainStart, chain;  // per merged edge, its nodes from tail to head
     std::vector<int> edgeChain;          // per input edge, its merged edge or -1 (ignored)
+    // Edges of one tail that share a trunk of dummies (see buildLayeredGraph): per merged edge
+    // the trunk it runs along, or -1. Such a chain holds only its tail, the last trunk dummy it
+    // passes (when it passes one) and its head; the trunk's dummies, one per rank from the rank
+    // after the tail, are trunkNodes[trunkStart[t] ..).
+    std::vector<int> chainTrunk;
+    std::vector<int> trunkStart{0}, trunkNodes;
 
     int nodeCount() const { return static_cast<int>(rank.size()); }
     bool isDummy(int v) const { return v >= realCount; }
@@ -76,7 +83,8 @@ std::int64_t countCrossings(const LayeredGraph& graph, const Ordering& ordering)
 
 // An ordering with few crossings: a few iterations from each of several starts (the by-id
 // order among them, so never worse than the baseline), then up to `sweeps` more from the best.
-Ordering reduceCrossings(const LayeredGraph& graph, int sweeps);
+// `stopped` is asked after each start; when it says true, the best ordering so far is returned.
+Ordering reduceCrossings(const LayeredGraph& graph, int sweeps, const std::function<bool(int start)>& stopped = {});
 
 // coordinates.cpp --------------------------------------------------------------------------------
 

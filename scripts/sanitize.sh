@@ -10,6 +10,4 @@ cmake --build build-asan -j"$(nproc)"
 cd build-asan
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-# Qt's own one-off allocations at exit are not ours; they are listed in this file, nothing else is.
-export LSAN_OPTIONS=suppressions=$PWD/../scripts/lsan-qt.supp:print_suppressions=0
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j"$(nproc)"

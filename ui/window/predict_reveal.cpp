@@ -67,9 +67,9 @@ bool PredictReveal::eventFilter(QObject* watched, QEvent* event) {
         return true;
     }
     // A click on the Step button: the release would trigger the step.
-    const auto* mouse = static_cast<QMouseEvent*>(event);
-    if (watched == stepButton_ && event->type() == QEvent::MouseButtonRelease && mouse->button() == Qt::LeftButton &&
-        stepButton_->rect().contains(mouse->position().toPoint())) {
+    if (watched != stepButton_ || event->type() != QEvent::MouseButtonRelease) return QObject::eventFilter(watched, event);
+    const auto* mouse = static_cast<QMouseEvent*>(event);  // a MouseButtonRelease is a QMouseEvent
+    if (mouse->button() == Qt::LeftButton && stepButton_->rect().contains(mouse->position().toPoint())) {
         stepButton_->setDown(false);
         reveal();
         return true;

@@ -10,7 +10,9 @@ int main(int argc, char** argv) {
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Backprop Studio Tests"));
-    QApplication::setApplicationName(QStringLiteral("Backprop Studio Tests"));
+    // Settings of its own per test process: ctest runs tests in parallel processes, and one
+    // test's clean-up must not wipe what another is checking.
+    QApplication::setApplicationName(QStringLiteral("Backprop Studio Tests %1").arg(QCoreApplication::applicationPid()));
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -35,11 +35,15 @@ void EdgeItem::adjust() {
         path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
     }
     path_ = path;
+    // Measured once here, not on every paint: pointAtPercent walks the curve's length.
+    mid_ = path_.pointAtPercent(0.5);
+    tip_ = path_.pointAtPercent(1.0);
+    tipAngle_ = qDegreesToRadians(path_.angleAtPercent(0.98));
 }
 
 QRectF EdgeItem::labelRect(const QString& text) const {
     QFontMetricsF fm(style::smallFont());
-    const QPointF mid = path_.pointAtPercent(0.5);
+    const QPointF mid = mid_;
     const double w = fm.horizontalAdvance(text) + 16, h = fm.height() + 8;
     return QRectF(mid.x() - w / 2, mid.y() - h - 6, w, h);
 }
@@ -70,8 +74,8 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->drawPath(path_);
 
     // Arrow head at the consumer, in the direction the value flows.
-    const QPointF tip = path_.pointAtPercent(1.0);
-    const double angle = qDegreesToRadians(path_.angleAtPercent(0.98));
+    const QPointF tip = tip_;
+    const double angle = tipAngle_;
     const double size = 8 + width;
     const QPointF back(-std::cos(angle) * size, std::sin(angle) * size);
     const QPointF side(std::sin(angle) * size * 0.5, std::cos(angle) * size * 0.5);

@@ -32,6 +32,9 @@ private:
     int slot_;
     QList<QPointF> bends_;
     QPainterPath path_;
+    QPointF mid_;
+    QPointF tip_;
+    double tipAngle_ = 0;
 };
 
 }  // namespace bp

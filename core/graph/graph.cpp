@@ -34,8 +34,9 @@ std::string Graph::nameNode(Node& node, std::string name) {
     return generated;
 }
 
-NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
-    if (kind == NodeKind::Op) throw GraphError("a leaf must be an input, a param or a const");
+Node& Graph::appendNamed(std::string name) {
+    // Built in place: a node is two strings, a vector and a matrix, and moving one in costs more
+    // than filling it. Naming is the only step that can fail (out of memory): then it goes again.
     Node& added = nodes_.emplace_back();
     try {
         added.name = nameNode(added, std::move(name));
@@ -44,6 +45,12 @@ NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
         throw;
     }
     added.label = added.name;
+    return added;
+}
+
+NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
+    if (kind == NodeKind::Op) throw GraphError("a leaf must be an input, a param or a const");
+    Node& added = appendNamed(std::move(name));
     added.kind = kind;
     added.shape = shapeOf(value);
     added.leafValue = std::move(value);
@@ -68,16 +75,7 @@ NodeId Graph::addOp(const OpDef& op, std::vector<NodeId> inputs, OpAttrs attrs, 
     Shape shape;
     std::string error;
     if (!op.shape(std::span<const Shape>(shapes, inputs.size()), attrs, shape, error)) throw GraphError(error);
-    // Built in place: a node is two strings, a vector and a matrix, and moving one in costs more
-    // than filling it. Naming is the only step that can fail (out of memory): then it goes again.
-    Node& added = nodes_.emplace_back();
-    try {
-        added.name = nameNode(added, std::move(name));
-    } catch (...) {
-        nodes_.pop_back();
-        throw;
-    }
-    added.label = added.name;
+    Node& added = appendNamed(std::move(name));
     added.kind = NodeKind::Op;
     added.op = &op;
     added.attrs = attrs;

@@ -84,6 +84,8 @@ private:
     int anonymous_ = 0;
 
     std::string nameNode(Node& node, std::string name);
+    // Appends a node named `name` (or %k when empty), its label the same; nothing else is set.
+    Node& appendNamed(std::string name);
     NodeId findAnonymous(const std::string& name) const;
 };
 

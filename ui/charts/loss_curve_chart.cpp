@@ -15,6 +15,7 @@
 #include "core/io/number_format.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/charts/chart_scale.h"
+#include "ui/charts/chart_style.h"
 #include "ui/charts/point_labels.h"
 
 namespace bp::charts {
@@ -22,22 +23,10 @@ namespace {
 
 QString number(double x) { return QString::fromStdString(formatNumber(x, 4)); }
 
-void styleAxis(QAbstractAxis* axis, const QString& title, int px) {
-    QFont labels = axis->labelsFont();
-    labels.setPixelSize(px);
-    axis->setLabelsFont(labels);
-    QFont titleFont = axis->titleFont();
-    titleFont.setPixelSize(px + 1);
-    titleFont.setBold(true);
-    axis->setTitleFont(titleFont);
-    axis->setTitleText(title);
-}
-
 }  // namespace
 
 LossCurveChart::LossCurveChart(QWidget* parent) : QWidget(parent), chart_(new QChart) {
-    chart_->setBackgroundRoundness(0);
-    chart_->setMargins(QMargins(4, 4, 4, 4));
+    styleChart(chart_);
     line_ = new QLineSeries;
     line_->setName(tr("loss"));
     line_->setPen(QPen(style::kRoot, 3));

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/charts/chart_style.h"
 #include "ui/charts/sigmoid_chart.h"
 
 #include <QVBoxLayout>
@@ -30,22 +31,11 @@ QScatterSeries* scatter(const QString& name, const QColor& color, QScatterSeries
     return s;
 }
 
-void styleAxis(QValueAxis* axis, const QString& title, int px) {
-    QFont labels = axis->labelsFont();
-    labels.setPixelSize(px);
-    axis->setLabelsFont(labels);
-    QFont titleFont = axis->titleFont();
-    titleFont.setPixelSize(px + 1);
-    titleFont.setBold(true);
-    axis->setTitleFont(titleFont);
-    axis->setTitleText(title);
-}
 
 }  // namespace
 
 SigmoidChart::SigmoidChart(QWidget* parent) : QWidget(parent), chart_(new QChart) {
-    chart_->setBackgroundRoundness(0);
-    chart_->setMargins(QMargins(4, 4, 4, 4));
+    styleChart(chart_);
     sigma_ = new QLineSeries;
     sigma_->setName(tr("σ(z)"));
     sigma_->setPen(QPen(style::kValue, 3));

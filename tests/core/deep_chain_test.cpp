@@ -21,12 +21,16 @@ void expectSameGraph(const Program& a, const Program& b) {
         const Node& y = b.graph.node(id);
         SCOPED_TRACE("node " + std::to_string(id) + " " + x.name);
         EXPECT_EQ(x.named, y.named);
-        if (x.named) EXPECT_EQ(x.name, y.name);
+        if (x.named) {
+            EXPECT_EQ(x.name, y.name);
+        }
         EXPECT_EQ(x.kind, y.kind);
         EXPECT_EQ(x.op ? x.op->name : "", y.op ? y.op->name : "");
         EXPECT_EQ(x.inputs, y.inputs);
         EXPECT_EQ(x.shape, y.shape);
-        if (x.isLeaf()) EXPECT_EQ(x.leafValue, y.leafValue);
+        if (x.isLeaf()) {
+            EXPECT_EQ(x.leafValue, y.leafValue);
+        }
     }
     EXPECT_EQ(a.root, b.root);
     EXPECT_EQ(a.seed, b.seed);

@@ -62,7 +62,9 @@ TEST(Stepping, ShownGradientsAndHighlightFollowTheTrace) {
         const NodeId active = e.trace.forward[k - 1];
         EXPECT_TRUE(scene.lookOf(active).activeForward);
         EXPECT_NE(scene.lookOf(active).value, nullptr);
-        if (k < forward) EXPECT_EQ(scene.lookOf(e.trace.forward[k]).value, nullptr);
+        if (k < forward) {
+            EXPECT_EQ(scene.lookOf(e.trace.forward[k]).value, nullptr);
+        }
         EXPECT_EQ(scene.lookOf(active).grad, nullptr);
     }
     // Backward: the gradient shown at every node equals the sum of the contributions so far.

@@ -26,6 +26,6 @@ run() {
   echo "corpus now $(ls "$corpus" | wc -l) inputs"
 }
 run bpg_parser_fuzzer resources/examples/*.bpg tests/data/golden/*.bpg
-run json_document_fuzzer tests/data/documents/*.json
+run json_document_fuzzer tests/data/documents/*.json tests/data/documents/regressions/*
 run onnx_import_fuzzer tests/data/onnx/*.onnx tests/data/onnx/bad/*
 exit $status

@@ -456,7 +456,7 @@ StudioDocument documentFromText(const std::string& text, const std::string& file
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number like 1E999999
         std::string message = e.what();
         if (auto end = message.find("] "); end != std::string::npos) message.erase(0, end + 2);
         fail(fileName, "not valid JSON: " + message);

@@ -333,6 +333,33 @@ TEST(DocumentJson, TextThatIsNotADocumentIsRefused) {
     EXPECT_EQ(refusalOfText(doc.dump()), "(accepted)");
 }
 
+// Found by the JSON fuzzer: a number too large for a double is not a parse_error but an out_of_range
+// in nlohmann::json; it used to escape as an uncaught exception. Kept in tests/data/documents/regressions.
+TEST(DocumentJson, NumberTooLargeForADoubleIsRefused) {
+    EXPECT_EQ(refusalOfText("67E666666"),
+              "doc.json: error: not valid JSON: number overflow parsing '67E666666'");
+    EXPECT_EQ(refusalOfText("{\"format\": \"backprop-studio\", \"version\": 1e400}"),
+              "doc.json: error: not valid JSON: number overflow parsing '1e400'");
+}
+
+// Every input a fuzzer once crashed on is refused with a message, not an exception of another kind.
+TEST(DocumentJson, FuzzerRegressionsAreRefused) {
+    const std::filesystem::path dir = std::filesystem::path(BPS_TEST_DATA) / "documents" / "regressions";
+    int files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        ++files;
+        SCOPED_TRACE(entry.path().filename().string());
+        EXPECT_NO_THROW({
+            try {
+                loadDocumentFile(entry.path().string());
+            } catch (const LoadError& e) {
+                EXPECT_NE(std::string(e.what()).find(": error: "), std::string::npos);
+            }
+        });
+    }
+    EXPECT_GE(files, 1);
+}
+
 TEST(DocumentJson, LimitsAreNamed) {
     DocumentLimits small;
     small.maxFileBytes = 100;

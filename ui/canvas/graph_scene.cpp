@@ -6,7 +6,9 @@
 #include "core/layout/layered_layout.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/edge_item.h"
+#include "ui/canvas/layout_job.h"
 #include "ui/canvas/node_item.h"
+#include "ui/canvas/overview_item.h"
 #include "ui/canvas/value_editor.h"
 
 namespace bp {
@@ -22,11 +24,29 @@ std::string identityOf(const Graph& g, NodeId id) {
     return text;
 }
 
+LayoutOptions layoutOptions() {
+    LayoutOptions options;
+    // The gaps grow with the type (presentation), leaving room for the active edge's label.
+    options.layerGap = 110 * style::canvasLook().typeScale;
+    options.nodeGap = 36 * style::canvasLook().typeScale;
+    return options;
+}
+
+std::vector<LayoutEdge> layoutEdgesOf(const Graph& g) {
+    std::vector<LayoutEdge> edges;
+    edges.reserve(g.edgeCount());
+    for (NodeId id = 0; id < g.size(); ++id)
+        for (NodeId in : g.node(id).inputs) edges.push_back({in, id});
+    return edges;
+}
+
 }  // namespace
 
 GraphScene::GraphScene(GraphDocument* document, QObject* parent)
-    : QGraphicsScene(parent), doc_(document), editor_(new ValueEditor(this)) {
+    : QGraphicsScene(parent), doc_(document), editor_(new ValueEditor(this)), layoutJob_(new LayoutJob(this)) {
     setBackgroundBrush(QColor(0xfb, 0xfb, 0xfc));
+    connect(layoutJob_, &LayoutJob::progressChanged, this, &GraphScene::layoutProgressed);
+    connect(layoutJob_, &LayoutJob::finished, this, &GraphScene::overviewLaidOut);
     connect(doc_, &GraphDocument::programReplaced, this, &GraphScene::rebuild);
     connect(doc_, &GraphDocument::valuesChanged, this, &GraphScene::refresh);
     connect(doc_, &GraphDocument::cursorChanged, this, &GraphScene::refresh);
@@ -42,8 +62,20 @@ GraphScene::GraphScene(GraphDocument* document, QObject* parent)
     rebuild();
 }
 
+GraphScene::~GraphScene() = default;
+
 NodeItem* GraphScene::nodeItem(NodeId id) const {
     return id >= 0 && id < int(nodes_.size()) ? nodes_[id] : nullptr;
+}
+
+bool GraphScene::layoutPending() const { return overview_ && layoutJob_->running(); }
+double GraphScene::layoutProgress() const { return layoutJob_->progress(); }
+void GraphScene::waitForLayout() { layoutJob_->waitForFinished(); }
+
+QRectF GraphScene::nodeBox(NodeId id) const {
+    if (overview_) return overview_->nodeBox(id);
+    const NodeItem* item = nodeItem(id);
+    return item ? item->mapRectToScene(item->nodeRect()) : QRectF();
 }
 
 NodeLook GraphScene::lookOf(NodeId id) const {
@@ -76,16 +108,23 @@ void GraphScene::rebuildItems(bool keepSurvivors) {
     if (keepSurvivors)
         for (std::size_t i = 0; i < nodes_.size() && i < identities_.size(); ++i) kept[identities_[i]] = nodes_[i]->pos();
     rebuilding_ = true;
+    layoutJob_->cancel();
     clear();
     nodes_.clear();
     edges_.clear();
+    overview_ = nullptr;
     const Graph& g = doc_->graph();
     edgesAt_.assign(g.size(), {});
+    identities_.clear();
+    if (g.size() > kDetailedNodeLimit) {
+        rebuilding_ = false;
+        buildOverview();
+        return;
+    }
     for (NodeId id = 0; id < g.size(); ++id) {
         nodes_.push_back(new NodeItem(this, id));
         addItem(nodes_.back());
     }
-    identities_.clear();
     for (NodeId id = 0; id < g.size(); ++id) identities_.push_back(identityOf(g, id));
     rebuilding_ = false;
     relayout();
@@ -134,21 +173,40 @@ void GraphScene::restoreSurvivors(const std::unordered_map<std::string, QPointF>
     setSceneRect(graphRect().adjusted(-400, -300, 400, 300));
 }
 
+void GraphScene::buildOverview() {
+    const Graph& g = doc_->graph();
+    std::vector<QSizeF> sizes;
+    sizes.reserve(g.size());
+    for (const Node& n : g.nodes()) sizes.push_back(nodepaint::sizeFor(n));
+    overview_ = new OverviewItem(this);
+    overview_->setSizes(std::move(sizes));
+    addItem(overview_);
+    setSceneRect(QRectF(0, 0, 1, 1));
+    relayout();
+}
+
+void GraphScene::overviewLaidOut() {
+    if (!overview_) return;
+    overview_->setLayout(layoutJob_->takeResult());
+    setSceneRect(graphRect().adjusted(-400, -300, 400, 300));
+    emit laidOut();
+}
+
 void GraphScene::relayout() {
     const Graph& g = doc_->graph();
     std::vector<LayoutSize> sizes;
-    for (const Node& n : g.nodes()) {
-        const QSizeF s = nodepaint::sizeFor(n);
-        sizes.push_back({s.width(), s.height()});
+    sizes.reserve(g.size());
+    if (overview_) {
+        for (NodeId id = 0; id < g.size(); ++id) {
+            const QSizeF s = nodepaint::sizeFor(g.node(id));
+            sizes.push_back({s.width(), s.height()});
+        }
+        layoutJob_->start(std::move(sizes), layoutEdgesOf(g), layoutOptions());
+        emit layoutProgressed(0);
+        return;
     }
-    std::vector<LayoutEdge> layoutEdges;
-    for (NodeId id = 0; id < g.size(); ++id)
-        for (NodeId in : g.node(id).inputs) layoutEdges.push_back({in, id});
-    LayoutOptions options;
-    // The gaps grow with the type (presentation), leaving room for the active edge's label.
-    options.layerGap = 110 * style::canvasLook().typeScale;
-    options.nodeGap = 36 * style::canvasLook().typeScale;
-    const LayoutResult layout = layeredLayout(sizes, layoutEdges, options);
+    for (const NodeItem* item : nodes_) sizes.push_back({item->nodeRect().width(), item->nodeRect().height()});
+    const LayoutResult layout = layeredLayout(sizes, layoutEdgesOf(g), layoutOptions());
 
     rebuilding_ = true;
     for (NodeId id = 0; id < g.size(); ++id) nodes_[id]->setPos(layout.centers[id].x, layout.centers[id].y);
@@ -175,12 +233,21 @@ void GraphScene::relayout() {
 }
 
 std::vector<QPointF> GraphScene::nodePositions() const {
+    if (overview_) return overview_->laidOut() ? overview_->centers() : std::vector<QPointF>(doc_->graph().size());
     std::vector<QPointF> positions;
     for (const NodeItem* item : nodes_) positions.push_back(item->pos());
     return positions;
 }
 
 void GraphScene::setNodePositions(const std::vector<QPointF>& positions) {
+    if (overview_) {
+        if (positions.size() != std::size_t(doc_->graph().size())) return;
+        layoutJob_->cancel();  // positions from a file need no layout
+        overview_->setCenters(positions);
+        setSceneRect(graphRect().adjusted(-400, -300, 400, 300));
+        emit laidOut();
+        return;
+    }
     if (positions.size() != nodes_.size()) return;
     for (std::size_t i = 0; i < positions.size(); ++i) nodes_[i]->setPos(positions[i]);
 }
@@ -196,6 +263,7 @@ void GraphScene::nodeMoved(NodeId id) {
 void GraphScene::requestEdit(NodeId id, QPointF scenePos) { emit editRequested(id, scenePos); }
 
 void GraphScene::refresh() {
+    if (overview_) return overview_->update();
     for (NodeItem* n : nodes_) n->update();
     // The active edge's label (its share of the chain rule) is often wider than the gap between
     // the nodes: it is drawn over them rather than hidden under them.
@@ -207,6 +275,7 @@ void GraphScene::refresh() {
 }
 
 QRectF GraphScene::graphRect() const {
+    if (overview_) return overview_->graphRect();
     QRectF r;
     for (const NodeItem* item : nodes_) r |= item->sceneBoundingRect();
     return r;

@@ -2,6 +2,9 @@
 #pragma once
 // The canvas scene: one NodeItem per node and one EdgeItem per edge (input slot), laid out by the
 // core's layered layout. Items hold ids; the scene repaints them when the document says so.
+// A graph of more than kDetailedNodeLimit nodes is drawn by one OverviewItem at a level of detail
+// that follows the zoom, and laid out on a worker thread (layoutPending, layoutProgress): the
+// window opens at once and stays responsive while a 100,000-node import is laid out.
 #include <QGraphicsScene>
 #include <QHash>
 #include <string>
@@ -15,15 +18,31 @@ namespace bp {
 
 class NodeItem;
 class EdgeItem;
+class LayoutJob;
+class OverviewItem;
 class ValueEditor;
 
 class GraphScene : public QGraphicsScene {
     Q_OBJECT
 public:
+    // Above this many nodes the graph is drawn as an overview (one item, level of detail).
+    static constexpr int kDetailedNodeLimit = 5000;
+
     explicit GraphScene(GraphDocument* document, QObject* parent = nullptr);
+    ~GraphScene() override;
 
     GraphDocument* document() const { return doc_; }
+    // Null for a graph drawn as an overview.
     NodeItem* nodeItem(NodeId id) const;
+    OverviewItem* overviewItem() const { return overview_; }
+    bool isOverview() const { return overview_ != nullptr; }
+    // The overview's layout is still being computed on a worker thread (0 to 1 done).
+    bool layoutPending() const;
+    double layoutProgress() const;
+    // Blocks until a pending layout is done (tests, pictures from the command line).
+    void waitForLayout();
+    // A node's frame in scene coordinates, in either mode; empty before the layout.
+    QRectF nodeBox(NodeId id) const;
     const std::vector<EdgeItem*>& edgeItems() const { return edges_; }
     int nodeItemCount() const { return int(nodes_.size()); }
     // The in-place editor that a double-click on a leaf opens.
@@ -56,12 +75,18 @@ public:
 
 signals:
     void editRequested(NodeId id, QPointF scenePos);
+    // The overview's layout: how far it got, and its positions having arrived (from the worker
+    // thread or from a file).
+    void layoutProgressed(double fraction);
+    void laidOut();
 
 private:
     void rebuild() { rebuildItems(doc_->replacedInPlace()); }
     // keepSurvivors: a re-applied source puts surviving nodes back where they were.
     void rebuildItems(bool keepSurvivors);
     void refresh();
+    void buildOverview();
+    void overviewLaidOut();
     // After the source was applied: nodes that survive (by name; an anonymous node also by its op
     // and inputs) go back where they were; new nodes follow them, clear of every other node.
     void restoreSurvivors(const std::unordered_map<std::string, QPointF>& kept);
@@ -72,6 +97,8 @@ private:
     std::vector<std::vector<EdgeItem*>> edgesAt_;  // per node, the edges touching it
     std::vector<std::string> identities_;          // per node, what it is called across a re-apply
     ValueEditor* editor_;
+    OverviewItem* overview_ = nullptr;
+    LayoutJob* layoutJob_;
     bool hideNumbers_ = false;
     bool rebuilding_ = false;
     bool exporting_ = false;  // a picture for slides: no selection drawn

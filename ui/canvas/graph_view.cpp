@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/canvas/graph_view.h"
 
+#include <QFontMetricsF>
 #include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
 
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/graph_scene.h"
@@ -19,6 +22,23 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
         if (!scene->document()->replacedInPlace()) userZoomed_ = false;
         if (!userZoomed_) fitGraph();
     });
+    connect(scene, &GraphScene::layoutProgressed, viewport(), qOverload<>(&QWidget::update));
+    connect(scene, &GraphScene::laidOut, this, [this] {
+        if (!userZoomed_) fitGraph();
+        viewport()->update();
+    });
+    connect(scene->document(), &GraphDocument::cursorChanged, this, &GraphView::followStep);
+}
+
+void GraphView::followStep() {
+    if (!scene_->isOverview()) return;
+    const StepCursor& c = scene_->document()->cursor();
+    NodeId id = c.activeForwardNode();
+    if (const BackwardEvent* event = c.activeEvent()) id = event->to;
+    const QRectF box = scene_->nodeBox(id);
+    if (box.isEmpty()) return;
+    const QRectF shown = mapToScene(viewport()->rect()).boundingRect();
+    if (!shown.contains(box)) centerOn(box.center());
 }
 
 void GraphView::fitGraph() {
@@ -57,8 +77,9 @@ void GraphView::setMaxFitZoom(double zoom) {
 }
 
 void GraphView::zoomBy(double factor) {
+    // Fit may show a huge graph below the least zoom: from there, zooming in is always allowed.
     const double next = zoom() * factor;
-    if (next < 0.02 || next > 8) return;
+    if ((factor < 1 && next < 0.02) || (factor > 1 && next > 8)) return;
     userZoomed_ = true;
     scale(factor, factor);
 }
@@ -80,6 +101,7 @@ void GraphView::setLegendVisible(bool visible) {
 }
 
 void GraphView::drawForeground(QPainter* painter, const QRectF&) {
+    if (scene_->layoutPending()) drawLayoutProgress(*painter);
     if (!legendVisible_) return;
     // In viewport coordinates: the legend stays put and readable whatever the zoom.
     painter->save();
@@ -93,6 +115,33 @@ void GraphView::drawForeground(QPainter* painter, const QRectF&) {
         style::drawLegend(*painter, QPointF(viewport()->width() - size.width() - 12, 12));
     }
     painter->restore();
+}
+
+// A box in the middle of the canvas: what is happening, how far it got.
+void GraphView::drawLayoutProgress(QPainter& painter) {
+    painter.save();
+    painter.resetTransform();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QString text = tr("Laying out %L1 nodes… %2%")
+                             .arg(scene_->document()->graph().size())
+                             .arg(int(scene_->layoutProgress() * 100));
+    QFont font = style::nameFont();
+    painter.setFont(font);
+    const QFontMetricsF fm(font);
+    const double width = std::max(360.0, fm.horizontalAdvance(text) + 48), height = fm.height() * 2 + 40;
+    const QRectF box((viewport()->width() - width) / 2, (viewport()->height() - height) / 2, width, height);
+    painter.setPen(QPen(style::mutedColor(), 1));
+    painter.setBrush(Qt::white);
+    painter.drawRoundedRect(box, 10, 10);
+    painter.setPen(style::kText);
+    painter.drawText(box.adjusted(24, 14, -24, -box.height() / 2), Qt::AlignCenter, text);
+    const QRectF bar(box.left() + 24, box.bottom() - 30, box.width() - 48, 12);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0xe4, 0xe7, 0xeb));
+    painter.drawRoundedRect(bar, 6, 6);
+    painter.setBrush(style::kValue);
+    painter.drawRoundedRect(QRectF(bar.topLeft(), QSizeF(bar.width() * scene_->layoutProgress(), bar.height())), 6, 6);
+    painter.restore();
 }
 
 }  // namespace bp

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The canvas view: wheel and Ctrl +/- zoom, drag to pan, fit to window, and the legend.
+// The canvas view: wheel and Ctrl +/- zoom, drag to pan, fit to window, and the legend. While a
+// huge graph is laid out on a worker thread it says so, with the progress; then it fits the graph.
+// On such a graph (an overview) it keeps the node of the current step in view as the steps go.
 #include <QGraphicsView>
 
 namespace bp {
@@ -29,6 +31,8 @@ protected:
 
 private:
     void zoomBy(double factor);
+    void drawLayoutProgress(QPainter& painter);
+    void followStep();
     GraphScene* scene_;
     bool legendVisible_ = true;
     double maxFitZoom_ = 1.6;

@@ -16,6 +16,8 @@ class NodeItem : public QGraphicsItem {
 public:
     NodeItem(GraphScene* scene, NodeId id);
     NodeId nodeId() const { return id_; }
+    // The node's frame (sizeFor, measured once), centred at the origin; boundingRect adds a margin.
+    QRectF nodeRect() const { return {-size_.width() / 2, -size_.height() / 2, size_.width(), size_.height()}; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     // Where an edge enters the node in `slot` of `slotCount`, in scene coordinates.

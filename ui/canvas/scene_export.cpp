@@ -86,7 +86,8 @@ bool exportScene(GraphScene& scene, const QString& path, double scale, QString* 
         fail(error, tr("Pictures are written as .png or .svg, not “%1”.").arg(QFileInfo(path).fileName()));
         return false;
     }
-    if (scene.nodeItemCount() == 0) {
+    scene.waitForLayout();  // a huge graph may still be laid out on its worker thread
+    if (scene.document()->graph().size() == 0) {
         fail(error, tr("There is no graph to draw."));
         return false;
     }

@@ -60,16 +60,17 @@ QString ValueEditor::refusal(NodeId id) const {
 
 bool ValueEditor::open(NodeId id, QPointF scenePos) {
     cancel();
-    NodeItem* item = scene_->nodeItem(id);
+    const QRectF frame = scene_->nodeBox(id);  // empty while a huge graph is being laid out
+    const QPointF center = frame.center();
     QString why = refusal(id);
     const Node* n = why.isEmpty() ? &scene_->document()->graph().node(id) : nullptr;
     std::optional<nodepaint::Cell> cell;
-    if (n && item) cell = nodepaint::valueCellAt(*n, item->mapFromScene(scenePos));
+    if (n && !frame.isEmpty()) cell = nodepaint::valueCellAt(*n, scenePos - center);
     if (n && !cell && n->leafValue.size() > kMaxWholeEntries)
         why = tr("%1 has %2 entries: double-click one of them, or edit it in the inspector.")
                   .arg(QString::fromStdString(n->label))
                   .arg(n->leafValue.size());
-    if (!why.isEmpty() || !item) {
+    if (!why.isEmpty() || frame.isEmpty()) {
         QToolTip::showText(QCursor::pos(), why);
         return false;
     }
@@ -98,8 +99,8 @@ bool ValueEditor::open(NodeId id, QPointF scenePos) {
 
     // Over the entry, or over the whole value block for a literal.
     QRectF target = cell ? nodepaint::valueCellRect(*n, *cell) : nodepaint::valueCellRect(*n, {0, 0});
-    if (!cell) target.setRight(item->boundingRect().right() - 8);
-    target = item->mapRectToScene(target);
+    if (!cell) target.setRight(frame.width() / 2 - 4);
+    target.translate(center);
     box->setFixedWidth(cell ? 150 : 300);
     proxy_ = scene_->addWidget(box);
     proxy_->setZValue(1000);

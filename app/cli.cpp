@@ -1,87 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
-#include <map>
 #include <memory>
-#include <optional>
 #include <stdexcept>
 
-#include "ui/document/examples.h"
+#include "app/command_line.h"
 #include "app/convert_command.h"
-#include "app/render_command.h"
 #include "core/io/json_report.h"
 #include "core/io/load_program.h"
 #include "core/io/number_format.h"
 #include "core/language/parser.h"
 #include "core/train/gradient_check.h"
 #include "core/train/sgd.h"
+#include "resources/shipped_examples.h"
 
 namespace bp::cli {
 namespace {
-
-// Bad usage or bad input: exit status 2.
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-struct Options {
-    std::string command;
-    std::vector<std::string> files;
-    std::vector<std::pair<std::string, std::string>> sets;  // --set NAME=LITERAL
-    std::map<std::string, std::string> values;              // --seed, --steps, --lr, -o, ...
-    bool json = false;
-};
-
-Options parseOptions(const std::vector<std::string>& args) {
-    static const std::vector<std::string> withValue{"--seed", "--steps", "--lr", "--momentum", "-o", "--phase", "--step",
-                                                    "--scale"};
-    Options o;
-    o.command = args.at(0);
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--json") {
-            o.json = true;
-        } else if (a == "--set") {
-            if (i + 1 >= args.size()) throw UsageError("--set needs NAME=LITERAL");
-            const std::string& s = args[++i];
-            const auto eq = s.find('=');
-            if (eq == std::string::npos || eq == 0) throw UsageError("--set needs NAME=LITERAL, got '" + s + "'");
-            o.sets.emplace_back(s.substr(0, eq), s.substr(eq + 1));
-        } else if (std::find(withValue.begin(), withValue.end(), a) != withValue.end()) {
-            if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
-            o.values[a] = args[++i];
-        } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-            throw UsageError("unknown option '" + a + "' for '" + o.command + "'");
-        } else {
-            o.files.push_back(a);
-        }
-    }
-    return o;
-}
-
-const std::string& theFile(const Options& o) {
-    if (o.files.size() != 1) throw UsageError("'" + o.command + "' takes exactly one FILE");
-    return o.files[0];
-}
-
-double numberOption(const Options& o, const std::string& name, std::optional<double> fallback = {}) {
-    auto it = o.values.find(name);
-    if (it == o.values.end()) {
-        if (fallback) return *fallback;
-        throw UsageError("'" + o.command + "' needs " + name);
-    }
-    try {
-        std::size_t used = 0;
-        double v = std::stod(it->second, &used);
-        if (used != it->second.size()) throw std::invalid_argument("");
-        return v;
-    } catch (const std::exception&) {
-        throw UsageError(name + " needs a number, got '" + it->second + "'");
-    }
-}
 
 Program loadWithOverrides(const Options& o) {
     Program p = loadProgram(theFile(o));
@@ -153,8 +89,8 @@ int traceCommand(const Options& o) {
     for (const BackwardEvent& ev : e.trace.backward)
         std::printf("backward %d: %s -> %s (slot %d): upstream %s, contribution %s, grad %s\n", ++step,
                     g.node(ev.from).name.c_str(), g.node(ev.to).name.c_str(), ev.slot,
-                    formatMatrix(e.grads[ev.from]).c_str(), formatMatrix(ev.contribution).c_str(),
-                    formatMatrix(ev.gradAfter).c_str());
+                    formatMatrix(e.grads[ev.from]).c_str(), formatMatrix(e.trace.contribution(ev)).c_str(),
+                    formatMatrix(e.trace.gradAfter(ev)).c_str());
     return 0;
 }
 
@@ -227,21 +163,10 @@ bool isSubcommand(const std::string& word) {
     return false;
 }
 
-void printUsage() {
-    std::fputs(
-        "usage: backprop-studio [FILE]                       open the window (default: the mlp-1-2-2 example)\n"
-        "       backprop-studio eval FILE [--set NAME=LITERAL]... [--seed LITERAL] [--json]\n"
-        "       backprop-studio trace FILE [--json]\n"
-        "       backprop-studio train FILE --steps N --lr LR [--momentum M] [--json]\n"
-        "       backprop-studio check FILE [--json]\n"
-        "       backprop-studio render FILE -o OUT.png|OUT.svg [--phase forward|backward] [--step K]\n"
-        "       backprop-studio convert FILE -o OUT.bpg|OUT.json|OUT.py\n"
-        "       backprop-studio examples [NAME]\n",
-        stderr);
-}
+bool needsWindowProgram(const std::string& subcommand) { return subcommand == "render"; }
 
 int run(const std::vector<std::string>& args) {
-    try {
+    return runReportingErrors([&] {
         const Options o = parseOptions(args);
         if (o.command == "help" || o.command == "--help" || o.command == "-h") {
             printUsage();
@@ -253,28 +178,8 @@ int run(const std::vector<std::string>& args) {
         if (o.command == "check") return checkCommand(o);
         if (o.command == "examples") return examplesCommand(o);
         if (o.command == "convert") return convertCommand(o);
-        if (o.command == "render") {
-            auto out = o.values.find("-o");
-            if (out == o.values.end()) throw UsageError("'render' needs -o OUT.png|OUT.svg");
-            auto phase = o.values.count("--phase") ? o.values.at("--phase") : std::string("backward");
-            if (phase != "forward" && phase != "backward") throw UsageError("--phase is forward or backward");
-            const double step = numberOption(o, "--step", -1.0);
-            return renderProgram(theFile(o), out->second, phase, static_cast<long>(step));
-        }
         throw UsageError("unknown command '" + o.command + "'");
-    } catch (const UsageError& e) {
-        std::fprintf(stderr, "backprop-studio: %s\n", e.what());
-        return 2;
-    } catch (const LoadError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    } catch (const ParseError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 2;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "backprop-studio: error: %s\n", e.what());
-        return 2;
-    }
+    });
 }
 
 }  // namespace bp::cli

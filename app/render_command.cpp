@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/command_line.h"
 #include "core/io/load_program.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/scene_export.h"
@@ -47,6 +48,18 @@ int renderProgram(const std::string& file, const std::string& out, const std::st
         return 2;
     }
     return 0;
+}
+
+int renderCommand(const std::vector<std::string>& args) {
+    return runReportingErrors([&] {
+        const Options o = parseOptions(args);
+        auto out = o.values.find("-o");
+        if (out == o.values.end()) throw UsageError("'render' needs -o OUT.png|OUT.svg");
+        auto phase = o.values.count("--phase") ? o.values.at("--phase") : std::string("backward");
+        if (phase != "forward" && phase != "backward") throw UsageError("--phase is forward or backward");
+        const double step = numberOption(o, "--step", -1.0);
+        return renderProgram(theFile(o), out->second, phase, static_cast<long>(step));
+    });
 }
 
 }  // namespace bp::cli

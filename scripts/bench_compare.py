@@ -7,7 +7,7 @@
 
 BINARY defaults to build/app/backprop-studio, BPS_BENCH to build/bench/bps_bench next to it.
 Every workload is generated afresh (.bpg files with fixed random seeds, in a temporary folder).
-Each row times the whole `backprop-studio` process (start-up, Qt's libraries, parsing, the work,
+Each row times the whole `backprop-studio` process (start-up, libraries, parsing, the work,
 the output) against the other tool doing only the work, best of N runs each (the machine is
 shared; the best run is the one least disturbed), and prints the ratio and whether it meets the
 issue's goal. The numbers are checked too: losses and gradients agree with PyTorch to 1e-6.
@@ -345,7 +345,7 @@ def main():
     print(f'Ours: {binary} (whole process, best of {runs}); {torch_note}; '
           f'Graphviz dot: {"yes" if dot else "missing"}')
     startup_wall, startup_cpu, _ = time_ours([binary, 'examples'], runs * 2)
-    print(f'Process start-up alone (`backprop-studio examples`, Qt loaded): {ms(startup_wall)} '
+    print(f'Process start-up alone (`backprop-studio examples`, no Qt): {ms(startup_wall)} '
           f'({ms(startup_cpu)} CPU)')
     print()
     table = Table()

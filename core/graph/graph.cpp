@@ -57,16 +57,12 @@ NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
     return size() - 1;
 }
 
-NodeId Graph::addOp(const OpDef& op, std::vector<NodeId> inputs, OpAttrs attrs, std::string name) {
+NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs attrs, std::string name) {
     if (static_cast<int>(inputs.size()) != op.arity)
         throw GraphError("'" + std::string(op.name) + "' takes " + std::to_string(op.arity) + " argument" +
                          (op.arity == 1 ? "" : "s") + ", got " + std::to_string(inputs.size()));
-    // Ops take at most a few inputs: their shapes sit on the stack, not in a vector.
-    constexpr std::size_t kMaxArity = 4;
-    std::array<Shape, kMaxArity> small;
-    std::vector<Shape> large;
-    if (inputs.size() > kMaxArity) large.resize(inputs.size());
-    Shape* shapes = inputs.size() > kMaxArity ? large.data() : small.data();
+    if (inputs.size() > NodeInputs::kMaxInputs) throw GraphError("an op takes at most 2 inputs");
+    std::array<Shape, NodeInputs::kMaxInputs> shapes;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         const NodeId in = inputs[i];
         if (in < 0 || in >= size()) throw GraphError("an op input refers to a node that does not exist");
@@ -74,12 +70,12 @@ NodeId Graph::addOp(const OpDef& op, std::vector<NodeId> inputs, OpAttrs attrs, 
     }
     Shape shape;
     std::string error;
-    if (!op.shape(std::span<const Shape>(shapes, inputs.size()), attrs, shape, error)) throw GraphError(error);
+    if (!op.shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, shape, error)) throw GraphError(error);
     Node& added = appendNamed(std::move(name));
     added.kind = NodeKind::Op;
     added.op = &op;
     added.attrs = attrs;
-    added.inputs = std::move(inputs);
+    added.inputs = inputs;
     added.shape = shape;
     return size() - 1;
 }

@@ -9,11 +9,10 @@
 #include <vector>
 
 #include "core/graph/matrix.h"
+#include "core/graph/node_inputs.h"
 #include "core/ops/op.h"
 
 namespace bp {
-
-using NodeId = int;
 
 enum class NodeKind { Input, Param, Const, Op };
 
@@ -31,14 +30,14 @@ struct Node {
     bool named = false;            // given a name by the user (an assignment or a declaration)
     const OpDef* op = nullptr;     // null for leaves
     OpAttrs attrs;                 // e.g. the exponent of a ^ p
-    std::vector<NodeId> inputs;    // ordered slots: x * x has inputs {x, x}
+    NodeInputs inputs;             // ordered slots: x * x has inputs {x, x}
     Shape shape;
     Matrix leafValue;              // the value of a leaf (empty for ops)
     SourcePos pos;
     bool isLeaf() const { return kind != NodeKind::Op; }
 };
-// `named` sits in the padding after `kind`: 176 bytes a node, not 184 (a 100,000-node graph is
-// made of them).
+// `named` sits in the padding after `kind` and the inputs are held inline: 168 bytes a node and
+// no heap block (a 100,000-node graph is made of them).
 
 // Thrown when an op is built on operands of the wrong shapes or count; what() names both shapes.
 struct GraphError : std::runtime_error {
@@ -49,7 +48,10 @@ class Graph {
 public:
     NodeId addLeaf(NodeKind kind, Matrix value, std::string name = {});
     // Checks arity and shapes with the op's shape rule; throws GraphError with both shapes named.
-    NodeId addOp(const OpDef& op, std::vector<NodeId> inputs, OpAttrs attrs = {}, std::string name = {});
+    NodeId addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs attrs = {}, std::string name = {});
+    NodeId addOp(const OpDef& op, std::initializer_list<NodeId> inputs, OpAttrs attrs = {}, std::string name = {}) {
+        return addOp(op, std::span<const NodeId>(inputs.begin(), inputs.size()), attrs, std::move(name));
+    }
 
     int size() const { return static_cast<int>(nodes_.size()); }
     // Room for `nodes` nodes without moving the ones there (a loader that knows the count).

@@ -87,8 +87,8 @@ json traceReport(const Program& program, const Evaluation& eval) {
                             {"to", g.node(e.to).name},
                             {"slot", e.slot},
                             {"upstream", matrixToJson(eval.grads[e.from])},
-                            {"contribution", matrixToJson(e.contribution)},
-                            {"grad_after", matrixToJson(e.gradAfter)}});
+                            {"contribution", matrixToJson(eval.trace.contribution(e))},
+                            {"grad_after", matrixToJson(eval.trace.gradAfter(e))}});
     }
     return {{"forward", std::move(forward)}, {"backward", std::move(backward)}};
 }

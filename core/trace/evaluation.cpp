@@ -33,8 +33,9 @@ bool hasShape(const Matrix& m, Shape s) { return m.rows() == s.rows && m.cols() 
 // Zeros of the given shape, in the matrix's own storage when it already has that shape.
 void setZeros(Matrix& m, Shape s) { m.setZero(s.rows, s.cols); }
 
-// Contributions that are added and not kept (no trace): one buffer per shape met in the pass, so
-// an edge costs no allocation and a big matrix is not allocated again for every edge.
+// Contributions as the op table computes them, before they are added (and, with the trace, copied
+// into its buffer): one matrix per shape met in the pass, so an edge costs no allocation and a
+// big matrix is not allocated again for every edge.
 class ContributionBuffers {
 public:
     Matrix& forShape(Shape s) {
@@ -59,6 +60,7 @@ void runForward(const Graph& graph, Evaluation& eval) {
     const int n = graph.size();
     eval.values.resize(n);
     eval.trace.forward.clear();
+    eval.trace.forward.reserve(n);
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = graph.node(id);
         if (node.isLeaf()) {
@@ -136,15 +138,23 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
 
     const std::vector<char> reaches = reachesRoot(graph, root);
     std::vector<BackwardEvent>& events = eval.trace.backward;
+    std::vector<double>& numbers = eval.trace.numbers;
     if (record) {
-        std::size_t count = 0;
-        for (NodeId from = root; from >= 0; --from)
-            if (reaches[from] && !graph.node(from).isLeaf()) count += graph.node(from).inputs.size();
-        events.resize(count);  // keeps the events (and their matrices) of the previous pass
+        std::size_t count = 0, numberCount = 0;
+        for (NodeId from = root; from >= 0; --from) {
+            const Node& node = graph.node(from);
+            if (!reaches[from] || node.isLeaf()) continue;
+            count += node.inputs.size();
+            for (NodeId to : node.inputs) numberCount += 2 * static_cast<std::size_t>(graph.node(to).shape.size());
+        }
+        events.resize(count);  // keeps the storage of the previous pass
+        numbers.resize(numberCount);
     } else {
         events.clear();
+        numbers.clear();
     }
     ContributionBuffers buffers;
+    std::size_t offset = 0;
     std::size_t k = 0;
     // Reverse creation order is reverse topological order: every consumer of a node has a larger
     // id, so a node's gradient is complete before it passes it on.
@@ -155,18 +165,15 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
         for (int slot = 0; slot < static_cast<int>(node.inputs.size()); ++slot) {
             const NodeId to = node.inputs[slot];
             Matrix& grad = eval.grads[to];
+            Matrix& contribution = buffers.forShape(graph.node(to).shape);
+            node.op->vjp(slot, in.span(), eval.values[from], eval.grads[from], node.attrs, contribution);
+            grad += contribution;
             if (record) {
-                BackwardEvent& event = events[k++];
-                event.from = from;
-                event.to = to;
-                event.slot = slot;
-                node.op->vjp(slot, in.span(), eval.values[from], eval.grads[from], node.attrs, event.contribution);
-                grad += event.contribution;
-                event.gradAfter = grad;
-            } else {
-                Matrix& contribution = buffers.forShape(graph.node(to).shape);
-                node.op->vjp(slot, in.span(), eval.values[from], eval.grads[from], node.attrs, contribution);
-                grad += contribution;
+                const std::size_t size = static_cast<std::size_t>(grad.size());
+                events[k++] = {from, to, slot, static_cast<int>(grad.rows()), static_cast<int>(grad.cols()), offset};
+                std::copy_n(contribution.data(), size, numbers.data() + offset);
+                std::copy_n(grad.data(), size, numbers.data() + offset + size);
+                offset += 2 * size;
             }
         }
     }

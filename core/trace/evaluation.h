@@ -13,19 +13,32 @@
 
 namespace bp {
 
+// Numbers held in a trace's flat buffer, read like a Matrix (it converts to one where a Matrix is taken).
+using MatrixView = Eigen::Map<const Matrix>;
+
 // One edge of the backward pass: consumer `from` passes gradient to its input `to` in slot `slot`.
-// The upstream gradient is the consumer's full gradient, complete when the event happens.
+// The upstream gradient is the consumer's full gradient, complete when the event happens. Its
+// numbers (Trace::contribution and Trace::gradAfter) have to's shape, rows x cols.
 struct BackwardEvent {
     NodeId from = -1;
     NodeId to = -1;
     int slot = 0;
-    Matrix contribution;  // what this edge adds to grad(to)
-    Matrix gradAfter;     // grad(to) after adding it
+    int rows = 0;
+    int cols = 0;
+    std::size_t offset = 0;  // into Trace::numbers
 };
 
 struct Trace {
     std::vector<NodeId> forward;          // op nodes in topological order, one step each
     std::vector<BackwardEvent> backward;  // consumers in reverse topological order, inputs in slot order
+    // The numbers of every backward event in one buffer: per event what it adds to grad(to), then
+    // grad(to) after adding it. A matrix of their own was two heap blocks per edge, most of the
+    // memory of a scalar graph's trace.
+    std::vector<double> numbers;
+    MatrixView contribution(const BackwardEvent& e) const { return {numbers.data() + e.offset, e.rows, e.cols}; }
+    MatrixView gradAfter(const BackwardEvent& e) const {
+        return {numbers.data() + e.offset + std::size_t(e.rows) * std::size_t(e.cols), e.rows, e.cols};
+    }
     // Gradients that are not zero when the backward pass starts: the root's seed, and leaves that
     // still hold gradient from an earlier pass (no zero_grad in between).
     std::vector<std::pair<NodeId, Matrix>> startGrads;

@@ -16,6 +16,7 @@ void StepCursor::attach(const Graph& graph, const Evaluation& eval) {
     for (int i = 0; i < static_cast<int>(eval.trace.backward.size()); ++i)
         eventsInto_[eval.trace.backward[i].to].push_back(i);
     startGrad_.assign(graph.size(), -1);
+    shownGrads_.resize(graph.size());
     for (int i = 0; i < static_cast<int>(eval.trace.startGrads.size()); ++i) startGrad_[eval.trace.startGrads[i].first] = i;
     position_ = std::clamp(position_, 0, last());
 }
@@ -44,7 +45,10 @@ const Matrix* StepCursor::shownGrad(NodeId id) const {
     const std::vector<int>& into = eventsInto_[id];
     // The last event into `id` among those that happened.
     auto it = std::lower_bound(into.begin(), into.end(), done);
-    if (it != into.begin()) return &eval_->trace.backward[*std::prev(it)].gradAfter;
+    if (it != into.begin()) {
+        shownGrads_[id] = eval_->trace.gradAfter(eval_->trace.backward[*std::prev(it)]);
+        return &shownGrads_[id];
+    }
     if (startGrad_[id] >= 0) return &eval_->trace.startGrads[startGrad_[id]].second;
     return nullptr;
 }

@@ -31,6 +31,7 @@ public:
     // Whether the node's value has been computed at this position (leaves: always).
     bool valueKnown(NodeId id) const;
     // The gradient as it stands at this position, or nullptr before the backward phase reached it.
+    // The matrix stays valid until the next shownGrad(id) of the same node, or the next attach.
     const Matrix* shownGrad(NodeId id) const;
     // The op node computed by the current forward step, or -1.
     NodeId activeForwardNode() const;
@@ -46,6 +47,9 @@ private:
     std::vector<int> forwardIndex_;             // per node: its forward step (1-based), 0 for leaves
     std::vector<std::vector<int>> eventsInto_;  // per node: backward events into it
     std::vector<int> startGrad_;                // per node: index into trace.startGrads or -1
+    // Per node, the gradient shownGrad last read out of the trace's buffer (copied there, so
+    // callers get a Matrix; a copy into storage it already has allocates nothing).
+    mutable std::vector<Matrix> shownGrads_;
 };
 
 }  // namespace bp

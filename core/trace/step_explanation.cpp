@@ -72,7 +72,9 @@ StepExplanation explainBackward(const Graph& g, const Evaluation& eval, const St
     const std::vector<int>& into = cursor.eventsInto(ev.to);
     const Matrix& upstream = eval.grads[ev.from];
     const std::string lhs = partial(g, root, ev.to);
-    const bool scalarCase = scalar(upstream) && scalar(ev.contribution);
+    const Matrix contribution = eval.trace.contribution(ev);
+    const Matrix gradAfter = eval.trace.gradAfter(ev);
+    const bool scalarCase = scalar(upstream) && scalar(contribution);
     if (scalarCase) {
         // Every term of the sum, those still to come shown as "…".
         std::string symbols, numbers;
@@ -91,19 +93,19 @@ StepExplanation explainBackward(const Graph& g, const Evaluation& eval, const St
         }
         e.lines.push_back(lhs + " = " + symbols);
         e.lines.push_back("= " + numbers);
-        std::string total = "= " + num(ev.gradAfter);
+        std::string total = "= " + num(gradAfter);
         if (done < static_cast<int>(into.size()))
             total += "   (" + std::to_string(done) + " of " + std::to_string(into.size()) + " terms so far)";
         e.lines.push_back(total);
     } else {
         const Node& consumer = g.node(ev.from);
         e.lines.push_back(std::string(consumer.op->formula[ev.slot]));
-        e.lines.push_back(lhs + " (" + shapeText(shapeOf(ev.gradAfter)) + ") += vjp of " + label(g, ev.from) + " = " +
+        e.lines.push_back(lhs + " (" + shapeText(shapeOf(gradAfter)) + ") += vjp of " + label(g, ev.from) + " = " +
                           expressionText(g, consumer) + " with G = " + partial(g, root, ev.from) + " (" +
                           shapeText(shapeOf(upstream)) + ")");
         e.lines.push_back("G = " + num(upstream));
-        e.lines.push_back("contribution = " + num(ev.contribution));
-        e.lines.push_back(lhs + " = " + num(ev.gradAfter) + "   (" +
+        e.lines.push_back("contribution = " + num(contribution));
+        e.lines.push_back(lhs + " = " + num(gradAfter) + "   (" +
                           std::to_string(std::distance(into.begin(), std::find(into.begin(), into.end(), active)) + 1) +
                           " of " + std::to_string(into.size()) + " edges)");
     }
@@ -152,10 +154,11 @@ StepExplanation explainStep(const Graph& graph, const Evaluation& eval, const St
 std::string edgeLabel(const Graph& graph, const Evaluation& eval, const BackwardEvent& event) {
     const Matrix local = localDerivative(graph, eval, event.from, event.slot);
     const Matrix& upstream = eval.grads[event.from];
-    if (scalar(upstream) && scalar(event.contribution))
-        return num(upstream) + " × " + num(local) + " = +" + num(event.contribution);
-    if (event.contribution.size() > 4) return "+ a " + shapeText(shapeOf(event.contribution)) + " contribution";
-    return "+" + formatMatrix(event.contribution, 3);
+    const Matrix contribution = eval.trace.contribution(event);
+    if (scalar(upstream) && scalar(contribution))
+        return num(upstream) + " × " + num(local) + " = +" + num(contribution);
+    if (contribution.size() > 4) return "+ a " + shapeText(shapeOf(contribution)) + " contribution";
+    return "+" + formatMatrix(contribution, 3);
 }
 
 }  // namespace bp

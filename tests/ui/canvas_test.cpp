@@ -72,7 +72,8 @@ TEST(Stepping, ShownGradientsAndHighlightFollowTheTrace) {
     for (int k = 0; k < int(e.trace.backward.size()); ++k) {
         doc.stepForward();
         const BackwardEvent& ev = e.trace.backward[k];
-        sums[ev.to] = sums[ev.to].size() ? Matrix(sums[ev.to] + ev.contribution) : ev.contribution;
+        const Matrix contribution = e.trace.contribution(ev);
+        sums[ev.to] = sums[ev.to].size() ? Matrix(sums[ev.to] + contribution) : contribution;
         EXPECT_TRUE(scene.lookOf(ev.to).receivingGradient);
         EXPECT_TRUE(scene.lookOf(ev.from).passingGradient);
         for (NodeId id = 0; id < doc.graph().size(); ++id) {

@@ -17,7 +17,8 @@ namespace {
 QStringList stepResults(const GraphDocument& doc) {
     auto text = [](const Matrix& m) { return QString::fromStdString(formatMatrix(m, 4)); };
     const StepCursor& c = doc.cursor();
-    if (const BackwardEvent* ev = c.activeEvent()) return {text(ev->gradAfter), text(ev->contribution)};
+    const Trace& trace = doc.evaluation().trace;
+    if (const BackwardEvent* ev = c.activeEvent()) return {text(trace.gradAfter(*ev)), text(trace.contribution(*ev))};
     if (const NodeId id = c.activeForwardNode(); id >= 0) return {text(doc.evaluation().values[id])};
     return {};
 }

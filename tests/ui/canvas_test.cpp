@@ -3,12 +3,14 @@
 // the cursor clamps, one signal per step, and the chain-rule panel writes the sum.
 #include <gtest/gtest.h>
 
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTest>
 
 #include "core/language/parser.h"
 #include "ui/canvas/edge_item.h"
 #include "ui/canvas/graph_scene.h"
+#include "ui/canvas/graph_view.h"
 #include "ui/canvas/node_item.h"
 #include "ui/document/examples.h"
 #include "ui/document/graph_document.h"
@@ -146,6 +148,59 @@ TEST(Stepping, KeysMoveTheCursor) {
     EXPECT_EQ(doc->cursor().position(), doc->cursor().last());
     QTest::keyClick(&window, Qt::Key_Backspace);
     EXPECT_EQ(doc->cursor().position(), doc->cursor().last() - 1);
+}
+
+// At the last step Right has nothing to do: the canvas must not scroll instead (it did: the view
+// took the key its disabled action left over).
+TEST(Stepping, StepKeysNeverScrollTheCanvas) {
+    MainWindow window;
+    window.openExample(QStringLiteral("mlp-1-2-2"));
+    window.resize(900, 700);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    GraphView* view = window.view();
+    view->setTransform(QTransform::fromScale(2.5, 2.5));  // the scene larger than the view
+    view->centerOn(window.scene()->graphRect().center());
+    view->setFocus();
+    const QPointF center = view->mapToScene(view->viewport()->rect().center());
+    QTest::keyClick(view, Qt::Key_End);
+    for (Qt::Key key : {Qt::Key_Right, Qt::Key_Space, Qt::Key_PageDown, Qt::Key_End}) QTest::keyClick(view, key);
+    EXPECT_EQ(window.document()->cursor().position(), window.document()->cursor().last());
+    EXPECT_EQ(view->mapToScene(view->viewport()->rect().center()), center);
+    QTest::keyClick(view, Qt::Key_Home);
+    for (Qt::Key key : {Qt::Key_Left, Qt::Key_Backspace, Qt::Key_PageUp, Qt::Key_Home}) QTest::keyClick(view, key);
+    EXPECT_EQ(window.document()->cursor().position(), 0);
+    EXPECT_EQ(view->mapToScene(view->viewport()->rect().center()), center);
+}
+
+// A step repaints only the items it changed (issue 8); what the window shows must still be exactly
+// what a full repaint would show, at every step: the backing store against a new view's render.
+TEST(Stepping, PartialRepaintsLeaveNothingStale) {
+    GraphDocument doc;
+    doc.setProgram(example("mlp-1-2-2"), {});
+    GraphScene scene(&doc);
+    GraphView view(&scene);
+    view.resize(1000, 700);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    view.fitGraph();
+    QScreen* screen = view.screen();
+    for (int position = 0; position <= doc.cursor().last(); ++position) {
+        doc.setCursorPosition(position);
+        QCoreApplication::processEvents();
+        const QImage shown = screen->grabWindow(view.winId()).toImage().convertToFormat(QImage::Format_RGB32);
+        GraphScene freshScene(&doc);  // new items, nothing cached
+        GraphView freshView(&freshScene);
+        freshView.resize(view.size());
+        freshView.setTransform(view.transform());
+        freshView.centerOn(view.mapToScene(view.viewport()->rect().center()));
+        const QImage fresh = freshView.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        ASSERT_EQ(shown.size(), fresh.size());
+        int differing = 0;
+        for (int y = 0; y < shown.height(); ++y)
+            for (int x = 0; x < shown.width(); ++x) differing += shown.pixel(x, y) != fresh.pixel(x, y);
+        EXPECT_EQ(differing, 0) << "at step " << position;
+    }
 }
 
 }  // namespace

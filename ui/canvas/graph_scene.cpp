@@ -49,14 +49,14 @@ GraphScene::GraphScene(GraphDocument* document, QObject* parent)
     connect(layoutJob_, &LayoutJob::finished, this, &GraphScene::overviewLaidOut);
     connect(doc_, &GraphDocument::programReplaced, this, &GraphScene::rebuild);
     connect(doc_, &GraphDocument::valuesChanged, this, &GraphScene::refresh);
-    connect(doc_, &GraphDocument::cursorChanged, this, &GraphScene::refresh);
+    connect(doc_, &GraphDocument::cursorChanged, this, &GraphScene::refreshChanged);
     connect(doc_, &GraphDocument::selectionChanged, this, [this] {
         const NodeId id = doc_->selectedNode();
         if (id >= 0 && id < int(nodes_.size()) && !nodes_[id]->isSelected()) {
             clearSelection();
             nodes_[id]->setSelected(true);
         }
-        refresh();
+        refreshChanged();
     });
     connect(this, &GraphScene::editRequested, editor_, &ValueEditor::open);
     rebuild();
@@ -262,14 +262,48 @@ void GraphScene::nodeMoved(NodeId id) {
 
 void GraphScene::requestEdit(NodeId id, QPointF scenePos) { emit editRequested(id, scenePos); }
 
-void GraphScene::refresh() {
+void GraphScene::refresh() { refreshItems(true); }
+void GraphScene::refreshChanged() { refreshItems(false); }
+
+// What a node item shows, to tell whether a step changed it. Values are compared by address:
+// a step moves between computed matrices, an edit (refresh) repaints every item anyway.
+bool GraphScene::ShownNode::operator==(const ShownNode& o) const {
+    return value == o.value && grad == o.grad && flags == o.flags;
+}
+
+GraphScene::ShownNode GraphScene::shownNode(NodeId id) const {
+    const NodeLook look = lookOf(id);
+    const bool bits[] = {look.isRoot, look.activeForward, look.receivingGradient, look.passingGradient,
+                         look.selected, look.hideNumbers, look.nonFinite};
+    unsigned flags = 0;
+    for (std::size_t i = 0; i < std::size(bits); ++i) flags |= unsigned(bits[i]) << i;
+    return {look.value, look.grad, flags};
+}
+
+// Every item again after the values changed (an edit, a training step); after a step or a new
+// selection only the items that show something else (two or three nodes, a few edges), so the
+// view repaints only their rectangles.
+void GraphScene::refreshItems(bool all) {
     if (overview_) return overview_->update();
-    for (NodeItem* n : nodes_) n->update();
+    shownNodes_.resize(nodes_.size());
+    for (NodeId id = 0; id < NodeId(nodes_.size()); ++id) {
+        const ShownNode now = shownNode(id);
+        if (!all && now == shownNodes_[id]) continue;
+        shownNodes_[id] = now;
+        nodes_[id]->update();
+    }
     // The active edge's label (its share of the chain rule) is often wider than the gap between
     // the nodes: it is drawn over them rather than hidden under them.
     const BackwardEvent* event = doc_->cursor().activeEvent();
-    for (EdgeItem* e : edges_) {
-        e->setZValue(event && e->consumer() == event->from && e->slot() == event->slot ? 1 : -1);
+    const NodeId forward = doc_->cursor().activeForwardNode();
+    shownEdges_.resize(edges_.size(), 0);
+    for (std::size_t i = 0; i < edges_.size(); ++i) {
+        EdgeItem* e = edges_[i];
+        const bool backward = event && e->consumer() == event->from && e->slot() == event->slot;
+        const unsigned now = 1u | (backward ? 2u : 0u) | (e->consumer() == forward ? 4u : 0u);
+        if (!all && now == shownEdges_[i]) continue;
+        shownEdges_[i] = now;
+        e->setZValue(backward ? 1 : -1);
         e->update();
     }
 }

@@ -85,6 +85,8 @@ private:
     // keepSurvivors: a re-applied source puts surviving nodes back where they were.
     void rebuildItems(bool keepSurvivors);
     void refresh();
+    void refreshChanged();
+    void refreshItems(bool all);
     void buildOverview();
     void overviewLaidOut();
     // After the source was applied: nodes that survive (by name; an anonymous node also by its op
@@ -96,6 +98,15 @@ private:
     std::vector<EdgeItem*> edges_;
     std::vector<std::vector<EdgeItem*>> edgesAt_;  // per node, the edges touching it
     std::vector<std::string> identities_;          // per node, what it is called across a re-apply
+    struct ShownNode {
+        const Matrix* value = nullptr;
+        const Matrix* grad = nullptr;
+        unsigned flags = ~0u;
+        bool operator==(const ShownNode& other) const;
+    };
+    ShownNode shownNode(NodeId id) const;
+    std::vector<ShownNode> shownNodes_;  // per node item, what it was last asked to show
+    std::vector<unsigned> shownEdges_;   // per edge item, its state bits when last updated
     ValueEditor* editor_;
     OverviewItem* overview_ = nullptr;
     LayoutJob* layoutJob_;

@@ -2,12 +2,14 @@
 #include "ui/canvas/graph_view.h"
 
 #include <QFontMetricsF>
+#include <QKeyEvent>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/graph_scene.h"
+#include "ui/canvas/legend_overlay.h"
 
 namespace bp {
 
@@ -15,7 +17,10 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(ScrollHandDrag);
     setTransformationAnchor(AnchorUnderMouse);
-    setViewportUpdateMode(FullViewportUpdate);  // the legend is drawn over the viewport
+    // Only what changed is painted again (a step: two nodes and an edge); the legend is a widget
+    // over the viewport, not part of what the view paints.
+    setViewportUpdateMode(SmartViewportUpdate);
+    legend_ = new LegendOverlay(this);
     setFocusPolicy(Qt::StrongFocus);
     connect(scene->document(), &GraphDocument::programReplaced, this, [this, scene] {
         // The source applied again keeps a view the user zoomed; a new file is fitted.
@@ -61,8 +66,14 @@ void GraphView::fitGraph() {
 
 void GraphView::setLegendStrip(bool strip) {
     legendStrip_ = strip;
-    viewport()->update();
+    placeLegend();
     if (!userZoomed_) fitGraph();
+}
+
+void GraphView::placeLegend() {
+    legend_->place(viewport()->geometry(), legendStrip_);
+    legend_->setVisible(legendVisible_);
+    legend_->raise();
 }
 
 double GraphView::legendBand() const {
@@ -84,6 +95,26 @@ void GraphView::zoomBy(double factor) {
     scale(factor, factor);
 }
 
+// The stepping keys belong to the step toolbar: at the last step (its action disabled) Right must
+// not scroll the canvas instead, nor Home and End jump to its corners.
+void GraphView::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+    case Qt::Key_Home:
+    case Qt::Key_End:
+    case Qt::Key_Space:
+    case Qt::Key_Backspace:
+    case Qt::Key_PageUp:
+    case Qt::Key_PageDown:
+        if (event->modifiers() == Qt::NoModifier) return event->ignore();
+        break;
+    default:
+        break;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
 void GraphView::wheelEvent(QWheelEvent* event) {
     if (event->angleDelta().y() == 0) return QGraphicsView::wheelEvent(event);
     zoomBy(std::pow(1.0015, event->angleDelta().y()));
@@ -92,29 +123,17 @@ void GraphView::wheelEvent(QWheelEvent* event) {
 
 void GraphView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
+    placeLegend();
     if (!userZoomed_) fitGraph();
 }
 
 void GraphView::setLegendVisible(bool visible) {
     legendVisible_ = visible;
-    viewport()->update();
+    placeLegend();
 }
 
 void GraphView::drawForeground(QPainter* painter, const QRectF&) {
     if (scene_->layoutPending()) drawLayoutProgress(*painter);
-    if (!legendVisible_) return;
-    // In viewport coordinates: the legend stays put and readable whatever the zoom.
-    painter->save();
-    painter->resetTransform();
-    if (legendStrip_) {
-        const double width = viewport()->width() - 24;
-        const QSizeF size = style::legendStripSize(width);
-        style::drawLegendStrip(*painter, QPointF((viewport()->width() - size.width()) / 2, viewport()->height() - size.height() - 8), width);
-    } else {
-        const QSizeF size = style::legendSize();
-        style::drawLegend(*painter, QPointF(viewport()->width() - size.width() - 12, 12));
-    }
-    painter->restore();
 }
 
 // A box in the middle of the canvas: what is happening, how far it got.

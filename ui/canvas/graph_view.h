@@ -8,6 +8,7 @@
 namespace bp {
 
 class GraphScene;
+class LegendOverlay;
 
 class GraphView : public QGraphicsView {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
     void resizeEvent(QResizeEvent* event) override;
 
@@ -33,6 +35,8 @@ private:
     void zoomBy(double factor);
     void drawLayoutProgress(QPainter& painter);
     void followStep();
+    void placeLegend();
+    LegendOverlay* legend_;
     GraphScene* scene_;
     bool legendVisible_ = true;
     double maxFitZoom_ = 1.6;

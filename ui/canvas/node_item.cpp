@@ -28,7 +28,7 @@ QRectF NodeItem::boundingRect() const {
 
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    nodepaint::paint(*painter, scene_->document()->graph().node(id_), scene_->lookOf(id_), lod);
+    nodepaint::paint(*painter, scene_->document()->graph().node(id_), size_, scene_->lookOf(id_), lod);
 }
 
 QPointF NodeItem::inputAnchor(int slot, int slotCount) const {

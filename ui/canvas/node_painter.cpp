@@ -14,13 +14,44 @@ namespace {
 constexpr double kPad = 8;
 constexpr int kDigits = 4;
 
-// The header band and the gutter ("=" before values, "∇" before gradients) grow with the type
-// (presentation mode scales it).
-double headerHeight() { return std::max(32.0, QFontMetricsF(style::nameFont()).height() + 10); }
-double gutter() { return 22 * style::canvasLook().typeScale; }
+// Fonts and measures of the canvas look, measured once per look (not once per node and paint:
+// measuring text is most of the cost of painting a node).
+struct Metrics {
+    double typeScale = 0;
+    bool highContrast = false;
+    QFont name, number, small;
+    double header = 0;       // the header band
+    double gutter = 0;       // "=" before values, "∇" before gradients
+    double line = 0;         // a row of a value block
+    double cell = 0;         // a column of a value block
+    double digit = 0;        // the advance of one character of the (monospaced) number font
+    double numberAscent = 0, numberHeight = 0;
+};
 
-double lineHeight() { return QFontMetricsF(style::numberFont()).height() + 2; }
-double cellWidth() { return QFontMetricsF(style::numberFont()).horizontalAdvance(QStringLiteral("-0.0001234")) + 10; }
+const Metrics& metrics() {
+    static Metrics m;
+    const style::CanvasLook& look = style::canvasLook();
+    if (m.typeScale == look.typeScale && m.highContrast == look.highContrast) return m;
+    m.typeScale = look.typeScale;
+    m.highContrast = look.highContrast;
+    m.name = style::nameFont();
+    m.number = style::numberFont();
+    m.small = style::smallFont();
+    const QFontMetricsF number(m.number);
+    m.header = std::max(32.0, QFontMetricsF(m.name).height() + 10);
+    m.gutter = 22 * look.typeScale;
+    m.line = number.height() + 2;
+    m.cell = number.horizontalAdvance(QStringLiteral("-0.0001234")) + 10;
+    m.digit = number.horizontalAdvance(QLatin1Char('0'));
+    m.numberAscent = number.ascent();
+    m.numberHeight = number.height();
+    return m;
+}
+
+double headerHeight() { return metrics().header; }
+double gutter() { return metrics().gutter; }
+double lineHeight() { return metrics().line; }
+double cellWidth() { return metrics().cell; }
 
 int shownRows(const Node& n) { return n.shape.rows > kMaxShownRows ? kMaxShownRows + 1 : int(n.shape.rows); }
 int shownCols(const Node& n) { return n.shape.cols > kMaxShownCols ? kMaxShownCols + 1 : int(n.shape.cols); }
@@ -35,21 +66,32 @@ QString subtitle(const Node& n) {
     return QString::fromUtf8(n.op->symbol.data(), int(n.op->symbol.size())) + QStringLiteral("  ") + shape;
 }
 
+// A number right-aligned in its cell: the font is monospaced, so its width is known without
+// laying the text out (drawText into a rectangle lays out every string it draws).
+void drawNumber(QPainter& p, const QRectF& cell, const QString& text) {
+    const Metrics& m = metrics();
+    const double baseline = cell.top() + (cell.height() - m.numberHeight) / 2 + m.numberAscent;
+    p.drawText(QPointF(cell.right() - text.size() * m.digit, baseline), text);
+}
+
 // The matrix as a small table, elided with ⋮ and … past the shown rows and columns.
 void drawMatrix(QPainter& p, const Matrix* m, const Node& n, QRectF area, const QColor& color) {
     const double lh = lineHeight(), cw = cellWidth();
-    p.setFont(style::numberFont());
+    p.setFont(metrics().number);
     p.setPen(color);
     const int rows = shownRows(n), cols = shownCols(n);
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < cols; ++c) {
             const QRectF cell(area.left() + c * cw, area.top() + r * lh, cw, lh);
+            if (m && r < kMaxShownRows && c < kMaxShownCols) {
+                drawNumber(p, cell, QString::fromStdString(formatNumber((*m)(r, c), kDigits)));
+                continue;
+            }
             QString text;
             if (!m) text = c == 0 && r == 0 ? QStringLiteral("·") : QString();
             else if (r == kMaxShownRows) text = QStringLiteral("⋮");
-            else if (c == kMaxShownCols) text = QStringLiteral("…");
-            else text = QString::fromStdString(formatNumber((*m)(r, c), kDigits));
-            p.drawText(cell, Qt::AlignRight | Qt::AlignVCenter, text);
+            else text = QStringLiteral("…");
+            if (!text.isEmpty()) p.drawText(cell, Qt::AlignRight | Qt::AlignVCenter, text);
         }
     }
 }
@@ -76,15 +118,14 @@ QRectF valueCellRect(const Node& node, Cell cell) {
 }
 
 QSizeF sizeFor(const Node& node) {
-    QFontMetricsF nameFm(style::nameFont()), smallFm(style::smallFont());
+    QFontMetricsF nameFm(metrics().name), smallFm(metrics().small);
     const double header = nameFm.horizontalAdvance(title(node)) + smallFm.horizontalAdvance(subtitle(node)) + 3 * kPad;
     const double body = gutter() + shownCols(node) * cellWidth() + 2 * kPad;
     const double height = headerHeight() + 2 * shownRows(node) * lineHeight() + 3 * kPad;
     return {std::max({header, body, 120.0}), height};
 }
 
-void paint(QPainter& p, const Node& node, const NodeLook& look, double levelOfDetail) {
-    const QSizeF size = sizeFor(node);
+void paint(QPainter& p, const Node& node, QSizeF size, const NodeLook& look, double levelOfDetail) {
     const QRectF box(-size.width() / 2, -size.height() / 2, size.width(), size.height());
     p.setRenderHint(QPainter::Antialiasing);
 
@@ -105,10 +146,10 @@ void paint(QPainter& p, const Node& node, const NodeLook& look, double levelOfDe
     p.drawRoundedRect(header.adjusted(1.5, 1.5, -1.5, 0), 7, 7);
     p.drawRect(header.adjusted(1.5, headerH / 2, -1.5, 0));
     p.setPen(style::kText);
-    p.setFont(style::nameFont());
+    p.setFont(metrics().name);
     p.drawText(header.adjusted(kPad, 0, -kPad, 0), Qt::AlignLeft | Qt::AlignVCenter, title(node));
     if (levelOfDetail < 0.35) return;  // far out: only the names are readable
-    p.setFont(style::smallFont());
+    p.setFont(metrics().small);
     p.setPen(style::mutedColor());
     p.drawText(header.adjusted(kPad, 0, -kPad, 0), Qt::AlignRight | Qt::AlignVCenter, subtitle(node));
 
@@ -122,7 +163,7 @@ void paint(QPainter& p, const Node& node, const NodeLook& look, double levelOfDe
         p.setBrush(QColor(0xff, 0xf0, 0xc8));
         p.drawRect(gradArea.adjusted(-gutter() - 2, -2, 2, 2));
     }
-    p.setFont(style::smallFont());
+    p.setFont(metrics().small);
     p.setPen(style::kValue);
     p.drawText(QRectF(box.left() + kPad, valueArea.top(), gutter(), lh), Qt::AlignLeft | Qt::AlignVCenter,
                QStringLiteral("="));
@@ -136,7 +177,7 @@ void paint(QPainter& p, const Node& node, const NodeLook& look, double levelOfDe
     if (!hideValue) drawMatrix(p, look.value, node, valueArea, style::kValue);
     if (!hideGrad) drawMatrix(p, look.grad, node, gradArea, style::kGradient);
     if (hide) {
-        p.setFont(style::nameFont());
+        p.setFont(metrics().name);
         p.setPen(style::kActive);
         p.drawText(look.activeForward ? valueArea : gradArea, Qt::AlignCenter, QStringLiteral("?"));
     }

@@ -40,8 +40,9 @@ struct Cell {
 std::optional<Cell> valueCellAt(const Node& node, QPointF local);
 // Where value entry `cell` is drawn, in item coordinates.
 QRectF valueCellRect(const Node& node, Cell cell);
-// Paints into the rectangle of sizeFor(node) centred at the origin.
-void paint(QPainter& painter, const Node& node, const NodeLook& look, double levelOfDetail);
+// Paints into the rectangle of `size` (sizeFor(node), measured once by the caller) centred at the
+// origin.
+void paint(QPainter& painter, const Node& node, QSizeF size, const NodeLook& look, double levelOfDetail);
 
 }  // namespace nodepaint
 }  // namespace bp

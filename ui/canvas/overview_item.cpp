@@ -160,7 +160,7 @@ void OverviewItem::paintNodes(QPainter& painter, const std::vector<NodeId>& visi
     for (NodeId id : visible) {
         painter.save();
         painter.translate(centers_[id]);
-        nodepaint::paint(painter, g.node(id), scene_->lookOf(id), lod);
+        nodepaint::paint(painter, g.node(id), sizes_[id], scene_->lookOf(id), lod);
         painter.restore();
     }
 }

@@ -39,17 +39,23 @@ int StepCursor::indexInPhase() const {
 
 bool StepCursor::valueKnown(NodeId id) const { return forwardIndex_[id] <= position_; }
 
-const Matrix* StepCursor::shownGrad(NodeId id) const {
-    if (phase() != Phase::Backward) return nullptr;
+int StepCursor::shownGradEvent(NodeId id) const {
+    if (phase() != Phase::Backward) return -2;
     const int done = position_ - forwardCount();  // events 0..done-1 have happened
     const std::vector<int>& into = eventsInto_[id];
     // The last event into `id` among those that happened.
     auto it = std::lower_bound(into.begin(), into.end(), done);
-    if (it != into.begin()) {
-        shownGrads_[id] = eval_->trace.gradAfter(eval_->trace.backward[*std::prev(it)]);
+    if (it != into.begin()) return *std::prev(it);
+    return startGrad_[id] >= 0 ? -1 : -2;
+}
+
+const Matrix* StepCursor::shownGrad(NodeId id) const {
+    const int event = shownGradEvent(id);
+    if (event >= 0) {
+        shownGrads_[id] = eval_->trace.gradAfter(eval_->trace.backward[event]);
         return &shownGrads_[id];
     }
-    if (startGrad_[id] >= 0) return &eval_->trace.startGrads[startGrad_[id]].second;
+    if (event == -1) return &eval_->trace.startGrads[startGrad_[id]].second;
     return nullptr;
 }
 

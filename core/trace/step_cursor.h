@@ -33,6 +33,9 @@ public:
     // The gradient as it stands at this position, or nullptr before the backward phase reached it.
     // The matrix stays valid until the next shownGrad(id) of the same node, or the next attach.
     const Matrix* shownGrad(NodeId id) const;
+    // Which gradient shownGrad(id) is: the index of the backward event it stands after, -1 for
+    // the seed of the root, -2 for none. Two positions show the same gradient when this agrees.
+    int shownGradEvent(NodeId id) const;
     // The op node computed by the current forward step, or -1.
     NodeId activeForwardNode() const;
     // The backward event of the current step (0-based index into trace.backward), or -1.

@@ -185,7 +185,12 @@ TEST(Stepping, PartialRepaintsLeaveNothingStale) {
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
     view.fitGraph();
     QScreen* screen = view.screen();
-    for (int position = 0; position <= doc.cursor().last(); ++position) {
+    // Every step in order, then jumps (Home, End, the slider) across many gradients at once.
+    std::vector<int> positions;
+    for (int position = 0; position <= doc.cursor().last(); ++position) positions.push_back(position);
+    const int last = doc.cursor().last(), forward = doc.cursor().forwardCount();
+    for (int position : {forward + 1, last, forward + 2, last - 1, 0, last, forward + 3, forward}) positions.push_back(position);
+    for (int position : positions) {
         doc.setCursorPosition(position);
         QCoreApplication::processEvents();
         const QImage shown = screen->grabWindow(view.winId()).toImage().convertToFormat(QImage::Format_RGB32);

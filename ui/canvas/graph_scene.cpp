@@ -265,10 +265,10 @@ void GraphScene::requestEdit(NodeId id, QPointF scenePos) { emit editRequested(i
 void GraphScene::refresh() { refreshItems(true); }
 void GraphScene::refreshChanged() { refreshItems(false); }
 
-// What a node item shows, to tell whether a step changed it. Values are compared by address:
-// a step moves between computed matrices, an edit (refresh) repaints every item anyway.
+// What a node item shows, to tell whether a step changed it: whether its value is known, which
+// gradient of the trace it shows, and its marks. An edit (refresh) repaints every item anyway.
 bool GraphScene::ShownNode::operator==(const ShownNode& o) const {
-    return value == o.value && grad == o.grad && flags == o.flags;
+    return valueKnown == o.valueKnown && gradEvent == o.gradEvent && flags == o.flags;
 }
 
 GraphScene::ShownNode GraphScene::shownNode(NodeId id) const {
@@ -277,7 +277,7 @@ GraphScene::ShownNode GraphScene::shownNode(NodeId id) const {
                          look.selected, look.hideNumbers, look.nonFinite};
     unsigned flags = 0;
     for (std::size_t i = 0; i < std::size(bits); ++i) flags |= unsigned(bits[i]) << i;
-    return {look.value, look.grad, flags};
+    return {look.value != nullptr, doc_->cursor().shownGradEvent(id), flags};
 }
 
 // Every item again after the values changed (an edit, a training step); after a step or a new

@@ -99,8 +99,8 @@ private:
     std::vector<std::vector<EdgeItem*>> edgesAt_;  // per node, the edges touching it
     std::vector<std::string> identities_;          // per node, what it is called across a re-apply
     struct ShownNode {
-        const Matrix* value = nullptr;
-        const Matrix* grad = nullptr;
+        bool valueKnown = false;
+        int gradEvent = -3;  // StepCursor::shownGradEvent
         unsigned flags = ~0u;
         bool operator==(const ShownNode& other) const;
     };

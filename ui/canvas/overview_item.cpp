@@ -55,24 +55,28 @@ void OverviewItem::setLayout(const LayoutResult& layout) {
     std::vector<QPointF> centers;
     centers.reserve(layout.centers.size());
     for (const LayoutPoint& p : layout.centers) centers.emplace_back(p.x, p.y);
+    if (!placeNodes(centers)) return;
     std::vector<Segment> segments;
     for (const auto& path : layout.edgePaths)
         for (std::size_t i = 1; i < path.size(); ++i)
             segments.push_back({QPointF(path[i - 1].x, path[i - 1].y), QPointF(path[i].x, path[i].y)});
-    setCenters(centers);
     setSegments(std::move(segments));
 }
 
 void OverviewItem::setCenters(const std::vector<QPointF>& centers) {
-    if (centers.size() != sizes_.size()) return;
+    if (placeNodes(centers)) straightSegments();
+}
+
+bool OverviewItem::placeNodes(const std::vector<QPointF>& centers) {
+    if (centers.size() != sizes_.size()) return false;
     prepareGeometryChange();
     centers_ = centers;
     QRectF r;
     for (std::size_t id = 0; id < centers_.size(); ++id) r |= boxAround(centers_[id], sizes_[id]);
     graphRect_ = r;
     laidOut_ = true;
-    straightSegments();
     update();
+    return true;
 }
 
 void OverviewItem::straightSegments() {

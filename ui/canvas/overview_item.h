@@ -49,6 +49,7 @@ private:
     struct Segment {
         QPointF a, b;
     };
+    bool placeNodes(const std::vector<QPointF>& centers);
     void setSegments(std::vector<Segment> segments);
     void straightSegments();
     std::vector<NodeId> nodesIn(const QRectF& rect) const;

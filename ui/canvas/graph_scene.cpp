@@ -197,10 +197,7 @@ void GraphScene::relayout() {
     std::vector<LayoutSize> sizes;
     sizes.reserve(g.size());
     if (overview_) {
-        for (NodeId id = 0; id < g.size(); ++id) {
-            const QSizeF s = nodepaint::sizeFor(g.node(id));
-            sizes.push_back({s.width(), s.height()});
-        }
+        for (const QSizeF& s : overview_->sizes()) sizes.push_back({s.width(), s.height()});
         layoutJob_->start(std::move(sizes), layoutEdgesOf(g), layoutOptions());
         emit layoutProgressed(0);
         return;

@@ -31,6 +31,7 @@ public:
     void setCenters(const std::vector<QPointF>& centers);
     bool laidOut() const { return laidOut_; }
     const std::vector<QPointF>& centers() const { return centers_; }
+    const std::vector<QSizeF>& sizes() const { return sizes_; }
 
     // In scene coordinates; empty before the layout.
     QRectF nodeBox(NodeId id) const;

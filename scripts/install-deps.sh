@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Backprop Studio needs to build, run and test.
+# scripts/check-deps.sh proves this list complete: every file the build and the tests read from
+# the system must belong to a package named here or pulled in by one.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
-packages=(g++ cmake make qt6-base-dev qt6-charts-dev qt6-svg-dev libgl-dev libeigen3-dev libgtest-dev
-          libbenchmark-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev fonts-dejavu-core)
+# To build and open the window. libqt6opengl6-dev is listed because qt6-charts-dev needs its CMake
+# files (Qt6OpenGL) but Debian's package does not depend on it.
+packages=(g++ cmake make pkgconf
+          qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev
+          libeigen3-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev protobuf-compiler
+          fonts-dejavu-core)
 if [ "${1:-}" = "--test" ]; then
-  # For the tests: PyTorch checks of generated scripts, and the fuzzers and sanitizers (clang).
-  packages+=(python3 python3-torch clang libclang-rt-14-dev)
+  # For the tests: GoogleTest and Google Benchmark, PyTorch checks of generated scripts, the
+  # fuzzers and sanitizers (clang), and the package check (dpkg, apt).
+  packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-torch
+             clang libclang-rt-14-dev dpkg apt)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -1,20 +1,32 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Backprop Studio needs to build, run and test.
-# scripts/check-deps.sh proves this list complete: every file the build and the tests read from
+# scripts/check-deps.py proves this list complete: every file the build and the tests read from
 # the system must belong to a package named here or pulled in by one.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 # To build and open the window. libqt6opengl6-dev is listed because qt6-charts-dev needs its CMake
-# files (Qt6OpenGL) but Debian's package does not depend on it.
+# files (Qt6OpenGL) but Debian's package does not depend on it; fonts-noto-cjk draws Chinese.
 packages=(g++ cmake make pkgconf
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev
           libeigen3-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev protobuf-compiler
-          fonts-dejavu-core)
-if [ "${1:-}" = "--test" ]; then
+          fonts-dejavu-core fonts-noto-cjk)
+test=0 list=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) test=1 ;;
+    --list) list=1 ;;
+    *) echo "usage: $0 [--test] [--list]" >&2; exit 2 ;;
+  esac
+done
+if [ "$test" = 1 ]; then
   # For the tests: GoogleTest and Google Benchmark, PyTorch checks of generated scripts, the
-  # fuzzers and sanitizers (clang), and the package check (dpkg, apt).
+  # fuzzers and sanitizers (clang), and the package check (dpkg, apt, strace).
   packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-torch
-             clang libclang-rt-14-dev dpkg apt)
+             clang libclang-rt-14-dev dpkg apt strace)
+fi
+if [ "$list" = 1 ]; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -6,9 +6,9 @@
 set -euo pipefail
 # To build and open the window. libqt6opengl6-dev is listed because qt6-charts-dev needs its CMake
 # files (Qt6OpenGL) but Debian's package does not depend on it; fonts-noto-cjk draws Chinese.
-packages=(g++ cmake make pkgconf
+packages=(g++ cmake make
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev
-          libeigen3-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev protobuf-compiler
+          libeigen3-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev
           fonts-dejavu-core fonts-noto-cjk)
 test=0 list=0
 for arg in "$@"; do

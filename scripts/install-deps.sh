@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(g++ cmake make
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev
           libeigen3-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev
-          fonts-dejavu-core fonts-noto-cjk)
+          fonts-dejavu-core fonts-noto-cjk libgtest-dev libgmock-dev libbenchmark-dev)
 test=0 list=0
 for arg in "$@"; do
   case "$arg" in
@@ -19,9 +19,9 @@ for arg in "$@"; do
   esac
 done
 if [ "$test" = 1 ]; then
-  # For the tests: GoogleTest and Google Benchmark, PyTorch checks of generated scripts, the
-  # fuzzers and sanitizers (clang), and the package check (dpkg, apt, strace).
-  packages+=(libgtest-dev libgmock-dev libbenchmark-dev python3 python3-torch
+  # For running the tests: PyTorch checks of generated scripts, the fuzzers and sanitizers
+  # (clang), and the package check (dpkg, apt, strace).
+  packages+=(python3 python3-torch
              clang libclang-rt-14-dev dpkg apt strace)
 fi
 if [ "$list" = 1 ]; then

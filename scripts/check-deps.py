@@ -10,7 +10,10 @@ neither listed in scripts/install-deps.sh nor pulled in by what is listed (the r
 and Pre-Depends of the listed packages, as installed here) nor part of every Debian system
 (Essential) fails the check, named with a file it owns.
 
-    scripts/check-deps.py [--build DIR] [--without PKG ...] [--no-runtime]
+    scripts/check-deps.py [--build DIR] [--without PKG ...] [--no-runtime] [--test-build]
+
+What `cmake --build` reads must come from the plain list (scripts/run.sh installs only that); what
+the tests run, and builds made only for the tests (--test-build), may use the --test list too.
 
 --without PKG drops a package from the list, to show the check catches it (exit 1 naming it).
 """
@@ -27,8 +30,9 @@ SYSTEM_PREFIXES = ("/usr/", "/lib/", "/lib64/", "/bin/", "/sbin/", "/etc/fonts/"
 SKIP_PREFIXES = ("/usr/lib/locale/", "/usr/share/locale/", "/etc/ld.so.cache")
 
 
-def listed_packages(without):
-    out = subprocess.run([str(ROOT / "scripts/install-deps.sh"), "--test", "--list"],
+def listed_packages(without, test):
+    flags = ["--test", "--list"] if test else ["--list"]
+    out = subprocess.run([str(ROOT / "scripts/install-deps.sh"), *flags],
                          check=True, capture_output=True, text=True).stdout.split()
     return [p for p in out if p not in without]
 
@@ -162,21 +166,27 @@ def main():
     parser.add_argument("--build", default=str(ROOT / "build"))
     parser.add_argument("--without", action="append", default=[])
     parser.add_argument("--no-runtime", action="store_true")
+    parser.add_argument("--test-build", action="store_true",
+                        help="a build made only for the tests (sanitizers, fuzzers): it may use "
+                             "the packages of install-deps.sh --test")
     args = parser.parse_args()
     build = Path(args.build).resolve()
     if not (build / "CMakeCache.txt").exists():
         sys.exit(f"check-deps: {build} is not a configured build directory; build first")
 
-    allowed = pulled_in(listed_packages(set(args.without))) | essential_packages()
-    read = configure_files(build) | compiled_files(build)
-    if not args.no_runtime:
-        read |= runtime_files(build)
-    files = system_files(read)
+    # Building (scripts/run.sh) installs the plain list; running the tests adds the --test list.
+    essential = essential_packages()
+    for_build = pulled_in(listed_packages(set(args.without), test=False)) | essential
+    for_tests = pulled_in(listed_packages(set(args.without), test=True)) | essential
+    built = system_files(configure_files(build) | compiled_files(build))
+    ran = system_files(runtime_files(build)) if not args.no_runtime else set()
+    files = built | ran
     owned = owners(files)
 
     unowned = sorted(f for f in files if f not in owned)
     offenders = {}
     for f, pkgs in owned.items():
+        allowed = for_build if f in built and not args.test_build else for_tests
         if not any(p in allowed for p in pkgs):
             offenders.setdefault(" or ".join(sorted(pkgs)), []).append(f)
     print(f"check-deps: {len(files)} system files read by the build and the program, "

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DBPS_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo ${CMAKE_CXX_COMPILER_LAUNCHER:+-DCMAKE_CXX_COMPILER_LAUNCHER=$CMAKE_CXX_COMPILER_LAUNCHER} > /dev/null
 cmake --build build-fuzz -j"$(nproc)" > /dev/null
-scripts/check-deps.py --build build-fuzz --no-runtime
+scripts/check-deps.py --build build-fuzz --no-runtime --test-build
 mkdir -p build-fuzz/findings
 status=0
 run() {

@@ -2,6 +2,7 @@
 #include "core/graph/graph.h"
 
 #include <array>
+#include <cstdlib>
 #include <span>
 
 namespace bp {
@@ -14,6 +15,53 @@ const char* kindName(NodeKind kind) {
     case NodeKind::Op: return "op";
     }
     return "op";
+}
+
+GraphLimits GraphLimits::fromEnvironment() {
+    GraphLimits limits;
+    if (const char* mb = std::getenv("BACKPROP_STUDIO_MEMORY_MB")) {
+        char* end = nullptr;
+        const long long value = std::strtoll(mb, &end, 10);
+        if (end != mb && *end == '\0' && value > 0 && value < (1LL << 40)) limits.budgetBytes = value << 20;
+    }
+    return limits;
+}
+
+namespace {
+
+std::string withSeparators(long long n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+// 'y' for a named node, else what it is ("the result of matmul").
+std::string described(const std::string& name, std::string anonymous) {
+    if (name.empty()) return anonymous;
+    std::string quoted("'");  // appended: GCC 12 warns falsely on "'" + name + "'"
+    quoted += name;
+    quoted += '\'';
+    return quoted;
+}
+
+}  // namespace
+
+void Graph::spend(const std::string& who, Shape shape, long long bytes) {
+    long entries = 0;
+    if (__builtin_mul_overflow(shape.rows, shape.cols, &entries) || entries > limits_.maxEntries)
+        throw GraphError(who + " would be " + shapeText(shape) + " (" +
+                         (entries > 0 ? withSeparators(entries) : std::string("too many")) +
+                         " entries), more than the limit of " + withSeparators(limits_.maxEntries) +
+                         " entries a value");
+    if (estimatedBytes_ + bytes > limits_.budgetBytes)
+        throw GraphError(who + " (" + shapeText(shape) + ") takes the graph past its memory budget: evaluating it " +
+                         "would need about " + withSeparators((estimatedBytes_ + bytes) >> 20) + " MB, more than " +
+                         withSeparators(limits_.budgetBytes >> 20) +
+                         " MB (raise it with the environment variable BACKPROP_STUDIO_MEMORY_MB)");
+    estimatedBytes_ += bytes;
 }
 
 void Graph::reserve(int nodes) {
@@ -50,6 +98,7 @@ Node& Graph::appendNamed(std::string name) {
 
 NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
     if (kind == NodeKind::Op) throw GraphError("a leaf must be an input, a param or a const");
+    spend(described(name, "a literal"), shapeOf(value), 24LL * value.size());  // the literal, the value and the gradient
     Node& added = appendNamed(std::move(name));
     added.kind = kind;
     added.shape = shapeOf(value);
@@ -71,6 +120,11 @@ NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs att
     Shape shape;
     std::string error;
     if (!op.shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, shape, error)) throw GraphError(error);
+    long long bytes = 0;  // the value and the gradient, then a contribution to each input
+    if (shape.rows > 0 && shape.cols > 0 && shape.rows <= limits_.maxEntries && shape.cols <= limits_.maxEntries)
+        bytes = 16LL * shape.rows * shape.cols;
+    for (std::size_t i = 0; i < inputs.size(); ++i) bytes += 8LL * shapes[i].size();
+    spend(described(name, "the result of " + std::string(op.name)), shape, bytes);
     Node& added = appendNamed(std::move(name));
     added.kind = NodeKind::Op;
     added.op = &op;

@@ -44,8 +44,25 @@ struct GraphError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// How large a graph may grow before it is evaluated. Every op's result shape is known from its
+// inputs when it is added, so a program whose values would not fit is refused while it is built,
+// naming the node, never half-way through an evaluation.
+struct GraphLimits {
+    long maxEntries = 16'000'000;  // entries of any one value, as for a literal
+    // What evaluating and tracing may use: each value, its gradient and the contributions along
+    // its edges, 8 bytes an entry. Raised with the environment variable BACKPROP_STUDIO_MEMORY_MB.
+    long long budgetBytes = 4LL << 30;
+    static GraphLimits fromEnvironment();
+};
+
 class Graph {
 public:
+    Graph() : limits_(GraphLimits::fromEnvironment()) {}
+    void setLimits(const GraphLimits& limits) { limits_ = limits; }
+    const GraphLimits& limits() const { return limits_; }
+    // What evaluating and tracing this graph is expected to need, in bytes.
+    long long estimatedBytes() const { return estimatedBytes_; }
+
     NodeId addLeaf(NodeKind kind, Matrix value, std::string name = {});
     // Checks arity and shapes with the op's shape rule; throws GraphError with both shapes named.
     NodeId addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs attrs = {}, std::string name = {});
@@ -78,6 +95,8 @@ public:
 
 private:
     std::vector<Node> nodes_;
+    GraphLimits limits_;
+    long long estimatedBytes_ = 0;
     // name -> node, for find(). Anonymous nodes are not in it (most nodes of a big graph are
     // anonymous, and hashing their names was the largest cost of building one): "%k" is looked
     // up in anonymousIds_[k - 1] instead.
@@ -89,6 +108,8 @@ private:
     // Appends a node named `name` (or %k when empty), its label the same; nothing else is set.
     Node& appendNamed(std::string name);
     NodeId findAnonymous(const std::string& name) const;
+    // Throws GraphError naming `who` if `shape` is too large or the budget would be exceeded.
+    void spend(const std::string& who, Shape shape, long long bytes);
 };
 
 }  // namespace bp

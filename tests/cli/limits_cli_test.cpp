@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command line under hostile sizes, as a user meets them: computed sizes refused with the
+// place, and an address-space limit (ulimit -v) met with a refusal, never a signal.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+
+#include "../core/test_support.h"
+
+namespace bp {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+    int status = -1;
+    std::string err;
+};
+
+// Runs the program through the shell with `args`, under `ulimit -v kib` when kib > 0.
+Outcome runLimited(const std::string& args, long kib = 0, const std::string& env = {}) {
+    const fs::path errFile = fs::temp_directory_path() / ("bps-limits-err-" + std::to_string(::getpid()));
+    std::string command = "(";
+    if (kib > 0) command += "ulimit -v " + std::to_string(kib) + "; ";
+    command += env + " " + std::string(BPS_CLI) + " " + args + ") >/dev/null 2>" + errFile.string();
+    const int raw = std::system(command.c_str());
+    Outcome r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+    r.err = test::readFile(errFile.string());
+    fs::remove(errFile);
+    return r;
+}
+
+fs::path writeTemp(const std::string& name, const std::string& content) {
+    const fs::path dir = fs::temp_directory_path() / ("bps-limits-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / name, std::ios::binary) << content;
+    return dir / name;
+}
+
+std::string ones(int n) {
+    std::string text = "[1";
+    for (int i = 1; i < n; ++i) text += ", 1";
+    return text + "]";
+}
+
+TEST(CliLimits, AnOuterProductOfAHundredThousandEntriesIsRefusedWithItsPlace) {
+    const fs::path file = writeTemp("outer.bpg", "input a = " + ones(100'000) + "\ny = sum(a @ a.T)\n");
+    for (const char* command : {"eval", "trace", "check", "train"}) {
+        const std::string extra = std::string(command) == "train" ? " --steps 1 --lr 1" : "";
+        const Outcome r = runLimited(std::string(command) + " " + file.string() + extra, 4L << 20);
+        EXPECT_EQ(r.status, 2) << command << ": " << r.err;
+        EXPECT_NE(r.err.find(file.string() + ":2:11: error: the result of matmul would be 100000x100000"),
+                  std::string::npos)
+            << command << ": " << r.err;
+    }
+}
+
+TEST(CliLimits, TheMemoryBudgetIsNamedAndCanBeRaised) {
+    std::string source = "input a = " + ones(500) + "\n";
+    for (int i = 0; i < 20; ++i) source += "y" + std::to_string(i) + " = a @ a.T\n";  // 20 x 4 MB
+    source += "z = sum(y0)\n";
+    const fs::path file = writeTemp("budget.bpg", source);
+    Outcome r = runLimited("eval " + file.string(), 0, "BACKPROP_STUDIO_MEMORY_MB=50");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_NE(r.err.find("takes the graph past its memory budget"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("more than 50 MB"), std::string::npos) << r.err;
+    EXPECT_EQ(runLimited("eval " + file.string(), 0, "BACKPROP_STUDIO_MEMORY_MB=200").status, 0);
+}
+
+}  // namespace
+}  // namespace bp

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/convert_command.h"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
 
+#include "core/io/atomic_file.h"
 #include "core/io/document_json.h"
 #include "core/io/pytorch_export.h"
 #include "core/language/parser.h"
@@ -16,16 +14,12 @@ static bool endsWith(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// Through a temporary file renamed into place: a failed write leaves the old file as it was.
 static int writeText(const std::string& path, const std::string& text) {
-    errno = 0;
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out.flush()) {
-        std::fprintf(stderr, "backprop-studio: cannot write '%s'%s%s\n", path.c_str(), errno ? ": " : "",
-                     errno ? std::strerror(errno) : "");
-        return 2;
-    }
-    return 0;
+    const std::string error = replaceFileContents(path, text);
+    if (error.empty()) return 0;
+    std::fprintf(stderr, "backprop-studio: cannot write '%s': %s\n", path.c_str(), error.c_str());
+    return 2;
 }
 
 int convertProgram(const Program& program, const std::string& out) {

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 #include <sys/wait.h>
 
 #include "../core/test_support.h"
@@ -71,6 +72,36 @@ TEST(CliLimits, TheMemoryBudgetIsNamedAndCanBeRaised) {
     EXPECT_NE(r.err.find("takes the graph past its memory budget"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("more than 50 MB"), std::string::npos) << r.err;
     EXPECT_EQ(runLimited("eval " + file.string(), 0, "BACKPROP_STUDIO_MEMORY_MB=200").status, 0);
+}
+
+// A write that fails half-way (here a file-size limit of 1 KB, as a full disk would) leaves the
+// file that was there intact and no partial or temporary file beside it.
+TEST(CliLimits, AFailedConvertOrRenderLeavesTheOldFileAndNoPartialFile) {
+    const fs::path dir = fs::temp_directory_path() / ("bps-write-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "old.py") << "# the lecturer's own script\n";
+    const std::string example = std::string(BPS_EXAMPLES) + "/xor.bpg";
+    for (const char* out : {"old.py", "new.py", "new.json"}) {
+        const Outcome r = runLimited("convert " + example + " -o " + (dir / out).string(), 0, "ulimit -f 1;");
+        EXPECT_EQ(r.status, 2) << out << ": " << r.err;
+        EXPECT_NE(r.err.find("cannot write"), std::string::npos) << out << ": " << r.err;
+    }
+    std::ofstream(dir / "old.svg") << "<svg/>";
+    for (const char* out : {"old.svg", "new.png"}) {
+        const Outcome r = runLimited("render " + example + " -o " + (dir / out).string(), 0, "ulimit -f 1;");
+        EXPECT_EQ(r.status, 2) << out << ": " << r.err;
+    }
+    EXPECT_EQ(test::readFile((dir / "old.svg").string()), "<svg/>");
+    fs::remove(dir / "old.svg");
+    EXPECT_EQ(test::readFile((dir / "old.py").string()), "# the lecturer's own script\n");
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path().filename().string());
+    EXPECT_EQ(files, std::vector<std::string>{"old.py"}) << "no partial output, no temporary file";
+    // Without the limit the same command replaces the file.
+    EXPECT_EQ(runLimited("convert " + example + " -o " + (dir / "old.py").string()).status, 0);
+    EXPECT_NE(test::readFile((dir / "old.py").string()).find("import torch"), std::string::npos);
+    fs::remove_all(dir);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/canvas/scene_export.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QImage>
@@ -10,6 +11,7 @@
 #include <cmath>
 
 #include "ui/canvas/graph_scene.h"
+#include "ui/files/atomic_write.h"
 
 namespace bp {
 namespace {
@@ -23,10 +25,21 @@ void fail(QString* error, const QString& message) {
     if (error) *error = message;
 }
 
+// The picture is made in memory and written through a temporary file renamed into place, so a
+// failed export (a full disk) leaves an older picture of the same name intact and no partial file.
+bool writeBytes(const QString& path, const QByteArray& bytes, QString* error) {
+    const QString problem = writeFileAtomically(path, bytes);
+    if (problem.isEmpty()) return true;
+    fail(error, problem);
+    return false;
+}
+
 bool writeSvg(GraphScene& scene, const QString& path, QString* error) {
     const QSizeF size = scene.exportRect().size();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
-    svg.setFileName(path);
+    svg.setOutputDevice(&buffer);
     svg.setSize(size.toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), size));
     svg.setTitle(QStringLiteral("Backprop Studio"));
@@ -36,11 +49,11 @@ bool writeSvg(GraphScene& scene, const QString& path, QString* error) {
         return false;
     }
     scene.renderForExport(painter, QRectF(QPointF(0, 0), size));
-    if (!painter.end() || !QFileInfo(path).isFile()) {
+    if (!painter.end()) {
         fail(error, tr("Cannot write “%1”.").arg(path));
         return false;
     }
-    return true;
+    return writeBytes(path, buffer.data(), error);
 }
 
 bool writePng(GraphScene& scene, const QString& path, double scale, QString* error) {
@@ -65,12 +78,14 @@ bool writePng(GraphScene& scene, const QString& path, double scale, QString* err
         QPainter painter(&image);
         scene.renderForExport(painter, QRectF(QPointF(0, 0), QSizeF(pixels)));
     }
-    QImageWriter writer(path, "png");
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
     if (!writer.write(image)) {
         fail(error, tr("Cannot write “%1”: %2").arg(path, writer.errorString()));
         return false;
     }
-    return true;
+    return writeBytes(path, buffer.data(), error);
 }
 
 }  // namespace

@@ -136,9 +136,12 @@ struct Parser {
         value(render, "--phase", "PHASE", "forward or backward (default backward)", CLI::IsMember({"forward", "backward"}));
         value(render, "--step", "K", "The step within the phase (default: its end)", wholeNumber(0, 2'000'000'000));
         value(render, "--scale", "S", "Pixels per unit of the canvas for PNG (default 2)", finiteNumber(0, 16, true));
-        value(render, "--width", "W", "Scale the PNG to this width in pixels", wholeNumber(1, 16384));
+        value(render, "--width", "W", "Scale the PNG to this width in pixels", wholeNumber(1, 32768));
         value(render, "--height", "H", "Scale the PNG to this height in pixels (with --width: fit in both)",
-              wholeNumber(1, 16384));
+              wholeNumber(1, 32768));
+        value(render, "--max-size", "PIXELS",
+              "A PNG larger than this a side (or than 100 million pixels) is scaled down to fit (default 16384)",
+              wholeNumber(16, 32768));
 
         CLI::App* convert = command("convert", "Write FILE as .bpg text, the JSON document or a PyTorch script");
         value(convert, "-o,--output", "OUT", "OUT.bpg, OUT.json or OUT.py", {})->required();
@@ -195,7 +198,8 @@ struct Parser {
     // `help` and `help COMMAND` print on stdout.
     int printHelp() {
         if (helpTopic.empty()) {
-            std::fputs(app.help().c_str(), stdout);
+            // app.help() would describe the `help` command itself, the one selected.
+            std::fputs(app.get_formatter()->make_help(&app, kProgram, CLI::AppFormatMode::Normal).c_str(), stdout);
         } else {
             std::fputs(app.get_subcommand(helpTopic)->help(kProgram).c_str(), stdout);
         }
@@ -203,15 +207,27 @@ struct Parser {
     }
 };
 
+int reportFailedWrite() {
+    // What the command printed is only known to have arrived once it is flushed.
+    errno = 0;
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return 0;
+    const int error = errno;
+    std::fprintf(stderr, "%s: cannot write the output%s%s\n", kProgram, error ? ": " : "", error ? std::strerror(error) : "");
+    return 2;
+}
+
 int parseInto(Parser& p, int argc, const char* const* argv) {
     try {
         p.app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int status = p.app.exit(e);  // help and version on stdout, errors on stderr
-        std::fflush(stdout);
-        return status == 0 ? 0 : 2;
+        const int write = reportFailedWrite();
+        return status == 0 ? write : 2;
     }
-    if (p.app.got_subcommand("help")) return p.printHelp();
+    if (p.app.got_subcommand("help")) {
+        p.printHelp();
+        return reportFailedWrite();
+    }
     // What no command took: nothing after a command, at most one FILE for the window.
     const std::vector<std::string> rest = p.app.remaining();
     std::string error;
@@ -287,15 +303,6 @@ double numberOption(const Options& o, const std::string& name, std::optional<dou
     const double v = std::strtod(it->second.c_str(), &end);
     if (it->second.empty() || *end != '\0') throw UsageError(name + " needs a number, got '" + it->second + "'");
     return v;
-}
-
-static int reportFailedWrite() {
-    // What the command printed is only known to have arrived once it is flushed.
-    errno = 0;
-    if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return 0;
-    const int error = errno;
-    std::fprintf(stderr, "%s: cannot write the output%s%s\n", kProgram, error ? ": " : "", error ? std::strerror(error) : "");
-    return 2;
 }
 
 int runReportingErrors(const std::function<int()>& command) {

@@ -91,6 +91,7 @@ int renderCommand(const Options& o) {
         size.scale = numberOption(o, "--scale", 2.0);
         size.width = int(numberOption(o, "--width", 0));
         size.height = int(numberOption(o, "--height", 0));
+        size.maxSide = int(numberOption(o, "--max-size", size.maxSide));
         const long step = long(numberOption(o, "--step", -1.0));
         return renderProgram(theFile(o), o.values.at("-o"), phase, step, size);
     });

@@ -84,7 +84,7 @@ std::string unexpected(const std::vector<std::string>& words, const std::string&
 
 struct Parser {
     CLI::App app{"Backprop Studio: computation graphs, forward values and the backward pass, edge by edge.\n\n"
-                 "  backprop-studio [FILE]                 open the window on FILE (.bpg, .json or .onnx;\n"
+                 "  backprop-studio [FILE]                 open the window on FILE (.bpg, .bps, .json, .onnx;\n"
                  "                                         default: the mlp-1-2-2 example)\n"
                  "  backprop-studio COMMAND FILE [OPTIONS] run a command without the window\n"
                  "  backprop-studio help [COMMAND]         this help, or a command's",
@@ -144,7 +144,7 @@ struct Parser {
               wholeNumber(16, 32768));
 
         CLI::App* convert = command("convert", "Write FILE as .bpg text, the JSON document or a PyTorch script");
-        value(convert, "-o,--output", "OUT", "OUT.bpg, OUT.json or OUT.py", {})->required();
+        value(convert, "-o,--output", "OUT", "OUT.bpg, OUT.bps (the document), OUT.json (the same) or OUT.py", {})->required();
 
         CLI::App* examples = app.add_subcommand("examples", "List the shipped examples, or print one's source");
         examples->add_option_function<std::string>(
@@ -159,7 +159,7 @@ struct Parser {
     CLI::App* command(const std::string& name, const std::string& description) {
         CLI::App* sub = app.add_subcommand(name, description);
         sub->add_option_function<std::string>(
-               "FILE", [this](const std::string& file) { o.files = {file}; }, "A .bpg, .json or .onnx file")
+               "FILE", [this](const std::string& file) { o.files = {file}; }, "A .bpg graph, a .bps or .json document, or an .onnx model")
             ->required();
         sub->callback([this, name] { o.command = name; });
         return sub;

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/source_editor.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QTextBlock>
 
 #include "ui/canvas/canvas_style.h"
+#include "ui/files/dropped_files.h"
 
 namespace bp {
 namespace {
@@ -140,6 +144,23 @@ void SourceEditor::replaceText(const QString& text) {
     edit.setPosition(int(old.size() - suffix), QTextCursor::KeepAnchor);
     edit.insertText(text.mid(prefix, text.size() - prefix - suffix));
     applyMarks();
+}
+
+void SourceEditor::dragEnterEvent(QDragEnterEvent* event) {
+    if (droppedGraphFiles(event->mimeData()).isEmpty()) return QPlainTextEdit::dragEnterEvent(event);
+    event->acceptProposedAction();
+}
+
+void SourceEditor::dragMoveEvent(QDragMoveEvent* event) {
+    if (droppedGraphFiles(event->mimeData()).isEmpty()) return QPlainTextEdit::dragMoveEvent(event);
+    event->acceptProposedAction();
+}
+
+void SourceEditor::dropEvent(QDropEvent* event) {
+    const QStringList files = droppedGraphFiles(event->mimeData());
+    if (files.isEmpty()) return QPlainTextEdit::dropEvent(event);
+    event->acceptProposedAction();
+    emit fileDropped(files.front());
 }
 
 }  // namespace bp

@@ -124,7 +124,13 @@ void GraphView::wheelEvent(QWheelEvent* event) {
 void GraphView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     placeLegend();
-    if (!userZoomed_) fitGraph();
+    // A fit can make a scroll bar appear or go, which resizes the viewport again; refitting for
+    // that would make it go or appear again, for ever (the window stopped taking keys). Refit
+    // only when the view itself changed size.
+    if (!userZoomed_ && size() != fittedViewSize_) {
+        fittedViewSize_ = size();
+        fitGraph();
+    }
 }
 
 void GraphView::setLegendVisible(bool visible) {

@@ -43,6 +43,7 @@ private:
     bool legendStrip_ = false;
     double legendBand() const;  // the viewport height the strip takes, or 0
     bool userZoomed_ = false;
+    QSize fittedViewSize_;  // the view's size at the last fit on a resize
 };
 
 }  // namespace bp

@@ -108,7 +108,7 @@ void FindBar::showCurrent() {
     const QRectF box = scene_->nodeBox(id);
     if (box.isEmpty()) return;  // a huge graph still being laid out
     // A node found in a graph fitted small is shown large enough to read.
-    constexpr double kReadable = 0.8;
+    constexpr double kReadable = 0.5;
     if (view_->zoom() < kReadable) view_->setTransform(QTransform::fromScale(1.0, 1.0));
     view_->centerOn(box.center());
 }

@@ -203,5 +203,14 @@ TEST(CommandLine, BashCompletionOffersEachCommandsOptions) {
     }
 }
 
+TEST(CommandLine, ConvertsToAndReadsTheBpsDocument) {
+    const fs::path bps = test::writeTemp("chain.bps", "");
+    ASSERT_EQ(runCli("convert " + example("chain-rule") + " -o " + bps.string()).status, 0);
+    EXPECT_EQ(nlohmann::json::parse(test::readFile(bps.string()))["format"], "backprop-studio");
+    const CliRun r = runCli("eval " + bps.string() + " --json");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["root"], "e");
+}
+
 }  // namespace
 }  // namespace bp

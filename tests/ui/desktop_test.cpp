@@ -222,5 +222,22 @@ TEST_F(Desktop, NewStartsFromATemplateAndCloseAndFullScreenAreThere) {
         EXPECT_TRUE(keys.count(k)) << k.toString().toStdString();
 }
 
+TEST_F(Desktop, TheDocumentHasItsOwnExtensionAndJsonStillOpens) {
+    window->scene()->relayout();
+    const QString bps = dir.filePath(QStringLiteral("lecture.bps"));
+    ASSERT_EQ(window->files()->saveTo(bps), QString());
+    QFile saved(bps);
+    ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(saved.readAll().left(64).contains("\"format\": \"backprop-studio\""));  // what the MIME magic matches
+    MainWindow second;
+    ASSERT_EQ(second.openFile(bps), QString());
+    EXPECT_EQ(second.document()->graph().size(), window->document()->graph().size());
+    EXPECT_FALSE(second.document()->isModified());
+    const QString json = dir.filePath(QStringLiteral("lecture.json"));
+    ASSERT_TRUE(QFile::copy(bps, json));
+    MainWindow third;
+    EXPECT_EQ(third.openFile(json), QString());
+}
+
 }  // namespace
 }  // namespace bp

@@ -19,6 +19,7 @@
 #include "core/language/parser.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/graph_view.h"
+#include "ui/canvas/value_editor.h"
 #include "ui/document/graph_document.h"
 #include "ui/files/document_files.h"
 #include "ui/panels/source_dock.h"
@@ -237,6 +238,44 @@ TEST_F(Desktop, TheDocumentHasItsOwnExtensionAndJsonStillOpens) {
     ASSERT_TRUE(QFile::copy(bps, json));
     MainWindow third;
     EXPECT_EQ(third.openFile(json), QString());
+}
+
+}  // namespace
+}  // namespace bp
+
+namespace bp {
+namespace {
+
+TEST_F(Desktop, TheKeyboardAloneMovesOverTheGraphAndEditsALeaf) {
+    // Tab reaches the canvas from the source panel (which no longer swallows it).
+    SourceEditor* editor = window->sourceDock()->editor();
+    EXPECT_TRUE(editor->tabChangesFocus());
+    GraphView* view = window->view();
+    const Graph& g = window->document()->graph();
+    auto selected = [&] { return g.node(window->document()->selectedNode()).name; };
+    view->setFocus();
+    // From nothing selected, a key selects the root; Alt+Left goes to an input, Alt+Right back.
+    QTest::keyClick(view, Qt::Key_Left, Qt::AltModifier);
+    EXPECT_EQ(selected(), "loss");
+    QTest::keyClick(view, Qt::Key_Left, Qt::AltModifier);
+    EXPECT_EQ(selected(), "y2");
+    QTest::keyClick(view, Qt::Key_Left, Qt::AltModifier);
+    EXPECT_EQ(selected(), "z2");
+    QTest::keyClick(view, Qt::Key_Left, Qt::AltModifier);
+    EXPECT_EQ(selected(), "w2");
+    QTest::keyClick(view, Qt::Key_Right, Qt::AltModifier);
+    EXPECT_EQ(selected(), "z2");
+    // Plain Left still steps back through the pass.
+    const int before = window->document()->cursor().position();
+    QTest::keyClick(view, Qt::Key_Left);
+    EXPECT_EQ(selected(), "z2");
+    EXPECT_LE(window->document()->cursor().position(), before);
+    // Enter on a leaf opens its editor.
+    QTest::keyClick(view, Qt::Key_Left, Qt::AltModifier);
+    ASSERT_EQ(selected(), "w2");
+    QTest::keyClick(view, Qt::Key_Return);
+    EXPECT_TRUE(window->scene()->valueEditor()->isOpen());
+    window->scene()->valueEditor()->cancel();
 }
 
 }  // namespace

@@ -35,6 +35,8 @@ private:
     void zoomBy(double factor);
     void drawLayoutProgress(QPainter& painter);
     void followStep();
+    // Alt+Left/Right along the edges, Up/Down in the column, Enter edits the selected leaf.
+    bool selectByKey(const QKeyEvent& event);
     void placeLegend();
     LegendOverlay* legend_;
     GraphScene* scene_;

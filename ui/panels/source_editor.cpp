@@ -36,6 +36,9 @@ SourceEditor::SourceEditor(QWidget* parent) : QPlainTextEdit(parent), gutter_(ne
     setFont(mono);
     setLineWrapMode(NoWrap);
     setTabStopDistance(QFontMetricsF(mono).horizontalAdvance(QLatin1Char(' ')) * 4);
+    // Tab moves on to the next panel, so the window can be used without a mouse (.bpg needs no
+    // tab characters; indent with spaces).
+    setTabChangesFocus(true);
     connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { setViewportMargins(gutterWidth(), 0, 0, 0); });
     connect(this, &QPlainTextEdit::updateRequest, this, &SourceEditor::updateGutter);
     setViewportMargins(gutterWidth(), 0, 0, 0);

@@ -94,6 +94,10 @@ QString keyboardShortcutsHtml(const QMainWindow& window) {
     html += QStringLiteral("</table><h3>%1</h3><ul>").arg(tr("On the canvas"));
     for (const char* line : {QT_TRANSLATE_NOOP("HelpMenu", "Wheel: zoom; drag the background: pan"),
                              QT_TRANSLATE_NOOP("HelpMenu", "Click a node: select it (the inspector shows it)"),
+                             QT_TRANSLATE_NOOP("HelpMenu", "Alt+Left / Alt+Right: select an input / a node that uses the selected one; "
+                                                           "Up / Down: the node above / below"),
+                             QT_TRANSLATE_NOOP("HelpMenu", "Enter: type a new value of the selected leaf"),
+                             QT_TRANSLATE_NOOP("HelpMenu", "Tab: the next panel (also from the source panel)"),
                              QT_TRANSLATE_NOOP("HelpMenu", "Double-click a number of a leaf: type a new value (Enter applies, Esc cancels)"),
                              QT_TRANSLATE_NOOP("HelpMenu", "Shift+drag a number sideways: change it like a slider"),
                              QT_TRANSLATE_NOOP("HelpMenu", "Drop a .bpg, .bps, .json or .onnx file on the window: open it"),

@@ -22,16 +22,25 @@ bool haveDisplay() {
     return false;
 }
 
-// Qt ends a program whose display cannot be reached with a fatal message and abort() (exit
-// status 134, perhaps a core file). While the application starts, such a message is said in one
-// line and the program exits with 2, as for any input it cannot use.
+// Qt ends a program whose display cannot be reached with warnings, a fatal message and abort()
+// (exit status 134, perhaps a core file). While the application starts, its messages are held
+// back; on a fatal one the program says in one line what went wrong first and exits with 2, as
+// for any input it cannot use. Once started, the held messages are printed as usual.
 bool starting = true;
+QStringList heldMessages;
 void startupMessages(QtMsgType type, const QMessageLogContext&, const QString& message) {
-    if (type == QtFatalMsg && starting) {
-        std::fprintf(stderr, "backprop-studio: cannot open the window: %s\n", qPrintable(message.section(QLatin1Char('\n'), 0, 0)));
-        std::_Exit(2);
+    if (!starting) {
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        return;
     }
-    std::fprintf(stderr, "%s\n", qPrintable(message));
+    if (type != QtFatalMsg) {
+        heldMessages << message;
+        return;
+    }
+    const QString reason = heldMessages.isEmpty() ? message : heldMessages.front();
+    std::fprintf(stderr, "backprop-studio: cannot open the window: %s\n",
+                 qPrintable(reason.section(QLatin1Char('\n'), 0, 0)));
+    std::_Exit(2);
 }
 
 }  // namespace
@@ -52,6 +61,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     starting = false;
     qInstallMessageHandler(previous);
+    for (const QString& message : heldMessages) std::fprintf(stderr, "%s\n", qPrintable(message));
     bp::setApplicationIdentity(app);
     bp::MainWindow window;
     if (!options.files.empty()) {

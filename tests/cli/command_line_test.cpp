@@ -141,7 +141,9 @@ TEST(CommandLine, TheWindowWithoutADisplaySaysSoAndExits2) {
     // A display that cannot be reached: Qt's own fatal error would abort (134).
     const CliRun unreachable = runCli(example("chain-rule"), "env -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM DISPLAY=:9876");
     EXPECT_EQ(unreachable.status, 2);
-    EXPECT_NE(unreachable.err.find("cannot open the window"), std::string::npos) << unreachable.err;
+    EXPECT_NE(unreachable.err.find("cannot open the window: could not connect to display :9876"), std::string::npos)
+        << unreachable.err;
+    EXPECT_EQ(std::count(unreachable.err.begin(), unreachable.err.end(), '\n'), 1) << unreachable.err;
 }
 
 // A long chain (4,801 nodes) is 1.9 million pixels wide at the default scale.

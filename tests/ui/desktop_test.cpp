@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
 #include <set>
 
 #include "core/ops/op_table.h"
@@ -24,6 +27,7 @@
 #include "ui/files/document_files.h"
 #include "ui/panels/source_dock.h"
 #include "ui/panels/source_editor.h"
+#include "ui/window/application_identity.h"
 #include "ui/window/find_bar.h"
 #include "ui/window/help_menu.h"
 #include "ui/window/language_reference.h"
@@ -276,6 +280,54 @@ TEST_F(Desktop, TheKeyboardAloneMovesOverTheGraphAndEditsALeaf) {
     QTest::keyClick(view, Qt::Key_Return);
     EXPECT_TRUE(window->scene()->valueEditor()->isOpen());
     window->scene()->valueEditor()->cancel();
+}
+
+}  // namespace
+}  // namespace bp
+
+namespace bp {
+namespace {
+
+// Settings and autosaves of earlier versions ("Backprop Studio") move to the lower-case name.
+TEST(ApplicationIdentity, OldSettingsAndAutosavesAreMovedToTheNewName) {
+    const QString organization = QCoreApplication::organizationName();
+    const QString application = QCoreApplication::applicationName();
+    const QString config = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    const QString oldConf = config + "/Backprop Studio/Backprop Studio.conf";
+    const QString newConf = config + "/backprop-studio/backprop-studio.conf";
+    const QString oldAutosave = data + "/Backprop Studio/Backprop Studio/autosave";
+    const QString newData = data + "/backprop-studio/backprop-studio";
+    for (const QString& d : {config + "/Backprop Studio", config + "/backprop-studio", data + "/Backprop Studio",
+                             data + "/backprop-studio"})
+        QDir(d).removeRecursively();
+    ASSERT_TRUE(QDir().mkpath(QFileInfo(oldConf).path()));
+    ASSERT_TRUE(QDir().mkpath(oldAutosave));
+    {
+        QFile conf(oldConf);
+        ASSERT_TRUE(conf.open(QIODevice::WriteOnly));
+        conf.write("[presentation]\ntypeScale=1.75\n");
+        QFile autosave(oldAutosave + "/session-1.json");
+        ASSERT_TRUE(autosave.open(QIODevice::WriteOnly));
+    }
+    setApplicationIdentity(*qApp);
+    EXPECT_EQ(QCoreApplication::applicationName(), "backprop-studio");
+    EXPECT_EQ(QGuiApplication::applicationDisplayName(), "Backprop Studio");
+    EXPECT_FALSE(QApplication::windowIcon().isNull());
+    EXPECT_EQ(QSettings().fileName(), newConf);
+    EXPECT_DOUBLE_EQ(QSettings().value("presentation/typeScale").toDouble(), 1.75);
+    EXPECT_TRUE(QFileInfo::exists(newData + "/autosave/session-1.json"));
+    // Done once: a second start leaves the new settings alone.
+    QSettings().setValue("presentation/typeScale", 1.25);
+    QSettings().sync();
+    setApplicationIdentity(*qApp);
+    EXPECT_DOUBLE_EQ(QSettings().value("presentation/typeScale").toDouble(), 1.25);
+    for (const QString& d : {config + "/Backprop Studio", config + "/backprop-studio", data + "/Backprop Studio",
+                             data + "/backprop-studio"})
+        QDir(d).removeRecursively();
+    QCoreApplication::setOrganizationName(organization);
+    QCoreApplication::setApplicationName(application);
+    QGuiApplication::setApplicationDisplayName(QString());
 }
 
 }  // namespace

@@ -124,7 +124,7 @@ QString aboutHtml() {
                 "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">GPL-3.0-or-later</a>."));
 }
 
-QMenu* addHelpMenu(QMainWindow* window) {
+QMenu* addHelpMenu(QMainWindow* window, QMenu* examples) {
     QMenu* help = window->menuBar()->addMenu(tr("&Help"));
     QAction* reference = help->addAction(tr("&Language reference"), window, [window] {
         showPage(window, QStringLiteral("LanguageReference"), tr("The .bpg language — Backprop Studio"),
@@ -138,6 +138,7 @@ QMenu* addHelpMenu(QMainWindow* window) {
     });
     keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     keys->setToolTip(tr("Every key the window knows"));
+    help->addMenu(examples);
     help->addSeparator();
     QAction* about = help->addAction(tr("&About Backprop Studio"), window,
                                      [window] { QMessageBox::about(window, tr("About Backprop Studio"), aboutHtml()); });

@@ -199,7 +199,7 @@ void MainWindow::buildMenus() {
             statusBar()->showMessage(tr("Added %1: it is the root now (Ctrl+Z takes it back)").arg(dialog.addedLoss()), 10000);
     })->setToolTip(tr("Give a model that ends at its output a loss to train: mse(output, target)"));
 
-    addHelpMenu(this);
+    addHelpMenu(this, examples);
     // Every menu shows its entries' tooltips (what an entry without a shortcut does).
     for (QMenu* menu : menuBar()->findChildren<QMenu*>()) menu->setToolTipsVisible(true);
 }

@@ -11,61 +11,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/load_program.h"
+#include "app/option_values.h"
 #include "core/language/parser.h"
 
 namespace bp::cli {
 namespace {
 
 constexpr const char* kProgram = "backprop-studio";
-
-// A whole number in [min, max], written as one ("2.7", "nan", "1e3" are refused).
-CLI::Validator wholeNumber(long long min, long long max) {
-    const std::string range = "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
-    return CLI::Validator(
-        [=](std::string& text) -> std::string {
-            errno = 0;
-            char* end = nullptr;
-            const long long v = std::strtoll(text.c_str(), &end, 10);
-            if (text.empty() || *end != '\0' || errno == ERANGE || v < min || v > max)
-                return "needs " + range + ", not '" + text + "'";
-            return {};
-        },
-        "INT", "whole number");
-}
-
-// A finite number with min <= x (min < x when minExclusive) and x <= max.
-CLI::Validator finiteNumber(double min, double max, bool minExclusive, const std::string& why = {}) {
-    auto print = [](double v) {
-        std::string s = std::to_string(v);
-        s.erase(s.find_last_not_of('0') + 1);
-        if (s.back() == '.') s.pop_back();
-        return s;
-    };
-    const std::string range = std::string(minExclusive ? "greater than " : "at least ") + print(min) +
-                              (std::isinf(max) ? "" : " and at most " + print(max));
-    return CLI::Validator(
-        [=](std::string& text) -> std::string {
-            errno = 0;
-            char* end = nullptr;
-            const double v = std::strtod(text.c_str(), &end);
-            if (text.empty() || *end != '\0') return "needs a number, not '" + text + "'";
-            if (!std::isfinite(v)) return "needs a finite number, not '" + text + "'";
-            if (v < min || (minExclusive && v == min) || v > max)
-                return "needs a number " + range + why + ", not '" + text + "'";
-            return {};
-        },
-        "NUMBER", "finite number");
-}
-
-CLI::Validator nameEqualsLiteral() {
-    return CLI::Validator(
-        [](std::string& text) -> std::string {
-            const auto eq = text.find('=');
-            if (eq == std::string::npos || eq == 0) return "needs NAME=LITERAL, not '" + text + "'";
-            return {};
-        },
-        "NAME=LITERAL", "assignment");
-}
 
 // "backprop-studio eval: MESSAGE", and where to read more.
 std::string failureMessage(const CLI::App* app, const std::string& message) {
@@ -90,15 +42,14 @@ struct Parser {
                  "  backprop-studio help [COMMAND]         this help, or a command's",
                  kProgram};
     Options& o;
-    std::vector<std::string> sets;
     std::string helpTopic;
 
     explicit Parser(Options& options) : o(options) {
         app.set_version_flag("--version", versionText(), "Print the version and exit");
         app.set_help_flag("-h,--help", "Print this help and exit");
         app.require_subcommand(0, 1);
-        // [FILE] for the window is checked after parsing (windowArguments): as a positional of the
-        // program it would swallow the surplus words of a command, and the message would be wrong.
+        // [FILE] for the window is read after parsing (parseInto), from what no command took: as a
+        // positional of the program it would swallow a command's surplus words.
         app.footer("Exit status: 0 success, 1 a failed check, 2 bad usage, bad input or a failed write.\n"
                    "'backprop-studio help COMMAND' or 'backprop-studio COMMAND --help' describes a command.");
         app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
@@ -132,7 +83,7 @@ struct Parser {
         json(check, "The comparison as JSON");
 
         CLI::App* render = command("render", "Draw the graph at a step as the window does, to PNG or SVG");
-        value(render, "-o,--output", "OUT", "The picture: OUT.png or OUT.svg", {})->required();
+        value(render, "-o,--output", "OUT", "The picture: OUT.png or OUT.svg", std::nullopt)->required();
         value(render, "--phase", "PHASE", "forward or backward (default backward)", CLI::IsMember({"forward", "backward"}));
         value(render, "--step", "K", "The step within the phase (default: its end)", wholeNumber(0, 2'000'000'000));
         value(render, "--scale", "S", "Pixels per unit of the canvas for PNG (default 2)", finiteNumber(0, 16, true));
@@ -144,7 +95,7 @@ struct Parser {
               wholeNumber(16, 32768));
 
         CLI::App* convert = command("convert", "Write FILE as .bpg text, the JSON document or a PyTorch script");
-        value(convert, "-o,--output", "OUT", "OUT.bpg, OUT.bps (the document), OUT.json (the same) or OUT.py", {})->required();
+        value(convert, "-o,--output", "OUT", "OUT.bpg, OUT.bps (the document), OUT.json (the same) or OUT.py", std::nullopt)->required();
 
         CLI::App* examples = app.add_subcommand("examples", "List the shipped examples, or print one's source");
         examples->add_option_function<std::string>(
@@ -166,14 +117,14 @@ struct Parser {
     }
 
     CLI::Option* value(CLI::App* sub, const std::string& names, const std::string& type, const std::string& description,
-                       const CLI::Validator& validator) {
+                       const std::optional<CLI::Validator>& validator) {
         // Stored under the first long name ("--lr") or the short one ("-o"), as the commands read them.
         const std::string key = names.substr(0, names.find(','));
         CLI::Option* option =
             sub->add_option_function<std::string>(names, [this, key](const std::string& v) { o.values[key] = v; },
                                                   description);
         option->type_name(type);
-        if (validator.get_description() != "" || validator.get_name() != "") option->check(validator);
+        if (validator) option->check(*validator);
         return option;
     }
 
@@ -190,7 +141,7 @@ struct Parser {
             ->type_name("NAME=LITERAL")
             ->check(nameEqualsLiteral())
             ->allow_extra_args(false);
-        value(sub, "--seed", "LITERAL", "The gradient the backward pass starts from (the root's shape)", {});
+        value(sub, "--seed", "LITERAL", "The gradient the backward pass starts from (the root's shape)", std::nullopt);
     }
 
     void json(CLI::App* sub, const std::string& description) { sub->add_flag("--json", o.json, description); }

@@ -31,7 +31,8 @@ std::string unexpected(const std::vector<std::string>& words, const std::string&
     for (const std::string& word : words)
         if (word.size() > 1 && word[0] == '-')
             return "'" + word.substr(0, word.find('=')) + "' is not an option of " + command;
-    return words.empty() ? "unexpected arguments" : "unexpected '" + words.front() + "' (" + command + " takes one FILE)";
+    const std::string takes = command == "help" ? "one COMMAND" : command == "examples" ? "one NAME" : "one FILE";
+    return words.empty() ? "unexpected arguments" : "unexpected '" + words.front() + "' (" + command + " takes " + takes + ")";
 }
 
 struct Parser {

@@ -11,6 +11,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolButton>
@@ -159,7 +160,10 @@ void MainWindow::buildMenus() {
     fullScreen->setCheckable(true);
     fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
     fullScreen->setToolTip(tr("The window over the whole screen, with its panels (F11; F5 presents)"));
-    connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        if (presentation_->isActive()) return;  // F5's full screen is left with Esc
+        on ? showFullScreen() : showNormal();
+    });
     fullScreen_ = fullScreen;
     view->addSeparator();
     const std::pair<QDockWidget*, const char*> panels[] = {
@@ -234,8 +238,10 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::changeEvent(QEvent* event) {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::WindowStateChange && fullScreen_ && !presentation_->isActive())
-        fullScreen_->setChecked(isFullScreen());
+    if (event->type() == QEvent::WindowStateChange && fullScreen_) {
+        const QSignalBlocker quiet(fullScreen_);  // follows the window; does not act
+        fullScreen_->setChecked(isFullScreen() && !presentation_->isActive());
+    }
 }
 
 void MainWindow::resetLayout() {

@@ -25,8 +25,8 @@ static int writeText(const std::string& path, const std::string& text) {
 int convertProgram(const Program& program, const std::string& out) {
     if (endsWith(out, ".bpg")) return writeText(out, writeProgram(program));
     if (endsWith(out, ".py")) return writeText(out, writePyTorchScript(program));
-    if (endsWith(out, ".json")) return writeText(out, documentText(documentOf(program)));
-    std::fprintf(stderr, "backprop-studio: convert writes .bpg, .json or .py, not '%s'\n", out.c_str());
+    if (endsWith(out, ".bps") || endsWith(out, ".json")) return writeText(out, documentText(documentOf(program)));
+    std::fprintf(stderr, "backprop-studio: convert writes .bpg, .bps, .json or .py, not '%s'\n", out.c_str());
     return 2;
 }
 

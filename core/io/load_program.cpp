@@ -12,7 +12,8 @@ static bool endsWith(const std::string& s, const std::string& suffix) {
 }
 
 Program loadProgram(const std::string& path) {
-    if (endsWith(path, ".json")) return loadDocumentFile(path).program;
+    // The document: .bps, its own extension (for the desktop's file types), or .json.
+    if (endsWith(path, ".bps") || endsWith(path, ".json")) return loadDocumentFile(path).program;
     if (endsWith(path, ".onnx")) return importOnnxFile(path);
     try {
         return loadProgramFile(path);

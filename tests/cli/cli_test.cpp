@@ -10,40 +10,17 @@
 
 #include "core/io/json_report.h"
 #include "../core/test_support.h"
+#include "cli_run.h"
 
 namespace bp {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using test::CliRun;
+using test::writeTemp;
 
-// Runs the program with `args` (already shell-quoted), capturing stdout and stderr.
-CliRun run(const std::string& args) {
-    const fs::path errFile = fs::temp_directory_path() / ("bps-cli-err-" + std::to_string(::getpid()));
-    const std::string command = std::string(BPS_CLI) + " " + args + " 2>" + errFile.string();
-    CliRun r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    std::array<char, 65536> buffer;
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-    const int raw = ::pclose(pipe);
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-    r.err = test::readFile(errFile.string());
-    fs::remove(errFile);
-    return r;
-}
-
-fs::path writeTemp(const std::string& name, const std::string& content) {
-    const fs::path dir = fs::temp_directory_path() / ("bps-cli-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    std::ofstream(dir / name, std::ios::binary) << content;
-    return dir / name;
-}
+CliRun run(const std::string& args) { return test::runCli(args); }
 
 nlohmann::json node(const nlohmann::json& report, const std::string& name) {
     for (const auto& n : report["nodes"])

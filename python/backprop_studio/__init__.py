@@ -77,13 +77,24 @@ def from_module(model, *example_inputs, loss_fn=None, target=None, seed=None):
         if target is None:
             raise ConversionError("loss_fn needs the target: from_module(model, x, loss_fn=..., target=y)")
         target_node = Node("const", value=as_float64(target, "the target"), name="target", function="the target")
-        loss_traced = trace(loss_fn, f"the loss function {getattr(loss_fn, '__name__', type(loss_fn).__name__)}")
+        loss_traced = trace(_LossCall(loss_fn), f"the loss function {getattr(loss_fn, '__name__', type(loss_fn).__name__)}")
         with torch.no_grad():
             model_output = traced(*example_inputs)
         root = converter.convert(loss_traced, [model_output, target], {0: root, 1: target_node}, "loss_fn.")
         root.name = "loss"
     seed = _checked_seed(root.value, seed, "the model's output" if loss_fn is None else "the loss")
     return Document(lower(topological(root), root, seed))
+
+
+class _LossCall(torch.nn.Module):
+    """loss_fn(output, target) as a module to trace: a loss module of torch.nn stays one call."""
+
+    def __init__(self, loss_fn):
+        super().__init__()
+        self.loss_fn = loss_fn
+
+    def forward(self, output, target):
+        return self.loss_fn(output, target)
 
 
 def _document(x):

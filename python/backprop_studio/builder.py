@@ -28,6 +28,8 @@ class ProgramBuilder:
         self.nodes = []
         self._names = NameTable()
         self._shapes = {}
+        self._by_name = {}
+        self._used = set()  # names some op takes as an input
 
     def shape(self, name):
         return self._shapes[name]
@@ -43,6 +45,7 @@ class ProgramBuilder:
             node["name"] = self._names.claim(f"%{len(self.nodes) + 1}")
         node.update(fields)
         self.nodes.append(node)
+        self._by_name[node["name"]] = node
         self._shapes[node["name"]] = shape
         return node["name"]
 
@@ -53,9 +56,28 @@ class ProgramBuilder:
 
     def op(self, op, inputs, shape, attrs=None, name=None, label=None):
         node = {"kind": "op", "op": op, "inputs": list(inputs)}
+        self._used.update(inputs)
         if attrs:
             node["attrs"] = attrs
         return self._append(node, name, label, tuple(shape))
+
+    def renamable(self, name):
+        """Whether `name` is an anonymous op nothing uses yet: it can take a name instead of
+        getting an identity node that carries one."""
+        return name.startswith("%") and name not in self._used and self._by_name[name]["kind"] == "op"
+
+    def rename(self, old, wanted, label=None):
+        node = self._by_name.pop(old)
+        new = self._names.claim(program_name(wanted))
+        fields = {k: v for k, v in node.items() if k != "name"}
+        node.clear()
+        node["name"] = new
+        if (label or wanted) != new:
+            node["label"] = label or wanted
+        node.update(fields)
+        self._by_name[new] = node
+        self._shapes[new] = self._shapes.pop(old)
+        return new
 
     def document(self, root, seed=None):
         doc = {"format": "backprop-studio", "version": 1, "nodes": self.nodes, "root": root}

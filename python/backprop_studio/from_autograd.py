@@ -51,6 +51,7 @@ class AutogradWalk:
         self.known_shape = {}  # id(Node) -> a shape PyTorch kept
         self.users = {}        # id(Node) -> [the Nodes that use it]
         self._tensor_names = {}
+        self._storage_names = {}
         self._fn_names = {}
 
     # ---- the walk ----------------------------------------------------------------------------
@@ -64,6 +65,8 @@ class AutogradWalk:
                     self._fn_names.setdefault(tensor.grad_fn, (name, tensor))
             else:
                 self._tensor_names.setdefault(tensor._cdata, name)
+                if not tensor.requires_grad:  # what a saved view of it (x.unsqueeze(0) in x @ W) shares
+                    self._storage_names.setdefault((tensor.data_ptr(), tensor.numel()), name)
         for fn in functions:
             self.nodes[fn] = self._node(fn)
         root = self.nodes[root_fn] if root_fn is not None else self._param(self.root_tensor)
@@ -153,6 +156,8 @@ class AutogradWalk:
             return ir.Node("const", value=ir.as_float64(value, function), function=function)
         if value._cdata not in self.leaves:
             name = self._tensor_names.get(value._cdata)
+            if name is None and value.is_contiguous():
+                name = self._storage_names.get((value.data_ptr(), value.numel()))
             kind = "input" if name else "const"
             self.leaves[value._cdata] = ir.Node(kind, value=ir.as_float64(value, function), name=name,
                                                 function=function)
@@ -254,14 +259,12 @@ def _recovered_constant(node, slot, out):
     def gives_result(candidate):
         return _gives_result(node, slot, candidate, out)
 
-    for shaped in _simpler_shapes(raw):
-        for digits in range(1, 18):
-            rounded = torch.tensor([float(f"{x:.{digits}g}") for x in shaped.flatten().tolist()],
-                                   dtype=torch.float64).reshape(shaped.shape)
-            if gives_result(rounded):
-                return rounded
-        if gives_result(shaped):
-            return shaped
+    for digits in list(range(1, 18)) + [None]:
+        rounded = raw if digits is None else torch.tensor(
+            [float(f"{x:.{digits}g}") for x in raw.flatten().tolist()], dtype=torch.float64).reshape(raw.shape)
+        for shaped in _simpler_shapes(rounded):
+            if gives_result(shaped):
+                return shaped
     return raw
 
 

@@ -104,7 +104,12 @@ class Lowering:
         self._current = node
         name, layout = method(node, *node.inputs, **node.attrs)
         if node.name and node.keep_name and not self._final_made:
-            name = self._op("identity", [name], name=node.name)  # a view or copy the lecturer named
+            if self.builder.renamable(name):  # e.g. the matrix product inside x @ W for a vector x
+                old, name = name, self.builder.rename(name, node.name)
+                self._lowered = {k: (name if v[0] == old else v[0], v[1]) for k, v in self._lowered.items()}
+                self._transposed = {(name if k == old else k): v for k, v in self._transposed.items()}
+            else:
+                name = self._op("identity", [name], name=node.name)  # a view or copy the lecturer named
         self._lowered[id(node)] = (name, layout)
 
     def _final(self, op, inputs, attrs=None):
@@ -131,6 +136,8 @@ class Lowering:
         return self._binary(node, "sub", b, a, alpha)
 
     def _lower_mul(self, node, a, b):
+        if b.kind == "const" and b.value.numel() == 1 and float(b.value) == 1.0 and a.value.shape == node.value.shape:
+            return self._lower_identity(node, a)  # 1 / w is reciprocal(w) * 1 in PyTorch's graph
         return self._binary(node, "mul", a, b)
 
     def _lower_div(self, node, a, b):

@@ -30,7 +30,7 @@ def _checked_seed(tensor, seed, what):
         if tensor.numel() != 1:
             raise ConversionError(
                 f"{what} has shape {tuple(tensor.shape)}, not a single number: give seed= a tensor of that "
-                f"shape (what {what}.backward(seed) takes: the backward pass then computes seedᵀ·J), or "
+                f"shape, as tensor.backward(seed) takes (the backward pass then computes seedᵀ·J), or "
                 f"reduce it to a loss with .sum() or .mean()")
         return None
     seed = as_float64(seed, "the seed")

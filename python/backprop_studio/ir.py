@@ -80,11 +80,12 @@ class Node:
 
 
 def as_float64(tensor, function):
-    """A detached float64 copy, or a ConversionError for what the program cannot hold."""
+    """A detached float64 copy, or a ConversionError for what the program cannot hold.
+    `function` names the operation that gave it, or the leaf ("the input 'x'")."""
     if not isinstance(tensor, torch.Tensor):
         tensor = torch.tensor(tensor)
     if tensor.is_complex():
-        raise ConversionError(f"{function} gives a complex tensor; Backprop Studio computes with real numbers")
+        raise ConversionError(f"{function}: a complex tensor; Backprop Studio computes with real numbers")
     check_dimensions(tensor.shape, function)
     return tensor.detach().to(device="cpu", dtype=torch.float64).clone()
 
@@ -92,7 +93,7 @@ def as_float64(tensor, function):
 def check_dimensions(shape, function):
     if len(shape) > 2:
         raise ConversionError(
-            f"{function} gives a tensor of shape {tuple(shape)}: Backprop Studio's values are matrices "
+            f"{function}: a tensor of shape {tuple(shape)}, and Backprop Studio's values are matrices "
             f"(at most 2 dimensions); reshape or index it to 2 dimensions in PyTorch first")
 
 

@@ -102,5 +102,13 @@ class Document:
         report = json.loads(executable.run(["eval", "-", "--json"], input_text=self.text()))
         return {n["name"]: (_matrix(n["value"]), _matrix(n["grad"])) for n in report["nodes"]}
 
+    def train(self, steps, lr, momentum=0.0):
+        """`steps` steps of PyTorch's SGD on every param, by the program (backprop-studio train):
+        (the losses before and after each step, {param name: its new value})."""
+        report = json.loads(executable.run(
+            ["train", "-", "--steps", str(int(steps)), "--lr", repr(float(lr)), "--momentum", repr(float(momentum)),
+             "--json"], input_text=self.text()))
+        return [float(x) for x in report["loss"]], {k: _matrix(v) for k, v in report["params"].items()}
+
     def __repr__(self):
         return f"<backprop_studio.Document: {len(self.data['nodes'])} nodes, root '{self.root}'>"

@@ -8,6 +8,7 @@ holds the graph it opened, which must be the one the Python code built. The test
 import glob
 import json
 import os
+import runpy
 import signal
 import subprocess
 import sys
@@ -69,6 +70,36 @@ class Show(unittest.TestCase):
                             break
                         time.sleep(0.05)
             self.assertFalse(running(pid))
+
+    def test_the_lesson_in_docs_runs(self):
+        """docs/pytorch-lesson.py, cell after cell: converts, draws, agrees with PyTorch, trains,
+        and opens two windows (ended here)."""
+        lesson = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "pytorch-lesson.py")
+        with tempfile.TemporaryDirectory(prefix="bps-lesson-") as home:
+            saved = dict(os.environ)
+            os.environ.update(QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=os.path.join(home, "data"),
+                              XDG_CONFIG_HOME=os.path.join(home, "config"))
+            tempfile.tempdir = home
+            windows = []
+            try:
+                scope = runpy.run_path(lesson, run_name="lesson")
+                windows = [v for v in scope.values() if isinstance(v, subprocess.Popen)]
+                self.assertEqual(len(windows), 2)
+                self.assertIn("<svg", scope["first_backward_steps"][2].data)
+                self.assertLess(scope["program_losses"][-1], scope["program_losses"][0])
+                time.sleep(0.5)
+                self.assertEqual([w.poll() for w in windows], [None, None], "a window ended at once")
+            finally:
+                tempfile.tempdir = None
+                os.environ.clear()
+                os.environ.update(saved)
+                for w in windows:
+                    w.terminate()
+                    try:
+                        w.wait(5)
+                    except subprocess.TimeoutExpired:
+                        w.kill()
+                        w.wait()
 
     def wait_for_autosave(self, home, pid):
         deadline = time.monotonic() + 30

@@ -44,6 +44,12 @@ _FORWARD = {
 LEAF_KINDS = ("param", "input", "const")
 
 
+def forward(op, values, attrs):
+    """What PyTorch computes for `op` on these input values."""
+    with torch.no_grad():
+        return _FORWARD[op](*values, **attrs)
+
+
 class Node:
     """One PyTorch operation or leaf tensor.
 
@@ -71,8 +77,7 @@ class Node:
 
     def compute(self):
         """The value from the inputs' values, as PyTorch computes it."""
-        with torch.no_grad():
-            self.value = _FORWARD[self.op](*(i.value for i in self.inputs), **self.attrs)
+        self.value = forward(self.op, [i.value for i in self.inputs], self.attrs)
         return self.value
 
     def __repr__(self):

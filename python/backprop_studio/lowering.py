@@ -30,7 +30,9 @@ class Lowering:
         self.builder = ProgramBuilder()
         self._lowered = {}     # id(Node) -> (program name, layout)
         self._transposed = {}  # program name -> the name of its transpose
+        self._renamed = {}     # an anonymous op's first name -> the name it took later
         self._final_made = False
+        self._current = None
 
     # ---- program nodes ---------------------------------------------------------------------
 
@@ -58,6 +60,7 @@ class Lowering:
         return self.builder.leaf("const", value.reshape(1, 1) if value.dim() == 0 else value)
 
     def _transpose(self, name):
+        """A transpose of `name`, made once however many users want it."""
         if name not in self._transposed:
             self._transposed[name] = self._op("transpose", [name])
         return self._transposed[name]
@@ -78,6 +81,7 @@ class Lowering:
         if id(node) not in self._lowered:
             self._emit_leaf(node, want or "col")  # a leaf: made where it is first used, as that use wants it
         name, layout = self._lowered[id(node)]
+        name = self._renamed.get(name, name)
         if layout in ("col", "row") and want and want != layout:
             return self._transpose(name)
         return name
@@ -106,8 +110,7 @@ class Lowering:
         if node.name and node.keep_name and not self._final_made:
             if self.builder.renamable(name):  # e.g. the matrix product inside x @ W for a vector x
                 old, name = name, self.builder.rename(name, node.name)
-                self._lowered = {k: (name if v[0] == old else v[0], v[1]) for k, v in self._lowered.items()}
-                self._transposed = {(name if k == old else k): v for k, v in self._transposed.items()}
+                self._renamed[old] = name
             else:
                 name = self._op("identity", [name], name=node.name)  # a view or copy the lecturer named
         self._lowered[id(node)] = (name, layout)
@@ -224,7 +227,9 @@ class Lowering:
 
     def _reduce(self, node, op, a, dims, keepdim):
         d = a.value.dim()
-        dims = None if dims is None else sorted({x % max(d, 1) for x in (dims if isinstance(dims, (list, tuple)) else [dims])})
+        if isinstance(dims, int):
+            dims = [dims]
+        dims = sorted({x % max(d, 1) for x in dims}) if dims else None  # () is every dimension, as None
         if d < 2 or dims is None or dims == [0, 1]:
             out_dims = node.value.dim()
             return self._final(op, [self.get(a)]), _layout(out_dims) if out_dims < 2 else "mat"

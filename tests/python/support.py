@@ -19,6 +19,7 @@ import backprop_studio as bps  # noqa: E402
 from backprop_studio.names import program_name  # noqa: E402
 
 torch.set_default_dtype(torch.float64)
+__all__ = ["bps", "torch", "seed_values", "near", "Recorder", "ConversionCase", "TOLERANCE"]
 TOLERANCE = 1e-9
 DATA = os.environ.get("BPS_TEST_DATA", os.path.join(os.path.dirname(__file__), "..", "data"))
 

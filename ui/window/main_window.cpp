@@ -99,6 +99,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     connect(exports_, &ExportActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     predictReveal_ = new PredictReveal(doc_, scene_, chainRule_, steps_->forwardAction(),
                                        qobject_cast<QToolButton*>(steps_->widgetForAction(steps_->forwardAction())), this);
+    connect(predictReveal_, &PredictReveal::hidingChanged, steps_, &StepToolBar::setRevealPending);
     presentation_ = new PresentationMode(this, scene_, view_, steps_, chainRule_, predictReveal_);
     find_ = new FindBar(doc_, scene_, view_, this);
     addToolBarBreak(Qt::TopToolBarArea);  // a row of its own under the step buttons, when open

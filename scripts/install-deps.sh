@@ -20,10 +20,11 @@ for arg in "$@"; do
 done
 if [ "$test" = 1 ]; then
   # For running the tests: PyTorch checks of generated scripts, the fuzzers and sanitizers
-  # (clang), the dependency check (dpkg, apt, strace), and the .deb's test (cpack's
-  # dpkg-shlibdeps from dpkg-dev, desktop-file-validate, appstreamcli, update-mime-database).
+  # (clang; llvm for the llvm-ar CMake picks beside it), the dependency check (dpkg, apt, strace),
+  # and the .deb's test (cpack's dpkg-shlibdeps from dpkg-dev, desktop-file-validate, appstreamcli,
+  # update-mime-database).
   packages+=(python3 python3-torch
-             clang libclang-rt-14-dev dpkg apt strace
+             clang libclang-rt-14-dev llvm dpkg apt strace
              dpkg-dev desktop-file-utils appstream shared-mime-info)
 fi
 if [ "$list" = 1 ]; then

@@ -6,7 +6,6 @@
 #include "core/io/pytorch_export.h"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -14,11 +13,11 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/language/expression_printer.h"
+#include "core/ops/op_table.h"
+
 namespace bp {
 namespace {
-
-// Python's precedence levels, loosest first (`-a ** 2` is `-(a ** 2)`, so ** binds tighter).
-enum Level { kSum = 1, kProduct = 2, kUnary = 3, kPower = 4, kPrimary = 5 };
 
 // An anonymous node whose expression would nest deeper than this gets a variable: CPython's
 // compiler recurses once per level of an expression, and people read shallow lines better.
@@ -27,49 +26,6 @@ constexpr int kMaxDepth = 24;
 constexpr long kMaxInlineEntries = 16;
 // A leaf's line longer than this has its matrix written one row per line (PEP 8's width).
 constexpr std::size_t kLineWidth = 79;
-
-// How an op is written in PyTorch: an operator, a torch function or a method after the operand.
-enum class Form { Infix, Power, Negate, Function, Method, Reshape, MeanSquare };
-
-struct Spelling {
-    std::string_view op;
-    Form form;
-    std::string_view text;  // the operator, the function, or the method suffix
-    int level;              // the precedence of the result
-    bool numbers = false;   // an operand may be a plain Python number (elementwise ops)
-};
-
-const std::array kSpellings{
-    Spelling{"add", Form::Infix, "+", kSum, true},
-    Spelling{"sub", Form::Infix, "-", kSum, true},
-    Spelling{"mul", Form::Infix, "*", kProduct, true},
-    Spelling{"div", Form::Infix, "/", kProduct, true},
-    Spelling{"matmul", Form::Infix, "@", kProduct},
-    Spelling{"neg", Form::Negate, "-", kUnary},
-    Spelling{"pow", Form::Power, "**", kPower},
-    Spelling{"transpose", Form::Method, ".T", kPrimary},
-    Spelling{"sigmoid", Form::Function, "torch.sigmoid", kPrimary},
-    Spelling{"tanh", Form::Function, "torch.tanh", kPrimary},
-    Spelling{"exp", Form::Function, "torch.exp", kPrimary},
-    Spelling{"log", Form::Function, "torch.log", kPrimary},
-    Spelling{"relu", Form::Function, "torch.relu", kPrimary},
-    Spelling{"abs", Form::Function, "torch.abs", kPrimary},
-    Spelling{"sqrt", Form::Function, "torch.sqrt", kPrimary},
-    // Our sum and mean are 1x1 matrices; PyTorch's are 0-d tensors: reshape keeps the shapes equal.
-    Spelling{"sum", Form::Method, ".sum().reshape(1, 1)", kPrimary},
-    Spelling{"mean", Form::Method, ".mean().reshape(1, 1)", kPrimary},
-    // mean((a-b)²) over the broadcast entries: MSELoss(reduction='mean'), spelled out so that
-    // broadcasting needs no warning and the formula is on the screen.
-    Spelling{"mse", Form::MeanSquare, ".mean().reshape(1, 1)", kPrimary, true},
-    Spelling{"reshape", Form::Reshape, ".reshape", kPrimary},
-    Spelling{"identity", Form::Method, ".clone()", kPrimary},
-};
-
-const Spelling* findSpelling(std::string_view op) {
-    for (const Spelling& s : kSpellings)
-        if (s.op == op) return &s;
-    return nullptr;
-}
 
 // Names a variable may not take: Python's keywords, and what the script itself uses.
 bool isReserved(const std::string& name) {
@@ -115,13 +71,10 @@ std::string rowsText(const Matrix& m, const std::string* indent = nullptr) {
     return out + "]";
 }
 
-// The text of an expression and what its consumer needs to know to place it.
-struct Text {
-    std::string text;
-    int level = kPrimary;
-    int depth = 0;         // operations nested inside
-    bool number = false;   // a plain Python number (an anonymous 1x1 const), not a tensor
-};
+// The text of an expression; operators and precedence are Python's (the ops' torch spellings).
+using Text = ExprText;
+
+const Dialect kPyTorch{&OpDef::torch, exponentText};
 
 class ScriptWriter {
 public:
@@ -196,18 +149,19 @@ std::string ScriptWriter::tensorLiteral(NodeId id, const std::string* indent) co
 Text ScriptWriter::leafText(NodeId id) const {
     const Matrix& value = graph_.node(id).leafValue;
     if (value.size() == 1) {
-        Text t{pythonNumber(value(0, 0)), kPrimary, 0, true};
+        Text t{pythonNumber(value(0, 0))};
+        t.number = true;
         if (t.text[0] == '-') t.level = kUnary;
         return t;
     }
-    return Text{tensorLiteral(id), kPrimary, 0, false};
+    return Text{tensorLiteral(id)};
 }
 
 // The text of an input where an operator of `minLevel` uses it.
 Text ScriptWriter::operand(NodeId id, int minLevel, bool numberOk) {
     Text& stored = texts_[static_cast<std::size_t>(id)];
     Text t = uses_[static_cast<std::size_t>(id)] == 1 ? std::move(stored) : stored;
-    if (t.number && !numberOk) t = Text{tensorLiteral(id), kPrimary, 0, false};
+    if (t.number && !numberOk) t = Text{tensorLiteral(id)};
     if (t.level < minLevel) {
         t.text = "(" + t.text + ")";
         t.level = kPrimary;
@@ -216,65 +170,12 @@ Text ScriptWriter::operand(NodeId id, int minLevel, bool numberOk) {
 }
 
 Text ScriptWriter::renderOp(const Node& node) {
-    const Spelling* spelling = findSpelling(node.op->name);
-    if (!spelling)
+    if (node.op->torch.text.empty())
         throw std::runtime_error("'" + node.name + "': the op '" + std::string(node.op->name) +
                                  "' has no PyTorch spelling yet");
-    const Spelling& s = *spelling;
-    Text t;
-    t.level = s.level;
-    switch (s.form) {
-    case Form::Infix: {
-        // Left-associative: the left operand may be of the same level, the right must bind tighter.
-        // Python numbers work on either side of a tensor, not on both.
-        const Text left = operand(node.inputs[0], s.level, s.numbers);
-        const Text right = operand(node.inputs[1], s.level + 1, s.numbers && !left.number);
-        t.text = left.text + " " + std::string(s.text) + " " + right.text;
-        t.depth = 1 + std::max(left.depth, right.depth);
-        break;
-    }
-    case Form::Power: {
-        const Text base = operand(node.inputs[0], kPrimary, false);
-        t.text = base.text + " ** " + exponentText(node.attrs.exponent);
-        t.depth = 1 + base.depth;
-        break;
-    }
-    case Form::Negate: {
-        // `--x` is hard to read: a negative operand is parenthesised.
-        Text inner = operand(node.inputs[0], kUnary, false);
-        if (inner.text[0] == '-') inner.text = "(" + inner.text + ")";
-        t.text = "-" + inner.text;
-        t.depth = 1 + inner.depth;
-        break;
-    }
-    case Form::Function: {
-        const Text arg = operand(node.inputs[0], kSum, false);
-        t.text = std::string(s.text) + "(" + arg.text + ")";
-        t.depth = 1 + arg.depth;
-        break;
-    }
-    case Form::Method: {
-        const Text arg = operand(node.inputs[0], kPrimary, false);
-        t.text = arg.text + std::string(s.text);
-        t.depth = 1 + arg.depth;
-        break;
-    }
-    case Form::Reshape: {
-        const Text arg = operand(node.inputs[0], kPrimary, false);
-        t.text = arg.text + std::string(s.text) + "(" + std::to_string(node.attrs.shape.rows) + ", " +
-                 std::to_string(node.attrs.shape.cols) + ")";
-        t.depth = 1 + arg.depth;
-        break;
-    }
-    case Form::MeanSquare: {
-        const Text a = operand(node.inputs[0], kSum, true);
-        const Text b = operand(node.inputs[1], kSum + 1, !a.number);
-        t.text = "((" + a.text + " - " + b.text + ") ** 2)" + std::string(s.text);
-        t.depth = 3 + std::max(a.depth, b.depth);
-        break;
-    }
-    }
-    return t;
+    return printOp(node, kPyTorch, [this](NodeId id, int minLevel, bool numberOk) {
+        return operand(id, minLevel, numberOk);
+    });
 }
 
 std::string ScriptWriter::leafStatement(NodeId id) const {
@@ -418,7 +319,10 @@ std::string ScriptWriter::run() {
 
 }  // namespace
 
-bool hasPyTorchSpelling(std::string_view opName) { return findSpelling(opName) != nullptr; }
+bool hasPyTorchSpelling(std::string_view opName) {
+    const OpDef* def = findOp(opName);
+    return def && !def->torch.text.empty();
+}
 
 std::string pythonIdentifier(const std::string& name) {
     std::string out;

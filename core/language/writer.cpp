@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/language/expression_printer.h"
 #include "core/language/lexer.h"
 #include "core/language/literal_text.h"
 #include "core/language/parser.h"
@@ -66,21 +67,14 @@ std::string literalText(const Matrix& value) {
 
 namespace {
 
-// Precedence levels of the grammar, loosest first.
-enum Level { kSum = 1, kProduct = 2, kUnary = 3, kPower = 4, kPostfix = 5, kPrimary = 6 };
-
 // Text nested deeper than this (parentheses, calls, unary minus, as the parser counts them) is
 // cut: the node gets a name and a statement of its own. The parser takes 256 levels.
 constexpr int kMaxNesting = 64;
 
 // The text of an expression, built bottom-up in node order (no recursion, however deep the graph).
-struct Text {
-    std::string text;
-    int level = kPrimary;
-    int nesting = 0;      // depth of brackets, calls and unary minus inside `text`
-    bool atom = false;    // a name or a literal: `c = <atom>` would make an identity node
-    bool number = false;  // a scalar literal
-};
+using Text = ExprText;
+
+const Dialect kBpg{&OpDef::bpg, numberText};
 
 bool isIdentifier(const std::string& name) {
     if (name.empty() || isKeyword(name)) return false;
@@ -105,9 +99,6 @@ std::string identifierFor(const std::string& name) {
 class Writer {
 public:
     explicit Writer(const Program& program) : program_(program), graph_(program.graph) {
-        caret_ = findInfixOp("^");
-        neg_ = findOp("neg");
-        transpose_ = findOp("transpose");
         identity_ = findOp("identity");
     }
 
@@ -116,9 +107,6 @@ public:
 private:
     const Program& program_;
     const Graph& graph_;
-    const OpDef* caret_;
-    const OpDef* neg_;
-    const OpDef* transpose_;
     const OpDef* identity_;
     std::vector<int> uses_;
     std::vector<Text> texts_;           // per node: its name once it has a statement, else its inline text
@@ -128,17 +116,9 @@ private:
     Text take(NodeId id);
     Text operand(NodeId id, int minLevel);
     Text renderOp(const Node& node);
-    int infixLevel(const OpDef* op) const;
     bool ownStatement(NodeId id) const;
     const std::string& nameFor(NodeId id);
 };
-
-int Writer::infixLevel(const OpDef* op) const {
-    if (op->arity != 2 || op->infix.empty() || findInfixOp(op->infix) != op) return 0;
-    if (op->infix == "+" || op->infix == "-") return kSum;
-    if (op->infix == "*" || op->infix == "/" || op->infix == "@") return kProduct;
-    return 0;
-}
 
 // Named nodes, the root and ops used other than once get statements; anonymous constants are
 // written as literals where they are used, unless large and used several times.
@@ -181,58 +161,7 @@ Text Writer::operand(NodeId id, int minLevel) {
 }
 
 Text Writer::renderOp(const Node& node) {
-    const OpDef* op = node.op;
-    Text t;
-    if (const int level = infixLevel(op); level > 0) {
-        // Left-associative: the left operand may be of the same level, the right must bind tighter.
-        Text left = operand(node.inputs[0], level);
-        const Text right = operand(node.inputs[1], level + 1);
-        t.text = std::move(left.text);
-        t.text += ' ';
-        t.text += op->infix;
-        t.text += ' ';
-        t.text += right.text;
-        t.level = level;
-        t.nesting = std::max(left.nesting, right.nesting);
-    } else if (op == caret_ && op->arity == 1 && op->attrCount == 1) {
-        Text base = operand(node.inputs[0], kPostfix);
-        t.text = std::move(base.text);
-        t.text += " ^ ";
-        appendNumberText(t.text, node.attrs.exponent);
-        t.level = kPower;
-        t.nesting = base.nesting;
-    } else if (op == neg_ && op->arity == 1 && op->attrCount == 0) {
-        // `-2` would read back as the constant -2, and `--x` is hard to read: parenthesise both.
-        Text inner = take(node.inputs[0]);
-        const bool wrap = inner.level < kUnary || inner.number || inner.text[0] == '-';
-        t.text = wrap ? "-(" + inner.text + ")" : "-" + inner.text;
-        t.level = kUnary;
-        t.nesting = inner.nesting + (wrap ? 2 : 1);
-    } else if (op == transpose_ && op->arity == 1 && op->attrCount == 0) {
-        Text inner = operand(node.inputs[0], kPostfix);
-        t.text = std::move(inner.text);
-        t.text += ".T";
-        t.level = kPostfix;
-        t.nesting = inner.nesting;
-    } else {
-        t.text = std::string(op->name) + "(";
-        for (std::size_t i = 0; i < node.inputs.size(); ++i) {
-            if (i > 0) t.text += ", ";
-            const Text arg = operand(node.inputs[i], kSum);
-            t.text += arg.text;
-            t.nesting = std::max(t.nesting, arg.nesting);
-        }
-        if (op->attrCount == 1) {
-            t.text += ", ";
-            appendNumberText(t.text, node.attrs.exponent);
-        } else if (op->attrCount == 2) {
-            t.text += ", " + std::to_string(node.attrs.shape.rows) + ", " + std::to_string(node.attrs.shape.cols);
-        }
-        t.text += ")";
-        t.level = kPrimary;
-        ++t.nesting;
-    }
-    return t;
+    return printOp(node, kBpg, [this](NodeId id, int minLevel, bool) { return operand(id, minLevel); });
 }
 
 std::string Writer::run() {
@@ -263,7 +192,7 @@ std::string Writer::run() {
                     out += " = ";
                     appendLiteralText(out, node.leafValue);
                     out += '\n';
-                    text = Text{nameFor(id), kPrimary, 0, true, false};
+                    text = Text{nameFor(id), kPrimary, 0, 0, true, false};
                 } else if (uses_[static_cast<std::size_t>(id)] > 0) {
                     text.text = literalText(node.leafValue);
                     text.atom = true;
@@ -287,7 +216,7 @@ std::string Writer::run() {
             out += " = ";
             out += expression.text;
             out += '\n';
-            text = Text{nameFor(id), kPrimary, 0, true, false};
+            text = Text{nameFor(id), kPrimary, 0, 0, true, false};
             lastAssigned = id;
         } catch (const std::runtime_error& error) {
             throw std::runtime_error("'" + node.name + "': " + error.what());

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One op = one OpDef row in op_table.cpp: its name, symbol, arity, shape rule, forward,
-// vector-Jacobian product and the formula text the window shows. Nothing outside the table
-// switches on the kind of an op.
+// vector-Jacobian product, the formula text the window shows and its spelling in each dialect
+// (.bpg and PyTorch). Nothing outside the table switches on the kind of an op: the expression
+// printer (core/language/expression_printer.h) reads the spelling, the engine the functions.
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,21 +21,50 @@ struct OpAttrs {
 
 using MatrixRefs = std::span<const Matrix* const>;
 
+// Precedence levels shared by the dialects, loosest first. .bpg and Python agree on their order
+// (`-a ^ 2` and `-a ** 2` are both `-(a ^ 2)`); Python's attribute access and calls are postfix.
+enum Precedence { kSum = 1, kProduct = 2, kUnary = 3, kPower = 4, kPostfix = 5, kPrimary = 6 };
+
+// How an op is written in a dialect.
+enum class Form {
+    Infix,       // a <text> b, left-associative
+    Power,       // a <text> p, p the exponent attribute
+    Negate,      // <text>a
+    Function,    // <text>(a, b, attrs...)
+    Method,      // a<text>, then (attrs...) when the op has any
+    MeanSquare,  // ((a - b) ** 2)<text>: a mean of squared differences spelled out
+};
+
+struct Spelling {
+    Form form = Form::Function;
+    std::string_view text;     // the operator, the function, or the method suffix
+    int level = kPrimary;      // the precedence of the result
+    bool numbers = false;      // an operand may be a plain number (PyTorch: elementwise ops)
+};
+
 struct OpDef {
     std::string_view name;     // "matmul": the JSON "op" field and the .bpg function name where callable
     std::string_view symbol;   // "@": what the canvas draws in the node
-    std::string_view infix;    // "@" for an infix operator in .bpg text, "" for a function call
     int arity;
     int attrCount;             // trailing number arguments in .bpg: reshape(a, 2, 3) has 2, a ^ p has 1
     // Output shape for these input shapes, or an empty optional-like: returns false and fills `error`.
     bool (*shape)(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error);
     // out = f(inputs)
     void (*forward)(MatrixRefs in, const OpAttrs& attrs, Matrix& out);
-    // The contribution to input `slot`'s gradient: upstreamᵀ·∂out/∂in[slot], in in[slot]'s shape.
+    // The contribution to input `slot`'s gradient: upstreamᵀ·∂out/∂in[slot], in in[slot]'s shape
+    // or, for a broadcasting op, in the output's shape: the engine sums it back to the input's
+    // shape (reduceTo), once for every op.
     void (*vjp)(int slot, MatrixRefs in, const Matrix& out, const Matrix& upstream, const OpAttrs& attrs,
                 Matrix& contribution);
     // Per slot, the local derivative in words of a and b: "∂(a·b)/∂a = b".
     std::string_view formula[2];
+    Spelling bpg;    // in .bpg text (the parser reads the infix operators from here)
+    Spelling torch;  // in the PyTorch script
 };
+
+// The .bpg operator of an op written between or after its operands ("+", "@", "^"), else "".
+constexpr std::string_view infixText(const OpDef& op) {
+    return op.bpg.form == Form::Infix || op.bpg.form == Form::Power ? op.bpg.text : std::string_view{};
+}
 
 }  // namespace bp

@@ -97,39 +97,33 @@ void binary(MatrixRefs in, Matrix& out, F f) {
             out(r, c) = f(a(aRow ? 0 : r, aCol ? 0 : c), b(bRow ? 0 : r, bCol ? 0 : c));
 }
 
-// c = g summed back to `target`. The common case, no broadcasting, is a copy into c's storage.
-void reduceInto(const Matrix& g, Shape target, Matrix& c) {
-    if (shapeOf(g) == target) c = g;
-    else c = reduceTo(g, target);
-}
-
 bool sameSize(const Matrix& a, const Matrix& b) { return a.rows() == b.rows() && a.cols() == b.cols(); }
-
-// The broadcast shape of a binary op's inputs (that of its output).
-Shape outShape(const Matrix& y) { return shapeOf(y); }
 
 // ---- forward and vector-Jacobian products --------------------------------------------------------
 
+// The binary elementwise ops give their contribution in the output's (broadcast) shape; the
+// engine sums it back to the operand's shape.
+
 void addForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::plus<double>()); }
-// ∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1: G summed back to the operand's shape.
-void addVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
-    reduceInto(g, shapeOf(*in[slot]), c);
-}
+// ∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1
+void addVjp(int, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) { c = g; }
 
 void subForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::minus<double>()); }
 // ∂(a-b)/∂a = 1, ∂(a-b)/∂b = -1
-void subVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
-    if (slot == 0) reduceInto(g, shapeOf(A(in)), c);
-    else if (sameSize(g, B(in))) c = -g;
-    else c = -reduceTo(g, shapeOf(B(in)));
+void subVjp(int slot, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    if (slot == 0) c = g;
+    else c = -g;
 }
+
+// The operand in the output's shape: itself when it already has it.
+Matrix expanded(const Matrix& m, const Matrix& y) { return sameSize(m, y) ? m : expandTo(m, shapeOf(y)); }
 
 void mulForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::multiplies<double>()); }
 // ∂(a∘b)/∂a = b, ∂(a∘b)/∂b = a
 void mulVjp(int slot, MatrixRefs in, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
     const Matrix& other = *in[1 - slot];
-    if (sameSize(other, y) && sameSize(*in[slot], y)) c = g.cwiseProduct(other);
-    else c = reduceTo(g.cwiseProduct(expandTo(other, outShape(y))), shapeOf(*in[slot]));
+    if (sameSize(other, y)) c = g.cwiseProduct(other);
+    else c = g.cwiseProduct(expandTo(other, shapeOf(y)));
 }
 
 void divForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::divides<double>()); }
@@ -140,13 +134,9 @@ void divVjp(int slot, MatrixRefs in, const Matrix& y, const Matrix& g, const OpA
         else c = -g.cwiseProduct(A(in)).cwiseQuotient(B(in).cwiseProduct(B(in)));
         return;
     }
-    Matrix b = expandTo(B(in), outShape(y));
-    if (slot == 0) {
-        c = reduceTo(g.cwiseQuotient(b), shapeOf(A(in)));
-    } else {
-        Matrix a = expandTo(A(in), outShape(y));
-        c = reduceTo(-g.cwiseProduct(a).cwiseQuotient(b.cwiseProduct(b)), shapeOf(B(in)));
-    }
+    const Matrix b = expanded(B(in), y);
+    if (slot == 0) c = g.cwiseQuotient(b);
+    else c = -g.cwiseProduct(expanded(A(in), y)).cwiseQuotient(b.cwiseProduct(b));
 }
 
 void negForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = -A(in); }
@@ -258,7 +248,7 @@ void mseVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAtt
     Matrix d;
     binary(in, d, std::minus<double>());
     const double scale = (slot == 0 ? 2.0 : -2.0) * g(0, 0) / static_cast<double>(d.size());
-    c = reduceTo(d * scale, shapeOf(*in[slot]));
+    c = d * scale;
 }
 
 // Row-major order, as NumPy and PyTorch reshape.
@@ -278,28 +268,59 @@ void identityForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = A(in); }
 // ∂a/∂a = 1
 void identityVjp(int, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) { c = g; }
 
-//                 name        symbol   infix arity attrs shape           forward           vjp          formulas
+// The spellings, .bpg and PyTorch.
+constexpr Spelling infix(std::string_view text, int level) { return {Form::Infix, text, level, true}; }
+constexpr Spelling call(std::string_view text) { return {Form::Function, text, kPrimary}; }
+constexpr Spelling method(std::string_view text) { return {Form::Method, text, kPostfix}; }
+constexpr Spelling kNegate{Form::Negate, "-", kUnary};
+
+//          name         symbol     arity attrs shape           forward           vjp
+//          formulas; .bpg; PyTorch
 const std::array kOps{
-    OpDef{"add",       "+",       "+", 2, 0, broadcastShape, addForward,       addVjp,       {"∂(a+b)/∂a = 1", "∂(a+b)/∂b = 1"}},
-    OpDef{"sub",       "−",       "-", 2, 0, broadcastShape, subForward,       subVjp,       {"∂(a−b)/∂a = 1", "∂(a−b)/∂b = −1"}},
-    OpDef{"mul",       "×",       "*", 2, 0, broadcastShape, mulForward,       mulVjp,       {"∂(a·b)/∂a = b", "∂(a·b)/∂b = a"}},
-    OpDef{"div",       "÷",       "/", 2, 0, broadcastShape, divForward,       divVjp,       {"∂(a/b)/∂a = 1/b", "∂(a/b)/∂b = −a/b²"}},
-    OpDef{"neg",       "−",       "",  1, 0, sameShape,      negForward,       negVjp,       {"∂(−a)/∂a = −1", ""}},
-    OpDef{"matmul",    "@",       "@", 2, 0, matmulShape,    matmulForward,    matmulVjp,    {"∂(AB)/∂A: G·Bᵀ", "∂(AB)/∂B: Aᵀ·G"}},
-    OpDef{"pow",       "^",       "^", 1, 1, sameShape,      powForward,       powVjp,       {"∂(aᵖ)/∂a = p·aᵖ⁻¹", ""}},
-    OpDef{"transpose", "ᵀ",       "",  1, 0, transposeShape, transposeForward, transposeVjp, {"∂(aᵀ)/∂a: Gᵀ", ""}},
-    OpDef{"sigmoid",   "σ",       "",  1, 0, sameShape,      sigmoidForward,   sigmoidVjp,   {"∂σ(a)/∂a = σ(a)(1−σ(a))", ""}},
-    OpDef{"tanh",      "tanh",    "",  1, 0, sameShape,      tanhForward,      tanhVjp,      {"∂tanh(a)/∂a = 1−tanh²(a)", ""}},
-    OpDef{"exp",       "exp",     "",  1, 0, sameShape,      expForward,       expVjp,       {"∂eᵃ/∂a = eᵃ", ""}},
-    OpDef{"log",       "log",     "",  1, 0, sameShape,      logForward,       logVjp,       {"∂log(a)/∂a = 1/a", ""}},
-    OpDef{"relu",      "relu",    "",  1, 0, sameShape,      reluForward,      reluVjp,      {"∂relu(a)/∂a = 1 if a > 0, else 0", ""}},
-    OpDef{"abs",       "|·|",     "",  1, 0, sameShape,      absForward,       absVjp,       {"∂|a|/∂a = sign(a)", ""}},
-    OpDef{"sqrt",      "√",       "",  1, 0, sameShape,      sqrtForward,      sqrtVjp,      {"∂√a/∂a = 1/(2√a)", ""}},
-    OpDef{"sum",       "Σ",       "",  1, 0, scalarShape,    sumForward,       sumVjp,       {"∂Σa/∂aᵢ = 1", ""}},
-    OpDef{"mean",      "mean",    "",  1, 0, scalarShape,    meanForward,      meanVjp,      {"∂mean(a)/∂aᵢ = 1/n", ""}},
-    OpDef{"mse",       "mse",     "",  2, 0, mseShape,       mseForward,       mseVjp,       {"∂mse/∂a = 2(a−b)/n", "∂mse/∂b = −2(a−b)/n"}},
-    OpDef{"reshape",   "reshape", "",  1, 2, reshapeShape,   reshapeForward,   reshapeVjp,   {"∂reshape(a)/∂a: G reshaped back", ""}},
-    OpDef{"identity",  "=",       "",  1, 0, sameShape,      identityForward,  identityVjp,  {"∂a/∂a = 1", ""}},
+    OpDef{"add",       "+",       2, 0, broadcastShape, addForward,       addVjp,
+          {"∂(a+b)/∂a = 1", "∂(a+b)/∂b = 1"}, infix("+", kSum), infix("+", kSum)},
+    OpDef{"sub",       "−",       2, 0, broadcastShape, subForward,       subVjp,
+          {"∂(a−b)/∂a = 1", "∂(a−b)/∂b = −1"}, infix("-", kSum), infix("-", kSum)},
+    OpDef{"mul",       "×",       2, 0, broadcastShape, mulForward,       mulVjp,
+          {"∂(a·b)/∂a = b", "∂(a·b)/∂b = a"}, infix("*", kProduct), infix("*", kProduct)},
+    OpDef{"div",       "÷",       2, 0, broadcastShape, divForward,       divVjp,
+          {"∂(a/b)/∂a = 1/b", "∂(a/b)/∂b = −a/b²"}, infix("/", kProduct), infix("/", kProduct)},
+    OpDef{"neg",       "−",       1, 0, sameShape,      negForward,       negVjp,
+          {"∂(−a)/∂a = −1", ""}, kNegate, kNegate},
+    OpDef{"matmul",    "@",       2, 0, matmulShape,    matmulForward,    matmulVjp,
+          {"∂(AB)/∂A: G·Bᵀ", "∂(AB)/∂B: Aᵀ·G"}, infix("@", kProduct), {Form::Infix, "@", kProduct}},
+    OpDef{"pow",       "^",       1, 1, sameShape,      powForward,       powVjp,
+          {"∂(aᵖ)/∂a = p·aᵖ⁻¹", ""}, {Form::Power, "^", kPower}, {Form::Power, "**", kPower}},
+    OpDef{"transpose", "ᵀ",       1, 0, transposeShape, transposeForward, transposeVjp,
+          {"∂(aᵀ)/∂a: Gᵀ", ""}, method(".T"), method(".T")},
+    OpDef{"sigmoid",   "σ",       1, 0, sameShape,      sigmoidForward,   sigmoidVjp,
+          {"∂σ(a)/∂a = σ(a)(1−σ(a))", ""}, call("sigmoid"), call("torch.sigmoid")},
+    OpDef{"tanh",      "tanh",    1, 0, sameShape,      tanhForward,      tanhVjp,
+          {"∂tanh(a)/∂a = 1−tanh²(a)", ""}, call("tanh"), call("torch.tanh")},
+    OpDef{"exp",       "exp",     1, 0, sameShape,      expForward,       expVjp,
+          {"∂eᵃ/∂a = eᵃ", ""}, call("exp"), call("torch.exp")},
+    OpDef{"log",       "log",     1, 0, sameShape,      logForward,       logVjp,
+          {"∂log(a)/∂a = 1/a", ""}, call("log"), call("torch.log")},
+    OpDef{"relu",      "relu",    1, 0, sameShape,      reluForward,      reluVjp,
+          {"∂relu(a)/∂a = 1 if a > 0, else 0", ""}, call("relu"), call("torch.relu")},
+    OpDef{"abs",       "|·|",     1, 0, sameShape,      absForward,       absVjp,
+          {"∂|a|/∂a = sign(a)", ""}, call("abs"), call("torch.abs")},
+    OpDef{"sqrt",      "√",       1, 0, sameShape,      sqrtForward,      sqrtVjp,
+          {"∂√a/∂a = 1/(2√a)", ""}, call("sqrt"), call("torch.sqrt")},
+    // Our sum and mean are 1x1 matrices; PyTorch's are 0-d tensors: reshape keeps the shapes equal.
+    OpDef{"sum",       "Σ",       1, 0, scalarShape,    sumForward,       sumVjp,
+          {"∂Σa/∂aᵢ = 1", ""}, call("sum"), method(".sum().reshape(1, 1)")},
+    OpDef{"mean",      "mean",    1, 0, scalarShape,    meanForward,      meanVjp,
+          {"∂mean(a)/∂aᵢ = 1/n", ""}, call("mean"), method(".mean().reshape(1, 1)")},
+    // mean((a-b)²) over the broadcast entries: MSELoss(reduction='mean'), spelled out so that
+    // broadcasting needs no warning and the formula is on the screen.
+    OpDef{"mse",       "mse",     2, 0, mseShape,       mseForward,       mseVjp,
+          {"∂mse/∂a = 2(a−b)/n", "∂mse/∂b = −2(a−b)/n"}, call("mse"),
+          {Form::MeanSquare, ".mean().reshape(1, 1)", kPrimary, true}},
+    OpDef{"reshape",   "reshape", 1, 2, reshapeShape,   reshapeForward,   reshapeVjp,
+          {"∂reshape(a)/∂a: G reshaped back", ""}, call("reshape"), method(".reshape")},
+    OpDef{"identity",  "=",       1, 0, sameShape,      identityForward,  identityVjp,
+          {"∂a/∂a = 1", ""}, call("identity"), method(".clone()")},
 };
 
 }  // namespace
@@ -314,7 +335,7 @@ const OpDef* findOp(std::string_view name) {
 
 const OpDef* findInfixOp(std::string_view symbol) {
     for (const OpDef& def : kOps)
-        if (!def.infix.empty() && def.infix == symbol) return &def;
+        if (!infixText(def).empty() && infixText(def) == symbol) return &def;
     return nullptr;
 }
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/ops/broadcast.h"
+
 namespace bp {
 namespace {
 
@@ -53,6 +55,15 @@ private:
     static constexpr std::size_t kMaxShapes = 16;
     std::vector<std::pair<Shape, Matrix>> buffers_;
 };
+
+// Input `slot`'s share of `upstream`, in the input's shape: the op's vector-Jacobian product,
+// then, where the op broadcast the input, summed back over the broadcast dimensions. This is the
+// only place broadcasting is undone.
+void contributionTo(const Node& node, int slot, MatrixRefs in, const Matrix& y, const Matrix& upstream,
+                    Shape target, Matrix& contribution) {
+    node.op->vjp(slot, in, y, upstream, node.attrs, contribution);
+    if (shapeOf(contribution) != target) contribution = reduceTo(contribution, target);
+}
 
 }  // namespace
 
@@ -166,7 +177,8 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
             const NodeId to = node.inputs[slot];
             Matrix& grad = eval.grads[to];
             Matrix& contribution = buffers.forShape(graph.node(to).shape);
-            node.op->vjp(slot, in.span(), eval.values[from], eval.grads[from], node.attrs, contribution);
+            contributionTo(node, slot, in.span(), eval.values[from], eval.grads[from], graph.node(to).shape,
+                           contribution);
             grad += contribution;
             if (record) {
                 const std::size_t size = static_cast<std::size_t>(grad.size());
@@ -198,7 +210,7 @@ Matrix localDerivative(const Graph& graph, const Evaluation& eval, NodeId consum
     const Matrix& y = eval.values[consumer];
     Matrix ones = Matrix::Ones(y.rows(), y.cols());
     Matrix result;
-    node.op->vjp(slot, in.span(), y, ones, node.attrs, result);
+    contributionTo(node, slot, in.span(), y, ones, graph.node(node.inputs[slot]).shape, result);
     return result;
 }
 

@@ -23,8 +23,8 @@ NodeId traceRoot(const Evaluation& eval) {
 // "b + 1", "w1 @ x", "sigmoid(z1)": the op applied to its inputs' labels.
 std::string expressionText(const Graph& g, const Node& node) {
     const OpDef& op = *node.op;
-    if (!op.infix.empty() && op.arity == 2)
-        return label(g, node.inputs[0]) + " " + std::string(op.infix) + " " + label(g, node.inputs[1]);
+    if (!infixText(op).empty() && op.arity == 2)
+        return label(g, node.inputs[0]) + " " + std::string(infixText(op)) + " " + label(g, node.inputs[1]);
     if (op.name == "pow") return label(g, node.inputs[0]) + "^" + formatNumber(node.attrs.exponent, kDigits);
     if (op.name == "neg") return "-" + label(g, node.inputs[0]);
     if (op.name == "transpose") return label(g, node.inputs[0]) + "ᵀ";
@@ -45,8 +45,8 @@ StepExplanation explainForward(const Graph& g, const Evaluation& eval, const Ste
     if (allScalar && node.inputs.size() > 0) {
         // Numbers in place of the names: c = a + b = 2 + 1 = 3
         std::string numbers;
-        if (!node.op->infix.empty() && node.inputs.size() == 2)
-            numbers = num(eval.values[node.inputs[0]]) + " " + std::string(node.op->infix) + " " +
+        if (!infixText(*node.op).empty() && node.inputs.size() == 2)
+            numbers = num(eval.values[node.inputs[0]]) + " " + std::string(infixText(*node.op)) + " " +
                       num(eval.values[node.inputs[1]]);
         else if (node.op->name != "pow")
             numbers = std::string(node.op->name) + "(" + num(eval.values[node.inputs[0]]) + ")";

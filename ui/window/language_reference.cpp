@@ -20,9 +20,9 @@ QString attrNumbers(int count) { return count == 1 ? QStringLiteral("2") : QStri
 
 QString opExample(const OpDef& op) {
     const QString name = view(op.name);
-    if (!op.infix.empty())
-        return op.arity == 2 ? QStringLiteral("c = a %1 b").arg(view(op.infix))
-                             : QStringLiteral("c = a %1 %2").arg(view(op.infix), attrNumbers(op.attrCount));
+    if (!infixText(op).empty())
+        return op.arity == 2 ? QStringLiteral("c = a %1 b").arg(view(infixText(op)))
+                             : QStringLiteral("c = a %1 %2").arg(view(infixText(op)), attrNumbers(op.attrCount));
     if (name == QLatin1String("neg")) return QStringLiteral("c = -a");
     if (name == QLatin1String("transpose")) return QStringLiteral("c = a.T    # or transpose(a)");
     if (name == QLatin1String("identity")) return QStringLiteral("c = a");

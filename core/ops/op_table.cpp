@@ -4,6 +4,7 @@
 // inputs, y the output; "∘" is the elementwise product.
 #include "core/ops/op_table.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -317,6 +318,14 @@ const std::array kOps{
     OpDef{"mse",       "mse",     2, 0, mseShape,       mseForward,       mseVjp,
           {"∂mse/∂a = 2(a−b)/n", "∂mse/∂b = −2(a−b)/n"}, call("mse"),
           {Form::MeanSquare, ".mean().reshape(1, 1)", kPrimary, true}},
+    OpDef{"softplus",  "softplus", 1, 0, sameShape,
+          [](MatrixRefs in, const OpAttrs&, Matrix& y) {  // max(a,0) + log(1+e^-|a|): no overflow
+              unary(in, y, [](double a) { return std::max(a, 0.0) + std::log1p(std::exp(-std::abs(a))); });
+          },
+          [](int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {  // σ(a)
+              c = g.cwiseProduct(A(in).unaryExpr(&stableSigmoid));
+          },
+          {"∂softplus(a)/∂a = σ(a)", ""}, call("softplus"), call("torch.nn.functional.softplus")},
     OpDef{"reshape",   "reshape", 1, 2, reshapeShape,   reshapeForward,   reshapeVjp,
           {"∂reshape(a)/∂a: G reshaped back", ""}, call("reshape"), method(".reshape")},
     OpDef{"identity",  "=",       1, 0, sameShape,      identityForward,  identityVjp,

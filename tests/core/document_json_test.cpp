@@ -225,7 +225,7 @@ struct Breakage {
 const Breakage kBreakages[] = {
     {"unknown op", [](json& d) { nodeNamed(d, "e")["op"] = "multiply"; },
      "node 6 ('e'): unknown op 'multiply' (known: add, sub, mul, div, neg, matmul, pow, transpose, sigmoid, tanh, exp, "
-     "log, relu, abs, sqrt, sum, mean, mse, reshape, identity)"},
+     "log, relu, abs, sqrt, sum, mean, mse, softplus, reshape, identity)"},
     {"unknown input", [](json& d) { nodeNamed(d, "c")["inputs"][1] = "q"; },
      "node 3 ('c'): input 'q' is not a node of the document"},
     {"input listed later", [](json& d) { nodeNamed(d, "c")["inputs"][1] = "e"; },

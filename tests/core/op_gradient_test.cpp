@@ -60,7 +60,7 @@ std::vector<OpCase> opCases() {
         a.exponent = p;
         cases.push_back({"pow", {s23}, a, p != 2.0 && p != 3.0, ""});
     }
-    for (const char* unary : {"neg", "transpose", "sigmoid", "tanh", "exp", "relu", "abs", "sum", "mean", "identity"})
+    for (const char* unary : {"neg", "transpose", "sigmoid", "tanh", "exp", "relu", "abs", "sum", "mean", "identity", "softplus"})
         cases.push_back({unary, {s23}, {}, false, ""});
     for (const char* positiveUnary : {"log", "sqrt"}) cases.push_back({positiveUnary, {s23}, {}, true, ""});
     cases.push_back({"mse", {s23, s23}, {}, false, ""});
@@ -134,6 +134,26 @@ TEST(Sigmoid, IsStableAtExtremes) {
     EXPECT_DOUBLE_EQ(e.values[s](2), 0.5);
     EXPECT_DOUBLE_EQ(e.grads[a](3), 0.25);
     EXPECT_TRUE(e.grads[a].allFinite());
+}
+
+// Reference: torch.nn.functional.softplus in float64, and its .grad under sum().
+TEST(Softplus, MatchesPyTorchAndIsStableAtExtremes) {
+    Program p;
+    Matrix x(4, 1);
+    x << 1.0, -2.5, 800, -800;
+    const NodeId a = p.graph.addLeaf(NodeKind::Param, x, "a");
+    const NodeId s = p.graph.addOp(op("softplus"), {a}, {}, "s");
+    p.root = p.graph.addOp(op("sum"), {s}, {}, "loss");
+    p.seed = Matrix::Ones(1, 1);
+    const Evaluation e = evaluate(p);
+    EXPECT_NEAR(e.values[s](0), 1.3132616875182228, 1e-15);
+    EXPECT_NEAR(e.values[s](1), 0.07888973429254963, 1e-15);
+    EXPECT_EQ(e.values[s](2), 800.0);
+    EXPECT_EQ(e.values[s](3), 0.0);
+    EXPECT_NEAR(e.grads[a](0), 0.7310585786300049, 1e-15);
+    EXPECT_NEAR(e.grads[a](1), 0.07585818002124356, 1e-15);
+    EXPECT_EQ(e.grads[a](2), 1.0);
+    EXPECT_EQ(e.grads[a](3), 0.0);
 }
 
 TEST(Numerics, LogOfZeroAndNanFlowWithoutThrowing) {

@@ -166,7 +166,7 @@ bool isSubcommand(const std::string& word) {
 bool needsWindowProgram(const std::string& subcommand) { return subcommand == "render"; }
 
 int run(const std::vector<std::string>& args) {
-    return runReportingErrors([&] {
+    return runReportingErrors(args, [&] {
         const Options o = parseOptions(args);
         if (o.command == "help" || o.command == "--help" || o.command == "-h") {
             printUsage();

@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <new>
 
+#include "app/out_of_memory.h"
 #include "core/io/load_program.h"
 #include "core/language/parser.h"
 
@@ -71,9 +73,12 @@ void printUsage() {
         stderr);
 }
 
-int runReportingErrors(const std::function<int()>& command) {
+int runReportingErrors(const std::vector<std::string>& args, const std::function<int()>& command) {
+    armOutOfMemoryRefusal(args);
     try {
         return command();
+    } catch (const std::bad_alloc&) {  // the one place every subcommand's out of memory is refused
+        return refuseOutOfMemory();
     } catch (const UsageError& e) {
         std::fprintf(stderr, "backprop-studio: %s\n", e.what());
         return 2;

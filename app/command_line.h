@@ -34,8 +34,10 @@ const std::string& theFile(const Options& o);
 double numberOption(const Options& o, const std::string& name, std::optional<double> fallback = {});
 
 void printUsage();
-// The exit status of `command`: its own, or 2 with the message of what it threw on stderr.
-int runReportingErrors(const std::function<int()>& command);
+// The exit status of `command`, the subcommand `args` (args[0] and its arguments): its own, or 2
+// with the message of what it threw on stderr. Out of memory, anywhere in it, is refused the same
+// way (app/out_of_memory.h), naming `args`.
+int runReportingErrors(const std::vector<std::string>& args, const std::function<int()>& command);
 // Without a subcommand the arguments are [FILE]: the exit status of a usage error with its
 // message on stderr, or nothing when the window may open.
 std::optional<int> windowArgumentsError(int argc, char** argv);

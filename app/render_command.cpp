@@ -51,7 +51,7 @@ int renderProgram(const std::string& file, const std::string& out, const std::st
 }
 
 int renderCommand(const std::vector<std::string>& args) {
-    return runReportingErrors([&] {
+    return runReportingErrors(args, [&] {
         const Options o = parseOptions(args);
         auto out = o.values.find("-o");
         if (out == o.values.end()) throw UsageError("'render' needs -o OUT.png|OUT.svg");

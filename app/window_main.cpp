@@ -9,13 +9,14 @@
 #include "app/command_line.h"
 #include "app/render_command.h"
 #include "resources/shipped_examples.h"
+#include "ui/window/guarded_application.h"
 #include "ui/window/main_window.h"
 
 int main(int argc, char** argv) {
     if (argc >= 2 && std::string(argv[1]) == "render")
         return bp::cli::renderCommand(std::vector<std::string>(argv + 1, argv + argc));
     if (const auto status = bp::cli::windowArgumentsError(argc, argv)) return *status;
-    QApplication app(argc, argv);
+    bp::GuardedApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Backprop Studio"));
     QApplication::setOrganizationName(QStringLiteral("Backprop Studio"));
     bp::MainWindow window;

@@ -104,5 +104,48 @@ TEST(CliLimits, AFailedConvertOrRenderLeavesTheOldFileAndNoPartialFile) {
     fs::remove_all(dir);
 }
 
+// Out of memory is a refusal naming what was being done, never an abort (134): both inputs below
+// aborted under this limit, the unwinding destroying nlohmann's json allocated again.
+TEST(CliLimits, OutOfMemoryIsARefusalNamingTheCommand) {
+    std::string chain = "input x0 = 1\n";
+    for (int i = 1; i <= 200'000; ++i) chain += "x" + std::to_string(i) + " = sigmoid(x" + std::to_string(i - 1) + ")\n";
+    const fs::path chainFile = writeTemp("chain.bpg", chain);
+    Outcome r = runLimited("trace --json " + chainFile.string(), 300'000);
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_NE(r.err.find("backprop-studio: out of memory running 'trace --json " + chainFile.string() + "'"),
+              std::string::npos)
+        << r.err;
+    std::string big = R"({"format": "backprop-studio", "version": 1, "root": "y", "nodes": [)"
+                      R"({"inputs":[],"kind":"input","name":"a","op":"input","value":[[1)";
+    big.reserve(41'000'000);
+    for (int i = 1; i < 20'000'000; ++i) big += ",1";
+    big += R"(]]}, {"inputs":["a"],"kind":"op","name":"y","op":"sum"}]})";
+    const fs::path bigFile = writeTemp("big.json", big);
+    big = {};
+    for (const char* command : {"eval", "check", "convert"}) {
+        const std::string extra = std::string(command) == "convert" ? " -o " + bigFile.string() + ".bpg" : "";
+        r = runLimited(std::string(command) + " " + bigFile.string() + extra, 300'000);
+        EXPECT_EQ(r.status, 2) << command << ": " << r.err;
+        EXPECT_NE(r.err.find("out of memory running '" + std::string(command) + " " + bigFile.string()),
+                  std::string::npos)
+            << command << ": " << r.err;
+    }
+    EXPECT_FALSE(fs::exists(bigFile.string() + ".bpg"));
+}
+
+// The window's open path: a graph whose evaluation runs out of address space is refused with the
+// file's name (the window program exits 2, as for any file it cannot open), not aborted (134).
+TEST(CliLimits, TheWindowRefusesAGraphItHasNoMemoryToEvaluate) {
+    std::string source = "input a = " + ones(2000) + "\n";
+    for (int i = 0; i < 100; ++i) source += "y" + std::to_string(i) + " = a @ a.T\n";  // 100 x 32 MB
+    source += "z = sum(y0)\n";
+    const fs::path file = writeTemp("wide.bpg", source);
+    const Outcome r =
+        runLimited(file.string(), 1'500'000, "BACKPROP_STUDIO_MEMORY_MB=100000 QT_QPA_PLATFORM=offscreen");
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_NE(r.err.find(file.string() + ": Backprop Studio ran out of memory opening this file"), std::string::npos)
+        << r.err;
+}
+
 }  // namespace
 }  // namespace bp

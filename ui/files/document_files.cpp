@@ -8,6 +8,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <new>
 
 #include "core/io/document_json.h"
 #include "core/io/load_program.h"
@@ -106,13 +107,28 @@ QString DocumentFiles::open(const QString& path) {
             if (suffixOf(path) == QLatin1String("bpg") && text.open(QIODevice::ReadOnly))
                 source = QString::fromUtf8(text.readAll());
         }
+    } catch (const std::bad_alloc&) {
+        return outOfMemoryOpening(path);
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
-    if (source.isEmpty()) source = writtenSource(loaded.program);
-    restoreDocument(std::move(loaded), source, *doc_, *scene_, *view_);
+    try {
+        if (source.isEmpty()) source = writtenSource(loaded.program);
+        restoreDocument(std::move(loaded), source, *doc_, *scene_, *view_);
+    } catch (const std::bad_alloc&) {
+        // The document was replaced but not evaluated: nothing half-built stays on screen.
+        doc_->setProgram(Program{}, QString());
+        showUntitled(tr("Untitled"));
+        return outOfMemoryOpening(path);
+    }
     setCurrentFile(path, QString());
     return {};
+}
+
+QString DocumentFiles::outOfMemoryOpening(const QString& path) {
+    return tr("%1: Backprop Studio ran out of memory opening this file: evaluating the graph needs more memory "
+              "than the program may use. Make the graph's values smaller.")
+        .arg(path);
 }
 
 bool DocumentFiles::openInteractively(const QString& path) {

@@ -28,7 +28,8 @@ public:
     DocumentFiles(GraphDocument* doc, GraphScene* scene, GraphView* view, QWidget* window);
 
     // ---- asking nothing
-    // Opens a file; on failure the open graph is untouched.
+    // Opens a file; on failure the open graph is untouched, except out of memory while the new
+    // graph is evaluated: the window is then left with an empty graph.
     QString open(const QString& path);
     // Writes the document to `path` (.json or .bpg, atomically) and makes it the current file.
     QString saveTo(const QString& path);
@@ -68,6 +69,7 @@ signals:
     void message(const QString& text);  // for the status bar
 
 private:
+    QString outOfMemoryOpening(const QString& path);
     QByteArray encodeFor(const QString& path) const;
     void setCurrentFile(const QString& path, const QString& untitledName);
     void fileChangedOnDisk(const QString& path);

@@ -32,6 +32,7 @@ struct LeftoverWork {
     QString title;            // what the window's title said
     QString originalFile;     // the file the work came from, or empty
     StudioDocument document;  // read and checked
+    QString typed;            // the Source panel's text when it was not applied, or empty
     std::unique_ptr<QLockFile> lock;
 };
 

@@ -199,7 +199,63 @@ QString DocumentFiles::askForSavePath() {
     return path;
 }
 
+// Save saves what the user sees: the Source panel's unapplied text is applied first. Text that
+// does not parse cannot be the graph: the user is told so and may save the text as it is.
+DocumentFiles::TypedSource DocumentFiles::applyTypedSource() {
+    if (!doc_->hasUnappliedSource()) return TypedSource::Applied;
+    QString problem;
+    try {
+        doc_->editSource(doc_->typedSource());  // one undo step, as Ctrl+Return
+        return TypedSource::Applied;
+    } catch (const std::exception& e) {
+        problem = QString::fromStdString(e.what());
+    }
+    QMessageBox box(QMessageBox::Warning, tr("The source does not parse"),
+                    tr("The text in the Source panel does not make a graph, so the graph cannot be saved as you see "
+                       "it."),
+                    QMessageBox::NoButton, window_);
+    box.setInformativeText(problem + QStringLiteral("\n\n") +
+                           tr("You can save the text as it is, in a .bpg file that shows this error when it is "
+                              "opened."));
+    QPushButton* asText = box.addButton(tr("Save the Text As…"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(asText);
+    box.exec();
+    if (box.clickedButton() != asText) return TypedSource::Cancelled;
+    return saveTypedSourceAsText() ? TypedSource::SavedAsText : TypedSource::Cancelled;
+}
+
+bool DocumentFiles::saveTypedSourceAsText() {
+    QString suggestion = doc_->filePath();
+    if (suggestion.isEmpty())
+        suggestion = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                         .filePath(displayName() + QStringLiteral(".bpg"));
+    else if (suffixOf(suggestion) != QLatin1String("bpg"))
+        suggestion = QFileInfo(suggestion).dir().filePath(QFileInfo(suggestion).completeBaseName() + ".bpg");
+    const QString path = QFileDialog::getSaveFileName(window_, tr("Save the text"), suggestion, tr("Graph text (*.bpg)"));
+    if (path.isEmpty()) return false;
+    const QByteArray bytes = doc_->typedSource().toUtf8();
+    const QString error = writeFileAtomically(path, bytes);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(window_, tr("Not saved"), error);
+        return false;
+    }
+    doc_->markTypedSourceSaved();
+    if (QFileInfo(path) == QFileInfo(doc_->filePath())) {  // the file holds the newest work now
+        doc_->markSaved(doc_->filePath());
+        watch_->watch(path, bytes);
+    }
+    emit message(tr("Saved the Source panel's text to “%1”; it does not make a graph yet.")
+                     .arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
 bool DocumentFiles::saveAs() {
+    switch (applyTypedSource()) {
+    case TypedSource::Cancelled: return false;
+    case TypedSource::SavedAsText: return true;
+    case TypedSource::Applied: break;
+    }
     const QString path = askForSavePath();
     if (path.isEmpty()) return false;
     const QString error = saveTo(path);
@@ -214,6 +270,11 @@ bool DocumentFiles::saveAs() {
 bool DocumentFiles::save() {
     const QString path = doc_->filePath();
     if (path.isEmpty() || !isSavable(path)) return saveAs();
+    switch (applyTypedSource()) {
+    case TypedSource::Cancelled: return false;
+    case TypedSource::SavedAsText: return true;
+    case TypedSource::Applied: break;
+    }
     const QString error = saveTo(path);
     if (!error.isEmpty()) {
         QMessageBox::warning(window_, tr("Not saved"), error);
@@ -299,6 +360,7 @@ QString DocumentFiles::recover(LeftoverWork& work) {
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
+    if (!work.typed.isEmpty()) doc_->restoreTypedSource(work.typed);
     // The work belongs to its file again (Save writes there), but no file holds it yet.
     doc_->markSaved(work.originalFile);
     untitledName_ = work.title;

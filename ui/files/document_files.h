@@ -69,6 +69,9 @@ signals:
     void message(const QString& text);  // for the status bar
 
 private:
+    enum class TypedSource { Applied, SavedAsText, Cancelled };
+    TypedSource applyTypedSource();
+    bool saveTypedSourceAsText();
     QString outOfMemoryOpening(const QString& path);
     QByteArray encodeFor(const QString& path) const;
     void setCurrentFile(const QString& path, const QString& untitledName);

@@ -58,9 +58,16 @@ SourceDock::SourceDock(GraphDocument* document, QWidget* parent)
         if (!on) debounce_->stop();
     });
     connect(editor_, &QPlainTextEdit::textChanged, this, &SourceDock::textEdited);
+    // What the panel shows is work: the document counts it as modified, autosaves and saves it.
+    connect(editor_, &QPlainTextEdit::textChanged, this, [this] { doc_->setTypedSource(editor_->toPlainText()); });
+    connect(doc_, &GraphDocument::typedSourceRestored, this, [this](const QString& text) {
+        editor_->setPlainText(text);
+        if (!live_->isChecked()) setMessage(tr("Recovered text that was not applied: press Ctrl+Return to apply."), false);
+    });
     connect(doc_, &GraphDocument::programReplaced, this, [this] { showDocumentText(!doc_->replacedInPlace()); });
     connect(doc_, &GraphDocument::valuesChanged, this, [this] { showDocumentText(false); });
     showDocumentText(true);
+    doc_->setTypedSource(editor_->toPlainText());
 }
 
 void SourceDock::setLargeType(bool large) {

@@ -2,6 +2,7 @@
 #include "app/cli.h"
 
 #include <cstdio>
+#include <unistd.h>
 #include <iostream>
 #include <memory>
 #include <stdexcept>
@@ -120,18 +121,49 @@ int trainCommand(const Options& o) {
     return 0;
 }
 
+// What the text report adds after a leaf's line: the sample, non-finite entries, kinks.
+void printCheckNotes(const LeafCheck& c, const CheckOptions& options) {
+    const long entries = c.analytic.size();
+    if (c.checked < entries)
+        std::printf("     checked %ld of %ld entries (sample seed %llu; --all checks every entry)\n", c.checked,
+                    entries, static_cast<unsigned long long>(options.sampleSeed));
+    if (c.nonFinite)
+        std::printf("     %ld entr%s inf or nan: a non-finite gradient is never agreement\n", c.nonFinite,
+                    c.nonFinite == 1 ? "y is" : "ies are");
+    for (const KinkAt& k : c.kinks)
+        std::printf("     entry %ld is at a kink: the slopes are %s on the left and %s on the right, and the "
+                    "analytic %s lies between them (a valid subgradient)\n",
+                    k.entry, formatNumber(k.left).c_str(), formatNumber(k.right).c_str(),
+                    formatNumber(c.analytic(k.entry)).c_str());
+}
+
+// A matrix in a check line: whole when small, else its size (the JSON report has every entry).
+std::string checkMatrix(const Matrix& m) {
+    return m.size() <= 16 ? formatMatrix(m) : "(" + shapeText(shapeOf(m)) + ")";
+}
+
 int checkCommand(const Options& o) {
     Program& p = keptUntilExit(loadWithOverrides(o));
-    const auto checks = checkGradients(p);
+    CheckOptions options;
+    if (o.values.count("--all")) options.samplePerLeaf = 0;
+    const bool showProgress = !o.json && ::isatty(2);
+    if (showProgress)
+        options.progress = [](long done, long total) {
+            std::fprintf(stderr, "\rchecking: %ld of %ld entries", done, total);
+            if (done == total) std::fputs("\n", stderr);
+        };
+    const auto checks = checkGradients(p, options);
     bool ok = true;
     for (const LeafCheck& c : checks) ok = ok && c.ok;
     if (o.json) {
-        printJson(checkReport(p, checks));
+        printJson(checkReport(p, checks, options));
     } else {
-        for (const LeafCheck& c : checks)
+        for (const LeafCheck& c : checks) {
             std::printf("%-4s %-10s analytic %s  numeric %s  max error %s\n", c.ok ? "ok" : "FAIL",
-                        p.graph.node(c.leaf).name.c_str(), formatMatrix(c.analytic).c_str(),
-                        formatMatrix(c.numeric).c_str(), formatNumber(c.maxError, 3).c_str());
+                        p.graph.node(c.leaf).name.c_str(), checkMatrix(c.analytic).c_str(),
+                        checkMatrix(c.numeric).c_str(), formatNumber(c.maxError, 3).c_str());
+            printCheckNotes(c, options);
+        }
         std::printf("%s\n", ok ? "all gradients agree with central differences" : "gradient check FAILED");
     }
     return ok ? 0 : 1;

@@ -21,6 +21,8 @@ Options parseOptions(const std::vector<std::string>& args) {
         const std::string& a = args[i];
         if (a == "--json") {
             o.json = true;
+        } else if (a == "--all") {  // check: every entry, not a sample
+            o.values[a] = "1";
         } else if (a == "--set") {
             if (i + 1 >= args.size()) throw UsageError("--set needs NAME=LITERAL");
             const std::string& s = args[++i];

@@ -102,18 +102,29 @@ json trainReport(const Program& program, const TrainResult& result) {
     return {{"loss", std::move(losses)}, {"params", std::move(params)}};
 }
 
-json checkReport(const Program& program, const std::vector<LeafCheck>& checks) {
+json checkReport(const Program& program, const std::vector<LeafCheck>& checks, const CheckOptions& options) {
     json leaves = json::array();
     bool ok = true;
     for (const LeafCheck& c : checks) {
         ok = ok && c.ok;
+        json kinks = json::array();
+        for (const KinkAt& k : c.kinks)
+            kinks.push_back({{"entry", k.entry}, {"left", numberToJson(k.left)}, {"right", numberToJson(k.right)}});
         leaves.push_back({{"name", program.graph.node(c.leaf).name},
                           {"analytic", matrixToJson(c.analytic)},
                           {"numeric", matrixToJson(c.numeric)},
                           {"max_error", numberToJson(c.maxError)},
+                          {"entries", c.analytic.size()},
+                          {"checked", c.checked},
+                          {"non_finite", c.nonFinite},
+                          {"disagreeing", c.disagreeing},
+                          {"kinks", std::move(kinks)},
                           {"ok", c.ok}});
     }
-    return {{"ok", ok}, {"leaves", std::move(leaves)}};
+    return {{"ok", ok},
+            {"sample_per_leaf", options.samplePerLeaf > 0 ? json(options.samplePerLeaf) : json("all")},
+            {"sample_seed", options.sampleSeed},
+            {"leaves", std::move(leaves)}};
 }
 
 }  // namespace bp

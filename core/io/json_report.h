@@ -18,6 +18,7 @@ Matrix matrixFromJson(const nlohmann::json& j);
 nlohmann::json evalReport(const Program& program, const Evaluation& eval);
 nlohmann::json traceReport(const Program& program, const Evaluation& eval);
 nlohmann::json trainReport(const Program& program, const TrainResult& result);
-nlohmann::json checkReport(const Program& program, const std::vector<LeafCheck>& checks);
+nlohmann::json checkReport(const Program& program, const std::vector<LeafCheck>& checks,
+                           const CheckOptions& options = {});
 
 }  // namespace bp

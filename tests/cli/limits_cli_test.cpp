@@ -11,6 +11,8 @@
 #include <vector>
 #include <sys/wait.h>
 
+#include <nlohmann/json.hpp>
+
 #include "../core/test_support.h"
 
 namespace bp {
@@ -72,6 +74,39 @@ TEST(CliLimits, TheMemoryBudgetIsNamedAndCanBeRaised) {
     EXPECT_NE(r.err.find("takes the graph past its memory budget"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("more than 50 MB"), std::string::npos) << r.err;
     EXPECT_EQ(runLimited("eval " + file.string(), 0, "BACKPROP_STUDIO_MEMORY_MB=200").status, 0);
+}
+
+Outcome runOut(const std::string& args, std::string& out) {
+    const fs::path outFile = fs::temp_directory_path() / ("bps-limits-out-" + std::to_string(::getpid()));
+    const Outcome r = runLimited(args + " >" + outFile.string());
+    out = test::readFile(outFile.string());
+    fs::remove(outFile);
+    return r;
+}
+
+TEST(CliCheck, NonFiniteGradientsFailAndKinksAreNamed) {
+    std::string out;
+    EXPECT_EQ(runOut("check " + writeTemp("div.bpg", "param a = 1\nparam b = 0\ny = a / b\n").string(), out).status, 1);
+    EXPECT_NE(out.find("FAIL a          analytic inf  numeric nan  max error nan"), std::string::npos) << out;
+    EXPECT_NE(out.find("inf or nan: a non-finite gradient is never agreement"), std::string::npos) << out;
+    EXPECT_EQ(runOut("check " + writeTemp("sqrt.bpg", "param a = -1\ny = sqrt(a)\n").string(), out).status, 1);
+    EXPECT_NE(out.find("gradient check FAILED"), std::string::npos) << out;
+    EXPECT_EQ(runOut("check " + writeTemp("relu.bpg", "param a = [0, 1]\ny = sum(relu(a))\n").string(), out).status, 0);
+    EXPECT_NE(out.find("entry 0 is at a kink"), std::string::npos) << out;
+}
+
+TEST(CliCheck, ALargeLeafIsSampledUnlessAllAreAsked) {
+    std::string source = "param a = [0.5";
+    for (int i = 1; i < 3000; ++i) source += ", 1.5";
+    const fs::path file = writeTemp("wide.bpg", source + "]\ny = sum(a * a)\n");
+    std::string out;
+    EXPECT_EQ(runOut("check " + file.string(), out).status, 0);
+    EXPECT_NE(out.find("checked 1000 of 3000 entries (sample seed 1; --all checks every entry)"), std::string::npos)
+        << out;
+    EXPECT_EQ(runOut("check " + file.string() + " --all --json", out).status, 0);
+    const auto report = nlohmann::json::parse(out);
+    EXPECT_EQ(report["sample_per_leaf"], "all");
+    EXPECT_EQ(report["leaves"][0]["checked"], 3000);
 }
 
 // A write that fails half-way (here a file-size limit of 1 KB, as a full disk would) leaves the

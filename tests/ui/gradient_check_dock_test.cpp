@@ -65,21 +65,33 @@ TEST(GradientCheckDock, AllRowsAgreeForTheDefaultExample) {
     EXPECT_TRUE(dock.summaryText().contains(QStringLiteral("run it again"))) << dock.summaryText().toStdString();
 }
 
-// relu has a kink at 0: the backward pass says 0 (as PyTorch), the central difference 1/2.
-TEST(GradientCheckDock, AKinkShowsAsADisagreement) {
+// relu has a kink at 0: the backward pass says 0 (as PyTorch), the central difference 1/2, the
+// one-sided slopes 0 and 1. The entry is named as a kink, not counted as a disagreement.
+TEST(GradientCheckDock, AKinkIsNamedAsAKink) {
     GraphDocument doc;
     doc.setProgram(parseProgram("param x = [0, 2]\ny = relu(x)\nl = sum(y * y + y)\n"), QString());
     GradientCheckDock dock(&doc);
     ASSERT_TRUE(runAndWait(dock));
     const QTableWidget* t = dock.table();
     ASSERT_EQ(t->rowCount(), 2);
-    EXPECT_EQ(cellText(t, 0, GradientCheckDock::MarkColumn), QStringLiteral("✗"));
+    EXPECT_EQ(cellText(t, 0, GradientCheckDock::MarkColumn), QStringLiteral("kink"));
     EXPECT_EQ(cellText(t, 0, GradientCheckDock::AnalyticColumn), QStringLiteral("0"));
     EXPECT_NEAR(cellText(t, 0, GradientCheckDock::NumericColumn).toDouble(), 0.5, 1e-4);
     EXPECT_EQ(cellText(t, 1, GradientCheckDock::MarkColumn), QStringLiteral("✓"));
     EXPECT_EQ(cellText(t, 1, GradientCheckDock::AnalyticColumn), QStringLiteral("5"));  // 2y + 1 at y = 2
-    EXPECT_TRUE(dock.summaryText().contains(QStringLiteral("1 of 2 entries disagree, in x")))
+    EXPECT_TRUE(dock.summaryText().contains(QStringLiteral("All 2 leaf entries agree"))) << dock.summaryText().toStdString();
+    EXPECT_TRUE(dock.summaryText().contains(QStringLiteral("Entries at a kink (relu or abs at 0): 1.")))
         << dock.summaryText().toStdString();
+}
+
+// A division by zero gives inf and nan: a failure, never agreement.
+TEST(GradientCheckDock, NonFiniteGradientsDisagree) {
+    GraphDocument doc;
+    doc.setProgram(parseProgram("param a = 1\nparam b = 0\ny = a / b\n"), QString());
+    GradientCheckDock dock(&doc);
+    ASSERT_TRUE(runAndWait(dock));
+    EXPECT_EQ(cellText(dock.table(), 0, GradientCheckDock::MarkColumn), QStringLiteral("✗"));
+    EXPECT_TRUE(dock.summaryText().contains(QStringLiteral("2 of 2 entries disagree"))) << dock.summaryText().toStdString();
 }
 
 // Past 20,000 leaf entries the dock asks first; saying no runs nothing.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/gradient_check_dock.h"
 
+#include <algorithm>
+
 #include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,14 +25,6 @@ namespace {
 const QColor kAgree{0x2e, 0x7d, 0x32};
 const QColor kDisagreeBackground{0xfd, 0xe0, 0xe0};
 
-// The rule checkGradients applies to each entry (core/train/gradient_check.h): |a − n| within
-// abs + rel·max(|a|, |n|); nan agrees with nan, an infinity only with itself.
-bool entryAgrees(double a, double n, const CheckOptions& o) {
-    if (std::isnan(a) && std::isnan(n)) return true;
-    if (std::isinf(a) || std::isinf(n)) return a == n;
-    return std::abs(a - n) <= o.absTolerance + o.relTolerance * std::max(std::abs(a), std::abs(n));
-}
-
 long leafEntries(const Graph& graph) {
     long entries = 0;
     for (const Node& node : graph.nodes())
@@ -52,7 +46,8 @@ QTableWidgetItem* cell(const QString& text, const QColor& color, Qt::Alignment a
 struct Row {
     int check;  // index into the checks
     Eigen::Index r, c;
-    bool ok;
+    bool ok;    // agrees, or at a kink
+    bool kink;  // no derivative exists; the analytic value is a valid subgradient
 };
 
 }  // namespace
@@ -169,7 +164,12 @@ void GradientCheckDock::runCheck() {
     run_->setEnabled(false);
     run_->setText(tr("Checking…"));
     setSummary(tr("Checking %L1 leaf entries (about %2)…").arg(entries).arg(duration), style::kMuted);
-    watcher_.setFuture(QtConcurrent::run([program] { return checkGradients(*program); }));
+    // Every entry (the dock asked first when there are many), judged by core's rule.
+    watcher_.setFuture(QtConcurrent::run([program] {
+        CheckOptions everyEntry;
+        everyEntry.samplePerLeaf = 0;
+        return checkGradients(*program, everyEntry);
+    }));
 }
 
 void GradientCheckDock::showResults() {
@@ -188,19 +188,26 @@ void GradientCheckDock::showResults() {
 }
 
 void GradientCheckDock::fillTable(const Program& program, const std::vector<LeafCheck>& checks) {
-    const CheckOptions options;
     std::vector<Row> rows;
     int failures = 0;
+    int kinks = 0;
     double largest = 0;
     QStringList failingLeaves;
     for (int i = 0; i < int(checks.size()); ++i) {
         const LeafCheck& check = checks[std::size_t(i)];
-        for (Eigen::Index r = 0; r < check.analytic.rows(); ++r)
-            for (Eigen::Index c = 0; c < check.analytic.cols(); ++c) {
-                const bool ok = entryAgrees(check.analytic(r, c), check.numeric(r, c), options);
-                rows.push_back({i, r, c, ok});
-                failures += ok ? 0 : 1;
-            }
+        const std::size_t firstOfLeaf = rows.size();
+        for (std::size_t k = 0; k < check.entries.size(); ++k) {
+            const EntryVerdict verdict = check.verdicts[k];
+            const Eigen::Index rowsOfLeaf = std::max<Eigen::Index>(check.analytic.rows(), 1);
+            const bool ok = verdict == EntryVerdict::Agrees || verdict == EntryVerdict::Kink;
+            rows.push_back({i, check.entries[k] % rowsOfLeaf, check.entries[k] / rowsOfLeaf, ok,
+                            verdict == EntryVerdict::Kink});
+            failures += ok ? 0 : 1;
+            kinks += verdict == EntryVerdict::Kink ? 1 : 0;
+        }
+        // Listed row by row, as the matrix reads (core checks column-major).
+        std::sort(rows.begin() + std::ptrdiff_t(firstOfLeaf), rows.end(),
+                  [](const Row& a, const Row& b) { return a.r != b.r ? a.r < b.r : a.c < b.c; });
         largest = std::max(largest, check.maxError);
         if (!check.ok) failingLeaves << QString::fromStdString(program.graph.node(check.leaf).label);
     }
@@ -227,8 +234,12 @@ void GradientCheckDock::fillTable(const Program& program, const std::vector<Leaf
         table_->setItem(i, AnalyticColumn, cell(number(a), style::kGradient));
         table_->setItem(i, NumericColumn, cell(number(n), style::kText));
         table_->setItem(i, ErrorColumn, cell(number(std::abs(a - n), 3), style::kMuted));
-        auto* mark = cell(row.ok ? QStringLiteral("✓") : QStringLiteral("✗"), row.ok ? kAgree : style::kGradient,
-                          Qt::AlignHCenter);
+        auto* mark = row.kink ? cell(tr("kink"), style::kMuted, Qt::AlignHCenter)
+                              : cell(row.ok ? QStringLiteral("✓") : QStringLiteral("✗"),
+                                     row.ok ? kAgree : style::kGradient, Qt::AlignHCenter);
+        if (row.kink)
+            mark->setToolTip(tr("No derivative exists here (relu or abs at 0): the backward pass's value lies "
+                                "between the slopes on the left and on the right, a valid subgradient."));
         QFont bold = table_->font();
         bold.setBold(true);
         mark->setFont(bold);
@@ -244,10 +255,14 @@ void GradientCheckDock::fillTable(const Program& program, const std::vector<Leaf
             ? tr("✓ All %L1 leaf entries agree with central differences (largest difference %2).")
                   .arg(total)
                   .arg(number(largest, 3))
-            : tr("✗ %L1 of %L2 entries disagree, in %3. A kink (relu or abs at 0) or a wrong derivative?")
+            : tr("✗ %L1 of %L2 entries disagree, in %3: a wrong derivative, or a value that is inf or nan.")
                   .arg(failures)
                   .arg(total)
                   .arg(failingLeaves.join(QStringLiteral(", ")));
+    if (kinks > 0)
+        summary += QLatin1Char(' ') + tr("Entries at a kink (relu or abs at 0): %n. There the backward pass's value "
+                                         "lies between the one-sided slopes, a valid subgradient.",
+                                         nullptr, kinks);
     if (total > kMaxRows) summary += QLatin1Char(' ') + tr("The table lists %L1 of them: every disagreement, then the first that agree.").arg(int(rows.size()));
     if (changedSinceCheck_) summary += QLatin1Char(' ') + tr("The graph has changed since: run it again.");
     setSummary(summary, failures == 0 ? kAgree : style::kGradient);

@@ -2,6 +2,7 @@
 // backprop-studio-window: the window, and `render`, which draws what the window draws. Users
 // start it as `backprop-studio [FILE]` and `backprop-studio render ...` (app/main.cpp).
 #include <QApplication>
+#include <QTimer>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "app/command_line.h"
 #include "app/render_command.h"
 #include "resources/shipped_examples.h"
+#include "ui/files/document_files.h"
 #include "ui/window/guarded_application.h"
 #include "ui/window/main_window.h"
 
@@ -20,15 +22,15 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("Backprop Studio"));
     QApplication::setOrganizationName(QStringLiteral("Backprop Studio"));
     bp::MainWindow window;
-    if (argc == 2) {
-        const QString error = window.openFile(QString::fromLocal8Bit(argv[1]));
-        if (!error.isEmpty()) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
-            return 2;
-        }
-    } else {
-        window.openExample(QString::fromUtf8(bp::defaultExampleName()));
-    }
+    QString error;
+    if (argc == 2) error = window.openFile(QString::fromLocal8Bit(argv[1]));
+    else window.openExample(QString::fromUtf8(bp::defaultExampleName()));
     window.show();
+    if (!error.isEmpty()) {
+        // The window stays open with the message (a .bpg with errors opens as text instead); the
+        // terminal gets it too.
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        QTimer::singleShot(0, &window, [&window, error] { window.files()->tellOpenError(error); });
+    }
     return app.exec();
 }

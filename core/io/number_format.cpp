@@ -15,6 +15,12 @@ std::string formatNumber(double x, int significant) {
     return buffer;
 }
 
+int digitsToTellApart(double a, double b, int minimum) {
+    for (int digits = minimum; digits < 17; ++digits)
+        if (formatNumber(a, digits) != formatNumber(b, digits)) return digits;
+    return 17;
+}
+
 std::string formatMatrix(const Matrix& m, int significant) {
     if (m.size() == 1) return formatNumber(m(0, 0), significant);
     std::string out = "[";

@@ -84,7 +84,10 @@ std::vector<LeafCheck> checkGradients(const Program& program, const CheckOptions
     for (NodeId id = 0; id < graph.size(); ++id) {
         if (!graph.node(id).isLeaf()) continue;
         const Matrix& grad = eval.grads[id];
-        LeafCheck check{id, grad, Matrix::Constant(grad.rows(), grad.cols(), std::numeric_limits<double>::quiet_NaN())};
+        LeafCheck check;
+        check.leaf = id;
+        check.analytic = grad;
+        check.numeric = Matrix::Constant(grad.rows(), grad.cols(), std::numeric_limits<double>::quiet_NaN());
         Matrix& x = graph.node(id).leafValue;
         const double base = scratch.values[program.root].cwiseProduct(program.seed).sum();
         for (const long i : entriesToCheck(x.size(), options, random)) {

@@ -10,40 +10,17 @@
 
 #include "core/io/json_report.h"
 #include "../core/test_support.h"
+#include "cli_run.h"
 
 namespace bp {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using test::CliRun;
+using test::writeTemp;
 
-// Runs the program with `args` (already shell-quoted), capturing stdout and stderr.
-CliRun run(const std::string& args) {
-    const fs::path errFile = fs::temp_directory_path() / ("bps-cli-err-" + std::to_string(::getpid()));
-    const std::string command = std::string(BPS_CLI) + " " + args + " 2>" + errFile.string();
-    CliRun r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    std::array<char, 65536> buffer;
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-    const int raw = ::pclose(pipe);
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
-    r.err = test::readFile(errFile.string());
-    fs::remove(errFile);
-    return r;
-}
-
-fs::path writeTemp(const std::string& name, const std::string& content) {
-    const fs::path dir = fs::temp_directory_path() / ("bps-cli-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    std::ofstream(dir / name, std::ios::binary) << content;
-    return dir / name;
-}
+CliRun run(const std::string& args) { return test::runCli(args); }
 
 nlohmann::json node(const nlohmann::json& report, const std::string& name) {
     for (const auto& n : report["nodes"])
@@ -153,6 +130,63 @@ TEST(Cli, BadInputEndsWithStatusTwoAndAMessage) {
         EXPECT_TRUE(r.out.empty()) << bad.label;
     }
     EXPECT_EQ(run("eval /nonexistent/file.bpg").status, 2);
+}
+
+// Standard input: `-` is read whole and its format recognised from the content.
+TEST(Cli, StandardInputIsReadInAnyFormat) {
+    const fs::path bpg = writeTemp("stdin-chain.bpg", run("examples chain-rule").out);
+    const CliRun text = run("eval - --json < " + bpg.string());
+    ASSERT_EQ(text.status, 0) << text.err;
+    EXPECT_EQ(node(nlohmann::json::parse(text.out), "b")["grad"], nlohmann::json::parse("[[5.0]]"));
+
+    const fs::path json = bpg.parent_path() / "stdin-chain.json";
+    ASSERT_EQ(run("convert " + bpg.string() + " -o " + json.string()).status, 0);
+    const CliRun document = run("eval - --json < " + json.string());
+    ASSERT_EQ(document.status, 0) << document.err;
+    EXPECT_EQ(node(nlohmann::json::parse(document.out), "e")["value"], nlohmann::json::parse("[[6.0]]"));
+
+    const CliRun onnx = run("eval - < " + test::dataPath("onnx/gemm_tanh.onnx"));
+    EXPECT_EQ(onnx.status, 0) << onnx.err;
+
+    const CliRun bad = run("eval - < /dev/null");
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.err.find("<stdin>"), std::string::npos) << bad.err;
+
+    const fs::path svg = bpg.parent_path() / "stdin-chain.svg";
+    const CliRun render = run("render - -o " + svg.string() + " < " + json.string());
+    ASSERT_EQ(render.status, 0) << render.err;
+    EXPECT_NE(test::readFile(svg.string()).find("<svg"), std::string::npos);
+}
+
+TEST(Cli, ExtensionsAreMatchedInAnyCase) {
+    const fs::path upper = writeTemp("MLP.ONNX", test::readFile(test::dataPath("onnx/gemm_tanh.onnx")));
+    const CliRun onnx = run("eval " + upper.string());
+    EXPECT_EQ(onnx.status, 0) << onnx.err;
+    const fs::path bpg = writeTemp("CHAIN.BPG", run("examples chain-rule").out);
+    const fs::path json = bpg.parent_path() / "CHAIN.JSON";
+    ASSERT_EQ(run("convert " + bpg.string() + " -o " + json.string()).status, 0);
+    const CliRun document = run("eval " + json.string() + " --json");
+    ASSERT_EQ(document.status, 0) << document.err;
+    EXPECT_EQ(node(nlohmann::json::parse(document.out), "e")["value"], nlohmann::json::parse("[[6.0]]"));
+}
+
+// torch.save writes a zip archive (or, in its legacy format, a pickle): weights without the graph.
+TEST(Cli, APyTorchCheckpointSaysHowToBringTheModelIn) {
+    const std::string zip = std::string("PK\x03\x04", 4) + std::string(60, '\0');
+    const std::string pickle = std::string("\x80\x02\x8a\x0a", 4) + std::string(60, '\x03');
+    for (const auto& [name, content] : {std::pair{std::string("model.pt"), zip}, {"model.pth", pickle},
+                                        {"weights.bin", zip}, {"legacy.ckpt", pickle}}) {
+        const fs::path file = writeTemp(name, content);
+        const CliRun r = run("eval " + file.string());
+        EXPECT_EQ(r.status, 2) << name;
+        EXPECT_NE(r.err.find(file.string() + ": error: this is a PyTorch checkpoint"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("backprop_studio"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("torch.onnx.export"), std::string::npos) << r.err;
+        EXPECT_EQ(r.err.find("unexpected character"), std::string::npos) << r.err;
+    }
+    const CliRun piped = run("eval - < " + writeTemp("piped.pt", zip).string());
+    EXPECT_EQ(piped.status, 2);
+    EXPECT_NE(piped.err.find("<stdin>: error: this is a PyTorch checkpoint"), std::string::npos) << piped.err;
 }
 
 }  // namespace

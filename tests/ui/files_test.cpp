@@ -143,7 +143,7 @@ TEST_F(Files, NonFiniteValueIsRefusedAsBpgAndKeptAsJson) {
     ASSERT_TRUE(doc()->editLeafValue(id("x"), Matrix::Constant(1, 1, std::nan(""))));
     const QString error = files()->saveTo(path("nan.bpg"));
     EXPECT_TRUE(error.contains("Could not save “nan.bpg” as .bpg text")) << error.toStdString();
-    EXPECT_TRUE(error.contains("Save it as a .json document")) << error.toStdString();
+    EXPECT_TRUE(error.contains("Save it as a .bps document")) << error.toStdString();
     EXPECT_FALSE(QFile::exists(path("nan.bpg")));
     EXPECT_TRUE(doc()->isModified());
 
@@ -156,7 +156,7 @@ TEST_F(Files, NonFiniteValueIsRefusedAsBpgAndKeptAsJson) {
 TEST_F(Files, OtherExtensionsAreNotSaved) {
     const QString error = files()->saveTo(path("graph.txt"));
     EXPECT_EQ(error.toStdString(),
-              "Backprop Studio saves a graph as a .json document (with positions, view and step) or as .bpg text; "
+              "Backprop Studio saves a graph as a .bps document (with positions, view and step) or as .bpg text; "
               "“graph.txt” is neither.");
     EXPECT_FALSE(QFile::exists(path("graph.txt")));
 }

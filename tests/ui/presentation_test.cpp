@@ -187,6 +187,28 @@ TEST(PredictReveal, StepShowsQuestionMarkStepAgainRevealsThenSteps) {
     EXPECT_FALSE(predict->isHiding());
 }
 
+// A clicker has only Page Down: at the last step, with the class predicting, it must reveal the
+// last answer although there is no step left to take.
+TEST(PredictReveal, PageDownRevealsTheLastStep) {
+    CleanSettings clean;
+    MainWindow window;
+    window.openExample(QStringLiteral("chain-rule"));
+    showActive(window);
+    GraphDocument* doc = window.document();
+    PredictReveal* predict = window.predictReveal();
+    doc->toStart();
+    QTest::keyClick(&window, Qt::Key_H);  // on at the start: nothing hidden yet
+    doc->setCursorPosition(doc->cursor().last() - 1);  // a jump hides nothing
+    ASSERT_FALSE(predict->isHiding());
+    QTest::keyClick(&window, Qt::Key_PageDown);  // onto the last step: its answer is hidden
+    ASSERT_EQ(doc->cursor().position(), doc->cursor().last());
+    ASSERT_TRUE(predict->isHiding());
+    QTest::keyClick(&window, Qt::Key_PageDown);  // reveals
+    EXPECT_FALSE(predict->isHiding());
+    EXPECT_EQ(doc->cursor().position(), doc->cursor().last());
+    EXPECT_FALSE(window.stepToolBar()->forwardAction()->isEnabled()) << "nothing left to reveal or step";
+}
+
 TEST(PredictReveal, BackwardStepHidesTheNewGradientButNotTheGivenNumbers) {
     CleanSettings clean;
     MainWindow window;

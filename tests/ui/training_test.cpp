@@ -133,6 +133,12 @@ TEST(Training, OneStepOnMlp122GivesTheSpecNumbersAndUndoes) {
     Matrix w2(2, 2);
     w2 << 3.0000078433, 4.0000094498, 4.9999042462, 5.9998846335;
     EXPECT_TRUE(matrixNear(param(doc, "w2"), w2, 1e-10));
+    // The status shows the change: "0.499874 → 0.499874" would say nothing happened.
+    const QStringList parts = dock.session()->notice().split(QStringLiteral(" → "));
+    ASSERT_EQ(parts.size(), 2) << dock.session()->notice().toStdString();
+    EXPECT_NE(parts[0].section(QLatin1Char(' '), -1), parts[1].section(QLatin1Char(' '), 0, 0))
+        << dock.session()->notice().toStdString();
+    EXPECT_TRUE(dock.session()->notice().contains(QStringLiteral("(Δ -"))) << dock.session()->notice().toStdString();
     ASSERT_EQ(doc.undoStack()->count(), 1);
     EXPECT_EQ(doc.undoStack()->text(0), QStringLiteral("Optimizer step"));
     doc.undoStack()->undo();

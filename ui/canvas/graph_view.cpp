@@ -10,6 +10,8 @@
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/legend_overlay.h"
+#include "ui/canvas/node_navigation.h"
+#include "ui/document/graph_document.h"
 
 namespace bp {
 
@@ -98,6 +100,7 @@ void GraphView::zoomBy(double factor) {
 // The stepping keys belong to the step toolbar: at the last step (its action disabled) Right must
 // not scroll the canvas instead, nor Home and End jump to its corners.
 void GraphView::keyPressEvent(QKeyEvent* event) {
+    if (selectByKey(*event)) return event->accept();
     switch (event->key()) {
     case Qt::Key_Left:
     case Qt::Key_Right:
@@ -121,10 +124,35 @@ void GraphView::wheelEvent(QWheelEvent* event) {
     event->accept();
 }
 
+bool GraphView::selectByKey(const QKeyEvent& event) {
+    GraphDocument* doc = scene_->document();
+    const NodeId selected = doc->selectedNode();
+    if ((event.key() == Qt::Key_Return || event.key() == Qt::Key_Enter) && event.modifiers() == Qt::NoModifier) {
+        if (selected < 0) return false;
+        // As a double-click outside the numbers: the whole literal of a leaf (an op says why not).
+        scene_->requestEdit(selected, scene_->nodeBox(selected).topLeft());
+        return true;
+    }
+    const std::optional<NodeStep> step = nodeStepForKey(event);
+    if (!step) return false;
+    const NodeId next = neighbourNode(*scene_, selected, *step);
+    if (next < 0) return false;
+    doc->setSelectedNode(next);
+    const QRectF box = scene_->nodeBox(next);
+    if (!box.isEmpty()) ensureVisible(box, 40, 40);
+    return true;
+}
+
 void GraphView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     placeLegend();
-    if (!userZoomed_) fitGraph();
+    // A fit can make a scroll bar appear or go, which resizes the viewport again; refitting for
+    // that would make it go or appear again, for ever (the window stopped taking keys). Refit
+    // only when the view itself changed size.
+    if (!userZoomed_ && size() != fittedViewSize_) {
+        fittedViewSize_ = size();
+        fitGraph();
+    }
 }
 
 void GraphView::setLegendVisible(bool visible) {

@@ -35,6 +35,8 @@ private:
     void zoomBy(double factor);
     void drawLayoutProgress(QPainter& painter);
     void followStep();
+    // Alt+Left/Right along the edges, Up/Down in the column, Enter edits the selected leaf.
+    bool selectByKey(const QKeyEvent& event);
     void placeLegend();
     LegendOverlay* legend_;
     GraphScene* scene_;
@@ -43,6 +45,7 @@ private:
     bool legendStrip_ = false;
     double legendBand() const;  // the viewport height the strip takes, or 0
     bool userZoomed_ = false;
+    QSize fittedViewSize_;  // the view's size at the last fit on a resize
 };
 
 }  // namespace bp

@@ -34,7 +34,9 @@ void showOpenError(QWidget* window, const QString& error) {
 }
 
 QString suffixOf(const QString& path) { return QFileInfo(path).suffix().toLower(); }
-bool isSavable(const QString& path) { return suffixOf(path) == QLatin1String("json") || suffixOf(path) == QLatin1String("bpg"); }
+// The document (JSON inside): .bps, its own extension, or .json as before.
+bool isDocument(const QString& path) { return suffixOf(path) == QLatin1String("bps") || suffixOf(path) == QLatin1String("json"); }
+bool isSavable(const QString& path) { return isDocument(path) || suffixOf(path) == QLatin1String("bpg"); }
 std::string fileNameArg(const QString& path) { return QFile::encodeName(path).toStdString(); }
 
 // The .bpg text for the source panel of a graph that came without one; empty when the graph has
@@ -99,7 +101,7 @@ QString DocumentFiles::open(const QString& path) {
     StudioDocument loaded;
     QString source;
     try {
-        if (suffixOf(path) == QLatin1String("json")) {
+        if (isDocument(path)) {
             loaded = loadDocumentFile(fileNameArg(path));
             source = QString::fromStdString(loaded.source);
         } else {
@@ -168,7 +170,7 @@ bool DocumentFiles::openWithDialog() {
     const QString start = doc_->filePath().isEmpty() ? QString() : QFileInfo(doc_->filePath()).path();
     const QString path = QFileDialog::getOpenFileName(
         window_, tr("Open a graph"), start,
-        tr("Graphs (*.bpg *.json *.onnx);;Graph text (*.bpg);;Backprop Studio documents (*.json);;ONNX models "
+        tr("Graphs (*.bpg *.bps *.json *.onnx);;Graph text (*.bpg);;Backprop Studio documents (*.bps *.json);;ONNX models "
            "(*.onnx);;All files (*)"));
     if (path.isEmpty()) return false;
     const QString error = open(path);
@@ -180,7 +182,7 @@ bool DocumentFiles::openWithDialog() {
 // ---- save ------------------------------------------------------------------------------------
 
 QByteArray DocumentFiles::encodeFor(const QString& path) const {
-    if (suffixOf(path) == QLatin1String("json"))
+    if (isDocument(path))
         return QByteArray::fromStdString(documentText(captureDocument(*doc_, *scene_, *view_)));
     if (suffixOf(path) == QLatin1String("bpg"))
         return QByteArray::fromStdString(bpgTextFor(doc_->program(), doc_->sourceText().toStdString()));
@@ -189,14 +191,14 @@ QByteArray DocumentFiles::encodeFor(const QString& path) const {
 
 QString DocumentFiles::saveTo(const QString& path) {
     if (!isSavable(path))
-        return tr("Backprop Studio saves a graph as a .json document (with positions, view and step) or as .bpg "
+        return tr("Backprop Studio saves a graph as a .bps document (with positions, view and step) or as .bpg "
                   "text; “%1” is neither.")
             .arg(QFileInfo(path).fileName());
     QByteArray bytes;
     try {
         bytes = encodeFor(path);
     } catch (const std::exception& e) {
-        return tr("Could not save “%1” as .bpg text: %2.\nSave it as a .json document, which keeps every value.")
+        return tr("Could not save “%1” as .bpg text: %2.\nSave it as a .bps document, which keeps every value.")
             .arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
     }
     const QString error = writeFileAtomically(path, bytes);
@@ -207,18 +209,18 @@ QString DocumentFiles::saveTo(const QString& path) {
 }
 
 QString DocumentFiles::askForSavePath() {
-    const QString json = tr("Backprop Studio document (*.json)");
+    const QString json = tr("Backprop Studio document (*.bps *.json)");
     const QString bpg = tr("Graph text (*.bpg)");
     QString suggestion = doc_->filePath();
     if (suggestion.isEmpty())
         suggestion = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                         .filePath(displayName() + QStringLiteral(".json"));
+                         .filePath(displayName() + QStringLiteral(".bps"));
     else if (!isSavable(suggestion))  // an ONNX model is saved as a document beside it
-        suggestion = QFileInfo(suggestion).dir().filePath(QFileInfo(suggestion).completeBaseName() + ".json");
+        suggestion = QFileInfo(suggestion).dir().filePath(QFileInfo(suggestion).completeBaseName() + ".bps");
     QString selected = suffixOf(suggestion) == QLatin1String("bpg") ? bpg : json;
     QString path = QFileDialog::getSaveFileName(window_, tr("Save the graph"), suggestion, json + ";;" + bpg, &selected);
     if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
-        path += selected == bpg ? QStringLiteral(".bpg") : QStringLiteral(".json");
+        path += selected == bpg ? QStringLiteral(".bpg") : QStringLiteral(".bps");
     return path;
 }
 
@@ -308,7 +310,7 @@ bool DocumentFiles::save() {
 }
 
 bool DocumentFiles::nodesMovedSinceSave() const {
-    if (suffixOf(doc_->filePath()) != QLatin1String("json")) return false;
+    if (!isDocument(doc_->filePath())) return false;
     const std::vector<QPointF> now = scene_->nodePositions();
     if (now.size() != savedPositions_.size()) return true;
     for (std::size_t i = 0; i < now.size(); ++i)

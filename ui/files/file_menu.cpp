@@ -22,9 +22,14 @@ static void fillRecentMenu(QMenu* menu, DocumentFiles* files) {
         QAction* action = menu->addAction(text, files, [files, path] { files->openInteractively(path); });
         action->setToolTip(QDir::toNativeSeparators(path));
     }
-    if (recent.isEmpty()) menu->addAction(DocumentFiles::tr("No recent files"))->setEnabled(false);
+    if (recent.isEmpty()) {
+        QAction* none = menu->addAction(DocumentFiles::tr("No recent files"));
+        none->setToolTip(DocumentFiles::tr("The files you open and save are listed here"));
+        none->setEnabled(false);
+    }
     menu->addSeparator();
     QAction* clear = menu->addAction(DocumentFiles::tr("&Clear the list"), files->recentFiles(), &RecentFiles::clear);
+    clear->setToolTip(DocumentFiles::tr("Forget the files listed here (the files stay on disk)"));
     clear->setEnabled(!recent.isEmpty());
 }
 

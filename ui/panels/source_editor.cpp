@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/source_editor.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QTextBlock>
 
 #include "ui/canvas/canvas_style.h"
+#include "ui/files/dropped_files.h"
 
 namespace bp {
 namespace {
@@ -32,6 +36,9 @@ SourceEditor::SourceEditor(QWidget* parent) : QPlainTextEdit(parent), gutter_(ne
     setFont(mono);
     setLineWrapMode(NoWrap);
     setTabStopDistance(QFontMetricsF(mono).horizontalAdvance(QLatin1Char(' ')) * 4);
+    // Tab moves on to the next panel, so the window can be used without a mouse (.bpg needs no
+    // tab characters; indent with spaces).
+    setTabChangesFocus(true);
     connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { setViewportMargins(gutterWidth(), 0, 0, 0); });
     connect(this, &QPlainTextEdit::updateRequest, this, &SourceEditor::updateGutter);
     setViewportMargins(gutterWidth(), 0, 0, 0);
@@ -140,6 +147,23 @@ void SourceEditor::replaceText(const QString& text) {
     edit.setPosition(int(old.size() - suffix), QTextCursor::KeepAnchor);
     edit.insertText(text.mid(prefix, text.size() - prefix - suffix));
     applyMarks();
+}
+
+void SourceEditor::dragEnterEvent(QDragEnterEvent* event) {
+    if (droppedGraphFiles(event->mimeData()).isEmpty()) return QPlainTextEdit::dragEnterEvent(event);
+    event->acceptProposedAction();
+}
+
+void SourceEditor::dragMoveEvent(QDragMoveEvent* event) {
+    if (droppedGraphFiles(event->mimeData()).isEmpty()) return QPlainTextEdit::dragMoveEvent(event);
+    event->acceptProposedAction();
+}
+
+void SourceEditor::dropEvent(QDropEvent* event) {
+    const QStringList files = droppedGraphFiles(event->mimeData());
+    if (files.isEmpty()) return QPlainTextEdit::dropEvent(event);
+    event->acceptProposedAction();
+    emit fileDropped(files.front());
 }
 
 }  // namespace bp

@@ -26,8 +26,16 @@ public:
     int gutterWidth() const;
     void paintGutter(QPaintEvent* event);
 
+signals:
+    // A graph file (.bpg, .bps, .json, .onnx) was dropped on the editor: it is opened, not
+    // inserted into the text as a file:/// address.
+    void fileDropped(const QString& path);
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void updateGutter(const QRect& rect, int dy);

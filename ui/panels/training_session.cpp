@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/training_session.h"
 
+#include <QCoreApplication>
+
 #include <QUndoCommand>
 #include <cmath>
 
@@ -39,6 +41,14 @@ namespace {
 bool sameLoss(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
 
 QString number(double x) { return QString::fromStdString(formatNumber(x, 6)); }
+
+// "0.4998738 → 0.4998736 (Δ −2.1e-07)": as many digits as it takes to see the change, and the change.
+QString lossChange(double before, double after) {
+    const int digits = digitsToTellApart(before, after);
+    return QCoreApplication::translate("bp::TrainingSession", "%1 → %2 (Δ %3)")
+        .arg(QString::fromStdString(formatNumber(before, digits)), QString::fromStdString(formatNumber(after, digits)),
+             QString::fromStdString(formatNumber(after - before, 3)));
+}
 
 }  // namespace
 
@@ -127,7 +137,7 @@ bool TrainingSession::step() {
     applying_ = false;
     losses_.push_back(currentLoss());
     setNotice(passes > 1 ? tr("The step used the sum of %1 backward passes: %1× the gradient.").arg(passes)
-                         : tr("One step: loss %1 → %2.").arg(number(losses_[losses_.size() - 2]), number(losses_.back())));
+                         : tr("One step: loss %1.").arg(lossChange(losses_[losses_.size() - 2], losses_.back())));
     emit lossesChanged();
     return true;
 }
@@ -160,9 +170,9 @@ void TrainingSession::frame() {
         if (!advance()) return;
     emit lossesChanged();
     if (isRunning() && runDone_ >= runTarget_)
-        finishRun(tr("Training done at step %1: loss %2 → %3.")
+        finishRun(tr("Training done at step %1: loss %2.")
                       .arg(runDone_)
-                      .arg(number(losses_[losses_.size() - 1 - runDone_]), number(losses_.back())));
+                      .arg(lossChange(losses_[losses_.size() - 1 - runDone_], losses_.back())));
 }
 
 // One iteration of train(): the document's gradients are fresh (it zeroes them on every change

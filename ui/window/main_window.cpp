@@ -3,11 +3,15 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolButton>
@@ -20,6 +24,7 @@
 #include "ui/document/examples.h"
 #include "ui/document/graph_document.h"
 #include "ui/files/document_files.h"
+#include "ui/files/dropped_files.h"
 #include "ui/files/file_menu.h"
 #include "ui/panels/chain_rule_dock.h"
 #include "ui/panels/inspector_dock.h"
@@ -27,11 +32,14 @@
 #include "ui/panels/predict_dock.h"
 #include "ui/panels/pytorch_code_dock.h"
 #include "ui/panels/source_dock.h"
+#include "ui/panels/source_editor.h"
 #include "ui/panels/sigmoid_chart_dock.h"
 #include "ui/panels/training_dock.h"
 #include "ui/panels/vanishing_demo_dock.h"
 #include "ui/window/add_loss_dialog.h"
 #include "ui/window/export_actions.h"
+#include "ui/window/find_bar.h"
+#include "ui/window/help_menu.h"
 #include "ui/window/predict_reveal.h"
 #include "ui/window/presentation_mode.h"
 #include "ui/window/step_toolbar.h"
@@ -91,7 +99,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     connect(exports_, &ExportActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     predictReveal_ = new PredictReveal(doc_, scene_, chainRule_, steps_->forwardAction(),
                                        qobject_cast<QToolButton*>(steps_->widgetForAction(steps_->forwardAction())), this);
+    connect(predictReveal_, &PredictReveal::hidingChanged, steps_, &StepToolBar::setRevealPending);
     presentation_ = new PresentationMode(this, scene_, view_, steps_, chainRule_, predictReveal_);
+    find_ = new FindBar(doc_, scene_, view_, this);
+    addToolBarBreak(Qt::TopToolBarArea);  // a row of its own under the step buttons, when open
+    addToolBar(Qt::TopToolBarArea, find_);
+    connect(source_->editor(), &SourceEditor::fileDropped, files_, &DocumentFiles::openInteractively);
+    setAcceptDrops(true);
     buildMenus();
     // The default arrangement, or the user's from the last run (widget tests always start from the default).
     defaultState_ = saveState();
@@ -102,7 +116,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    QAction* newGraph = file->addAction(tr("&New"), QKeySequence(Qt::CTRL | Qt::Key_N), this, &MainWindow::newGraph);
+    newGraph->setToolTip(tr("A new graph from a small template: a neuron and its loss"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog)
+        ->setToolTip(tr("Open a .bpg graph, a .bps document or an .onnx model"));
     addFileMenuActions(file, files_);
     file->addSeparator();
     file->addAction(exports_->pictureAction());
@@ -116,7 +133,10 @@ void MainWindow::buildMenus() {
         a->setToolTip(QString::fromStdString(e.summary));
     }
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    file->addAction(tr("&Close"), QKeySequence(Qt::CTRL | Qt::Key_W), this, &QWidget::close)
+        ->setToolTip(tr("Close this window (asks about unsaved work)"));
+    file->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close)
+        ->setToolTip(tr("Close the window (asks about unsaved work)"));
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -125,25 +145,47 @@ void MainWindow::buildMenus() {
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    // The find bar's next and previous work from the menu too (F3 with the bar closed).
+    edit->addAction(find_->findAction());
+    edit->addAction(find_->nextAction());
+    edit->addAction(find_->previousAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, view_, &GraphView::zoomIn);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, view_, &GraphView::zoomOut);
     view->addAction(tr("&Fit graph"), QKeySequence(Qt::CTRL | Qt::Key_0), view_, &GraphView::fitGraph);
-    view->addAction(tr("&Lay out again"), scene_, &GraphScene::relayout);
+    view->addAction(tr("&Lay out again"), scene_, &GraphScene::relayout)
+        ->setToolTip(tr("Place every node again by the automatic layout (nodes moved by hand too)"));
+    QAction* fullScreen = view->addAction(tr("F&ull screen"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
+    fullScreen->setToolTip(tr("The window over the whole screen, with its panels (F11; F5 presents)"));
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        if (presentation_->isActive()) return;  // F5's full screen is left with Esc
+        on ? showFullScreen() : showNormal();
+    });
+    fullScreen_ = fullScreen;
     view->addSeparator();
-    view->addAction(chainRule_->toggleViewAction());
-    view->addAction(inspector_->toggleViewAction());
-    view->addAction(source_->toggleViewAction());
-    view->addAction(predict_->toggleViewAction());
-    view->addAction(undoHistory_->toggleViewAction());
-    view->addAction(sigmoidChart_->toggleViewAction());
-    view->addAction(vanishingDemo_->toggleViewAction());
-    view->addAction(training_->toggleViewAction());
-    view->addAction(pytorchCode_->toggleViewAction());
-    view->addAction(gradientCheck_->toggleViewAction());
+    const std::pair<QDockWidget*, const char*> panels[] = {
+        {chainRule_, QT_TR_NOOP("Show or hide the chain rule of the current step")},
+        {inspector_, QT_TR_NOOP("Show or hide the inspector: the selected node whole, sliders for a leaf")},
+        {source_, QT_TR_NOOP("Show or hide the .bpg text of the graph")},
+        {predict_, QT_TR_NOOP("Show or hide the change of the loss an edit predicts and the change that happened")},
+        {undoHistory_, QT_TR_NOOP("Show or hide the list of edits (click one to go back to it)")},
+        {sigmoidChart_, QT_TR_NOOP("Show or hide σ(z) and σ′(z) with the z of every sigmoid node")},
+        {vanishingDemo_, QT_TR_NOOP("Show or hide the vanishing-gradient demo: deep chains of sigmoid, tanh or relu")},
+        {training_, QT_TR_NOOP("Show or hide training with SGD and the loss curve")},
+        {pytorchCode_, QT_TR_NOOP("Show or hide the PyTorch script that computes the same numbers")},
+        {gradientCheck_, QT_TR_NOOP("Show or hide the comparison of every gradient with central differences")}};
+    for (const auto& [dock, tip] : panels) {
+        dock->toggleViewAction()->setToolTip(tr(tip));
+        view->addAction(dock->toggleViewAction());
+    }
+    steps_->toggleViewAction()->setToolTip(tr("Show or hide the step buttons"));
     view->addAction(steps_->toggleViewAction());
-    view->addAction(tr("&Reset the window layout"), this, &MainWindow::resetLayout);
+    view->addAction(tr("&Reset the window layout"), this, &MainWindow::resetLayout)
+        ->setToolTip(tr("Put every panel back where it was at the first start"));
     view->addSeparator();
     view->addAction(presentation_->toggleAction());
     view->addAction(predictReveal_->toggleAction());
@@ -160,7 +202,47 @@ void MainWindow::buildMenus() {
         AddLossDialog dialog(doc_, this);
         if (dialog.exec() == QDialog::Accepted)
             statusBar()->showMessage(tr("Added %1: it is the root now (Ctrl+Z takes it back)").arg(dialog.addedLoss()), 10000);
-    });
+    })->setToolTip(tr("Give a model that ends at its output a loss to train: mse(output, target)"));
+
+    addHelpMenu(this, examples);
+    // Every menu shows its entries' tooltips (what an entry without a shortcut does).
+    for (QMenu* menu : menuBar()->findChildren<QMenu*>()) menu->setToolTipsVisible(true);
+}
+
+void MainWindow::newGraph() {
+    if (!files_->maybeSave()) return;
+    static const char* const kTemplate =
+        "# A new graph: leaves first (input, param, const), then one op per line.\n"
+        "# The last line is the root of the backward pass. F1 lists every operator and function.\n"
+        "input x = 1\n"
+        "param w = 0.5\n"
+        "param b = 0\n"
+        "const target = 1\n"
+        "z = w * x + b\n"
+        "y = sigmoid(z)\n"
+        "loss = mse(y, target)\n";
+    doc_->setProgram(parseProgram(kTemplate, "untitled.bpg"), QString::fromUtf8(kTemplate));
+    files_->showUntitled(tr("Untitled"));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!droppedGraphFiles(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QStringList files = droppedGraphFiles(event->mimeData());
+    if (files.isEmpty()) return;
+    event->acceptProposedAction();
+    // One graph a window: the first file (after asking about unsaved work).
+    QTimer::singleShot(0, this, [this, path = files.front()] { files_->openInteractively(path); });
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange && fullScreen_) {
+        const QSignalBlocker quiet(fullScreen_);  // follows the window; does not act
+        fullScreen_->setChecked(isFullScreen() && !presentation_->isActive());
+    }
 }
 
 void MainWindow::resetLayout() {

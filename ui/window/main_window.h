@@ -22,6 +22,7 @@ class DocumentFiles;
 class ExportActions;
 class PredictReveal;
 class PresentationMode;
+class FindBar;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -51,12 +52,19 @@ public:
     ExportActions* exportActions() const { return exports_; }
     PresentationMode* presentationMode() const { return presentation_; }
     PredictReveal* predictReveal() const { return predictReveal_; }
+    FindBar* findBar() const { return find_; }
+    // File > New (Ctrl+N): a small template graph, untitled (after asking about unsaved work).
+    void newGraph();
     // The default arrangement of the docks and the window's size (View > Reset the window layout).
     void resetLayout();
 
 protected:
     // Asks to save unsaved work (Save / Discard / Cancel); a clean close removes the autosave.
     void closeEvent(QCloseEvent* event) override;
+    // A .bpg, .bps, .json or .onnx file dropped on the window opens (asking about unsaved work).
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void buildMenus();
@@ -81,6 +89,8 @@ private:
     ExportActions* exports_;
     PredictReveal* predictReveal_;
     PresentationMode* presentation_;
+    FindBar* find_;
+    QAction* fullScreen_ = nullptr;
     QByteArray defaultState_;
 };
 

@@ -81,12 +81,14 @@ void PresentationMode::addPreferenceActions(QMenu* menu) {
     for (double scale : typeScales()) {
         QAction* a = sizes->addAction(tr("%1%").arg(std::lround(scale * 100)));
         a->setCheckable(true);
+        a->setToolTip(tr("The type size of presentation mode: %1% of the window's").arg(std::lround(scale * 100)));
         a->setChecked(std::abs(scale - prefs_.typeScale) < 1e-9);
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, scale] { setTypeScale(scale); });
     }
     QAction* predict = menu->addAction(tr("Presentations start with the class &predicting"));
     predict->setCheckable(true);
+    predict->setToolTip(tr("F5 also switches on “Let the class predict”"));
     predict->setChecked(prefs_.predictOnEnter);
     connect(predict, &QAction::toggled, this, &PresentationMode::setPredictOnEnter);
 }

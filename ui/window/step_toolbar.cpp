@@ -85,8 +85,13 @@ void StepToolBar::refresh() {
     }
     start_->setEnabled(c.position() > 0);
     back_->setEnabled(c.position() > 0);
-    forward_->setEnabled(c.position() < c.last());
+    forward_->setEnabled(c.position() < c.last() || revealPending_);
     end_->setEnabled(c.position() < c.last());
+}
+
+void StepToolBar::setRevealPending(bool pending) {
+    revealPending_ = pending;
+    refresh();
 }
 
 }  // namespace bp

@@ -22,6 +22,9 @@ public:
     QAction* backAction() const { return back_; }
     QAction* playAction() const { return play_; }
     void setLargeType(bool large);
+    // While the class is asked to predict, Step reveals: it stays enabled at the last step too,
+    // so a clicker's Page Down can reveal the last answer.
+    void setRevealPending(bool pending);
 
 private:
     void refresh();
@@ -36,6 +39,7 @@ private:
     QSlider* speed_;
     QLabel* counter_;
     QTimer* timer_;
+    bool revealPending_ = false;
 };
 
 }  // namespace bp

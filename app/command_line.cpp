@@ -10,8 +10,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <new>
 #include <nlohmann/json.hpp>
 
+#include "app/out_of_memory.h"
 #include "core/io/load_program.h"
 #include "app/option_values.h"
 #include "core/language/parser.h"
@@ -266,6 +268,8 @@ int runReportingErrors(const std::function<int()>& command) {
     int status = 2;
     try {
         status = command();
+    } catch (const std::bad_alloc&) {  // the one place every subcommand's out of memory is refused
+        return refuseOutOfMemory();
     } catch (const UsageError& e) {
         std::fprintf(stderr, "%s: %s\n", kProgram, e.what());
     } catch (const LoadError& e) {

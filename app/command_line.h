@@ -51,7 +51,8 @@ const std::string& theFile(const Options& o);
 double numberOption(const Options& o, const std::string& name, std::optional<double> fallback = {});
 
 // The exit status of `command`: its own, or 2 with the message of what it threw on stderr; 2 too
-// when what it wrote on stdout could not be written (a full disk, a closed pipe).
+// when what it wrote on stdout could not be written (a full disk, a closed pipe). Out of memory,
+// anywhere in it, is refused the same way (app/out_of_memory.h), once the refusal is armed.
 int runReportingErrors(const std::function<int()>& command);
 
 }  // namespace bp::cli

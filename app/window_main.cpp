@@ -2,15 +2,20 @@
 // backprop-studio-window: the window, and `render`, which draws what the window draws. Users
 // start it as `backprop-studio [FILE]` and `backprop-studio render ...` (app/main.cpp).
 #include <QApplication>
+#include <QTimer>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "app/command_line.h"
+#include "app/out_of_memory.h"
 #include "app/render_command.h"
 #include "resources/shipped_examples.h"
 #include "ui/window/application_identity.h"
+#include "ui/files/document_files.h"
+#include "ui/window/guarded_application.h"
 #include "ui/window/main_window.h"
 
 namespace {
@@ -49,7 +54,10 @@ int main(int argc, char** argv) {
     auto parsed = bp::cli::parseCommandLine(argc, argv);
     if (const int* status = std::get_if<int>(&parsed)) return *status;
     const bp::cli::Options& options = std::get<bp::cli::Options>(parsed);
-    if (options.command == "render") return bp::cli::renderCommand(options);
+    if (options.command == "render") {
+        bp::cli::armOutOfMemoryRefusal(std::vector<std::string>(argv + 1, argv + argc));
+        return bp::cli::renderCommand(options);
+    }
     if (const auto status = bp::cli::windowFileError(options)) return *status;
     if (!haveDisplay()) {
         std::fprintf(stderr,
@@ -58,21 +66,21 @@ int main(int argc, char** argv) {
         return 2;
     }
     QtMessageHandler previous = qInstallMessageHandler(startupMessages);
-    QApplication app(argc, argv);
+    bp::GuardedApplication app(argc, argv);
     starting = false;
     qInstallMessageHandler(previous);
     for (const QString& message : heldMessages) std::fprintf(stderr, "%s\n", qPrintable(message));
     bp::setApplicationIdentity(app);
     bp::MainWindow window;
-    if (!options.files.empty()) {
-        const QString error = window.openFile(QString::fromLocal8Bit(options.files[0].c_str()));
-        if (!error.isEmpty()) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
-            return 2;
-        }
-    } else {
-        window.openExample(QString::fromUtf8(bp::defaultExampleName()));
-    }
+    QString error;
+    if (!options.files.empty()) error = window.openFile(QString::fromLocal8Bit(options.files[0].c_str()));
+    else window.openExample(QString::fromUtf8(bp::defaultExampleName()));
     window.show();
+    if (!error.isEmpty()) {
+        // The window stays open with the message (a .bpg with errors opens as text instead); the
+        // terminal gets it too.
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        QTimer::singleShot(0, &window, [&window, error] { window.files()->tellOpenError(error); });
+    }
     return app.exec();
 }

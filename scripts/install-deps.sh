@@ -21,11 +21,11 @@ done
 if [ "$test" = 1 ]; then
   # For running the tests: PyTorch checks of generated scripts, the fuzzers and sanitizers
   # (clang; llvm for the llvm-ar CMake picks beside it), the dependency check (dpkg, apt, strace),
-  # and the .deb's test (cpack's dpkg-shlibdeps from dpkg-dev, desktop-file-validate, appstreamcli,
-  # update-mime-database).
+  # and the .deb's test (cpack's dpkg-shlibdeps from dpkg-dev, cpack's use of file,
+  # desktop-file-validate, appstreamcli, update-mime-database).
   packages+=(python3 python3-torch
              clang libclang-rt-14-dev llvm dpkg apt strace
-             dpkg-dev desktop-file-utils appstream shared-mime-info)
+             dpkg-dev file desktop-file-utils appstream shared-mime-info)
 fi
 if [ "$list" = 1 ]; then
   printf '%s\n' "${packages[@]}"

@@ -454,8 +454,17 @@ StudioDocument documentFromText(const std::string& text, const std::string& file
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(fileName, "the file is empty");
     checkNesting(text, fileName, limits.maxDepth);
     nlohmann::json j;
+    struct TooManyValues {};
+    long values = 0;
+    const auto countValues = [&](int, json::parse_event_t event, json&) {
+        if (event == json::parse_event_t::value && ++values > limits.maxValues) throw TooManyValues{};
+        return true;
+    };
     try {
-        j = nlohmann::json::parse(text);
+        j = nlohmann::json::parse(text, countValues);
+    } catch (const TooManyValues&) {
+        fail(fileName, "the document holds more than " + std::to_string(limits.maxValues) +
+                           " JSON values (numbers, strings, lists), the limit");
     } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number like 1E999999
         std::string message = e.what();
         if (auto end = message.find("] "); end != std::string::npos) message.erase(0, end + 2);

@@ -43,6 +43,9 @@ struct DocumentLimits {
     int maxDepth = 64;                      // JSON nesting; a document needs 6
     long maxMatrixEntries = 16'000'000;
     int maxNodes = 5'000'000;
+    // JSON values of any kind (numbers, strings, lists...), counted while the text is parsed: a
+    // document past it is refused before its tree (16 bytes and more a value) is built.
+    long maxValues = 40'000'000;
 };
 
 // A document of the graph alone: no source text, the window lays it out and fits it in.

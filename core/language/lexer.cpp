@@ -54,7 +54,29 @@ int utf8Sequence(std::string_view s, char32_t& codePoint) {
     return length;
 }
 
+// The ASCII character a Chinese or Japanese input method's full-width form stands for:
+// U+FF01..U+FF5E ('，' '）' '＊' '＝' ...), the ideographic space U+3000 and the ideographic
+// comma and full stop; 0 for anything else.
+char asciiLookalike(char32_t cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return static_cast<char>(cp - 0xFEE0);
+    switch (cp) {
+    case 0x3000: return ' ';
+    case 0x3001: return ',';
+    case 0x3002: return '.';
+    default: return 0;
+    }
+}
+
 }  // namespace
+
+std::string fullWidthHint(std::string_view rest) {
+    char32_t cp = 0;
+    if (utf8Sequence(rest, cp) == 0) return {};
+    const char ascii = asciiLookalike(cp);
+    if (ascii == 0) return {};
+    if (ascii == ' ') return " (a full-width space: did you mean an ordinary space ' '?)";
+    return std::string(" (full-width: did you mean '") + ascii + "'?)";
+}
 
 bool isKeyword(std::string_view name) {
     return name == "input" || name == "param" || name == "const" || name == "backward" || name == "with";
@@ -124,7 +146,8 @@ Token Lexer::make(TokenKind kind, const char* start, std::size_t length) const {
 void Lexer::failAt(const char* where) const {
     const auto column = where - lineStart_ + 1;
     throw ParseError(fileName_, line_, column > INT_MAX ? INT_MAX : static_cast<int>(column),
-                     "unexpected character " + describeCharacter(std::string_view(where, end_ - where)));
+                     "unexpected character " + describeCharacter(std::string_view(where, end_ - where)) +
+                         fullWidthHint(std::string_view(where, end_ - where)));
 }
 
 Token Lexer::next() {

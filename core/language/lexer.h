@@ -48,6 +48,10 @@ std::string describeToken(const Token& token);
 // A character the lexer cannot start a token with, escaped for a message: '$', '\x01', '×' (U+00D7).
 std::string describeCharacter(std::string_view rest);
 
+// For a full-width character typed by a CJK input method (U+FF01..U+FF5E, the ideographic space,
+// comma and full stop), " (full-width: did you mean ','?)" naming the ASCII character; else "".
+std::string fullWidthHint(std::string_view rest);
+
 class Lexer {
 public:
     // Throws ParseError (with `fileName`) on a character that starts no token.

@@ -99,9 +99,8 @@ std::vector<LeafCheck> checkGradients(const Program& program, const CheckOptions
             const double down = objective(graph, program, id, scratch);
             x(i) = original;
             check.numeric(i) = (up - down) / (2 * h);
-            const EntryVerdict verdict = judgeEntry(check.analytic(i), check.numeric(i), (base - down) / h,
-                                                    (up - base) / h, options);
-            record(check, i, verdict, (base - down) / h, (up - base) / h);
+            const double left = (base - down) / h, right = (up - base) / h;  // the one-sided slopes
+            record(check, i, judgeEntry(check.analytic(i), check.numeric(i), left, right, options), left, right);
             if (options.progress && ++done % 256 == 0) options.progress(done, total);
         }
         updateForward(graph, scratch, std::span<const NodeId>(&id, 1));  // the leaf as it was again

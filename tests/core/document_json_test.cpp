@@ -376,5 +376,19 @@ TEST(DocumentJson, LimitsAreNamed) {
               "doc.json: error: node 1 ('a'): \"value\" has 2x2 entries, more than the limit of 3");
 }
 
+// Values are counted while the text is parsed: a document with too many is refused without its
+// whole tree being built (a 229 MB document of 120M numbers took 4.2 GB and 53 s before).
+TEST(DocumentJson, TooManyValuesAreRefusedWhileParsing) {
+    DocumentLimits small;
+    small.maxValues = 1000;
+    std::string text = "{\"format\": \"backprop-studio\", \"nodes\": [[";
+    for (int i = 0; i < 5000; ++i) text += i ? ",1" : "1";
+    text += "]]}";
+    EXPECT_EQ(refusalOfText(text, small),
+              "doc.json: error: the document holds more than 1000 JSON values (numbers, strings, lists), the limit");
+    small.maxValues = 100'000;
+    EXPECT_EQ(refusalOfText(documentText(documentOf(exampleProgram("chain-rule"))), small), "(accepted)");
+}
+
 }  // namespace
 }  // namespace bp

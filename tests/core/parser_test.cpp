@@ -451,6 +451,20 @@ TEST(ParserErrors, EachKindAtItsLineAndColumn) {
         {"a = 2 \xC3", "t.bpg:1:7: error: unexpected character '\\xc3'"},
         {"input a = 1\nb = a.x", "t.bpg:2:6: error: unexpected character '.'"},
         {"a = 1.", "t.bpg:1:6: error: unexpected character '.'"},
+        // full-width punctuation from a CJK input method, with the ASCII character it stands for
+        {"input a = 1\nb = a\xEF\xBC\x8C 2",
+         "t.bpg:2:6: error: unexpected character '\xEF\xBC\x8C' (U+FF0C) (full-width: did you mean ','?)"},
+        {"input a = 1\nb = (a + 1\xEF\xBC\x89",
+         "t.bpg:2:11: error: unexpected character '\xEF\xBC\x89' (U+FF09) (full-width: did you mean ')'?)"},
+        {"input a = 1\nb = a \xEF\xBC\x8A 2",
+         "t.bpg:2:7: error: unexpected character '\xEF\xBC\x8A' (U+FF0A) (full-width: did you mean '*'?)"},
+        {"input a = 1\nb\xEF\xBC\x9D a",
+         "t.bpg:2:2: error: unexpected character '\xEF\xBC\x9D' (U+FF1D) (full-width: did you mean '='?)"},
+        {"input a = 1\nb =\xE3\x80\x80" "a",
+         "t.bpg:2:4: error: unexpected character '\xE3\x80\x80' (U+3000) (a full-width space: did you mean an "
+         "ordinary space ' '?)"},
+        {"input a = 1\nb = a\xE3\x80\x82",
+         "t.bpg:2:6: error: unexpected character '\xE3\x80\x82' (U+3002) (full-width: did you mean '.'?)"},
         // numbers
         {"a = 1e999", "t.bpg:1:5: error: the number '1e999' is too large for a double"},
         {"input m = [1, -1e400]", "t.bpg:1:16: error: the number '1e400' is too large for a double"},

@@ -23,6 +23,9 @@ void GraphDocument::setProgram(Program program, const QString& sourceText) {
     spellings_.clear();
     unsavedBeyondUndo_ = false;
     undo_.clear();
+    hasTyped_ = false;
+    typed_.clear();
+    typedSaved_.clear();
     updateModified();
     eval_ = Evaluation{};
     reevaluate(true);
@@ -48,6 +51,7 @@ void GraphDocument::replaceProgramInPlace(Program program, const QString& source
     const std::string selectedName = hadSelection ? program_.graph.node(selected_).name : std::string();
     program_ = std::move(program);
     source_ = sourceText;
+    updateModified();  // the panel's text may be the graph's now
     spellings_ = std::move(spellings);
     replacedInPlace_ = true;
     lastEdit_ = {};
@@ -156,6 +160,24 @@ void GraphDocument::markSaved(const QString& path) {
 
 void GraphDocument::markModified() {
     unsavedBeyondUndo_ = true;
+    updateModified();
+}
+
+void GraphDocument::setTypedSource(const QString& text) {
+    if (hasTyped_ && text == typed_) return;
+    typed_ = text;
+    hasTyped_ = true;
+    emit typedSourceChanged();
+    updateModified();
+}
+
+void GraphDocument::restoreTypedSource(const QString& text) {
+    setTypedSource(text);
+    emit typedSourceRestored(text);
+}
+
+void GraphDocument::markTypedSourceSaved() {
+    typedSaved_ = typed_;
     updateModified();
 }
 

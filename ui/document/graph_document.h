@@ -51,8 +51,20 @@ public:
     // ---- the file behind the document (ui/files opens, saves and autosaves it)
     const QString& filePath() const { return filePath_; }
     // Whether some work is in no file: an edit since the document was opened or saved (undoing
-    // back to that point makes it unmodified again), or work recovered from an autosave.
-    bool isModified() const { return unsavedBeyondUndo_ || !undo_.isClean(); }
+    // back to that point makes it unmodified again), work recovered from an autosave, or text
+    // typed in the Source panel and not applied (nor saved as text).
+    bool isModified() const { return unsavedBeyondUndo_ || !undo_.isClean() || hasUnsavedTypedSource(); }
+
+    // ---- the Source panel's text, which is work too
+    // What the panel shows; the panel tells the document on every change.
+    void setTypedSource(const QString& text);
+    // Puts `text` in the panel (recovered work): typedSourceRestored tells the panel.
+    void restoreTypedSource(const QString& text);
+    const QString& typedSource() const { return typed_; }
+    // The panel shows text that is not the graph's.
+    bool hasUnappliedSource() const { return hasTyped_ && typed_ != source_; }
+    // The typed text is now in a file as it is (saved as text, not as the graph).
+    void markTypedSourceSaved();
     // The document now matches the file at `path` (just opened or saved; empty for an example).
     void markSaved(const QString& path);
     // Work that no file holds, though the undo stack is at its clean point (recovered work, a
@@ -104,6 +116,8 @@ signals:
     void cursorChanged();    // the step moved
     void selectionChanged();
     void modifiedChanged(bool modified);  // isModified() changed
+    void typedSourceChanged();
+    void typedSourceRestored(const QString& text);
 
 private:
     void reevaluate(bool zeroGradients);
@@ -124,6 +138,10 @@ private:
     QString filePath_;
     bool unsavedBeyondUndo_ = false;
     bool modifiedShown_ = false;  // the value of the last modifiedChanged
+    QString typed_;
+    QString typedSaved_;
+    bool hasTyped_ = false;
+    bool hasUnsavedTypedSource() const { return hasUnappliedSource() && typed_ != typedSaved_; }
     void updateModified();
 };
 

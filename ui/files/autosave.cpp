@@ -43,6 +43,7 @@ Autosave::Autosave(GraphDocument* doc, std::function<Snapshot()> snapshot, QObje
     connect(doc_, &GraphDocument::valuesChanged, this, changed);
     connect(doc_, &GraphDocument::programReplaced, this, changed);
     connect(doc_, &GraphDocument::cursorChanged, this, changed);
+    connect(doc_, &GraphDocument::typedSourceChanged, this, changed);
     connect(doc_, &GraphDocument::modifiedChanged, this, [this](bool modified) {
         ++generation_;
         if (!modified) removeSessionFile();  // saved (or back to as saved): the file holds the work
@@ -101,7 +102,9 @@ QString Autosave::writeNow() {
     snapshot.document["autosave"] = {
         {"saved", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString()},
         {"title", snapshot.title.toStdString()},
-        {"file", snapshot.originalFile.toStdString()}};
+        {"file", snapshot.originalFile.toStdString()},
+        {"fileHash", snapshot.fileHash.toStdString()}};
+    if (doc_->hasUnappliedSource()) snapshot.document["autosave"]["typed"] = doc_->typedSource().toStdString();
     const QString error =
         writeFileAtomically(sessionFile(), QByteArray::fromStdString(documentText(snapshot.document)));
     if (!error.isEmpty()) {
@@ -146,6 +149,8 @@ std::vector<LeftoverWork> Autosave::findLeftovers(QStringList* problems) const {
             work.savedAt = QDateTime::fromString(stringField(meta, "saved"), Qt::ISODateWithMs);
             work.title = stringField(meta, "title");
             work.originalFile = stringField(meta, "file");
+            work.typed = stringField(meta, "typed");
+            work.fileHash = stringField(meta, "fileHash").toLatin1();
         } catch (const std::exception& e) {
             // Kept for whoever wants to look, never offered again.
             QFile::rename(path, path + QStringLiteral(".unreadable"));

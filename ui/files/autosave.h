@@ -32,6 +32,8 @@ struct LeftoverWork {
     QString title;            // what the window's title said
     QString originalFile;     // the file the work came from, or empty
     StudioDocument document;  // read and checked
+    QString typed;            // the Source panel's text when it was not applied, or empty
+    QByteArray fileHash;      // of originalFile as the work started from it, or empty
     std::unique_ptr<QLockFile> lock;
 };
 
@@ -43,6 +45,7 @@ public:
         nlohmann::json document;
         QString title;
         QString originalFile;
+        QByteArray fileHash;  // of originalFile's bytes the work started from (DiskWatch::knownHash)
     };
 
     Autosave(GraphDocument* doc, std::function<Snapshot()> snapshot, QObject* parent = nullptr);

@@ -31,6 +31,11 @@ void DiskWatch::watchAsOnDisk(const QString& path) {
     watch(path, file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray());
 }
 
+QByteArray DiskWatch::hashOfFile(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? hashOf(file.readAll()).toHex() : QByteArray();
+}
+
 void DiskWatch::stop() {
     if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());
     settle_->stop();

@@ -23,6 +23,10 @@ public:
     void watchAsOnDisk(const QString& path);
     void stop();
     const QString& path() const { return path_; }
+    // The hash (hex) of the bytes known to be at path(): what the open work started from.
+    QByteArray knownHash() const { return known_.toHex(); }
+    // The same hash of the file at `path` now; empty when it cannot be read.
+    static QByteArray hashOfFile(const QString& path);
 
 signals:
     void changedOnDisk(const QString& path);  // the bytes on disk are not the ones we know

@@ -8,6 +8,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <new>
 
 #include "core/io/document_json.h"
 #include "core/io/load_program.h"
@@ -64,8 +65,9 @@ DocumentFiles::DocumentFiles(GraphDocument* doc, GraphScene* scene, GraphView* v
     autosave_ = new Autosave(
         doc_,
         [this] {
+            const bool watched = !doc_->filePath().isEmpty() && watch_->path() == doc_->filePath();
             return Autosave::Snapshot{documentToJson(captureDocument(*doc_, *scene_, *view_)), displayName(),
-                                      doc_->filePath()};
+                                      doc_->filePath(), watched ? watch_->knownHash() : QByteArray()};
         },
         this);
     connect(autosave_, &Autosave::failed, this, &DocumentFiles::message);
@@ -103,19 +105,56 @@ QString DocumentFiles::open(const QString& path) {
             loaded = loadDocumentFile(fileNameArg(path));
             source = QString::fromStdString(loaded.source);
         } else {
-            loaded = documentOf(loadProgram(fileNameArg(path)));
+            const bool bpg = suffixOf(path) == QLatin1String("bpg");
+            // .bpg text reports a ParseError (with its place) to open it as text with errors.
+            loaded = documentOf(bpg ? loadProgramFile(fileNameArg(path)) : loadProgram(fileNameArg(path)));
             QFile text(path);
-            if (suffixOf(path) == QLatin1String("bpg") && text.open(QIODevice::ReadOnly))
+            if (bpg && text.open(QIODevice::ReadOnly))
                 source = QString::fromUtf8(text.readAll());
         }
+    } catch (const std::bad_alloc&) {
+        return outOfMemoryOpening(path);
+    } catch (const ParseError& e) {
+        if (suffixOf(path) == QLatin1String("bpg") && e.line > 0 && openTextWithErrors(path)) return {};
+        return QString::fromStdString(e.what());
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
-    if (source.isEmpty()) source = writtenSource(loaded.program);
-    restoreDocument(std::move(loaded), source, *doc_, *scene_, *view_);
+    try {
+        if (source.isEmpty()) source = writtenSource(loaded.program);
+        restoreDocument(std::move(loaded), source, *doc_, *scene_, *view_);
+    } catch (const std::bad_alloc&) {
+        // The document was replaced but not evaluated: nothing half-built stays on screen.
+        doc_->setProgram(Program{}, QString());
+        showUntitled(tr("Untitled"));
+        return outOfMemoryOpening(path);
+    }
     setCurrentFile(path, QString());
     return {};
 }
+
+// A .bpg with errors opens as an editor opens it: its text in the Source panel with the errors
+// marked, an empty canvas until the text is fixed and applied; Save writes the text back.
+bool DocumentFiles::openTextWithErrors(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return false;
+    const QByteArray bytes = file.readAll();
+    doc_->setProgram(Program{}, QString());
+    setCurrentFile(path, QString());
+    doc_->restoreTypedSource(QString::fromUtf8(bytes));
+    doc_->markTypedSourceSaved();  // the file holds this text: nothing is unsaved yet
+    emit message(tr("“%1” has errors: the Source panel marks them. Fix the text and apply it (Ctrl+Return).")
+                     .arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+QString DocumentFiles::outOfMemoryOpening(const QString& path) {
+    return tr("%1: Backprop Studio ran out of memory opening this file: evaluating the graph needs more memory "
+              "than the program may use. Make the graph's values smaller.")
+        .arg(path);
+}
+
+void DocumentFiles::tellOpenError(const QString& error) { showOpenError(window_, error); }
 
 bool DocumentFiles::openInteractively(const QString& path) {
     if (!maybeSave()) return false;
@@ -185,7 +224,63 @@ QString DocumentFiles::askForSavePath() {
     return path;
 }
 
+// Save saves what the user sees: the Source panel's unapplied text is applied first. Text that
+// does not parse cannot be the graph: the user is told so and may save the text as it is.
+DocumentFiles::TypedSource DocumentFiles::applyTypedSource() {
+    if (!doc_->hasUnappliedSource()) return TypedSource::Applied;
+    QString problem;
+    try {
+        doc_->editSource(doc_->typedSource());  // one undo step, as Ctrl+Return
+        return TypedSource::Applied;
+    } catch (const std::exception& e) {
+        problem = QString::fromStdString(e.what());
+    }
+    QMessageBox box(QMessageBox::Warning, tr("The source does not parse"),
+                    tr("The text in the Source panel does not make a graph, so the graph cannot be saved as you see "
+                       "it."),
+                    QMessageBox::NoButton, window_);
+    box.setInformativeText(problem + QStringLiteral("\n\n") +
+                           tr("You can save the text as it is, in a .bpg file that shows this error when it is "
+                              "opened."));
+    QPushButton* asText = box.addButton(tr("Save the Text As…"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(asText);
+    box.exec();
+    if (box.clickedButton() != asText) return TypedSource::Cancelled;
+    return saveTypedSourceAsText() ? TypedSource::SavedAsText : TypedSource::Cancelled;
+}
+
+bool DocumentFiles::saveTypedSourceAsText() {
+    QString suggestion = doc_->filePath();
+    if (suggestion.isEmpty())
+        suggestion = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                         .filePath(displayName() + QStringLiteral(".bpg"));
+    else if (suffixOf(suggestion) != QLatin1String("bpg"))
+        suggestion = QFileInfo(suggestion).dir().filePath(QFileInfo(suggestion).completeBaseName() + ".bpg");
+    const QString path = QFileDialog::getSaveFileName(window_, tr("Save the text"), suggestion, tr("Graph text (*.bpg)"));
+    if (path.isEmpty()) return false;
+    const QByteArray bytes = doc_->typedSource().toUtf8();
+    const QString error = writeFileAtomically(path, bytes);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(window_, tr("Not saved"), error);
+        return false;
+    }
+    doc_->markTypedSourceSaved();
+    if (QFileInfo(path) == QFileInfo(doc_->filePath())) {  // the file holds the newest work now
+        doc_->markSaved(doc_->filePath());
+        watch_->watch(path, bytes);
+    }
+    emit message(tr("Saved the Source panel's text to “%1”; it does not make a graph yet.")
+                     .arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
 bool DocumentFiles::saveAs() {
+    switch (applyTypedSource()) {
+    case TypedSource::Cancelled: return false;
+    case TypedSource::SavedAsText: return true;
+    case TypedSource::Applied: break;
+    }
     const QString path = askForSavePath();
     if (path.isEmpty()) return false;
     const QString error = saveTo(path);
@@ -200,6 +295,11 @@ bool DocumentFiles::saveAs() {
 bool DocumentFiles::save() {
     const QString path = doc_->filePath();
     if (path.isEmpty() || !isSavable(path)) return saveAs();
+    switch (applyTypedSource()) {
+    case TypedSource::Cancelled: return false;
+    case TypedSource::SavedAsText: return true;
+    case TypedSource::Applied: break;
+    }
     const QString error = saveTo(path);
     if (!error.isEmpty()) {
         QMessageBox::warning(window_, tr("Not saved"), error);
@@ -258,14 +358,26 @@ bool DocumentFiles::offerRecovery() {
         const QString what = work.originalFile.isEmpty()
                                  ? tr("“%1”").arg(work.title)
                                  : tr("“%1” (%2)").arg(work.title, QDir::toNativeSeparators(work.originalFile));
-        box.setInformativeText(
-            tr("Backprop Studio did not close normally. Changes to %1 that were not saved were kept.").arg(what));
+        // The file may have been saved by another program since: then the work is kept apart from it.
+        const bool fileChanged = !work.originalFile.isEmpty() && !work.fileHash.isEmpty() &&
+                                 DiskWatch::hashOfFile(work.originalFile) != work.fileHash;
+        QString info =
+            tr("Backprop Studio did not close normally. Changes to %1 that were not saved were kept.").arg(what);
+        if (fileChanged)
+            info += QStringLiteral("\n\n") +
+                    tr("The file has changed on disk since this work was autosaved. Recovered, the work stays apart "
+                       "from it (Save asks for a name), so neither is lost.");
+        box.setInformativeText(info);
         QPushButton* recover = box.addButton(tr("Recover"), QMessageBox::AcceptRole);
         QPushButton* discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
         box.addButton(tr("Decide later"), QMessageBox::RejectRole);
         box.setDefaultButton(recover);
         box.exec();
         if (box.clickedButton() == recover) {
+            if (fileChanged) {
+                work.originalFile.clear();
+                work.title = tr("%1 (recovered)").arg(work.title);
+            }
             const QString error = this->recover(work);
             if (!error.isEmpty()) QMessageBox::warning(window_, tr("Cannot recover"), error);
             recovered = error.isEmpty();
@@ -285,6 +397,7 @@ QString DocumentFiles::recover(LeftoverWork& work) {
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
+    if (!work.typed.isEmpty()) doc_->restoreTypedSource(work.typed);
     // The work belongs to its file again (Save writes there), but no file holds it yet.
     doc_->markSaved(work.originalFile);
     untitledName_ = work.title;

@@ -28,8 +28,12 @@ public:
     DocumentFiles(GraphDocument* doc, GraphScene* scene, GraphView* view, QWidget* window);
 
     // ---- asking nothing
-    // Opens a file; on failure the open graph is untouched.
+    // Opens a file; a .bpg with errors opens as text in the Source panel, errors marked. On
+    // failure the open graph is untouched, except out of memory while the new
+    // graph is evaluated: the window is then left with an empty graph.
     QString open(const QString& path);
+    // Shows why a file could not be opened, in a box over the window.
+    void tellOpenError(const QString& error);
     // Writes the document to `path` (.json or .bpg, atomically) and makes it the current file.
     QString saveTo(const QString& path);
     // The document now shows something that is not a file (an example): `name` goes in the title.
@@ -68,6 +72,11 @@ signals:
     void message(const QString& text);  // for the status bar
 
 private:
+    enum class TypedSource { Applied, SavedAsText, Cancelled };
+    TypedSource applyTypedSource();
+    bool saveTypedSourceAsText();
+    QString outOfMemoryOpening(const QString& path);
+    bool openTextWithErrors(const QString& path);
     QByteArray encodeFor(const QString& path) const;
     void setCurrentFile(const QString& path, const QString& untitledName);
     void fileChangedOnDisk(const QString& path);

@@ -58,9 +58,20 @@ SourceDock::SourceDock(GraphDocument* document, QWidget* parent)
         if (!on) debounce_->stop();
     });
     connect(editor_, &QPlainTextEdit::textChanged, this, &SourceDock::textEdited);
+    // What the panel shows is work: the document counts it as modified, autosaves and saves it.
+    connect(editor_, &QPlainTextEdit::textChanged, this, [this] { doc_->setTypedSource(editor_->toPlainText()); });
+    connect(doc_, &GraphDocument::typedSourceRestored, this, [this](const QString& text) {
+        debounce_->stop();
+        settingText_ = true;  // shown, not applied: its errors are marked now
+        editor_->setPlainText(text);
+        settingText_ = false;
+        doc_->setTypedSource(text);
+        markProblems(text);
+    });
     connect(doc_, &GraphDocument::programReplaced, this, [this] { showDocumentText(!doc_->replacedInPlace()); });
     connect(doc_, &GraphDocument::valuesChanged, this, [this] { showDocumentText(false); });
     showDocumentText(true);
+    doc_->setTypedSource(editor_->toPlainText());
 }
 
 void SourceDock::setLargeType(bool large) {
@@ -128,23 +139,38 @@ void SourceDock::textEdited() {
     debounce_->start();
 }
 
+void SourceDock::showProblem(const std::exception& problem) {
+    const QString after = QLatin1Char('\n') + tr("The canvas shows the last graph that parsed.");
+    if (const auto* e = dynamic_cast<const ParseError*>(&problem)) {
+        editor_->markError(e->line, e->column);
+        const QString where = e->line > 0
+                                  ? tr("Line %1, column %2: ").arg(e->line).arg(editor_->characterColumn(e->line, e->column))
+                                  : QString();
+        setMessage(where + QString::fromStdString(e->message) + after, true);
+        return;
+    }
+    editor_->clearError();
+    setMessage(QString::fromStdString(problem.what()) + after, true);
+}
+
+void SourceDock::markProblems(const QString& text) {
+    try {
+        parseProgram(text.toStdString(), "source");
+    } catch (const std::exception& e) {
+        showProblem(e);
+        return;
+    }
+    editor_->clearError();
+    setMessage(tr("This text is not applied yet: press Ctrl+Return to apply it."), false);
+}
+
 bool SourceDock::apply() {
     debounce_->stop();
     const QString text = editor_->toPlainText();
     try {
         doc_->editSource(text);
-    } catch (const ParseError& e) {
-        editor_->markError(e.line, e.column);
-        const QString where = e.line > 0 ? tr("Line %1, column %2: ").arg(e.line).arg(editor_->characterColumn(e.line, e.column))
-                                         : QString();
-        setMessage(where + QString::fromStdString(e.message) + QLatin1Char('\n') +
-                       tr("The canvas shows the last graph that parsed."),
-                   true);
-        return false;
     } catch (const std::exception& e) {
-        editor_->clearError();
-        setMessage(QString::fromStdString(e.what()) + QLatin1Char('\n') + tr("The canvas shows the last graph that parsed."),
-                   true);
+        showProblem(e);
         return false;
     }
     synced_ = doc_->sourceText();

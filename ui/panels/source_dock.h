@@ -6,6 +6,7 @@
 // editor, and the canvas keeps the last graph that parsed. Live edits of values on the canvas
 // show up here as they happen.
 #include <QDockWidget>
+#include <exception>
 
 class QCheckBox;
 class QLabel;
@@ -40,6 +41,9 @@ private:
     void showDocumentText(bool force);
     void textEdited();
     void setMessage(const QString& text, bool error);
+    void showProblem(const std::exception& problem);
+    // Marks what is wrong with `text` without applying it.
+    void markProblems(const QString& text);
     bool isDirty() const;
 
     GraphDocument* doc_;

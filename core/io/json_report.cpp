@@ -2,7 +2,11 @@
 #include "core/io/json_report.h"
 
 #include <cmath>
+#include <functional>
+#include <optional>
 #include <stdexcept>
+
+#include "core/trace/step_text.h"
 
 namespace bp {
 
@@ -71,24 +75,77 @@ json evalReport(const Program& program, const Evaluation& eval) {
     return {{"root", g.node(program.root).name}, {"nodes", std::move(nodes)}};
 }
 
+// An event whose entries would hold more factors than this gets its "text" only: a large matrix
+// product's trace would otherwise grow with the cube of its size.
+constexpr double kMaxExplainedFactors = 1e6;
+
+static json entriesJson(const StepTerms& terms) {
+    json entries = json::array();
+    for (const EntryTerms& e : terms.entries) {
+        json products = json::array();
+        for (const Product& p : e.products) {
+            json factors = json::array();
+            for (const Factor& f : p) factors.push_back(numberToJson(f.value));
+            products.push_back(std::move(factors));
+        }
+        entries.push_back({{"index", {e.row, e.col}}, {"products", std::move(products)}, {"value", numberToJson(e.value)}});
+    }
+    return entries;
+}
+
+static std::string linesText(const StepText& text) {
+    std::string out;
+    for (const TextLine& line : text.lines) out += (out.empty() ? "" : "\n") + lineText(line);
+    return out;
+}
+
+// The terms of every entry, when there are not too many of them (estimated from the first entry).
+static std::optional<StepTerms> allEntries(const StepTerms& first, const std::function<StepTerms()>& all) {
+    if (first.entries.empty()) return std::nullopt;
+    double factors = 0;
+    for (const Product& p : first.entries[0].products) factors += double(p.size());
+    if (factors * double(first.shape.size()) > kMaxExplainedFactors) return std::nullopt;
+    return all();
+}
+
+// "explain": the step written out in plain English, and the products summed into each entry.
+static json explainJson(const Graph& g, const StepTerms& first, const std::function<StepTerms()>& all,
+                        bool withEntries) {
+    json out{{"text", linesText(writeStep(g, first))}};
+    if (!withEntries) return out;
+    if (const auto terms = allEntries(first, all)) out["entries"] = entriesJson(*terms);
+    return out;
+}
+
 json traceReport(const Program& program, const Evaluation& eval) {
     const Graph& g = program.graph;
     json forward = json::array();
     for (NodeId id : eval.trace.forward) {
         const Node& node = g.node(id);
+        const Arithmetic kind = node.op->explain.arithmetic;
+        const bool sums = kind == Arithmetic::MatMul || kind == Arithmetic::Sum;
         forward.push_back({{"node", node.name},
                            {"op", node.op->name},
                            {"inputs", inputNames(g, node)},
-                           {"value", matrixToJson(eval.values[id])}});
+                           {"value", matrixToJson(eval.values[id])},
+                           {"explain", explainJson(g, forwardTerms(g, eval, id),
+                                                   [&] { return forwardTerms(g, eval, id, {.all = true}); }, sums)}});
     }
     json backward = json::array();
-    for (const BackwardEvent& e : eval.trace.backward) {
+    std::vector<std::vector<int>> into(std::size_t(g.size()));
+    for (std::size_t k = 0; k < eval.trace.backward.size(); ++k) into[eval.trace.backward[k].to].push_back(int(k));
+    for (std::size_t k = 0; k < eval.trace.backward.size(); ++k) {
+        const BackwardEvent& e = eval.trace.backward[k];
+        const auto& edges = into[e.to];
+        const StepTerms first = backwardTerms(g, eval, int(k), edges);
+        const auto all = [&] { return backwardTerms(g, eval, int(k), edges, {.all = true}); };
         backward.push_back({{"from", g.node(e.from).name},
                             {"to", g.node(e.to).name},
                             {"slot", e.slot},
                             {"upstream", matrixToJson(eval.grads[e.from])},
                             {"contribution", matrixToJson(eval.trace.contribution(e))},
-                            {"grad_after", matrixToJson(eval.trace.gradAfter(e))}});
+                            {"grad_after", matrixToJson(eval.trace.gradAfter(e))},
+                            {"explain", explainJson(g, first, all, true)}});
     }
     return {{"forward", std::move(forward)}, {"backward", std::move(backward)}};
 }

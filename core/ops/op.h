@@ -42,6 +42,29 @@ struct Spelling {
     bool numbers = false;      // an operand may be a plain number (PyTorch: elementwise ops)
 };
 
+// How a step of the op is written out with its numbers (core/trace/step_terms.h reads this).
+enum class Arithmetic {
+    Elementwise,  // y_ij = f(a_ij[, b_ij]) after broadcasting; ∂y_ij/∂in_ij = local(...)
+    MatMul,       // y_ij = Σ_k a_ik·b_kj
+    Sum,          // y = Σ a_i; local = 1
+    Mean,         // y = (Σ a_i) / n; local = 1/n
+    MeanSquare,   // y = (Σ (a_i − b_i)²) / n over the broadcast entries; local = ±2(a_i − b_i)/n
+    Move,         // the entries move (transpose, reshape, identity): no arithmetic
+};
+
+// The terms of an op's explanation, in its row: how the step reads in mathematical notation and
+// the local derivative at one entry. Placeholders: {a}, {b} the operands, {p} the exponent, {n}
+// the entries averaged over, {G} the upstream gradient; the same template takes the inputs' names
+// or one entry's numbers.
+struct OpExplain {
+    Arithmetic arithmetic = Arithmetic::Move;
+    std::string_view written;  // "σ({a})", "{a} @ {b}", "{a}^{p}"
+    std::string_view vjp[2];   // per slot, the contribution: "{G} ⊙ σ({a})(1 − σ({a}))", "{G}·{b}ᵀ"
+    // ∂y/∂in[slot] at one entry, from the operands' entries a, b (0 when unary), the output's y and
+    // n, the number of entries averaged over (Mean, MeanSquare). Unused for MatMul and Move.
+    double (*local)(int slot, double a, double b, double y, double n, const OpAttrs& attrs) = nullptr;
+};
+
 struct OpDef {
     std::string_view name;     // "matmul": the JSON "op" field and the .bpg function name where callable
     std::string_view symbol;   // "@": what the canvas draws in the node
@@ -60,6 +83,7 @@ struct OpDef {
     std::string_view formula[2];
     Spelling bpg;    // in .bpg text (the parser reads the infix operators from here)
     Spelling torch;  // in the PyTorch script
+    OpExplain explain;  // how a step is written out with its numbers
 };
 
 // The .bpg operator of an op written between or after its operands ("+", "@", "^"), else "".

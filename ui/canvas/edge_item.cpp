@@ -5,12 +5,40 @@
 #include <QPainter>
 #include <QtMath>
 
-#include "core/trace/step_explanation.h"
+#include "core/io/number_format.h"
+#include "core/trace/step_terms.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/node_item.h"
+#include "ui/document/graph_document.h"
 
 namespace bp {
+namespace {
+
+// The edge's share of the chain rule, "upstream × local = +contribution" for scalars, the
+// contribution for small matrices, its shape for large ones; the contribution written "?" while
+// the class predicts it.
+QString edgeLabel(const GraphDocument& doc, bool hideResult) {
+    const int k = doc.cursor().activeEventIndex();
+    const Evaluation& eval = doc.evaluation();
+    const BackwardEvent& ev = eval.trace.backward[k];
+    const StepTerms t = backwardTerms(doc.graph(), eval, k, doc.cursor().eventsInto(ev.to), {0, 0});
+    auto text = [](const Matrix& m, int digits) { return QString::fromStdString(formatMatrix(m, digits)); };
+    const QString result = hideResult ? QStringLiteral("?") : text(t.result, 4);
+    if (t.shape.size() == 1 && t.upstreamShape.size() == 1 && t.entries[0].products.size() == 1) {
+        double local = 1.0;
+        for (const Factor& f : t.entries[0].products[0])
+            if (f.role != FactorRole::Upstream) local *= f.value;
+        return EdgeItem::tr("%1 × %2 = +%3")
+            .arg(text(eval.grads[ev.from], 4), QString::fromStdString(formatNumber(local, 4)), result);
+    }
+    if (t.shape.size() > 4)
+        return EdgeItem::tr("+ a %1 contribution%2")
+            .arg(QString::fromStdString(shapeText(t.shape)), hideResult ? QStringLiteral(" = ?") : QString());
+    return QStringLiteral("+") + (hideResult ? result : text(t.result, 3));
+}
+
+}  // namespace
 
 EdgeItem::EdgeItem(GraphScene* scene, NodeId consumer, int slot, QList<QPointF> bends)
     : scene_(scene), consumer_(consumer), slot_(slot), bends_(std::move(bends)) {
@@ -85,12 +113,8 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
 
     if (!activeBackward) return;
     // The edge's share of the chain rule: upstream × local = contribution (flowing right to left).
-    QString label = QString::fromStdString(edgeLabel(doc->graph(), doc->evaluation(), *event));
     // While the class predicts (presentation), the contribution is what they are working out.
-    if (scene_->hideNumbers()) {
-        const qsizetype equals = label.lastIndexOf(QStringLiteral(" = "));
-        label = equals >= 0 ? label.left(equals) + QStringLiteral(" = ?") : QStringLiteral("?");
-    }
+    const QString label = edgeLabel(*doc, scene_->hideNumbers());
     const QString text = QStringLiteral("◀ ") + label;
     const QRectF box = labelRect(text);
     painter->setPen(QPen(style::kActive, 2));

@@ -2,6 +2,7 @@
 #pragma once
 // One edge: input `slot` of a consumer. x * x has two edges. Highlighted, with its local derivative
 // and contribution written beside it, while its backward event is the current step.
+#include <QCoreApplication>
 #include <QGraphicsItem>
 #include <QPainterPath>
 
@@ -12,6 +13,8 @@ namespace bp {
 class GraphScene;
 
 class EdgeItem : public QGraphicsItem {
+    Q_DECLARE_TR_FUNCTIONS(EdgeItem)
+
 public:
     EdgeItem(GraphScene* scene, NodeId consumer, int slot, QList<QPointF> bends);
     NodeId consumer() const { return consumer_; }

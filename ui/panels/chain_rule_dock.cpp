@@ -6,41 +6,37 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
-#include "core/io/number_format.h"
-#include "core/trace/step_explanation.h"
+#include "core/trace/step_text.h"
 #include "ui/document/graph_document.h"
 
 namespace bp {
 namespace {
 
-// The numbers the current step computes, written as the explanation writes them.
-QStringList stepResults(const GraphDocument& doc) {
-    auto text = [](const Matrix& m) { return QString::fromStdString(formatMatrix(m, 4)); };
-    const StepCursor& c = doc.cursor();
-    const Trace& trace = doc.evaluation().trace;
-    if (const BackwardEvent* ev = c.activeEvent()) return {text(trace.gradAfter(*ev)), text(trace.contribution(*ev))};
-    if (const NodeId id = c.activeForwardNode(); id >= 0) return {text(doc.evaluation().values[id])};
-    return {};
-}
-
-// A line's result is the text after its last "= " (a trailing "   (…)" note aside), when it is
-// a number the step computes; it becomes "?". The given upstream gradient G stays.
-void hideResults(QStringList& lines, const QStringList& results) {
-    for (QString& line : lines) {
-        if (line.startsWith(QStringLiteral("G = "))) continue;
-        const qsizetype equals = line.lastIndexOf(QStringLiteral("= "));
-        if (equals < 0) continue;
-        QString tail = line.mid(equals + 2);
-        QString note;
-        if (const qsizetype at = tail.indexOf(QStringLiteral("   (")); at >= 0) {
-            note = tail.mid(at);
-            tail.truncate(at);
-        }
-        if (results.contains(tail)) line = line.left(equals + 2) + QStringLiteral("?") + note;
-    }
-}
+std::string words(const QString& s) { return s.toStdString(); }
 
 }  // namespace
+
+// The words around the arithmetic, translated; %1, %2… are filled in by the writer.
+static Phrases translatedPhrases() {
+    Phrases p;
+    p.start = words(ChainRuleDock::tr("Start"));
+    p.startLine = words(ChainRuleDock::tr("The leaves hold their values; press → to compute the graph one node at a time."));
+    p.forwardTitle = words(ChainRuleDock::tr("Forward %1 / %2: %3"));
+    p.backwardTitle = words(ChainRuleDock::tr("Backward %1 / %2: %3 → %4"));
+    p.shape = words(ChainRuleDock::tr("shape %1"));
+    p.termsSoFar = words(ChainRuleDock::tr("(%1 of %2 terms so far)"));
+    p.edgesSoFar = words(ChainRuleDock::tr("(%1 of %2 edges)"));
+    p.broadcastRows = words(ChainRuleDock::tr("%1 was broadcast over %2 rows: its gradient sums them"));
+    p.broadcastCols = words(ChainRuleDock::tr("%1 was broadcast over %2 columns: its gradient sums them"));
+    p.moreTerms = words(ChainRuleDock::tr("… and %1 more"));
+    p.moreEntries = words(ChainRuleDock::tr("… and %1 more entries"));
+    p.rowShown = words(ChainRuleDock::tr("row %1 of %2:"));
+    p.entryShown = words(ChainRuleDock::tr("entry [%1, %2]:"));
+    p.heldBefore = words(ChainRuleDock::tr("(%1 held from the previous backward pass)"));
+    p.nonFiniteValue = words(ChainRuleDock::tr("⚠ the first non-finite value arises at %1 = %2: %3"));
+    p.nonFiniteGradient = words(ChainRuleDock::tr("⚠ the first non-finite gradient arises at %1 = %2: %3"));
+    return p;
+}
 
 ChainRuleDock::ChainRuleDock(GraphDocument* document, QWidget* parent)
     : QDockWidget(tr("Chain rule"), parent), doc_(document) {
@@ -50,6 +46,7 @@ ChainRuleDock::ChainRuleDock(GraphDocument* document, QWidget* parent)
     title_ = new QLabel;
     body_ = new QLabel;
     body_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    body_->setTextFormat(Qt::PlainText);
     body_->setWordWrap(true);
     body_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(title_);
@@ -100,11 +97,14 @@ void ChainRuleDock::refresh() {
         body_->clear();
         return;
     }
-    const StepExplanation e = explainStep(doc_->graph(), doc_->evaluation(), doc_->cursor());
-    title_->setText(QString::fromStdString(e.title));
+    const StepTerms terms = stepTerms(doc_->graph(), doc_->evaluation(), doc_->cursor());
+    const StepText text = writeStep(doc_->graph(), terms, translatedPhrases());
+    title_->setText(QString::fromStdString(text.title));
+    // While the class predicts: the numbers this step computes (its result, a partial sum) are "?".
+    std::vector<PieceRole> hidden;
+    if (hideResult_) hidden = {PieceRole::Result, PieceRole::Sum};
     QStringList lines;
-    for (const std::string& line : e.lines) lines << QString::fromStdString(line);
-    if (hideResult_) hideResults(lines, stepResults(*doc_));
+    for (const TextLine& line : text.lines) lines << QString::fromStdString(lineText(line, hidden));
     body_->setText(lines.join(QLatin1Char('\n')));
 }
 

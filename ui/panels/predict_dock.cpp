@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "core/io/number_format.h"
-#include "core/trace/step_explanation.h"
+#include "core/trace/step_terms.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
 

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/trace/step_terms.h"
+
+#include <algorithm>
+
+#include "core/ops/broadcast.h"
+
+namespace bp {
+namespace {
+
+using Index = std::pair<int, int>;
+
+// The entry of `m` that position (r, c) of a broadcast result reads (a dimension of 1 repeats).
+Index broadcastSource(const Matrix& m, int r, int c) {
+    return {m.rows() == 1 ? 0 : r, m.cols() == 1 ? 0 : c};
+}
+
+Factor read(const Matrix& m, NodeId node, Index at, FactorRole role) {
+    return {m(at.first, at.second), role, {node, at.first, at.second}};
+}
+
+// The entries of a result of shape `s` to write out, row by row.
+std::vector<Index> chosenEntries(Shape s, const EntryChoice& choice, StepTerms& terms) {
+    std::vector<Index> out;
+    const bool whole = choice.all || (choice.row < 0 && s.size() <= kWholeEntries);
+    terms.wholeResult = whole;
+    if (whole) {
+        for (int r = 0; r < s.rows; ++r)
+            for (int c = 0; c < s.cols; ++c) out.emplace_back(r, c);
+        return out;
+    }
+    const int row = std::clamp(choice.row, 0, int(s.rows) - 1);
+    if (choice.row >= 0 && choice.col >= 0) {
+        out.emplace_back(row, std::clamp(choice.col, 0, int(s.cols) - 1));
+        return out;
+    }
+    const int shown = std::min(int(s.cols), kRowEntries);
+    for (int c = 0; c < shown; ++c) out.emplace_back(row, c);
+    terms.moreEntries = int(s.cols) - shown;
+    return out;
+}
+
+// For an op that only moves entries (transpose, reshape, identity): per output entry, the input
+// entry it holds, found by running the op's forward on the inputs' linear indices.
+Matrix sourceIndices(const Node& node, Shape input) {
+    Matrix indices(input.rows, input.cols);
+    for (int r = 0; r < input.rows; ++r)
+        for (int c = 0; c < input.cols; ++c) indices(r, c) = double(r) * input.cols + c;
+    const Matrix* in[1] = {&indices};
+    Matrix out;
+    node.op->forward(MatrixRefs(in, 1), node.attrs, out);
+    return out;
+}
+
+Index fromLinear(double linear, int cols) {
+    const auto i = static_cast<long long>(linear);
+    return {static_cast<int>(i / cols), static_cast<int>(i % cols)};
+}
+
+// Per input, its value; b is a when the op is unary (never read then).
+struct Operands {
+    const Matrix* a;
+    const Matrix* b;
+    NodeId aId;
+    NodeId bId;
+    Operands(const Node& node, const Evaluation& eval)
+        : a(&eval.values[node.inputs[0]]),
+          b(node.inputs.size() > 1 ? &eval.values[node.inputs[1]] : a),
+          aId(node.inputs[0]),
+          bId(node.inputs.size() > 1 ? node.inputs[1] : node.inputs[0]) {}
+    Shape broadcast() const { return broadcastShapes(shapeOf(*a), shapeOf(*b)).value_or(shapeOf(*a)); }
+};
+
+// ---- forward ----------------------------------------------------------------------------------
+
+Product forwardProductAt(const Operands& in, bool binary, int r, int c) {
+    Product p{read(*in.a, in.aId, broadcastSource(*in.a, r, c), FactorRole::Operand)};
+    if (binary) p.push_back(read(*in.b, in.bId, broadcastSource(*in.b, r, c), FactorRole::Operand));
+    return p;
+}
+
+std::vector<Product> forwardProducts(const Node& node, const Operands& in, const Matrix& moved, int r, int c) {
+    std::vector<Product> out;
+    switch (node.op->explain.arithmetic) {
+    case Arithmetic::Elementwise: out.push_back(forwardProductAt(in, node.inputs.size() > 1, r, c)); break;
+    case Arithmetic::MatMul:
+        for (int k = 0; k < in.a->cols(); ++k)
+            out.push_back({read(*in.a, in.aId, {r, k}, FactorRole::Operand),
+                           read(*in.b, in.bId, {k, c}, FactorRole::Operand)});
+        break;
+    case Arithmetic::Sum:
+    case Arithmetic::Mean:
+        for (int i = 0; i < in.a->rows(); ++i)
+            for (int j = 0; j < in.a->cols(); ++j) out.push_back({read(*in.a, in.aId, {i, j}, FactorRole::Operand)});
+        break;
+    case Arithmetic::MeanSquare: {
+        const Shape s = in.broadcast();
+        for (int i = 0; i < s.rows; ++i)
+            for (int j = 0; j < s.cols; ++j) out.push_back(forwardProductAt(in, true, i, j));
+        break;
+    }
+    case Arithmetic::Move:
+        out.push_back({read(*in.a, in.aId, fromLinear(moved(r, c), int(in.a->cols())), FactorRole::Operand)});
+        break;
+    }
+    return out;
+}
+
+// ---- backward ---------------------------------------------------------------------------------
+
+struct EdgeContext {
+    const Node& consumer;
+    int slot;
+    Operands in;
+    const Matrix& y;
+    const Matrix& g;
+    NodeId from;
+    double n;
+};
+
+Factor localAt(const EdgeContext& e, int r, int c) {
+    const Index ai = broadcastSource(*e.in.a, r, c), bi = broadcastSource(*e.in.b, r, c);
+    const double a = (*e.in.a)(ai.first, ai.second), b = (*e.in.b)(bi.first, bi.second);
+    const Index yi = broadcastSource(e.y, r, c);
+    const double local = e.consumer.op->explain.local(e.slot, a, b, e.y(yi.first, yi.second), e.n, e.consumer.attrs);
+    const Index at = e.slot == 0 ? ai : bi;
+    return {local, FactorRole::Local, {e.consumer.inputs[e.slot], at.first, at.second}};
+}
+
+// The products summed into entry (r, c) of input `slot`'s contribution. An input the op broadcast
+// gets the products of every position that read it: broadcasting undone as the sum it is.
+std::vector<Product> backwardProducts(const EdgeContext& e, const Matrix& moved, Shape vjpShape, Shape input, int r,
+                                      int c) {
+    std::vector<Product> out;
+    const Arithmetic kind = e.consumer.op->explain.arithmetic;
+    auto upstream = [&](int i, int j) { return read(e.g, e.from, {i, j}, FactorRole::Upstream); };
+    switch (kind) {
+    case Arithmetic::Elementwise:
+    case Arithmetic::MeanSquare: {
+        const bool scalarG = kind == Arithmetic::MeanSquare;
+        for (int i = input.rows == 1 ? 0 : r; i < (input.rows == 1 ? vjpShape.rows : r + 1); ++i)
+            for (int j = input.cols == 1 ? 0 : c; j < (input.cols == 1 ? vjpShape.cols : c + 1); ++j)
+                out.push_back({scalarG ? upstream(0, 0) : upstream(i, j), localAt(e, i, j)});
+        break;
+    }
+    case Arithmetic::Sum:
+    case Arithmetic::Mean: out.push_back({upstream(0, 0), localAt(e, r, c)}); break;
+    case Arithmetic::MatMul:
+        if (e.slot == 0) {
+            for (int j = 0; j < e.g.cols(); ++j)
+                out.push_back({upstream(r, j), read(*e.in.b, e.in.bId, {c, j}, FactorRole::Operand)});
+        } else {
+            for (int i = 0; i < e.g.rows(); ++i)
+                out.push_back({read(*e.in.a, e.in.aId, {i, r}, FactorRole::Operand), upstream(i, c)});
+        }
+        break;
+    case Arithmetic::Move: {
+        const double linear = double(r) * input.cols + c;
+        for (int i = 0; i < moved.rows(); ++i)
+            for (int j = 0; j < moved.cols(); ++j)
+                if (moved(i, j) == linear) out.push_back({upstream(i, j)});
+        break;
+    }
+    }
+    return out;
+}
+
+// The shape the op's vector-Jacobian product has before the engine sums it back to the input's.
+Shape vjpShapeOf(const Node& consumer, const Operands& in, Shape input) {
+    const Arithmetic kind = consumer.op->explain.arithmetic;
+    if (kind == Arithmetic::MeanSquare || (kind == Arithmetic::Elementwise && consumer.inputs.size() > 1))
+        return in.broadcast();
+    return input;
+}
+
+// The local factor of a scalar edge's single product (1 when the product is the upstream alone).
+double localFactor(const std::vector<Product>& products) {
+    double local = 1.0;
+    if (products.size() != 1) return local;
+    for (const Factor& f : products[0])
+        if (f.role != FactorRole::Upstream) local *= f.value;
+    return local;
+}
+
+std::vector<Product> edgeProducts(const Graph& graph, const Evaluation& eval, const BackwardEvent& ev, int r, int c,
+                                  Shape* vjpShape = nullptr) {
+    const Node& consumer = graph.node(ev.from);
+    const Shape input = graph.node(ev.to).shape;
+    const Operands in(consumer, eval);
+    const Shape vs = vjpShapeOf(consumer, in, input);
+    if (vjpShape) *vjpShape = vs;
+    const Arithmetic kind = consumer.op->explain.arithmetic;
+    const double n = kind == Arithmetic::MeanSquare ? double(vs.size()) : double(shapeOf(*in.a).size());
+    const EdgeContext e{consumer, ev.slot, in, eval.values[ev.from], eval.grads[ev.from], ev.from, n};
+    const Matrix moved = kind == Arithmetic::Move ? sourceIndices(consumer, shapeOf(*in.a)) : Matrix();
+    return backwardProducts(e, moved, vs, input, r, c);
+}
+
+Matrix startGradient(const Evaluation& eval, NodeId id, bool& found) {
+    for (const auto& [node, grad] : eval.trace.startGrads)
+        if (node == id) {
+            found = true;
+            return grad;
+        }
+    found = false;
+    return Matrix();
+}
+
+void fillChain(const Graph& graph, const Evaluation& eval, int eventIndex, const std::vector<int>& into,
+               StepTerms& t) {
+    if (t.shape.size() != 1) return;
+    for (int k : into)
+        if (eval.grads[eval.trace.backward[k].from].size() != 1) return;
+    for (int k : into) {
+        const BackwardEvent& ev = eval.trace.backward[k];
+        StepTerms::ChainTerm term{ev.from, k <= eventIndex, eval.grads[ev.from](0, 0), 0.0};
+        if (term.done) term.local = localFactor(edgeProducts(graph, eval, ev, 0, 0));
+        t.chain.push_back(term);
+    }
+}
+
+}  // namespace
+
+NodeId traceRoot(const Evaluation& eval) {
+    for (auto it = eval.trace.startGrads.rbegin(); it != eval.trace.startGrads.rend(); ++it) return it->first;
+    return -1;
+}
+
+double sumOfProducts(const EntryTerms& entry) {
+    double sum = 0.0;
+    for (const Product& p : entry.products) {
+        double product = 1.0;
+        for (const Factor& f : p) product *= f.value;
+        sum += product;
+    }
+    return sum;
+}
+
+NodeId firstNonFinite(const Graph& graph, const Evaluation& eval) {
+    for (NodeId id = 0; id < graph.size() && id < NodeId(eval.values.size()); ++id)
+        if (!eval.values[id].allFinite()) return id;
+    for (NodeId id = graph.size() - 1; id >= 0 && id < NodeId(eval.grads.size()); --id)
+        if (!eval.grads[id].allFinite()) return id;  // gradients arise from the root backwards
+    return -1;
+}
+
+StepTerms forwardTerms(const Graph& graph, const Evaluation& eval, NodeId id, EntryChoice choice) {
+    const Node& node = graph.node(id);
+    StepTerms t;
+    t.kind = StepKind::Forward;
+    t.op = node.op;
+    t.node = id;
+    t.operands.assign(node.inputs.begin(), node.inputs.end());
+    t.exponent = node.attrs.exponent;
+    t.result = eval.values[id];
+    t.shape = shapeOf(t.result);
+    const Operands in(node, eval);
+    const Arithmetic kind = node.op->explain.arithmetic;
+    t.n = kind == Arithmetic::MeanSquare ? double(in.broadcast().size()) : double(shapeOf(*in.a).size());
+    const Matrix moved = kind == Arithmetic::Move ? sourceIndices(node, shapeOf(*in.a)) : Matrix();
+    for (auto [r, c] : chosenEntries(t.shape, choice, t))
+        t.entries.push_back({r, c, forwardProducts(node, in, moved, r, c), t.result(r, c)});
+    return t;
+}
+
+StepTerms backwardTerms(const Graph& graph, const Evaluation& eval, int eventIndex, const std::vector<int>& into,
+                        EntryChoice choice) {
+    const BackwardEvent& ev = eval.trace.backward[eventIndex];
+    const Node& consumer = graph.node(ev.from);
+    StepTerms t;
+    t.kind = StepKind::Backward;
+    t.op = consumer.op;
+    t.node = ev.to;
+    t.from = ev.from;
+    t.slot = ev.slot;
+    t.root = traceRoot(eval);
+    t.operands.assign(consumer.inputs.begin(), consumer.inputs.end());
+    t.exponent = consumer.attrs.exponent;
+    t.result = eval.trace.contribution(ev);
+    t.shape = shapeOf(t.result);
+    t.upstreamShape = shapeOf(eval.grads[ev.from]);
+    t.after = eval.trace.gradAfter(ev);
+    const auto at = std::find(into.begin(), into.end(), eventIndex);
+    t.edge = int(at - into.begin()) + 1;
+    t.edges = int(into.size());
+    Matrix start = startGradient(eval, ev.to, t.startGradient);
+    if (at != into.begin() && at != into.end()) t.before = eval.trace.gradAfter(eval.trace.backward[*(at - 1)]);
+    else if (t.startGradient) t.before = start;
+    else t.before = Matrix::Zero(t.shape.rows, t.shape.cols);
+
+    Shape vjpShape = t.shape;
+    for (auto [r, c] : chosenEntries(t.shape, choice, t))
+        t.entries.push_back({r, c, edgeProducts(graph, eval, ev, r, c, &vjpShape), t.result(r, c)});
+    if (t.entries.empty()) edgeProducts(graph, eval, ev, 0, 0, &vjpShape);
+    if (t.shape.rows == 1 && vjpShape.rows > 1) t.broadcastRows = vjpShape.rows;
+    if (t.shape.cols == 1 && vjpShape.cols > 1) t.broadcastCols = vjpShape.cols;
+    const Arithmetic kind = consumer.op->explain.arithmetic;
+    t.n = kind == Arithmetic::MeanSquare ? double(vjpShape.size())
+                                          : double(eval.values[consumer.inputs[0]].size());
+    fillChain(graph, eval, eventIndex, into, t);
+    return t;
+}
+
+StepTerms stepTerms(const Graph& graph, const Evaluation& eval, const StepCursor& cursor, EntryChoice choice) {
+    StepTerms t;
+    switch (cursor.phase()) {
+    case Phase::Forward: t = forwardTerms(graph, eval, cursor.activeForwardNode(), choice); break;
+    case Phase::Backward: {
+        const int k = cursor.activeEventIndex();
+        t = backwardTerms(graph, eval, k, cursor.eventsInto(eval.trace.backward[k].to), choice);
+        break;
+    }
+    case Phase::Start: break;
+    }
+    t.index = cursor.indexInPhase();
+    t.count = t.kind == StepKind::Backward ? cursor.backwardCount() : cursor.forwardCount();
+    t.nonFinite = firstNonFinite(graph, eval);
+    if (t.nonFinite >= 0) {
+        t.nonFiniteValue = !eval.values[t.nonFinite].allFinite();
+        t.nonFiniteNumbers = t.nonFiniteValue ? eval.values[t.nonFinite] : eval.grads[t.nonFinite];
+    }
+    return t;
+}
+
+}  // namespace bp

@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/trace/step_text.h"
+
+#include <algorithm>
+
+#include "core/io/number_format.h"
+
+namespace bp {
+namespace {
+
+// An entry's sum shows this many terms when it has more than kMaxTerms.
+constexpr std::size_t kMaxTerms = 6;
+constexpr std::size_t kFirstTerms = 4;
+
+std::string num(double x) { return formatNumber(x, kShownDigits); }
+// A number standing after an operator: a negative one in parentheses, "3·(-0.5)".
+std::string operand(double x) { return x < 0 ? "(" + num(x) + ")" : num(x); }
+const std::string& label(const Graph& g, NodeId id) { return g.node(id).label; }
+
+struct Fill {
+    std::string a, b, p, G, n;
+};
+
+// The op row's template with its placeholders filled in.
+std::string substitute(std::string_view pattern, const Fill& fill) {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}') {
+            const char key = pattern[i + 1];
+            out += key == 'a' ? fill.a : key == 'b' ? fill.b : key == 'p' ? fill.p : key == 'n' ? fill.n : fill.G;
+            i += 2;
+        } else {
+            out += pattern[i];
+        }
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
+    return out;
+}
+
+// Terms joined with " + ", the first few of a long sum and "… and N more".
+std::string sumText(const std::vector<std::string>& terms, const Phrases& phrases) {
+    if (terms.size() <= kMaxTerms) return join(terms, " + ");
+    std::vector<std::string> first(terms.begin(), terms.begin() + kFirstTerms);
+    return join(first, " + ") + " + " + fillIn(phrases.moreTerms, {std::to_string(terms.size() - kFirstTerms)});
+}
+
+std::string productText(const Product& p, const std::string& times) {
+    std::vector<std::string> factors;
+    for (std::size_t i = 0; i < p.size(); ++i) factors.push_back(i ? operand(p[i].value) : num(p[i].value));
+    return join(factors, times);
+}
+
+std::vector<std::string> productTexts(const EntryTerms& e, const std::string& times) {
+    std::vector<std::string> out;
+    for (const Product& p : e.products) out.push_back(productText(p, times));
+    return out;
+}
+
+// Entry texts laid out as the result's shape, as .bpg writes matrices: a number, a column
+// [a, b], a row [[a, b]], a matrix [[a, b], [c, d]]; of a large result, the selected entries
+// [a, b, …] of a row.
+std::string layout(const std::vector<std::string>& texts, const StepTerms& t) {
+    if (!t.wholeResult || t.shape.cols == 1) {
+        if (t.wholeResult && texts.size() == 1) return texts[0];
+        return "[" + join(texts, ", ") + (t.moreEntries > 0 ? ", …" : "") + "]";
+    }
+    std::vector<std::string> rows;
+    for (int r = 0; r < t.shape.rows; ++r) {
+        std::vector<std::string> row(texts.begin() + r * t.shape.cols, texts.begin() + (r + 1) * t.shape.cols);
+        rows.push_back("[" + join(row, ", ") + "]");
+    }
+    return "[" + join(rows, ", ") + "]";
+}
+
+// The shown entries of a matrix, laid out like the step's entries.
+std::string shownEntries(const Matrix& m, const StepTerms& t) {
+    std::vector<std::string> texts;
+    for (const EntryTerms& e : t.entries) texts.push_back(num(m(e.row, e.col)));
+    return layout(texts, t);
+}
+
+std::string forwardEntryText(const StepTerms& t, const EntryTerms& e, const Phrases& phrases) {
+    const OpExplain& ex = t.op->explain;
+    std::vector<std::string> terms;
+    switch (ex.arithmetic) {
+    case Arithmetic::Elementwise: {
+        const Product& p = e.products[0];
+        const bool bare = ex.written.find("({a})") != std::string_view::npos;  // σ(-1) needs no more parentheses
+        const Fill fill{bare ? num(p[0].value) : operand(p[0].value), p.size() > 1 ? operand(p[1].value) : "",
+                        num(t.exponent), "", num(t.n)};
+        return substitute(ex.written, fill);
+    }
+    case Arithmetic::MatMul: return sumText(productTexts(e, "·"), phrases);
+    case Arithmetic::Sum: return sumText(productTexts(e, "·"), phrases);
+    case Arithmetic::Mean: return "(" + sumText(productTexts(e, "·"), phrases) + ") / " + num(t.n);
+    case Arithmetic::MeanSquare:
+        for (const Product& p : e.products) terms.push_back("(" + num(p[0].value) + " − " + operand(p[1].value) + ")²");
+        return "(" + sumText(terms, phrases) + ") / " + num(t.n);
+    case Arithmetic::Move: break;
+    }
+    return "";
+}
+
+std::string arithmeticText(const StepTerms& t, const Phrases& phrases) {
+    std::vector<std::string> texts;
+    for (const EntryTerms& e : t.entries)
+        texts.push_back(t.kind == StepKind::Forward ? forwardEntryText(t, e, phrases)
+                                                    : sumText(productTexts(e, " × "), phrases));
+    return layout(texts, t);
+}
+
+// "row 2 of 64:" before the entries of a large result; its remaining entries after them.
+void addSelection(const StepTerms& t, const Phrases& phrases, TextLine& line) {
+    if (t.wholeResult || t.entries.empty()) return;
+    const EntryTerms& e = t.entries[0];
+    const std::string where =
+        t.entries.size() == 1 && t.moreEntries == 0 && t.shape.cols > 1
+            ? fillIn(phrases.entryShown, {std::to_string(e.row + 1), std::to_string(e.col + 1)})
+            : fillIn(phrases.rowShown, {std::to_string(e.row + 1), std::to_string(t.shape.rows)});
+    line.push_back({where + " "});
+}
+
+void addMore(const StepTerms& t, const Phrases& phrases, TextLine& line) {
+    if (t.moreEntries > 0) line.push_back({"   " + fillIn(phrases.moreEntries, {std::to_string(t.moreEntries)})});
+}
+
+Fill symbols(const Graph& g, const StepTerms& t) {
+    Fill f;
+    f.a = label(g, t.operands[0]);
+    f.b = t.operands.size() > 1 ? label(g, t.operands[1]) : "";
+    f.p = num(t.exponent);
+    f.n = num(t.n);
+    if (t.kind == StepKind::Backward) f.G = partial(g, t.root, t.from);
+    return f;
+}
+
+std::string withShape(const Graph& g, NodeId id, bool shapes) {
+    return shapes ? label(g, id) + " (" + shapeText(g.node(id).shape) + ")" : label(g, id);
+}
+
+void writeForward(const Graph& g, const StepTerms& t, const Phrases& phrases, StepText& out) {
+    const Node& node = g.node(t.node);
+    out.title = fillIn(phrases.forwardTitle, {std::to_string(t.index), std::to_string(t.count), node.label});
+    const bool large = !t.wholeResult;
+    Fill fill = symbols(g, t);
+    if (large) {
+        fill.a = withShape(g, t.operands[0], true);
+        if (t.operands.size() > 1) fill.b = withShape(g, t.operands[1], true);
+    }
+    TextLine line{{withShape(g, t.node, large) + " = " + substitute(node.op->explain.written, fill)}};
+    if (large) {
+        out.lines.push_back(line);
+        line = {};
+        addSelection(t, phrases, line);
+    } else {
+        line.push_back({" = "});
+    }
+    if (t.op->explain.arithmetic != Arithmetic::Move) {
+        line.push_back({arithmeticText(t, phrases), PieceRole::Arithmetic});
+        line.push_back({" = "});
+    }
+    line.push_back({shownEntries(t.result, t), PieceRole::Result});
+    addMore(t, phrases, line);
+    out.lines.push_back(line);
+    out.lines.push_back({{fillIn(phrases.shape, {shapeText(t.shape)})}});
+}
+
+// The scalar chain rule over every edge into the node: ∂e/∂b = ∂e/∂d·∂d/∂b + ∂e/∂c·∂c/∂b.
+void writeChain(const Graph& g, const StepTerms& t, const Phrases& phrases, StepText& out) {
+    std::vector<std::string> symbolTerms, numberTerms;
+    if (t.startGradient) {
+        symbolTerms.push_back(fillIn(phrases.heldBefore, {num(t.before(0, 0))}));
+        numberTerms.push_back(num(t.before(0, 0)));
+    }
+    int done = 0;
+    for (const StepTerms::ChainTerm& c : t.chain) {
+        symbolTerms.push_back(partial(g, t.root, c.from) + "·∂" + label(g, c.from) + "/∂" + label(g, t.node));
+        numberTerms.push_back(c.done ? num(c.upstream) + "·" + operand(c.local) : "…");
+        done += c.done ? 1 : 0;
+    }
+    out.lines.push_back({{partial(g, t.root, t.node) + " = " + join(symbolTerms, " + ")}});
+    out.lines.push_back({{"= "}, {join(numberTerms, " + "), PieceRole::Arithmetic}});
+    TextLine total{{"= "}, {num(t.after(0, 0)), done < int(t.chain.size()) ? PieceRole::Sum : PieceRole::Result}};
+    if (done < int(t.chain.size()))
+        total.push_back({"   " + fillIn(phrases.termsSoFar, {std::to_string(done), std::to_string(t.chain.size())})});
+    out.lines.push_back(total);
+}
+
+void writeBackward(const Graph& g, const StepTerms& t, const Phrases& phrases, StepText& out) {
+    out.title = fillIn(phrases.backwardTitle,
+                       {std::to_string(t.index), std::to_string(t.count), label(g, t.from), label(g, t.node)});
+    if (!t.chain.empty()) {
+        writeChain(g, t, phrases, out);
+        return;
+    }
+    const bool accumulates = t.edges > 1 || t.startGradient;
+    const bool large = !t.wholeResult;
+    const std::string lhs = partial(g, t.root, t.node);
+    Fill fill = symbols(g, t);
+    if (large) fill.G += " (" + shapeText(t.upstreamShape) + ")";
+    const std::string formula = substitute(t.op->explain.vjp[t.slot], fill);
+    if (t.broadcastRows > 1)
+        out.lines.push_back({{fillIn(phrases.broadcastRows, {label(g, t.node), std::to_string(t.broadcastRows)})}});
+    if (t.broadcastCols > 1)
+        out.lines.push_back({{fillIn(phrases.broadcastCols, {label(g, t.node), std::to_string(t.broadcastCols)})}});
+    TextLine line{{lhs + (large ? " (" + shapeText(t.shape) + ")" : "") + (accumulates ? " += " : " = ") + formula}};
+    if (large) {
+        out.lines.push_back(line);
+        line = {};
+        addSelection(t, phrases, line);
+    } else {
+        line.push_back({" = "});
+    }
+    if (t.op->explain.arithmetic != Arithmetic::Move) {  // moved entries: nothing to compute
+        line.push_back({arithmeticText(t, phrases), PieceRole::Arithmetic});
+        line.push_back({" = "});
+    }
+    line.push_back({shownEntries(t.result, t), accumulates ? PieceRole::Sum : PieceRole::Result});
+    addMore(t, phrases, line);
+    out.lines.push_back(line);
+    if (!accumulates) return;
+    TextLine sum{{lhs + " = "}, {shownEntries(t.before, t)}, {" + "}, {shownEntries(t.result, t), PieceRole::Sum},
+                 {" = "}, {shownEntries(t.after, t), PieceRole::Result}};
+    if (t.edges > 1)
+        sum.push_back({"   " + fillIn(phrases.edgesSoFar, {std::to_string(t.edge), std::to_string(t.edges)})});
+    if (t.startGradient && t.edge == 1) sum.push_back({"   " + fillIn(phrases.heldBefore, {shownEntries(t.before, t)})});
+    out.lines.push_back(sum);
+}
+
+}  // namespace
+
+std::string fillIn(const std::string& pattern, const std::vector<std::string>& args) {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '%' && i + 1 < pattern.size() && pattern[i + 1] >= '1' && pattern[i + 1] <= '9') {
+            const std::size_t k = std::size_t(pattern[i + 1] - '1');
+            if (k < args.size()) {
+                out += args[k];
+                ++i;
+                continue;
+            }
+        }
+        out += pattern[i];
+    }
+    return out;
+}
+
+std::string partial(const Graph& graph, NodeId root, NodeId of) {
+    const std::string top = root >= 0 ? graph.node(root).label : "L";
+    return "∂" + top + "/∂" + graph.node(of).label;
+}
+
+std::string writtenOp(const Graph& graph, const Node& node) {
+    Fill fill{label(graph, node.inputs[0]), node.inputs.size() > 1 ? label(graph, node.inputs[1]) : "",
+              num(node.attrs.exponent), "", "n"};
+    return substitute(node.op->explain.written, fill);
+}
+
+StepText writeStep(const Graph& graph, const StepTerms& terms, const Phrases& phrases) {
+    StepText out;
+    switch (terms.kind) {
+    case StepKind::Forward: writeForward(graph, terms, phrases, out); break;
+    case StepKind::Backward: writeBackward(graph, terms, phrases, out); break;
+    case StepKind::Start:
+        out.title = phrases.start;
+        out.lines.push_back({{phrases.startLine}});
+        break;
+    }
+    if (terms.nonFinite >= 0) {
+        const Node& n = graph.node(terms.nonFinite);
+        const std::string what = n.isLeaf() ? fillIn(phrases.leafKind, {std::string(kindName(n.kind))}) : writtenOp(graph, n);
+        out.lines.push_back({{fillIn(terms.nonFiniteValue ? phrases.nonFiniteValue : phrases.nonFiniteGradient,
+                                     {n.label, what, formatMatrix(terms.nonFiniteNumbers, kShownDigits)})}});
+    }
+    return out;
+}
+
+std::string lineText(const TextLine& line, const std::vector<PieceRole>& hidden) {
+    std::string out;
+    for (const Piece& p : line)
+        out += std::find(hidden.begin(), hidden.end(), p.role) != hidden.end() ? std::string("?") : p.text;
+    return out;
+}
+
+std::string plainText(const StepText& text) {
+    std::string out = text.title;
+    for (const TextLine& line : text.lines) out += "\n" + lineText(line);
+    return out;
+}
+
+}  // namespace bp

@@ -1,0 +1,417 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The written-out steps: each op's explanation terms (from its row of the op table) at known
+// steps with scalar, vector, matrix and broadcast operands; every written equation of every
+// shipped example evaluated from its own numbers; trace --json's entries summing to the
+// contributions.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "core/io/json_report.h"
+#include "core/language/parser.h"
+#include "core/ops/op_table.h"
+#include "core/trace/step_text.h"
+#include "tests/core/test_support.h"
+#include "tests/core/written_equation.h"
+
+namespace bp {
+namespace {
+
+// Per op of the table, a program using it (with the operands named). A new op gets a case here.
+const std::map<std::string, std::string>& opCases() {
+    static const std::map<std::string, std::string> cases{
+        {"add", "param a = [[1, -2], [3, 4]]\nparam b = [[0.5, -1.5]]\ny = a + b\nl = sum(y * y)\n"},  // broadcast rows
+        {"sub", "param a = [1, 2, 3]\nparam s = 0.5\ny = a - s\nl = sum(y * y)\n"},                  // scalar broadcast
+        {"mul", "param a = [[1, 2], [3, 4]]\nparam b = [[0.5, -1], [2, 0.25]]\ny = a * b\nl = sum(y)\n"},
+        {"div", "param a = [[1, 2], [3, 4]]\nparam b = [2, 4]\ny = a / b\nl = sum(y)\n"},  // broadcast columns
+        {"neg", "param a = [1, -2]\ny = -a\nl = sum(y * y)\n"},
+        {"matmul", "param a = [[1, 2, 3], [4, 5, 6]]\nparam b = [[1, 0], [0.5, -1], [2, 1]]\ny = a @ b\nl = sum(y)\n"},
+        {"pow", "param a = [1.5, -2]\ny = a ^ 3\nl = sum(y)\n"},
+        {"transpose", "param a = [[1, 2, 3], [4, 5, 6]]\nparam b = [[1, 2], [3, 4]]\ny = a.T @ b\nl = sum(y)\n"},
+        {"sigmoid", "param a = [1, 2]\ny = sigmoid(a)\nl = sum(y)\n"},
+        {"tanh", "param a = [0.5, -1]\ny = tanh(a)\nl = sum(y)\n"},
+        {"exp", "param a = [0.5, -1]\ny = exp(a)\nl = sum(y)\n"},
+        {"log", "param a = [0.5, 3]\ny = log(a)\nl = sum(y)\n"},
+        {"relu", "param a = [1.5, -1, 0]\ny = relu(a)\nl = sum(y * a)\n"},
+        {"abs", "param a = [1.5, -1]\ny = abs(a)\nl = sum(y)\n"},
+        {"sqrt", "param a = [4, 2]\ny = sqrt(a)\nl = sum(y)\n"},
+        {"sum", "param a = [[1, 2], [3, 4]]\nl = sum(a)\n"},
+        {"mean", "param a = [[1, 2], [3, 4]]\nl = mean(a)\n"},
+        {"mse", "param a = [0.9, 0.2]\nconst t = [1, 0]\nl = mse(a, t)\n"},
+        {"softplus", "param a = [1, -2]\ny = softplus(a)\nl = sum(y)\n"},
+        {"reshape", "param a = [[1, 2, 3], [4, 5, 6]]\nparam b = [[1, 2], [3, 4], [5, 6]]\ny = reshape(a, 3, 2)\nl = sum(y * b)\n"},
+        {"identity", "param a = 2\ny = identity(a)\nl = y * y\n"},
+    };
+    return cases;
+}
+
+struct Stepped {
+    Program program;
+    Evaluation eval;
+    StepCursor cursor;
+    explicit Stepped(const std::string& source) : program(parseProgram(source)), eval(evaluate(program)) {
+        cursor.attach(program.graph, eval);
+    }
+    StepTerms at(int position, EntryChoice choice = {}) {
+        cursor.setPosition(position);
+        return stepTerms(program.graph, eval, cursor, choice);
+    }
+    std::vector<std::string> lines(int position) {
+        std::vector<std::string> out;
+        for (const TextLine& l : writeStep(program.graph, at(position)).lines) out.push_back(lineText(l));
+        return out;
+    }
+    // The position of the forward step computing `name`, or of the backward event into it from `from`.
+    int forward(const std::string& name) const {
+        const auto& f = eval.trace.forward;
+        return int(std::find(f.begin(), f.end(), program.graph.find(name)) - f.begin()) + 1;
+    }
+    int backward(const std::string& from, const std::string& to) const {
+        const auto& b = eval.trace.backward;
+        for (std::size_t k = 0; k < b.size(); ++k)
+            if (b[k].from == program.graph.find(from) && b[k].to == program.graph.find(to))
+                return cursor.forwardCount() + int(k) + 1;
+        return -1;
+    }
+};
+
+double product(const Product& p) {
+    double x = 1;
+    for (const Factor& f : p) x *= f.value;
+    return x;
+}
+
+// What an entry's terms add up to, by the op's arithmetic, computed independently of the writer.
+double entryTotal(const StepTerms& t, const EntryTerms& e) {
+    if (t.kind == StepKind::Backward) return sumOfProducts(e);
+    switch (t.op->explain.arithmetic) {
+    case Arithmetic::MatMul:
+    case Arithmetic::Sum: return sumOfProducts(e);
+    case Arithmetic::Mean: return sumOfProducts(e) / t.n;
+    case Arithmetic::MeanSquare: {
+        double s = 0;
+        for (const Product& p : e.products) s += (p[0].value - p[1].value) * (p[0].value - p[1].value);
+        return s / t.n;
+    }
+    case Arithmetic::Move: return e.products.at(0).at(0).value;
+    case Arithmetic::Elementwise: {
+        std::vector<Matrix> m;
+        for (const Factor& f : e.products.at(0)) m.push_back(Matrix::Constant(1, 1, f.value));
+        std::vector<const Matrix*> refs;
+        for (const Matrix& x : m) refs.push_back(&x);
+        OpAttrs attrs;
+        attrs.exponent = t.exponent;
+        Matrix y;
+        t.op->forward(MatrixRefs(refs.data(), refs.size()), attrs, y);
+        return y(0, 0);
+    }
+    }
+    return NAN;
+}
+
+TEST(StepTerms, EveryOpOfTheTableHasACaseAndItsTermsAddUp) {
+    for (const OpDef& op : allOps()) {
+        SCOPED_TRACE(std::string(op.name));
+        ASSERT_TRUE(opCases().count(std::string(op.name)))
+            << "op " << op.name << " has no case in opCases(): add one, its explanation is checked here";
+        EXPECT_FALSE(op.explain.written.empty());
+        for (int slot = 0; slot < op.arity; ++slot) EXPECT_FALSE(op.explain.vjp[slot].empty());
+        const bool needsLocal = op.explain.arithmetic != Arithmetic::MatMul && op.explain.arithmetic != Arithmetic::Move;
+        EXPECT_EQ(op.explain.local != nullptr, needsLocal);
+        Stepped s(opCases().at(std::string(op.name)));
+        bool sawOp = false;
+        for (int pos = 1; pos <= s.cursor.last(); ++pos) {
+            const StepTerms t = s.at(pos);
+            sawOp = sawOp || t.op == &op;
+            ASSERT_TRUE(t.wholeResult);
+            ASSERT_EQ(t.entries.size(), std::size_t(t.shape.size()));
+            for (const EntryTerms& e : t.entries) {
+                EXPECT_NEAR(entryTotal(t, e), e.value, 1e-12 * std::max(1.0, std::abs(e.value)))
+                    << "position " << pos << " entry " << e.row << "," << e.col;
+                EXPECT_EQ(e.value, t.result(e.row, e.col));
+            }
+        }
+        EXPECT_TRUE(sawOp);
+    }
+}
+
+// ---- golden: what a student reads ------------------------------------------------------------
+
+TEST(StepTerms, Mlp122ForwardStepsWrittenOut) {
+    Stepped s(test::readFile(test::examplePath("mlp-1-2-2")));
+    EXPECT_EQ(s.lines(s.forward("z2"))[0], "z2 = w2 @ y1 = [3·0.7311 + 4·0.8808, 5·0.7311 + 6·0.8808] = [5.716, 8.94]");
+    EXPECT_EQ(s.lines(s.forward("y1"))[0], "y1 = σ(z1) = [σ(1), σ(2)] = [0.7311, 0.8808]");
+    EXPECT_EQ(s.lines(s.forward("loss"))[0],
+              "loss = mean((y2 − target)²) = ((0.9967 − 1)² + (0.9999 − 0)²) / 2 = 0.4999");
+}
+
+TEST(StepTerms, Mlp122BackwardStepsWrittenOut) {
+    Stepped s(test::readFile(test::examplePath("mlp-1-2-2")));
+    EXPECT_EQ(s.lines(s.backward("y1", "z1"))[0],
+              "∂loss/∂z1 = ∂loss/∂y1 ⊙ σ(z1)(1 − σ(z1)) = [0.0006227 × 0.1966, 0.000743 × 0.105] = "
+              "[0.0001224, 7.801e-05]");
+    EXPECT_EQ(s.lines(s.backward("z2", "w2"))[0],
+              "∂loss/∂w2 = ∂loss/∂z2·y1ᵀ = [[-1.073e-05 × 0.7311, -1.073e-05 × 0.8808], [0.000131 × 0.7311, "
+              "0.000131 × 0.8808]] = [[-7.843e-06, -9.45e-06], [9.575e-05, 0.0001154]]");
+    EXPECT_EQ(s.lines(s.backward("z2", "y1"))[0],
+              "∂loss/∂y1 = w2ᵀ·∂loss/∂z2 = [3 × (-1.073e-05) + 5 × 0.000131, 4 × (-1.073e-05) + 6 × 0.000131] = "
+              "[0.0006227, 0.000743]");
+    EXPECT_EQ(s.lines(s.backward("loss", "y2"))[0],
+              "∂loss/∂y2 = ∂loss/∂loss·2(y2 − target)/2 = [1 × (-0.003281), 1 × 0.9999] = [-0.003281, 0.9999]");
+}
+
+TEST(StepTerms, BroadcastGradientIsTheSumItIs) {
+    Stepped s(opCases().at("add"));
+    const std::vector<std::string> lines = s.lines(s.backward("y", "b"));
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0], "b was broadcast over 2 rows: its gradient sums them");
+    EXPECT_EQ(lines[1], "∂l/∂b = ∂l/∂y ⊙ 1 = [[3 × 1 + 7 × 1, -7 × 1 + 5 × 1]] = [[10, -2]]");
+    const StepTerms t = s.at(s.backward("y", "b"));
+    EXPECT_EQ(t.broadcastRows, 2);
+    ASSERT_EQ(t.entries[0].products.size(), 2u);
+    EXPECT_EQ(t.entries[0].products[1][0].from, (EntryRef{s.program.graph.find("y"), 1, 0}));
+    // A scalar broadcast over a column: its gradient sums the three entries.
+    Stepped sub(opCases().at("sub"));
+    EXPECT_EQ(sub.lines(sub.backward("y", "s")).back(),
+              "∂l/∂s = ∂l/∂y ⊙ (−1) = 1 × (-1) + 3 × (-1) + 5 × (-1) = -9");
+}
+
+TEST(StepTerms, ReductionsAndMovesWrittenOut) {
+    Stepped sum(opCases().at("sum"));
+    EXPECT_EQ(sum.lines(sum.forward("l"))[0], "l = Σ a = 1 + 2 + 3 + 4 = 10");
+    EXPECT_EQ(sum.lines(sum.backward("l", "a"))[0], "∂l/∂a = ∂l/∂l·1 = [[1 × 1, 1 × 1], [1 × 1, 1 × 1]] = [[1, 1], [1, 1]]");
+    Stepped mean(opCases().at("mean"));
+    EXPECT_EQ(mean.lines(mean.forward("l"))[0], "l = mean(a) = (1 + 2 + 3 + 4) / 4 = 2.5");
+    EXPECT_EQ(mean.lines(mean.backward("l", "a"))[0],
+              "∂l/∂a = ∂l/∂l·1/4 = [[1 × 0.25, 1 × 0.25], [1 × 0.25, 1 × 0.25]] = [[0.25, 0.25], [0.25, 0.25]]");
+    Stepped moved(opCases().at("transpose"));
+    const std::string t = moved.program.graph.node(moved.program.graph.node(moved.program.graph.find("y")).inputs[0]).label;
+    EXPECT_EQ(moved.lines(moved.forward(t))[0], t + " = aᵀ = [[1, 4], [2, 5], [3, 6]]");
+    EXPECT_EQ(moved.lines(moved.backward(t, "a"))[0], "∂l/∂a = ∂l/∂" + t + "ᵀ = [[3, 3, 3], [7, 7, 7]]");
+    Stepped scalar(opCases().at("identity"));
+    EXPECT_EQ(scalar.lines(scalar.forward("y"))[0], "y = a = 2");
+    EXPECT_EQ(scalar.lines(scalar.backward("y", "a")),
+              (std::vector<std::string>{"∂l/∂a = ∂l/∂y·∂y/∂a", "= 4·1", "= 4"}));
+}
+
+TEST(StepTerms, ElementwiseOpsAtOneEntry) {
+    const std::map<std::string, std::string> forward{
+        {"sigmoid", "y = σ(a) = [σ(1), σ(2)] = [0.7311, 0.8808]"},
+        {"relu", "y = relu(a) = [relu(1.5), relu(-1), relu(0)] = [1.5, 0, 0]"},
+        {"pow", "y = a^3 = [1.5^3, (-2)^3] = [3.375, -8]"},
+        {"neg", "y = −a = [−1, −(-2)] = [-1, 2]"},
+        {"div", "y = a / b = [[1 / 2, 2 / 2], [3 / 4, 4 / 4]] = [[0.5, 1], [0.75, 1]]"},
+        {"abs", "y = |a| = [|1.5|, |(-1)|] = [1.5, 1]"},
+    };
+    for (const auto& [op, line] : forward) {
+        Stepped s(opCases().at(op));
+        EXPECT_EQ(s.lines(s.forward("y"))[0], line);
+    }
+    Stepped relu(opCases().at("relu"));
+    EXPECT_EQ(relu.lines(relu.backward("y", "a"))[0],
+              "∂l/∂a += ∂l/∂y ⊙ [a > 0] = [1.5 × 1, -1 × 0, 0 × 0] = [1.5, 0, 0]");
+    Stepped div(opCases().at("div"));
+    EXPECT_EQ(div.lines(div.backward("y", "b"))[1],
+              "∂l/∂b = ∂l/∂y ⊙ (−a/b²) = [1 × (-0.25) + 1 × (-0.5), 1 × (-0.1875) + 1 × (-0.25)] = [-0.75, -0.4375]");
+}
+
+TEST(StepTerms, LargeOperandsShowTheFormulaWithShapesAndOneRow) {
+    std::string source = "param w = [";
+    for (int r = 0; r < 5; ++r) source += std::string(r ? ", " : "") + "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]";
+    source += "]\nparam x = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nh = relu(w)\nz = w @ x\nl = sum(z)\n";
+    Stepped s(source);
+    // A sum of many products: its first terms and how many more.
+    const std::string sum = "1·1 + 2·1 + 3·1 + 4·1 + … and 6 more";
+    EXPECT_EQ(s.lines(s.forward("z"))[0],
+              "z = w @ x = [" + sum + ", " + sum + ", " + sum + ", " + sum + ", " + sum + "] = [55, 55, 55, 55, 55]");
+    const std::vector<std::string> fwd = s.lines(s.forward("h"));
+    EXPECT_EQ(fwd[0], "h (5x10) = relu(w (5x10))");
+    EXPECT_EQ(fwd[1],
+              "row 1 of 5: [relu(1), relu(2), relu(3), relu(4), relu(5), relu(6), relu(7), relu(8), …] = "
+              "[1, 2, 3, 4, 5, 6, 7, 8, …]   … and 2 more entries");
+    const std::vector<std::string> back = s.lines(s.backward("z", "w"));
+    EXPECT_EQ(back[0], "∂l/∂w (5x10) = ∂l/∂z (5x1)·xᵀ");
+    EXPECT_EQ(back[1],
+              "row 1 of 5: [1 × 1, 1 × 1, 1 × 1, 1 × 1, 1 × 1, 1 × 1, 1 × 1, 1 × 1, …] = [1, 1, 1, 1, 1, 1, 1, 1, …]   "
+              "… and 2 more entries");
+    // Down to one entry: its own products, and the entries they were read from.
+    const StepTerms one = s.at(s.backward("z", "w"), {2, 3});
+    ASSERT_EQ(one.entries.size(), 1u);
+    EXPECT_EQ(one.entries[0].row, 2);
+    EXPECT_EQ(one.entries[0].col, 3);
+    ASSERT_EQ(one.entries[0].products.size(), 1u);
+    EXPECT_EQ(one.entries[0].products[0][0].from, (EntryRef{s.program.graph.find("z"), 2, 0}));
+    EXPECT_EQ(one.entries[0].products[0][1].from, (EntryRef{s.program.graph.find("x"), 3, 0}));
+    EXPECT_EQ(lineText(writeStep(s.program.graph, one).lines[1]), "entry [3, 4]: [1 × 1] = [1]");
+}
+
+TEST(StepTerms, AnotherBackwardPassShowsWhatWasThereAndWhatWasAdded) {
+    Program p = parseProgram("param w = [1, 2]\nl = sum(w * w)\n");
+    Evaluation e = evaluate(p);
+    runBackward(p.graph, p.root, p.seed, e);  // backward again, without zeroing: w's gradient accumulates
+    StepCursor c;
+    c.attach(p.graph, e);
+    auto lines = [&](int position) {
+        c.setPosition(position);
+        std::vector<std::string> out;
+        for (const TextLine& l : writeStep(p.graph, stepTerms(p.graph, e, c)).lines) out.push_back(lineText(l));
+        return out;
+    };
+    EXPECT_EQ(lines(c.last() - 1).back(),
+              "∂l/∂w = [2, 4] + [1, 2] = [3, 6]   (1 of 2 edges)   ([2, 4] held from the previous backward pass)");
+    EXPECT_EQ(lines(c.last()).back(), "∂l/∂w = [3, 6] + [1, 2] = [4, 8]   (2 of 2 edges)");
+}
+
+TEST(StepTerms, PredictHidesPiecesByRoleNotBySubstring) {
+    Stepped s(test::readFile(test::examplePath("mlp-1-2-2")));
+    const StepText text = writeStep(s.program.graph, s.at(s.forward("z2")));
+    EXPECT_EQ(lineText(text.lines[0], {PieceRole::Result}),
+              "z2 = w2 @ y1 = [3·0.7311 + 4·0.8808, 5·0.7311 + 6·0.8808] = ?");
+    EXPECT_EQ(lineText(text.lines[0], {PieceRole::Arithmetic, PieceRole::Result}), "z2 = w2 @ y1 = ? = ?");
+}
+
+// ---- every written equation holds -----------------------------------------------------------
+
+std::vector<std::string> shippedExamples() {
+    std::vector<std::string> out;
+    for (const auto& entry : std::filesystem::directory_iterator(BPS_EXAMPLES))
+        if (entry.path().extension() == ".bpg") out.push_back(entry.path().stem().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The lines of a step with each "= …" continuation joined to the line before, notes cut off.
+std::vector<std::string> equations(const StepText& text) {
+    std::vector<std::string> out;
+    for (const TextLine& l : text.lines) {
+        std::string line = lineText(l);
+        if (line.rfind("= ", 0) == 0 && !out.empty()) out.back() += " " + line;
+        else out.push_back(line);
+    }
+    for (std::string& line : out)
+        if (const auto at = line.find("   "); at != std::string::npos) line.resize(at);
+    return out;
+}
+
+// Checks the last equality of `line`: the arithmetic before the last " = " gives the shown result.
+// Returns whether the line held arithmetic to check.
+bool checkEquation(const std::string& line, const std::string& where) {
+    const auto last = line.rfind(" = ");
+    if (last == std::string::npos) return false;
+    const auto before = line.rfind(" = ", last - 1);
+    std::string expr = line.substr(before == std::string::npos ? 0 : before + 3, last - (before == std::string::npos ? 0 : before + 3));
+    if (const auto colon = expr.find(": "); colon != std::string::npos) expr = expr.substr(colon + 2);
+    const auto computed = test::WrittenEquation::evaluate(expr);
+    const auto shown = test::WrittenEquation::evaluate(line.substr(last + 3));
+    if (!computed || !shown) return false;
+    EXPECT_EQ(computed->size(), shown->size()) << where << ": " << line;
+    for (std::size_t i = 0; i < std::min(computed->size(), shown->size()); ++i) {
+        const test::Interval c = (*computed)[i], s = (*shown)[i];
+        EXPECT_TRUE(c.lo <= s.hi && s.lo <= c.hi)
+            << where << ": entry " << i << " computes to [" << c.lo << ", " << c.hi << "], shown [" << s.lo << ", "
+            << s.hi << "]\n  " << line;
+    }
+    return true;
+}
+
+void checkEveryStep(Stepped& s, const std::string& name) {
+    for (int pos = 1; pos <= s.cursor.last(); ++pos) {
+        const StepTerms t = s.at(pos);
+        const StepText text = writeStep(s.program.graph, t);
+        int checked = 0;
+        bool partial = false;
+        for (const std::string& line : equations(text)) {
+            checked += checkEquation(line, name + " step " + std::to_string(pos)) ? 1 : 0;
+            partial = partial || line.find("…") != std::string::npos || line.find("nan") != std::string::npos ||
+                      line.find("inf") != std::string::npos;
+        }
+        const bool arithmetic = t.op->explain.arithmetic != Arithmetic::Move;
+        if (arithmetic && !partial) EXPECT_GT(checked, 0) << name << " step " << pos << ":\n" << plainText(text);
+    }
+}
+
+TEST(WrittenEquations, EveryStepOfEveryShippedExampleHolds) {
+    const std::vector<std::string> examples = shippedExamples();
+    ASSERT_GE(examples.size(), 5u);
+    for (const std::string& name : examples) {
+        Stepped s(test::readFile(test::examplePath(name)));
+        checkEveryStep(s, name);
+    }
+}
+
+TEST(WrittenEquations, EveryStepOfEveryOpCaseHolds) {
+    for (const auto& [op, source] : opCases()) {
+        Stepped s(source);
+        checkEveryStep(s, op);
+    }
+}
+
+// ---- trace --json: every entry's products sum to its value, the event's contribution ----------
+
+void checkTraceEntries(const std::string& source, const std::string& name) {
+    const Program p = parseProgram(source);
+    const Evaluation e = evaluate(p);
+    const nlohmann::json trace = traceReport(p, e);
+    int entries = 0;
+    for (const auto& ev : trace["backward"]) {
+        ASSERT_TRUE(ev["explain"]["text"].is_string());
+        ASSERT_TRUE(ev["explain"].contains("entries")) << name;
+        const Matrix contribution = matrixFromJson(ev["contribution"]);
+        EXPECT_EQ(ev["explain"]["entries"].size(), std::size_t(contribution.size()));
+        for (const auto& entry : ev["explain"]["entries"]) {
+            double sum = 0;
+            for (const auto& p : entry["products"]) {
+                double x = 1;
+                for (const auto& f : p) x *= f.get<double>();
+                sum += x;
+            }
+            const double value = entry["value"].get<double>();
+            EXPECT_NEAR(sum, value, 1e-12 * std::max(1.0, std::abs(value))) << name << " " << entry.dump();
+            EXPECT_EQ(value, contribution(entry["index"][0].get<int>(), entry["index"][1].get<int>()));
+            ++entries;
+        }
+    }
+    for (const auto& f : trace["forward"]) {
+        ASSERT_TRUE(f["explain"]["text"].is_string());
+        if (!f["explain"].contains("entries")) continue;
+        const Matrix value = matrixFromJson(f["value"]);
+        for (const auto& entry : f["explain"]["entries"]) {
+            double sum = 0;
+            for (const auto& p : entry["products"]) {
+                double x = 1;
+                for (const auto& factor : p) x *= factor.get<double>();
+                sum += x;
+            }
+            EXPECT_NEAR(sum, entry["value"].get<double>(), 1e-12 * std::max(1.0, std::abs(sum))) << name;
+            EXPECT_EQ(entry["value"].get<double>(), value(entry["index"][0].get<int>(), entry["index"][1].get<int>()));
+            ++entries;
+        }
+    }
+    EXPECT_GT(entries, 0) << name;
+}
+
+TEST(TraceJson, EveryEntrysProductsSumToItsValueAndTheContribution) {
+    for (const std::string& name : shippedExamples()) checkTraceEntries(test::readFile(test::examplePath(name)), name);
+    for (const auto& [op, source] : opCases()) checkTraceEntries(source, op);
+}
+
+}  // namespace
+}  // namespace bp
+
+namespace bp {
+namespace {
+
+TEST(WrittenEquations, TheEvaluatorTellsATrueEquationFromAFalseOne) {
+    const auto sum = test::WrittenEquation::evaluate("[3·0.7311 + 4·0.8808, σ(2)]");
+    ASSERT_TRUE(sum);
+    ASSERT_EQ(sum->size(), 2u);
+    EXPECT_TRUE((*sum)[0].lo <= 5.7163 && 5.7163 <= (*sum)[0].hi);
+    EXPECT_FALSE((*sum)[0].lo <= 5.72 && 5.72 <= (*sum)[0].hi);
+    EXPECT_TRUE((*sum)[1].lo <= 0.8808 && 0.8808 <= (*sum)[1].hi);
+    EXPECT_FALSE(test::WrittenEquation::evaluate("∂l/∂y ⊙ 1"));  // symbols are not arithmetic
+    EXPECT_FALSE(test::WrittenEquation::evaluate("1 + … and 3 more"));
+}
+
+}  // namespace
+}  // namespace bp

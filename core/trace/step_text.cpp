@@ -2,6 +2,7 @@
 #include "core/trace/step_text.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "core/io/number_format.h"
 
@@ -49,15 +50,22 @@ std::string sumText(const std::vector<std::string>& terms, const Phrases& phrase
     return join(first, " + ") + " + " + fillIn(phrases.moreTerms, {std::to_string(terms.size() - kFirstTerms)});
 }
 
-std::string productText(const Product& p, const std::string& times) {
+// How a factor is written: its number (after an operator: a negative one in parentheses), or,
+// in an entry's own chain, the name of the entry it was read from.
+using FactorText = std::function<std::string(const Factor&, bool afterOperator)>;
+
+std::string numberText(const Factor& f, bool afterOperator) { return afterOperator ? operand(f.value) : num(f.value); }
+
+std::string productText(const Product& p, const std::string& times, const FactorText& write = numberText) {
     std::vector<std::string> factors;
-    for (std::size_t i = 0; i < p.size(); ++i) factors.push_back(i ? operand(p[i].value) : num(p[i].value));
+    for (std::size_t i = 0; i < p.size(); ++i) factors.push_back(write(p[i], i > 0));
     return join(factors, times);
 }
 
-std::vector<std::string> productTexts(const EntryTerms& e, const std::string& times) {
+std::vector<std::string> productTexts(const EntryTerms& e, const std::string& times,
+                                      const FactorText& write = numberText) {
     std::vector<std::string> out;
-    for (const Product& p : e.products) out.push_back(productText(p, times));
+    for (const Product& p : e.products) out.push_back(productText(p, times, write));
     return out;
 }
 
@@ -84,24 +92,36 @@ std::string shownEntries(const Matrix& m, const StepTerms& t) {
     return layout(texts, t);
 }
 
-std::string forwardEntryText(const StepTerms& t, const EntryTerms& e, const Phrases& phrases) {
+// The same, one piece per entry (each can be hidden, or clicked to drill into), with `role`.
+void addEntries(const Matrix& m, const StepTerms& t, PieceRole role, TextLine& line) {
+    const bool matrix = t.wholeResult && t.shape.cols > 1;
+    const bool bracket = !(t.wholeResult && t.entries.size() == 1);
+    if (bracket) line.push_back({matrix ? "[[" : "["});
+    for (std::size_t k = 0; k < t.entries.size(); ++k) {
+        if (k > 0) line.push_back({matrix && t.entries[k].col == 0 ? "], [" : ", "});
+        line.push_back({num(m(t.entries[k].row, t.entries[k].col)), role, int(k)});
+    }
+    if (bracket) line.push_back({std::string(t.moreEntries > 0 ? ", …" : "") + (matrix ? "]]" : "]")});
+}
+
+std::string forwardEntryText(const StepTerms& t, const EntryTerms& e, const Phrases& phrases,
+                             const FactorText& write = numberText) {
     const OpExplain& ex = t.op->explain;
     std::vector<std::string> terms;
     switch (ex.arithmetic) {
     case Arithmetic::Elementwise: {
         const Product& p = e.products[0];
         const bool bare = ex.written.find("({a})") != std::string_view::npos;  // σ(-1) needs no more parentheses
-        const Fill fill{bare ? num(p[0].value) : operand(p[0].value), p.size() > 1 ? operand(p[1].value) : "",
-                        num(t.exponent), "", num(t.n)};
+        const Fill fill{write(p[0], !bare), p.size() > 1 ? write(p[1], true) : "", num(t.exponent), "", num(t.n)};
         return substitute(ex.written, fill);
     }
-    case Arithmetic::MatMul: return sumText(productTexts(e, "·"), phrases);
-    case Arithmetic::Sum: return sumText(productTexts(e, "·"), phrases);
-    case Arithmetic::Mean: return "(" + sumText(productTexts(e, "·"), phrases) + ") / " + num(t.n);
+    case Arithmetic::MatMul: return sumText(productTexts(e, "·", write), phrases);
+    case Arithmetic::Sum: return sumText(productTexts(e, "·", write), phrases);
+    case Arithmetic::Mean: return "(" + sumText(productTexts(e, "·", write), phrases) + ") / " + num(t.n);
     case Arithmetic::MeanSquare:
-        for (const Product& p : e.products) terms.push_back("(" + num(p[0].value) + " − " + operand(p[1].value) + ")²");
+        for (const Product& p : e.products) terms.push_back("(" + write(p[0], false) + " − " + write(p[1], true) + ")²");
         return "(" + sumText(terms, phrases) + ") / " + num(t.n);
-    case Arithmetic::Move: break;
+    case Arithmetic::Move: return write(e.products[0][0], false);
     }
     return "";
 }
@@ -164,7 +184,7 @@ void writeForward(const Graph& g, const StepTerms& t, const Phrases& phrases, St
         line.push_back({arithmeticText(t, phrases), PieceRole::Arithmetic});
         line.push_back({" = "});
     }
-    line.push_back({shownEntries(t.result, t), PieceRole::Result});
+    addEntries(t.result, t, PieceRole::Result, line);
     addMore(t, phrases, line);
     out.lines.push_back(line);
     out.lines.push_back({{fillIn(phrases.shape, {shapeText(t.shape)})}});
@@ -185,7 +205,7 @@ void writeChain(const Graph& g, const StepTerms& t, const Phrases& phrases, Step
     }
     out.lines.push_back({{partial(g, t.root, t.node) + " = " + join(symbolTerms, " + ")}});
     out.lines.push_back({{"= "}, {join(numberTerms, " + "), PieceRole::Arithmetic}});
-    TextLine total{{"= "}, {num(t.after(0, 0)), done < int(t.chain.size()) ? PieceRole::Sum : PieceRole::Result}};
+    TextLine total{{"= "}, {num(t.after(0, 0)), done < int(t.chain.size()) ? PieceRole::Sum : PieceRole::Result, 0}};
     if (done < int(t.chain.size()))
         total.push_back({"   " + fillIn(phrases.termsSoFar, {std::to_string(done), std::to_string(t.chain.size())})});
     out.lines.push_back(total);
@@ -220,19 +240,61 @@ void writeBackward(const Graph& g, const StepTerms& t, const Phrases& phrases, S
         line.push_back({arithmeticText(t, phrases), PieceRole::Arithmetic});
         line.push_back({" = "});
     }
-    line.push_back({shownEntries(t.result, t), accumulates ? PieceRole::Sum : PieceRole::Result});
+    addEntries(t.result, t, accumulates ? PieceRole::Sum : PieceRole::Result, line);
     addMore(t, phrases, line);
     out.lines.push_back(line);
     if (!accumulates) return;
     TextLine sum{{lhs + " = "}, {shownEntries(t.before, t)}, {" + "}, {shownEntries(t.result, t), PieceRole::Sum},
-                 {" = "}, {shownEntries(t.after, t), PieceRole::Result}};
+                 {" = "}};
+    addEntries(t.after, t, PieceRole::Result, sum);
     if (t.edges > 1)
         sum.push_back({"   " + fillIn(phrases.edgesSoFar, {std::to_string(t.edge), std::to_string(t.edges)})});
     if (t.startGradient && t.edge == 1) sum.push_back({"   " + fillIn(phrases.heldBefore, {shownEntries(t.before, t)})});
     out.lines.push_back(sum);
 }
 
+// "w2[1, 2]", "y1[2]" (a column's entry by its row), "loss" (a 1x1 value): 1-based, as a lecturer says it.
+std::string entryName(const std::string& name, Shape s, int row, int col) {
+    if (s.size() == 1) return name;
+    if (s.cols == 1) return name + "[" + std::to_string(row + 1) + "]";
+    return name + "[" + std::to_string(row + 1) + ", " + std::to_string(col + 1) + "]";
+}
+
+std::string factorName(const Graph& g, const StepTerms& t, const EntryTerms& e, const Factor& f) {
+    const Shape shape = g.node(f.from.node).shape;
+    switch (f.role) {
+    case FactorRole::Upstream:
+        return entryName(partial(g, t.root, f.from.node), shape, f.from.row, f.from.col);
+    case FactorRole::Local:
+        return "∂" + entryName(label(g, t.from), g.node(t.from).shape, f.from.row, f.from.col) + "/∂" +
+               entryName(label(g, t.node), t.shape, e.row, e.col);
+    case FactorRole::Operand: break;
+    }
+    return entryName(label(g, f.from.node), shape, f.from.row, f.from.col);
+}
+
 }  // namespace
+
+std::vector<TextLine> writeEntryChain(const Graph& g, const StepTerms& t, const Phrases& phrases) {
+    std::vector<TextLine> out;
+    if (t.entries.empty() || t.kind == StepKind::Start) return out;
+    const EntryTerms& e = t.entries[0];
+    const FactorText names = [&](const Factor& f, bool) { return factorName(g, t, e, f); };
+    std::string lhs, symbols, numbers;
+    if (t.kind == StepKind::Backward) {
+        lhs = entryName(partial(g, t.root, t.node), t.shape, e.row, e.col);
+        symbols = sumText(productTexts(e, "·", names), phrases);
+        numbers = sumText(productTexts(e, " × "), phrases);
+    } else {
+        lhs = entryName(label(g, t.node), t.shape, e.row, e.col);
+        symbols = forwardEntryText(t, e, phrases, names);
+        numbers = forwardEntryText(t, e, phrases);
+    }
+    out.push_back({{lhs + " = " + symbols}});
+    out.push_back({{"= "}, {numbers, PieceRole::Arithmetic}});
+    out.push_back({{"= "}, {num(e.value), PieceRole::Result, 0}});
+    return out;
+}
 
 std::string fillIn(const std::string& pattern, const std::vector<std::string>& args) {
     std::string out;

@@ -45,6 +45,7 @@ enum class PieceRole {
 struct Piece {
     std::string text;
     PieceRole role = PieceRole::Text;
+    int entry = -1;  // a result's entry: its index in StepTerms::entries (what a click drills into)
 };
 
 using TextLine = std::vector<Piece>;
@@ -58,6 +59,11 @@ struct StepText {
 inline constexpr int kShownDigits = 4;
 
 StepText writeStep(const Graph& graph, const StepTerms& terms, const Phrases& phrases = {});
+
+// One entry's own chain (terms made with an EntryChoice of one entry): the products summed into
+// it, each factor named by the node and entry it was read from, then the numbers and the value:
+//   ∂loss/∂w2[1, 2] = ∂loss/∂z2[1]·y1[2] = -1.073e-05 × 0.8808 = -9.45e-06
+std::vector<TextLine> writeEntryChain(const Graph& graph, const StepTerms& terms, const Phrases& phrases = {});
 
 // One line as plain text; pieces whose role is in `hidden` are written "?".
 std::string lineText(const TextLine& line, const std::vector<PieceRole>& hidden = {});

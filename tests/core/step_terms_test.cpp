@@ -267,8 +267,27 @@ TEST(StepTerms, PredictHidesPiecesByRoleNotBySubstring) {
     Stepped s(test::readFile(test::examplePath("mlp-1-2-2")));
     const StepText text = writeStep(s.program.graph, s.at(s.forward("z2")));
     EXPECT_EQ(lineText(text.lines[0], {PieceRole::Result}),
-              "z2 = w2 @ y1 = [3·0.7311 + 4·0.8808, 5·0.7311 + 6·0.8808] = ?");
-    EXPECT_EQ(lineText(text.lines[0], {PieceRole::Arithmetic, PieceRole::Result}), "z2 = w2 @ y1 = ? = ?");
+              "z2 = w2 @ y1 = [3·0.7311 + 4·0.8808, 5·0.7311 + 6·0.8808] = [?, ?]");
+    EXPECT_EQ(lineText(text.lines[0], {PieceRole::Arithmetic, PieceRole::Result}), "z2 = w2 @ y1 = ? = [?, ?]");
+}
+
+// Down to one entry: the products summed into it, each factor named by the entry it was read from.
+TEST(StepTerms, OneEntrysOwnChain) {
+    Stepped s(test::readFile(test::examplePath("mlp-1-2-2")));
+    auto chain = [&](int position, EntryChoice choice) {
+        std::vector<std::string> out;
+        for (const TextLine& l : writeEntryChain(s.program.graph, s.at(position, choice))) out.push_back(lineText(l));
+        return out;
+    };
+    EXPECT_EQ(chain(s.backward("z2", "y1"), {1, 0}),
+              (std::vector<std::string>{"∂loss/∂y1[2] = w2[1, 2]·∂loss/∂z2[1] + w2[2, 2]·∂loss/∂z2[2]",
+                                        "= 4 × (-1.073e-05) + 6 × 0.000131", "= 0.000743"}));
+    EXPECT_EQ(chain(s.backward("y1", "z1"), {0, 0}),
+              (std::vector<std::string>{"∂loss/∂z1[1] = ∂loss/∂y1[1]·∂y1[1]/∂z1[1]", "= 0.0006227 × 0.1966",
+                                        "= 0.0001224"}));
+    EXPECT_EQ(chain(s.forward("z2"), {1, 0}),
+              (std::vector<std::string>{"z2[2] = w2[2, 1]·y1[1] + w2[2, 2]·y1[2]", "= 5·0.7311 + 6·0.8808", "= 8.94"}));
+    EXPECT_EQ(chain(s.forward("y1"), {1, 0}), (std::vector<std::string>{"y1[2] = σ(z1[2])", "= σ(2)", "= 0.8808"}));
 }
 
 // ---- every written equation holds -----------------------------------------------------------

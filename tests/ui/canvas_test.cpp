@@ -131,6 +131,28 @@ TEST(Stepping, ChainRulePanelWritesTheSumForB) {
     EXPECT_TRUE(window.stepToolBar()->counterText().startsWith(QStringLiteral("Backward")));
 }
 
+// mlp-1-2-2's matrices written out with their numbers; a click on an entry of the result shows
+// that entry's own chain.
+TEST(Stepping, ChainRulePanelWritesMatricesOutAndDrillsIntoAnEntry) {
+    MainWindow window;
+    window.openExample(QStringLiteral("mlp-1-2-2"));
+    GraphDocument* doc = window.document();
+    ChainRuleDock* dock = window.chainRuleDock();
+    doc->setCursorPosition(3);  // forward 3: z2 = w2 @ y1
+    EXPECT_TRUE(dock->bodyText().startsWith(
+        QStringLiteral("z2 = w2 @ y1 = [3·0.7311 + 4·0.8808, 5·0.7311 + 6·0.8808] = [5.716, 8.94]")))
+        << dock->bodyText().toStdString();
+    const auto& into = doc->cursor().eventsInto(doc->graph().find("w2"));
+    ASSERT_EQ(into.size(), 1u);
+    doc->setCursorPosition(doc->cursor().forwardCount() + into[0] + 1);
+    dock->drillInto(0, 1);
+    EXPECT_TRUE(dock->bodyText().contains(
+        QStringLiteral("∂loss/∂w2[1, 2] = ∂loss/∂z2[1]·y1[2]\n= -1.073e-05 × 0.8808\n= -9.45e-06")))
+        << dock->bodyText().toStdString();
+    doc->stepForward();  // another step: the drill-down closes
+    EXPECT_FALSE(dock->drilled() && dock->bodyText().contains(QStringLiteral("∂loss/∂w2[1, 2]")));
+}
+
 TEST(Stepping, KeysMoveTheCursor) {
     MainWindow window;
     window.openExample(QStringLiteral("chain-rule"));

@@ -163,9 +163,16 @@ TEST(Training, BackwardTwiceDoublesTheGradientsAndTheStep) {
 
     dock.backwardAgainButton()->click();
     EXPECT_TRUE(matrixNear(doc.evaluation().grads[w1], 3 * g, 1e-15));
+    // Zero grad zeroes the gradients and runs nothing (PyTorch's zero_grad); forward and backward
+    // are their own action.
     dock.zeroGradButton()->click();
-    EXPECT_TRUE(matrixNear(doc.evaluation().grads[w1], g, 1e-15));
+    EXPECT_TRUE(doc.evaluation().grads[w1].isZero(0.0));
+    EXPECT_EQ(doc.backwardPasses(), 0);
+    EXPECT_EQ(doc.cursor().backwardCount(), 0);
     EXPECT_TRUE(dock.accumulationNote().isEmpty());
+    dock.backwardAgainButton()->click();
+    EXPECT_TRUE(matrixNear(doc.evaluation().grads[w1], g, 1e-15));
+    EXPECT_EQ(doc.backwardPasses(), 1);
 
     // The optimizer steps with what the gradients hold: twice the gradient, twice the move.
     dock.backwardAgainButton()->click();

@@ -151,6 +151,17 @@ void GraphDocument::recompute() {
     emit valuesChanged();
 }
 
+void GraphDocument::zeroGradients() {
+    zeroGrad(program_.graph, eval_);
+    eval_.trace.backward.clear();  // the gradients of that pass are gone: nothing to step through
+    eval_.trace.numbers.clear();
+    eval_.trace.startGrads.clear();
+    passes_ = 0;
+    cursor_.attach(program_.graph, eval_);
+    emit valuesChanged();
+    emit cursorChanged();
+}
+
 void GraphDocument::markSaved(const QString& path) {
     filePath_ = path;
     unsavedBeyondUndo_ = false;

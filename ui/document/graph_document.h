@@ -105,8 +105,11 @@ public:
     // ---- training in the window
     // Runs forward and backward again *without* zero_grad: leaf gradients add up, as in PyTorch.
     void backwardAgain();
-    // zero_grad, forward, backward: fresh gradients.
+    // zero_grad, forward, backward: fresh gradients (a training loop's start).
     void recompute();
+    // optimizer.zero_grad() and nothing else: every gradient is zero and there is no backward
+    // pass to step through until backwardAgain() runs forward and backward.
+    void zeroGradients();
     bool gradientsAccumulated() const { return passes_ > 1; }
     int backwardPasses() const { return passes_; }
 

@@ -2,6 +2,7 @@
 #include "ui/panels/chain_rule_dock.h"
 
 #include <QLabel>
+#include <algorithm>
 #include <QScrollArea>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -13,6 +14,24 @@ namespace bp {
 namespace {
 
 std::string words(const QString& s) { return s.toStdString(); }
+
+// A line as rich text: each entry of the result a link ("entry:K") that drills into it; hidden
+// pieces written "?". The plain text goes to `plain`.
+QString richLine(const TextLine& line, const std::vector<PieceRole>& hidden, QString& plain) {
+    QString rich;
+    for (const Piece& p : line) {
+        const bool hide = std::find(hidden.begin(), hidden.end(), p.role) != hidden.end();
+        const QString text = hide ? QStringLiteral("?") : QString::fromStdString(p.text);
+        plain += text;
+        if (p.entry >= 0 && !hide && p.role == PieceRole::Result)
+            rich += QStringLiteral("<a href=\"entry:%1\" style=\"color: #b00020; text-decoration: none\">%2</a>")
+                        .arg(p.entry)
+                        .arg(text.toHtmlEscaped());
+        else
+            rich += text.toHtmlEscaped();
+    }
+    return rich;
+}
 
 }  // namespace
 
@@ -45,9 +64,10 @@ ChainRuleDock::ChainRuleDock(GraphDocument* document, QWidget* parent)
     auto* layout = new QVBoxLayout(content);
     title_ = new QLabel;
     body_ = new QLabel;
-    body_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    body_->setTextFormat(Qt::PlainText);
+    body_->setTextFormat(Qt::RichText);
+    body_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
     body_->setWordWrap(true);
+    connect(body_, &QLabel::linkActivated, this, &ChainRuleDock::entryClicked);
     body_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(title_);
     layout->addWidget(body_, 1);
@@ -89,23 +109,62 @@ int ChainRuleDock::heightForLines(int lines) const {
 }
 
 QString ChainRuleDock::titleText() const { return title_->text(); }
-QString ChainRuleDock::bodyText() const { return body_->text(); }
+QString ChainRuleDock::bodyText() const { return plain_; }
+
+void ChainRuleDock::drillInto(int row, int col) {
+    drillRow_ = row;
+    drillCol_ = col;
+    drillPosition_ = doc_->cursor().position();
+    refresh();
+}
+
+void ChainRuleDock::clearDrill() {
+    drillRow_ = drillCol_ = -1;
+    refresh();
+}
+
+void ChainRuleDock::entryClicked(const QString& link) {
+    if (!link.startsWith(QStringLiteral("entry:"))) return;
+    const int k = link.mid(6).toInt();
+    const StepTerms terms = stepTerms(doc_->graph(), doc_->evaluation(), doc_->cursor());
+    if (k < 0 || k >= int(terms.entries.size())) return;
+    const EntryTerms& e = terms.entries[std::size_t(k)];
+    if (drilled() && e.row == drillRow_ && e.col == drillCol_) clearDrill();  // a second click closes it
+    else drillInto(e.row, e.col);
+}
 
 void ChainRuleDock::refresh() {
     if (doc_->isEmpty()) {
         title_->setText(tr("No graph"));
         body_->clear();
+        plain_.clear();
         return;
     }
+    if (drillPosition_ != doc_->cursor().position()) drillRow_ = drillCol_ = -1;
     const StepTerms terms = stepTerms(doc_->graph(), doc_->evaluation(), doc_->cursor());
-    const StepText text = writeStep(doc_->graph(), terms, translatedPhrases());
+    const Phrases phrases = translatedPhrases();
+    const StepText text = writeStep(doc_->graph(), terms, phrases);
     title_->setText(QString::fromStdString(text.title));
     // While the class predicts: the numbers this step computes (its result, a partial sum) are "?".
     std::vector<PieceRole> hidden;
     if (hideResult_) hidden = {PieceRole::Result, PieceRole::Sum};
-    QStringList lines;
-    for (const TextLine& line : text.lines) lines << QString::fromStdString(lineText(line, hidden));
-    body_->setText(lines.join(QLatin1Char('\n')));
+    QStringList lines, plain;
+    for (const TextLine& line : text.lines) {
+        plain << QString();
+        lines << richLine(line, hidden, plain.back());
+    }
+    if (drilled() && terms.kind != StepKind::Start) {
+        const StepTerms one = stepTerms(doc_->graph(), doc_->evaluation(), doc_->cursor(), {drillRow_, drillCol_});
+        plain << QString();
+        lines << QStringLiteral("<br><b>%1</b>").arg(tr("One entry, its own chain:").toHtmlEscaped());
+        plain.back() = tr("One entry, its own chain:");
+        for (const TextLine& line : writeEntryChain(doc_->graph(), one, phrases)) {
+            plain << QString();
+            lines << richLine(line, hidden, plain.back());
+        }
+    }
+    plain_ = plain.join(QLatin1Char('\n'));
+    body_->setText(QStringLiteral("<div style=\"white-space: pre-wrap\">%1</div>").arg(lines.join(QStringLiteral("<br>"))));
 }
 
 }  // namespace bp

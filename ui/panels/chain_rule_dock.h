@@ -21,13 +21,24 @@ public:
     bool hidesResult() const { return hideResult_; }
     // The dock's height that shows the title and `lines` lines of arithmetic in the current type.
     int heightForLines(int lines) const;
+    // Down to one entry: the entry (0-based row, column) of the step's result whose own chain is
+    // written under the step (the products summed into it, named by the entries they were read
+    // from); clicking an entry of the result does the same. A step moved clears it.
+    void drillInto(int row, int col);
+    void clearDrill();
+    bool drilled() const { return drillRow_ >= 0; }
 
 private:
     void refresh();
+    void entryClicked(const QString& link);
     GraphDocument* doc_;
     QLabel* title_;
     QLabel* body_;
+    QString plain_;
     bool hideResult_ = false;
+    int drillRow_ = -1;
+    int drillCol_ = -1;
+    int drillPosition_ = -1;
 };
 
 }  // namespace bp

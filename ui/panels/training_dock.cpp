@@ -44,9 +44,10 @@ TrainingDock::TrainingDock(GraphDocument* document, QWidget* parent)
     knobs->addWidget(momentum_, 0, 3);
 
     zeroGrad_ = new QPushButton(tr("Zero grad"));
-    zeroGrad_->setToolTip(tr("optimizer.zero_grad(), then forward and one backward pass: fresh gradients"));
+    zeroGrad_->setToolTip(tr("optimizer.zero_grad(): every gradient becomes zero, nothing else runs"));
     backwardAgain_ = new QPushButton(tr("Backward again"));
-    backwardAgain_->setToolTip(tr("loss.backward() once more without zero_grad: the gradients of the leaves add up"));
+    backwardAgain_->setToolTip(
+        tr("Forward, then loss.backward(): the leaves' gradients add to what they hold (after Zero grad: fresh ones)"));
     step_ = new QPushButton(tr("Optimizer step"));
     step_->setToolTip(tr("optimizer.step(): every param moves by −lr × its gradient (with momentum, its buffer)"));
     knobs->addWidget(zeroGrad_, 1, 0);
@@ -81,7 +82,7 @@ TrainingDock::TrainingDock(GraphDocument* document, QWidget* parent)
 
     connect(lr_, &QDoubleSpinBox::valueChanged, session_, &TrainingSession::setLearningRate);
     connect(momentum_, &QDoubleSpinBox::valueChanged, session_, &TrainingSession::setMomentum);
-    connect(zeroGrad_, &QPushButton::clicked, doc_, &GraphDocument::recompute);
+    connect(zeroGrad_, &QPushButton::clicked, doc_, &GraphDocument::zeroGradients);
     connect(backwardAgain_, &QPushButton::clicked, doc_, &GraphDocument::backwardAgain);
     connect(step_, &QPushButton::clicked, session_, &TrainingSession::step);
     connect(train_, &QPushButton::clicked, this, &TrainingDock::trainClicked);

@@ -290,9 +290,8 @@ std::vector<TextLine> writeEntryChain(const Graph& g, const StepTerms& t, const 
         symbols = forwardEntryText(t, e, phrases, names);
         numbers = forwardEntryText(t, e, phrases);
     }
-    out.push_back({{lhs + " = " + symbols}});
-    out.push_back({{"= "}, {numbers, PieceRole::Arithmetic}});
-    out.push_back({{"= "}, {num(e.value), PieceRole::Result, 0}});
+    out.push_back({{lhs + " = " + symbols + " = "}, {numbers, PieceRole::Arithmetic}, {" = "},
+                   {num(e.value), PieceRole::Result, 0}});
     return out;
 }
 

@@ -60,8 +60,8 @@ inline constexpr int kShownDigits = 4;
 
 StepText writeStep(const Graph& graph, const StepTerms& terms, const Phrases& phrases = {});
 
-// One entry's own chain (terms made with an EntryChoice of one entry): the products summed into
-// it, each factor named by the node and entry it was read from, then the numbers and the value:
+// One entry's own chain (terms made with an EntryChoice of one entry), on one line: the products
+// summed into it, each factor named by the node and entry it was read from, the numbers, the value:
 //   ∂loss/∂w2[1, 2] = ∂loss/∂z2[1]·y1[2] = -1.073e-05 × 0.8808 = -9.45e-06
 std::vector<TextLine> writeEntryChain(const Graph& graph, const StepTerms& terms, const Phrases& phrases = {});
 

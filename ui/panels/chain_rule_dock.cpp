@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "core/trace/step_text.h"
+#include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
 
 namespace bp {
@@ -17,16 +18,16 @@ std::string words(const QString& s) { return s.toStdString(); }
 
 // A line as rich text: each entry of the result a link ("entry:K") that drills into it; hidden
 // pieces written "?". The plain text goes to `plain`.
-QString richLine(const TextLine& line, const std::vector<PieceRole>& hidden, QString& plain) {
+QString richLine(const TextLine& line, const std::vector<PieceRole>& hidden, const QColor& color, QString& plain) {
     QString rich;
     for (const Piece& p : line) {
         const bool hide = std::find(hidden.begin(), hidden.end(), p.role) != hidden.end();
         const QString text = hide ? QStringLiteral("?") : QString::fromStdString(p.text);
         plain += text;
         if (p.entry >= 0 && !hide && p.role == PieceRole::Result)
-            rich += QStringLiteral("<a href=\"entry:%1\" style=\"color: #b00020; text-decoration: none\">%2</a>")
+            rich += QStringLiteral("<a href=\"entry:%1\" style=\"color: %2; text-decoration: none\">%3</a>")
                         .arg(p.entry)
-                        .arg(text.toHtmlEscaped());
+                        .arg(color.name(), text.toHtmlEscaped());
         else
             rich += text.toHtmlEscaped();
     }
@@ -148,19 +149,21 @@ void ChainRuleDock::refresh() {
     // While the class predicts: the numbers this step computes (its result, a partial sum) are "?".
     std::vector<PieceRole> hidden;
     if (hideResult_) hidden = {PieceRole::Result, PieceRole::Sum};
+    // A value blue, a gradient red, as on the canvas.
+    const QColor color = terms.kind == StepKind::Forward ? style::kValue : style::kGradient;
     QStringList lines, plain;
     for (const TextLine& line : text.lines) {
         plain << QString();
-        lines << richLine(line, hidden, plain.back());
+        lines << richLine(line, hidden, color, plain.back());
     }
     if (drilled() && terms.kind != StepKind::Start) {
         const StepTerms one = stepTerms(doc_->graph(), doc_->evaluation(), doc_->cursor(), {drillRow_, drillCol_});
         plain << QString();
-        lines << QStringLiteral("<br><b>%1</b>").arg(tr("One entry, its own chain:").toHtmlEscaped());
+        lines << QStringLiteral("<b>%1</b>").arg(tr("One entry, its own chain:").toHtmlEscaped());
         plain.back() = tr("One entry, its own chain:");
         for (const TextLine& line : writeEntryChain(doc_->graph(), one, phrases)) {
             plain << QString();
-            lines << richLine(line, hidden, plain.back());
+            lines << richLine(line, hidden, color, plain.back());
         }
     }
     plain_ = plain.join(QLatin1Char('\n'));

@@ -75,6 +75,24 @@ TEST(ExportPicture, PngHasTheSizeOfTheScaleAndShowsBlueValuesAndRedGradients) {
     EXPECT_LT(redAtStart * 10, redAtEnd) << redAtStart << " red pixels before any gradient";
 }
 
+// A picture of a step carries the step written out, in a strip under the graph.
+TEST(ExportPicture, AStepCarriesItsArithmeticInAStripUnderTheGraph) {
+    Fixture f;
+    f.doc.toStart();
+    const int atStart = exportPixelSize(*f.scene, 1.0).height();
+    const auto& into = f.doc.cursor().eventsInto(f.doc.graph().find("w2"));
+    ASSERT_EQ(into.size(), 1u);
+    f.doc.setCursorPosition(f.doc.cursor().forwardCount() + into[0] + 1);
+    EXPECT_GT(exportPixelSize(*f.scene, 1.0).height(), atStart + 60);
+    const QString path = f.dir.filePath(QStringLiteral("step.svg"));
+    ASSERT_TRUE(exportScene(*f.scene, path, 1.0));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(svg.contains(QStringLiteral("Backward 4 / 8: z2 → w2"))) << "the step's title";
+    EXPECT_TRUE(svg.contains(QStringLiteral("-1.073e-05 × 0.7311"))) << "the step's products";
+}
+
 TEST(ExportPicture, ScaleSetsThePixelSize) {
     Fixture f;
     const QString one = f.dir.filePath(QStringLiteral("one.png"));

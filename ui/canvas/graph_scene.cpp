@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/canvas/graph_scene.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/layout/layered_layout.h"
@@ -9,6 +10,7 @@
 #include "ui/canvas/layout_job.h"
 #include "ui/canvas/node_item.h"
 #include "ui/canvas/overview_item.h"
+#include "ui/canvas/step_strip.h"
 #include "ui/canvas/value_editor.h"
 
 namespace bp {
@@ -312,16 +314,28 @@ QRectF GraphScene::graphRect() const {
     return r;
 }
 
-QRectF GraphScene::exportRect() const {
+// The graph with the legend above it, without the strip (but as wide as a strip needs).
+QRectF GraphScene::exportGraphRect(const QStringList& strip) const {
     QRectF r = graphRect().adjusted(-30, -30, 30, 30);
     const QSizeF legend = style::legendSize();
     r.setTop(r.top() - legend.height() - 20);
     r.setWidth(std::max(r.width(), legend.width() + 60));
+    if (!strip.isEmpty()) r.setWidth(std::max(r.width(), kMinStripWidth));
+    return r;
+}
+
+QRectF GraphScene::exportRect() const {
+    const QStringList strip = stepStripLines(*doc_);
+    QRectF r = exportGraphRect(strip);
+    r.setHeight(r.height() + stepStripHeight(strip, r.width()));
     return r;
 }
 
 void GraphScene::renderForExport(QPainter& painter, const QRectF& target) {
-    const QRectF source = exportRect();
+    const QStringList strip = stepStripLines(*doc_);
+    const QRectF source = exportGraphRect(strip);
+    const double scale = target.width() / source.width();
+    const QRectF graphTarget(target.topLeft(), QSizeF(target.width(), source.height() * scale));
     clearSelection();
     exporting_ = true;
     // Drawn afresh, not from the items' pixel caches: an SVG then holds vector shapes and text
@@ -332,16 +346,21 @@ void GraphScene::renderForExport(QPainter& painter, const QRectF& target) {
         n->setCacheMode(QGraphicsItem::NoCache);
     }
     refresh();
-    render(&painter, target, source);
+    render(&painter, graphTarget, source);
     for (std::size_t i = 0; i < nodes_.size(); ++i) nodes_[i]->setCacheMode(caches[i]);
     exporting_ = false;
     refresh();
     // The legend above the graph, in the same scale as the scene.
     painter.save();
-    const double scale = target.width() / source.width();
     painter.translate(target.topLeft());
     painter.scale(scale, scale);
     style::drawLegend(painter, QPointF(20, 10));
+    painter.restore();
+    // The step written out under the graph, as the chain-rule panel writes it.
+    painter.save();
+    painter.translate(graphTarget.bottomLeft());
+    painter.scale(scale, scale);
+    drawStepStrip(painter, strip, source.width());
     painter.restore();
 }
 

@@ -7,6 +7,7 @@
 // window opens at once and stays responsive while a 100,000-node import is laid out.
 #include <QGraphicsScene>
 #include <QHash>
+#include <QStringList>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -70,6 +71,8 @@ public:
     QRectF graphRect() const;
 
     // The picture for slides: the whole graph with the legend, at `scale` scene pixels per pixel.
+    // What a picture for slides shows: the graph, the legend above it and, at a step, the step
+    // written out in a strip under the graph (the chain-rule panel's lines).
     QRectF exportRect() const;
     void renderForExport(QPainter& painter, const QRectF& target);
 
@@ -81,6 +84,9 @@ signals:
     void laidOut();
 
 private:
+    // A picture at least this wide, so that the strip's arithmetic has room beside a small graph.
+    static constexpr double kMinStripWidth = 900;
+    QRectF exportGraphRect(const QStringList& strip) const;
     void rebuild() { rebuildItems(doc_->replacedInPlace()); }
     // keepSurvivors: a re-applied source puts surviving nodes back where they were.
     void rebuildItems(bool keepSurvivors);

@@ -9,12 +9,11 @@
 
 #include "core/trace/step_text.h"
 #include "ui/canvas/canvas_style.h"
+#include "ui/canvas/step_strip.h"
 #include "ui/document/graph_document.h"
 
 namespace bp {
 namespace {
-
-std::string words(const QString& s) { return s.toStdString(); }
 
 // A line as rich text: each entry of the result a link ("entry:K") that drills into it; hidden
 // pieces written "?". The plain text goes to `plain`.
@@ -35,28 +34,6 @@ QString richLine(const TextLine& line, const std::vector<PieceRole>& hidden, con
 }
 
 }  // namespace
-
-// The words around the arithmetic, translated; %1, %2… are filled in by the writer.
-static Phrases translatedPhrases() {
-    Phrases p;
-    p.start = words(ChainRuleDock::tr("Start"));
-    p.startLine = words(ChainRuleDock::tr("The leaves hold their values; press → to compute the graph one node at a time."));
-    p.forwardTitle = words(ChainRuleDock::tr("Forward %1 / %2: %3"));
-    p.backwardTitle = words(ChainRuleDock::tr("Backward %1 / %2: %3 → %4"));
-    p.shape = words(ChainRuleDock::tr("shape %1"));
-    p.termsSoFar = words(ChainRuleDock::tr("(%1 of %2 terms so far)"));
-    p.edgesSoFar = words(ChainRuleDock::tr("(%1 of %2 edges)"));
-    p.broadcastRows = words(ChainRuleDock::tr("%1 was broadcast over %2 rows: its gradient sums them"));
-    p.broadcastCols = words(ChainRuleDock::tr("%1 was broadcast over %2 columns: its gradient sums them"));
-    p.moreTerms = words(ChainRuleDock::tr("… and %1 more"));
-    p.moreEntries = words(ChainRuleDock::tr("… and %1 more entries"));
-    p.rowShown = words(ChainRuleDock::tr("row %1 of %2:"));
-    p.entryShown = words(ChainRuleDock::tr("entry [%1, %2]:"));
-    p.heldBefore = words(ChainRuleDock::tr("(%1 held from the previous backward pass)"));
-    p.nonFiniteValue = words(ChainRuleDock::tr("⚠ the first non-finite value arises at %1 = %2: %3"));
-    p.nonFiniteGradient = words(ChainRuleDock::tr("⚠ the first non-finite gradient arises at %1 = %2: %3"));
-    return p;
-}
 
 ChainRuleDock::ChainRuleDock(GraphDocument* document, QWidget* parent)
     : QDockWidget(tr("Chain rule"), parent), doc_(document) {
@@ -143,7 +120,7 @@ void ChainRuleDock::refresh() {
     }
     if (drillPosition_ != doc_->cursor().position()) drillRow_ = drillCol_ = -1;
     const StepTerms terms = stepTerms(doc_->graph(), doc_->evaluation(), doc_->cursor());
-    const Phrases phrases = translatedPhrases();
+    const Phrases phrases = translatedStepPhrases();
     const StepText text = writeStep(doc_->graph(), terms, phrases);
     title_->setText(QString::fromStdString(text.title));
     // While the class predicts: the numbers this step computes (its result, a partial sum) are "?".

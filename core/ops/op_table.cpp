@@ -347,6 +347,12 @@ void geluVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&,
     }));
 }
 
+void erfForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, [](double a) { return std::erf(a); }); }
+// ∂erf(a)/∂a = 2/√π·e^(−a²)
+void erfVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = g.cwiseProduct(A(in).unaryExpr([](double a) { return M_2_SQRTPI * std::exp(-a * a); }));
+}
+
 void leakyReluForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) {
     const double slope = attrs.slope;
     unary(in, y, [slope](double a) { return a > 0 ? a : a * slope; });
@@ -586,6 +592,8 @@ const std::array kOps{
           {"∂cos(a)/∂a = −sin(a)", ""}, call("cos"), call("torch.cos")},
     OpDef{"gelu",      "gelu",    1, 0, sameShape,      geluForward,      geluVjp,
           {"∂gelu(a)/∂a = Φ(a) + a·φ(a)", ""}, call("gelu"), call("torch.nn.functional.gelu")},
+    OpDef{"erf",       "erf",     1, 0, sameShape,      erfForward,       erfVjp,
+          {"∂erf(a)/∂a = 2/√π·e^(−a²)", ""}, call("erf"), call("torch.erf")},
     OpDef{"leaky_relu", "lrelu",  1, 1, sameShape,      leakyReluForward, leakyReluVjp,
           {"∂/∂a = 1 if a > 0, else the slope", ""}, call("leaky_relu"), call("torch.nn.functional.leaky_relu"),
           {Attr::Slope}},

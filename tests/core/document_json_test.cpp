@@ -225,7 +225,7 @@ struct Breakage {
 const Breakage kBreakages[] = {
     {"unknown op", [](json& d) { nodeNamed(d, "e")["op"] = "multiply"; },
      "node 6 ('e'): unknown op 'multiply' (known: add, sub, mul, div, neg, matmul, pow, transpose, sigmoid, tanh, exp, "
-     "log, relu, abs, sqrt, sum, mean, mse, softplus, sin, cos, gelu, leaky_relu, clamp, detach, maximum, minimum, "
+     "log, relu, abs, sqrt, sum, mean, mse, softplus, sin, cos, gelu, erf, leaky_relu, clamp, detach, maximum, minimum, "
      "pow_node, sum_axis, mean_axis, max, max_axis, min, min_axis, logsumexp, softmax, log_softmax, cross_entropy, "
      "cross_entropy_probs, nll, bce_with_logits, one_hot, concat, reshape, identity)"},
     {"unknown input", [](json& d) { nodeNamed(d, "c")["inputs"][1] = "q"; },

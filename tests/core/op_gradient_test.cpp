@@ -74,7 +74,7 @@ std::vector<OpCase> opCases() {
     cases.push_back({"mse", {s23, s23}, {}, false, ""});
     cases.push_back({"mse", {s23, s13}, {}, false, ""});
     cases.push_back({"mse", {s21, s21}, {}, false, ""});
-    for (const char* unary : {"sin", "cos", "gelu", "detach", "max", "min"}) cases.push_back({unary, {s23}, {}, false, ""});
+    for (const char* unary : {"sin", "cos", "gelu", "erf", "detach", "max", "min"}) cases.push_back({unary, {s23}, {}, false, ""});
     OpAttrs leaky;
     leaky.slope = 0.1;
     cases.push_back({"leaky_relu", {s23}, leaky, false, ""});

@@ -28,6 +28,7 @@ golden.json:
    "grads": {"<name>": [[...]]},     d(seed . root)/d(node); zeros where the root is not reached
    "train": [                        only for training cases (1x1 root)
      {"steps": 5, "lr": 0.1, "momentum": 0.0, "loss": [L0, ..., L5],
+      "schedule": {"kind": "step", "step_size": 2, "gamma": 0.5},   optional (StepLR, ExponentialLR)
       "params": {"<param>": [[...]]}}, ...]
   }, ...
  }
@@ -187,6 +188,13 @@ def C(rows):
 # ---------------------------------------------------------------- the cases
 
 CASES = []
+
+
+# Extra SGD runs with a learning-rate schedule (torch.optim.lr_scheduler, stepped after every
+# optimizer step): (steps, lr, momentum, {"kind": "step", "step_size": N, "gamma": G} or
+# {"kind": "exponential", "gamma": G}).
+SCHEDULE_RUNS = [(6, 0.5, 0.0, {"kind": "step", "step_size": 2, "gamma": 0.5}),
+                 (6, 0.5, 0.9, {"kind": "exponential", "gamma": 0.8})]
 
 
 def case(name, about, bpg, leaves, fn, root=None, seed=None, train=False):
@@ -749,11 +757,17 @@ def run_reference(c):
     return dict(kinds=kinds, root=root, seed=seed, values=values, grads=grads)
 
 
-def sgd_reference(c, steps, lr, momentum):
-    """torch.optim.SGD over the params: zero_grad, forward, backward, step; L0..Lsteps."""
+def sgd_reference(c, steps, lr, momentum, schedule=None):
+    """torch.optim.SGD over the params: zero_grad, forward, backward, step (and the scheduler's
+    step); L0..Lsteps."""
     leaves = leaf_tensors(c)
     params = [leaves[n] for n, k, _ in c["leaves"] if k == "param"]
     opt = torch.optim.SGD(params, lr=lr, momentum=momentum)
+    sched = None
+    if schedule and schedule["kind"] == "step":
+        sched = torch.optim.lr_scheduler.StepLR(opt, schedule["step_size"], schedule["gamma"])
+    elif schedule:
+        sched = torch.optim.lr_scheduler.ExponentialLR(opt, schedule["gamma"])
     root = c["root"] or list(c["fn"](leaves))[-1]
     losses = []
     for _ in range(steps):
@@ -763,12 +777,22 @@ def sgd_reference(c, steps, lr, momentum):
         losses.append(loss.item())
         loss.backward()
         opt.step()
+        if sched:
+            sched.step()
     with torch.no_grad():
         losses.append(c["fn"](leaves)[root].item())
     return losses, {n: leaves[n].detach().clone() for n, k, _ in c["leaves"] if k == "param"}
 
 
-def sgd_by_hand(c, steps, lr, momentum):
+def scheduled_rate(lr, schedule, step):
+    if not schedule:
+        return lr
+    if schedule["kind"] == "step":
+        return lr * schedule["gamma"] ** (step // schedule["step_size"])
+    return lr * schedule["gamma"] ** step
+
+
+def sgd_by_hand(c, steps, lr, momentum, schedule=None):
     """The same SGD written out (PyTorch's rule: buf = g on the first step, then
     buf = momentum*buf + g; p -= lr*buf), to pin down what the engine must do."""
     leaves = leaf_tensors(c)
@@ -776,7 +800,8 @@ def sgd_by_hand(c, steps, lr, momentum):
     root = c["root"] or list(c["fn"](leaves))[-1]
     bufs = {}
     losses = []
-    for _ in range(steps):
+    for step in range(steps):
+        rate = scheduled_rate(lr, schedule, step)
         for t in leaves.values():
             t.grad = None
         loss = c["fn"](leaves)[root]
@@ -786,7 +811,7 @@ def sgd_by_hand(c, steps, lr, momentum):
             for n in pnames:
                 g = leaves[n].grad
                 bufs[n] = g.clone() if n not in bufs else momentum * bufs[n] + g
-                leaves[n] -= lr * (bufs[n] if momentum != 0 else g)
+                leaves[n] -= rate * (bufs[n] if momentum != 0 else g)
     with torch.no_grad():
         losses.append(c["fn"](leaves)[root].item())
     return losses, {n: leaves[n].detach().clone() for n in pnames}
@@ -953,15 +978,20 @@ def main():
         if c["train"]:
             assert ref["values"][ref["root"]].shape == (1, 1)
             entry["train"] = []
-            for steps, lr, momentum in TRAIN_RUNS:
-                losses, params = sgd_reference(c, steps, lr, momentum)
-                losses2, params2 = sgd_by_hand(c, steps, lr, momentum)
+            runs = [(st, lr, mo, None) for st, lr, mo in TRAIN_RUNS]
+            if c["name"] == "classifier":
+                runs += SCHEDULE_RUNS
+            for steps, lr, momentum, schedule in runs:
+                losses, params = sgd_reference(c, steps, lr, momentum, schedule)
+                losses2, params2 = sgd_by_hand(c, steps, lr, momentum, schedule)
                 assert all(abs(a - b) <= 1e-13 * max(1.0, abs(a)) for a, b in zip(losses, losses2))
                 assert all(same(params[n], params2[n]) for n in params)
                 assert math.isclose(losses[0], ref["values"][ref["root"]].item(), rel_tol=1e-15)
-                entry["train"].append({"steps": steps, "lr": lr, "momentum": momentum,
-                                       "loss": [x + 0.0 for x in losses],
-                                       "params": {n: rows(t) for n, t in params.items()}})
+                run = {"steps": steps, "lr": lr, "momentum": momentum}
+                if schedule:
+                    run["schedule"] = schedule
+                run.update({"loss": [x + 0.0 for x in losses], "params": {n: rows(t) for n, t in params.items()}})
+                entry["train"].append(run)
         cases[c["name"]] = entry
         header = (f"# golden case {c['name']}: {c['about']}\n"
                   "# generated by tests/data/make_golden.py (PyTorch float64 values in golden.json)\n")

@@ -81,6 +81,13 @@ struct Parser {
             ->required();
         value(train, "--momentum", "M", "The momentum (finite, at least 0; default 0)",
               finiteNumber(0, INFINITY, false, " (PyTorch: invalid momentum value)"));
+        value(train, "--schedule", "KIND",
+              "How the learning rate changes: constant (default), step (StepLR: times --gamma every --step-size "
+              "steps) or exponential (ExponentialLR: times --gamma every step)",
+              CLI::IsMember({"constant", "step", "exponential"}));
+        value(train, "--step-size", "N", "The steps between decays of --schedule step", wholeNumber(1, 1'000'000'000));
+        value(train, "--gamma", "G", "The decay factor of --schedule step (default 0.1) or exponential",
+              finiteNumber(0, INFINITY, false, ""));
         json(train, "The losses and the trained params as JSON");
 
         CLI::App* check = command("check", "Compare every gradient with central differences (exit 1 on a mismatch)");

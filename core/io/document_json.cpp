@@ -49,6 +49,13 @@ json nodeToJson(const Graph& graph, const Node& node) {
     json attrs = json::object();
     if (node.attrs.exponent != defaults.exponent) attrs["exponent"] = numberToJson(node.attrs.exponent);
     if (node.attrs.shape != defaults.shape) attrs["shape"] = {node.attrs.shape.rows, node.attrs.shape.cols};
+    // The other attributes by their names ("axis", "slope", "min", "max", "classes"), for the ops that take them.
+    for (int i = 0; !node.isLeaf() && i < node.op->attrCount; ++i) {
+        const Attr attr = node.op->attrs[static_cast<std::size_t>(i)];
+        if (attr == Attr::Exponent || attr == Attr::Rows || attr == Attr::Cols) continue;
+        const double v = attrValue(node.attrs, attr);
+        attrs[std::string(attrName(attr))] = attrIsWhole(attr) ? json(static_cast<long long>(v)) : numberToJson(v);
+    }
     if (!attrs.empty()) j["attrs"] = std::move(attrs);
     return j;
 }
@@ -58,6 +65,13 @@ json nodeToJson(const Graph& graph, const Node& node) {
 std::string compact(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // ---- reading ---------------------------------------------------------------------------------
+
+// The attribute a document's "attrs" key names, besides exponent and shape; None if none.
+Attr namedAttr(const std::string& key) {
+    for (Attr a : {Attr::Slope, Attr::Low, Attr::High, Attr::Axis, Attr::Classes})
+        if (attrName(a) == key) return a;
+    return Attr::None;
+}
 
 [[noreturn]] void fail(const std::string& file, const std::string& message) {
     throw LoadError(file + ": error: " + message);
@@ -278,7 +292,7 @@ private:
         if (!inputs.is_array()) failAt(where, "\"inputs\" must be a list of node names, not " + describe(inputs));
         std::vector<NodeId> ids;
         for (const json& in : inputs) ids.push_back(inputId(in, where));
-        const OpAttrs attrs = j.contains("attrs") ? readAttrs(j["attrs"], where) : OpAttrs{};
+        const OpAttrs attrs = j.contains("attrs") ? readAttrs(j["attrs"], *op, where) : OpAttrs{};
         try {
             return graph.addOp(*op, std::move(ids), attrs, name);
         } catch (const GraphError& e) {
@@ -296,7 +310,7 @@ private:
         failAt(where, "input " + quote(name) + " is not a node of the document");
     }
 
-    OpAttrs readAttrs(const json& j, const std::string& where) const {
+    OpAttrs readAttrs(const json& j, const OpDef& op, const std::string& where) const {
         if (!j.is_object()) failAt(where, "\"attrs\" must be an object, not " + describe(j));
         OpAttrs attrs;
         for (const auto& [key, value] : j.items()) {
@@ -311,8 +325,16 @@ private:
                     failAt(where, "\"attrs\".\"shape\" " + compact(value) + " is not a shape (at least 1x1, at most " +
                                       std::to_string(limits_.maxMatrixEntries) + " entries)");
                 attrs.shape = {long(rows), long(cols)};
+            } else if (const Attr attr = namedAttr(key); attr != Attr::None) {
+                if (std::find(op.attrs.begin(), op.attrs.begin() + op.attrCount, attr) == op.attrs.begin() + op.attrCount)
+                    failAt(where, "the op " + quote(std::string(op.name)) + " takes no attribute " + quote(key));
+                const double v = finite(value, where + ": \"attrs\"." + quote(key));
+                if (attrIsWhole(attr) && !(v == std::floor(v) && std::abs(v) <= 1e9))
+                    failAt(where, "\"attrs\"." + quote(key) + " must be a whole number, not " + compact(value));
+                setAttr(attrs, attr, v);
             } else {
-                failAt(where, "unknown attribute " + quote(key) + " in \"attrs\" (known: exponent, shape)");
+                failAt(where, "unknown attribute " + quote(key) +
+                                  " in \"attrs\" (known: exponent, shape, slope, min, max, axis, classes)");
             }
         }
         return attrs;

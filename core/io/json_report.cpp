@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/json_report.h"
 
+#include <algorithm>
+#include <functional>
+
 #include <cmath>
 #include <stdexcept>
 
@@ -99,7 +102,19 @@ json trainReport(const Program& program, const TrainResult& result) {
     json params = json::object();
     for (const Node& node : program.graph.nodes())
         if (node.kind == NodeKind::Param) params[node.name] = matrixToJson(node.leafValue);
-    return {{"loss", std::move(losses)}, {"params", std::move(params)}};
+    json report = {{"loss", std::move(losses)}, {"params", std::move(params)}};
+    if (!result.accuracies.empty()) {  // a classifier: the fraction right beside each loss
+        json accuracies = json::array();
+        for (double a : result.accuracies) accuracies.push_back(numberToJson(a));
+        report["accuracy"] = std::move(accuracies);
+    }
+    // The learning rate of each update, when a schedule changed it.
+    if (std::adjacent_find(result.rates.begin(), result.rates.end(), std::not_equal_to<>()) != result.rates.end()) {
+        json rates = json::array();
+        for (double r : result.rates) rates.push_back(numberToJson(r));
+        report["lr"] = std::move(rates);
+    }
+    return report;
 }
 
 json checkReport(const Program& program, const std::vector<LeafCheck>& checks, const CheckOptions& options) {

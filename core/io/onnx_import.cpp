@@ -96,11 +96,24 @@ bool listed(std::string_view list, const std::string& word) {
     return false;
 }
 
+// The ops of convolutional networks, which need tensors of more than two dimensions.
+bool isImageOp(std::string_view type) {
+    for (std::string_view op : {"Conv", "ConvTranspose", "ConvInteger", "MaxPool", "AveragePool", "GlobalAveragePool",
+                                "GlobalMaxPool", "LpPool", "GlobalLpPool", "MaxUnpool", "MaxRoiPool", "RoiAlign", "LRN",
+                                "InstanceNormalization", "Resize", "Upsample", "SpaceToDepth", "DepthToSpace", "Col2Im"})
+        if (type == op) return true;
+    return false;
+}
+
 // The node's op is one we know, with the inputs, outputs and attributes it may have.
 const OnnxOp& Importer::checkNode(const onnx::NodeProto& node, int index) const {
     const std::string where = nodeRef(node, index);
     const bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
     const OnnxOp* row = defaultDomain ? findOnnxOp(node.op_type()) : nullptr;
+    if (!row && defaultDomain && isImageOp(node.op_type()))
+        throw OnnxError("unsupported ONNX op " + quoted(node.op_type()) + " in " + where +
+                        ": convolution and pooling work on tensors of more than two dimensions (images), and "
+                        "Backprop Studio's values are 2-D matrices; such tensors are not supported yet");
     if (!row)
         throw OnnxError("unsupported ONNX op " + quoted(defaultDomain ? node.op_type() : node.domain() + "::" + node.op_type()) +
                         " in " + where + " (supported: " + knownOnnxOps() + ")");
@@ -112,8 +125,10 @@ const OnnxOp& Importer::checkNode(const onnx::NodeProto& node, int index) const 
                         (row->maxInputs > row->minInputs ? " to " + std::to_string(row->maxInputs) : std::string()));
     for (int i = 0; i < row->minInputs; ++i)
         if (node.input(i).empty()) throw OnnxError(what + " lacks its input " + std::to_string(i));
-    if (node.output_size() != 1 || node.output(0).empty())
-        throw OnnxError(what + " must have exactly one output, it has " + std::to_string(node.output_size()));
+    if (node.output_size() < 1 || node.output_size() > row->maxOutputs || node.output(0).empty())
+        throw OnnxError(what + (row->maxOutputs == 1 ? " must have exactly one output, it has "
+                                                      : " must have 1 to " + std::to_string(row->maxOutputs) + " outputs, it has ") +
+                        std::to_string(node.output_size()));
     for (int i = 0; i < node.attribute_size(); ++i) {
         const std::string& name = node.attribute(i).name();
         if (!listed(row->attributes, name))
@@ -187,8 +202,13 @@ void Importer::makeLeaves(const onnx::GraphProto& g, const std::vector<int>& ord
     for (int i : order) {
         const onnx::NodeProto& node = g.node(i);
         const OnnxOp& row = *findOnnxOp(node.op_type());
-        for (int slot = 0; slot < node.input_size(); ++slot)
+        for (int slot = 0; slot < node.input_size(); ++slot) {
             if (row.valueSlots >> slot & 1u) flows[node.input(slot)] = true;
+            auto it = state_.tensors.find(node.input(slot));
+            if ((row.statisticSlots >> slot & 1u) && it != state_.tensors.end() &&
+                it->second.role == TensorInfo::Role::Initializer)
+                it->second.leafKind = NodeKind::Const;
+        }
     }
     if (g.output_size() > 0) flows[g.output(0).name()] = true;
     for (const onnx::ValueInfoProto& in : g.input()) {

@@ -256,9 +256,11 @@ std::string ScriptWriter::run() {
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = graph_.node(id);
         bool tracked = node.kind == NodeKind::Input || node.kind == NodeKind::Param;
-        for (NodeId input : node.inputs) {
+        for (std::size_t slot = 0; slot < node.inputs.size(); ++slot) {
+            const NodeId input = node.inputs[slot];
             ++uses_[static_cast<std::size_t>(input)];
-            tracked = tracked || tracked_[static_cast<std::size_t>(input)];
+            // detach and class indices: PyTorch does not track what comes through them
+            tracked = tracked || (tracked_[static_cast<std::size_t>(input)] && passesGradient(*node.op, int(slot)));
         }
         tracked_[static_cast<std::size_t>(id)] = tracked;
     }

@@ -150,6 +150,16 @@ void Lexer::failAt(const char* where) const {
                          fullWidthHint(std::string_view(where, end_ - where)));
 }
 
+void Lexer::failMethod(const char* dot) const {
+    const char* end = dot + 1;
+    while (end != end_ && isNameChar(*end)) ++end;
+    const std::string method(dot + 1, end);
+    const auto column = dot - lineStart_ + 1;
+    throw ParseError(fileName_, line_, column > INT_MAX ? INT_MAX : static_cast<int>(column),
+                     "'." + method + "()' is PyTorch's method call; .bpg writes a function of the value: " + method +
+                         "(x) instead of x." + method + "() (and .T for the transpose)");
+}
+
 Token Lexer::next() {
     for (;;) {
         while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\r' || *p_ == '\f' || *p_ == '\v')) ++p_;
@@ -179,7 +189,12 @@ Token Lexer::next() {
         switch (c) {
         case '+': return make(TokenKind::Plus, start, 1);
         case '-': return make(TokenKind::Minus, start, 1);
-        case '*': return make(TokenKind::Star, start, 1);
+        case '*':
+            if (p_ != end_ && *p_ == '*') {  // PyTorch's power, the same as ^
+                ++p_;
+                return make(TokenKind::Caret, start, 2);
+            }
+            return make(TokenKind::Star, start, 1);
         case '/': return make(TokenKind::Slash, start, 1);
         case '@': return make(TokenKind::At, start, 1);
         case '^': return make(TokenKind::Caret, start, 1);
@@ -204,6 +219,11 @@ Token Lexer::next() {
                 ++p_;
                 return make(TokenKind::DotT, start, 2);
             }
+            if (p_ != end_ && isNameStart(*p_)) {
+                const char* q = p_;
+                while (q != end_ && isNameChar(*q)) ++q;
+                if (q != end_ && *q == '(') failMethod(start);
+            }
             break;
         default: break;
         }
@@ -211,11 +231,21 @@ Token Lexer::next() {
     }
 }
 
+// `e5`, `E-3`: an exponent starting at p.
+bool Lexer::isExponentAt(const char* p) const {
+    if (p == end_ || (*p != 'e' && *p != 'E')) return false;
+    ++p;
+    if (p != end_ && (*p == '+' || *p == '-')) ++p;
+    return p != end_ && isDigit(*p);
+}
+
 const char* Lexer::scanNumber(const char* p) const {
     while (p != end_ && isDigit(*p)) ++p;
     if (p != end_ && *p == '.' && p + 1 != end_ && isDigit(p[1])) {
         ++p;
         while (p != end_ && isDigit(*p)) ++p;
+    } else if (p != end_ && *p == '.' && (p + 1 == end_ || !isNameStart(p[1]) || isExponentAt(p + 1))) {
+        ++p;  // `2.` and `2.e3`, as Python writes them (`2.T` stays the transpose of 2)
     }
     if (p != end_ && (*p == 'e' || *p == 'E')) {
         const char* q = p + 1;

@@ -4,6 +4,7 @@
 // vector-Jacobian product, the formula text the window shows and its spelling in each dialect
 // (.bpg and PyTorch). Nothing outside the table switches on the kind of an op: the expression
 // printer (core/language/expression_printer.h) reads the spelling, the engine the functions.
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,12 +13,28 @@
 
 namespace bp {
 
-// Parameters of an op that are not graph inputs (the exponent of a ^ p, the target shape of reshape).
+// Parameters of an op that are not graph inputs (the exponent of a ^ p, the target shape of
+// reshape, the axis of softmax). Each op lists the ones it takes, in argument order (OpDef::attrs).
 struct OpAttrs {
-    double exponent = 1.0;
-    Shape shape{0, 0};
+    double exponent = 1.0;      // pow
+    Shape shape{0, 0};          // reshape
+    double slope = 0.01;        // leaky_relu
+    double low = 0, high = 0;   // clamp
+    int axis = 0;               // softmax, the axis forms of the reductions, concat: 0 rows, 1 columns
+    int classes = 0;            // one_hot
     bool operator==(const OpAttrs&) const = default;
 };
+
+// One number argument of an op, as .bpg writes it after the inputs and the document names it.
+enum class Attr : unsigned char { None, Exponent, Rows, Cols, Slope, Low, High, Axis, Classes };
+
+// "exponent", "rows", "cols", "slope", "min", "max", "axis", "classes".
+std::string_view attrName(Attr attr);
+// A whole number (a dimension, an axis, a count) rather than any real number.
+bool attrIsWhole(Attr attr);
+double attrValue(const OpAttrs& attrs, Attr attr);
+// Sets the attribute; a whole-number attribute takes the value as it is (the caller checked it).
+void setAttr(OpAttrs& attrs, Attr attr, double value);
 
 using MatrixRefs = std::span<const Matrix* const>;
 
@@ -33,6 +50,8 @@ enum class Form {
     Function,    // <text>(a, b, attrs...)
     Method,      // a<text>, then (attrs...) when the op has any
     MeanSquare,  // ((a - b) ** 2)<text>: a mean of squared differences spelled out
+    PowerNode,   // a <text> b, b a node: right-associative, b may carry a unary minus
+    Sequence,    // <text>((a, b), attrs...): PyTorch's torch.cat takes its tensors as a tuple
 };
 
 struct Spelling {
@@ -40,6 +59,10 @@ struct Spelling {
     std::string_view text;     // the operator, the function, or the method suffix
     int level = kPrimary;      // the precedence of the result
     bool numbers = false;      // an operand may be a plain number (PyTorch: elementwise ops)
+    std::string_view keywords = {};  // written after the arguments inside the brackets: ", keepdim=True"
+    std::string_view suffix = {};    // written after the call: ".reshape(1, 1)"
+    // Input slots written as class indices: PyTorch wants a 1-d integer tensor, `t[:, 0].long()`.
+    unsigned char indexSlots = 0;
 };
 
 struct OpDef {
@@ -60,11 +83,20 @@ struct OpDef {
     std::string_view formula[2];
     Spelling bpg;    // in .bpg text (the parser reads the infix operators from here)
     Spelling torch;  // in the PyTorch script
+    std::array<Attr, 3> attrs = {};  // what the attrCount trailing arguments are, in order
+    // Input slots no gradient flows through (detach, the class indices of cross_entropy): a bit
+    // per slot. Their contribution is zero; PyTorch does not track them.
+    unsigned char stopsGradient = 0;
 };
+
+// Whether a gradient flows from the op's output back into input `slot`.
+constexpr bool passesGradient(const OpDef& op, int slot) { return (op.stopsGradient & (1u << slot)) == 0; }
 
 // The .bpg operator of an op written between or after its operands ("+", "@", "^"), else "".
 constexpr std::string_view infixText(const OpDef& op) {
-    return op.bpg.form == Form::Infix || op.bpg.form == Form::Power ? op.bpg.text : std::string_view{};
+    return op.bpg.form == Form::Infix || op.bpg.form == Form::Power || op.bpg.form == Form::PowerNode
+               ? op.bpg.text
+               : std::string_view{};
 }
 
 }  // namespace bp

@@ -107,21 +107,24 @@ TEST_P(OnnxFixture, MatchesPyTorch) {
     const Matrix expected = matrixOf(out);
     EXPECT_TRUE(near(p.seed, Matrix::Ones(expected.rows(), expected.cols()), 0));
     const Evaluation e = evaluate(p);
-    EXPECT_TRUE(near(e.values[p.root], expected, 1e-9)) << "output";
+    // Looser only where the file's float32 constants differ from the model's (the fixture says why).
+    const double tolerance = fx.value("tolerance", 1e-9);
+    EXPECT_TRUE(near(e.values[p.root], expected, tolerance)) << "output";
     for (const auto& [name, grad] : fx.at("grads").items()) {
         const NodeId id = byLabel(p.graph, name);
         ASSERT_GE(id, 0) << name;
         const NodeKind kind = grad.at("torch") == "input" ? NodeKind::Input : NodeKind::Param;
         EXPECT_EQ(p.graph.node(id).kind, kind) << name;
-        EXPECT_TRUE(near(e.grads[id], matrixOf(grad), 1e-9)) << "gradient of " << name;
+        EXPECT_TRUE(near(e.grads[id], matrixOf(grad), tolerance)) << "gradient of " << name;
     }
 }
 
 INSTANTIATE_TEST_SUITE_P(Exports, OnnxFixture,
                          ::testing::Values("model2", "gemm_tanh", "matmul_add_relu_3d", "flatten_reshape_transpose",
-                                           "elementwise", "handmade"));
+                                           "elementwise", "handmade", "softmax_classifier", "activations", "embedding",
+                                           "norms", "batchnorm_training"));
 
-TEST(OnnxImport, FixtureListIsComplete) { EXPECT_EQ(fixtures().size(), 6u); }
+TEST(OnnxImport, FixtureListIsComplete) { EXPECT_EQ(fixtures().size(), 11u); }
 
 // Each exported graph becomes the ops the fixture script saw PyTorch export, in order (plus
 // the helpers our 2-D ops need): the mapping did not silently drop or reorder nodes.

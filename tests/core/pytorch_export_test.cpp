@@ -213,7 +213,8 @@ std::vector<bool> trackedNodes(const Graph& g) {
     for (NodeId id = 0; id < g.size(); ++id) {
         const Node& n = g.node(id);
         bool t = n.kind == NodeKind::Input || n.kind == NodeKind::Param;
-        for (NodeId in : n.inputs) t = t || tracked[static_cast<std::size_t>(in)];
+        for (std::size_t slot = 0; slot < n.inputs.size(); ++slot)  // detach, class indices: untracked
+            t = t || (tracked[static_cast<std::size_t>(n.inputs[slot])] && passesGradient(*n.op, int(slot)));
         tracked[static_cast<std::size_t>(id)] = t;
     }
     return tracked;

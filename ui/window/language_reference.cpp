@@ -2,6 +2,7 @@
 #include "ui/window/language_reference.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 #include "core/ops/op_table.h"
 #include "resources/shipped_examples.h"
@@ -13,8 +14,24 @@ QString tr(const char* text) { return QCoreApplication::translate("LanguageRefer
 QString code(const QString& text) { return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped()); }
 QString view(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 
-// Example operands: a and b, and the numbers an op's attributes take.
-QString attrNumbers(int count) { return count == 1 ? QStringLiteral("2") : QStringLiteral("2, 3"); }
+// An example of each number an op takes after its operands: an axis 1, a slope 0.1, a shape 2, 3.
+QString attrNumber(Attr attr) {
+    switch (attr) {
+    case Attr::Axis: return QStringLiteral("1");
+    case Attr::Slope: return QStringLiteral("0.1");
+    case Attr::Low: return QStringLiteral("-1");
+    case Attr::High: return QStringLiteral("1");
+    case Attr::Classes: return QStringLiteral("3");
+    case Attr::Cols: return QStringLiteral("3");
+    default: return QStringLiteral("2");
+    }
+}
+
+QString attrNumbers(const OpDef& op) {
+    QStringList numbers;
+    for (int i = 0; i < op.attrCount; ++i) numbers << attrNumber(op.attrs[static_cast<std::size_t>(i)]);
+    return numbers.join(QStringLiteral(", "));
+}
 
 }  // namespace
 
@@ -22,14 +39,20 @@ QString opExample(const OpDef& op) {
     const QString name = view(op.name);
     if (!infixText(op).empty())
         return op.arity == 2 ? QStringLiteral("c = a %1 b").arg(view(infixText(op)))
-                             : QStringLiteral("c = a %1 %2").arg(view(infixText(op)), attrNumbers(op.attrCount));
+                             : QStringLiteral("c = a %1 %2").arg(view(infixText(op)), attrNumbers(op));
     if (name == QLatin1String("neg")) return QStringLiteral("c = -a");
     if (name == QLatin1String("transpose")) return QStringLiteral("c = a.T    # or transpose(a)");
     if (name == QLatin1String("identity")) return QStringLiteral("c = a");
     if (name == QLatin1String("mse")) return QStringLiteral("loss = mse(y, target)");
+    if (name.startsWith(QLatin1String("cross_entropy")))
+        return QStringLiteral("loss = cross_entropy(a, b)    # b: class probabilities, or a column of class indices");
+    if (name == QLatin1String("nll")) return QStringLiteral("loss = nll(log_softmax(a, 1), [0, 2])");
+    if (name == QLatin1String("one_hot")) return QStringLiteral("c = one_hot([0, 2], 3)");
     QString args = op.arity == 2 ? QStringLiteral("a, b") : QStringLiteral("a");
-    if (op.attrCount > 0) args += QStringLiteral(", ") + attrNumbers(op.attrCount);
-    return QStringLiteral("c = %1(%2)").arg(name, args);
+    if (op.attrCount > 0) args += QStringLiteral(", ") + attrNumbers(op);
+    // The name .bpg calls it by: sum_axis is sum(a, 1), maximum is max(a, b).
+    const QString called = op.bpg.form == Form::Function ? view(op.bpg.text) : name;
+    return QStringLiteral("c = %1(%2)").arg(called, args);
 }
 
 QString languageReferenceHtml() {

@@ -16,6 +16,7 @@
 #include "ui/window/application_identity.h"
 #include "ui/files/document_files.h"
 #include "ui/window/guarded_application.h"
+#include "ui/window/interface_language.h"
 #include "ui/window/main_window.h"
 
 namespace {
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
     qInstallMessageHandler(previous);
     for (const QString& message : heldMessages) std::fprintf(stderr, "%s\n", qPrintable(message));
     bp::setApplicationIdentity(app);
+    bp::installTranslators(app);
     bp::MainWindow window;
     QString error;
     if (!options.files.empty()) error = window.openFile(QString::fromLocal8Bit(options.files[0].c_str()));

@@ -40,6 +40,7 @@
 #include "ui/window/export_actions.h"
 #include "ui/window/find_bar.h"
 #include "ui/window/help_menu.h"
+#include "ui/window/interface_language.h"
 #include "ui/window/predict_reveal.h"
 #include "ui/window/presentation_mode.h"
 #include "ui/window/step_toolbar.h"
@@ -191,6 +192,8 @@ void MainWindow::buildMenus() {
     view->addAction(predictReveal_->toggleAction());
     view->addAction(predictReveal_->revealAction());
     presentation_->addPreferenceActions(view);
+    view->addSeparator();
+    view->addMenu(languageMenu(this));
     // The step toolbar offers predict and reveal too (the shortcuts work with the menu bar hidden).
     predictReveal_->toggleAction()->setIconText(tr("Predict"));
     steps_->addSeparator();

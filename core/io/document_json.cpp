@@ -18,6 +18,7 @@
 
 #include "core/io/json_report.h"
 #include "core/io/load_program.h"
+#include "core/language/name_characters.h"
 #include "core/language/lexer.h"
 #include "core/ops/op_table.h"
 
@@ -86,10 +87,7 @@ std::string quote(const std::string& name) {
 bool isNodeName(const std::string& name) {
     if (name.size() >= 2 && name[0] == '%')
         return name.find_first_not_of("0123456789", 1) == std::string::npos;
-    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
-    for (char c : name)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-    return !isKeyword(name);
+    return isNameText(name) && !isKeyword(name);
 }
 
 // Deeper nesting than a document needs is refused before parsing: values are quoted in messages
@@ -219,8 +217,8 @@ private:
         if (!j.is_object()) failAt(where, "must be an object, not " + describe(j));
         const std::string name = string(require(j, "name", where), where + ": \"name\"");
         if (!isNodeName(name))
-            failAt(where, quote(name) + " is not a node name (letters, digits and _, not starting with a digit, "
-                                        "not a keyword; or %N for an anonymous node)");
+            failAt(where, quote(name) + " is not a node name (letters, Chinese too, digits and _, not starting with a "
+                                        "digit, not a keyword; or %N for an anonymous node)");
         where += " (" + quote(name) + ")";
         if (auto it = ids_.find(name); it != ids_.end())
             failAt(where, "the name " + quote(name) + " is already used by node " + std::to_string(it->second + 1));

@@ -271,6 +271,10 @@ Shift+drag it sideways to change it like a slider.</source>
         <source>Examples (File &gt; Examples opens them)</source>
         <translation>示例（用“文件 &gt; 示例”打开）</translation>
     </message>
+    <message>
+        <source>A name is letters, digits and &lt;code&gt;_&lt;/code&gt;, not starting with a digit, as in Python; the letters may be Chinese, Japanese, Korean, Greek, Cyrillic or accented Latin: &lt;code&gt;损失 = mse(输出, 目标)&lt;/code&gt;.</source>
+        <translation>名字由字母、数字和 &lt;code&gt;_&lt;/code&gt; 组成，不能以数字开头，与 Python 相同；字母可以是中文、日文、韩文、希腊文、西里尔文或带重音的拉丁字母：&lt;code&gt;损失 = mse(输出, 目标)&lt;/code&gt;。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1211,6 +1215,14 @@ Run the check?</source>
     <message>
         <source>Cannot open the example</source>
         <translation>无法打开示例</translation>
+    </message>
+    <message>
+        <source># A new graph: leaves first (input, param, const), then one op per line.
+# The last line is the root of the backward pass. F1 lists every operator and function.
+</source>
+        <translation># 一个新的计算图：先写叶节点（input、param、const），然后每行一个运算。
+# 最后一行是反向传播的根节点。按 F1 可查看所有运算符和函数。
+</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,8 @@ QLocale interfaceLocale() {
 
 bool interfaceIsChinese() { return interfaceLocale().language() == QLocale::Chinese; }
 
+std::string exampleLanguage() { return interfaceIsChinese() ? "zh_CN" : ""; }
+
 bool installTranslators(QApplication& app) {
     removeTranslators(app);
     const QLocale locale = interfaceLocale();

@@ -7,6 +7,7 @@
 // program starts again: the window's texts are made once, when it is built.
 #include <QLocale>
 #include <QString>
+#include <string>
 
 class QApplication;
 class QMenu;
@@ -21,6 +22,8 @@ void setLanguageSetting(const QString& code);
 // The language the window speaks this run: English, or Chinese (China).
 QLocale interfaceLocale();
 bool interfaceIsChinese();
+// The language of the shipped examples' comments to show: "zh_CN", or "" for English.
+std::string exampleLanguage();
 
 // Loads the program's translation and Qt's own (its dialogs' buttons) for interfaceLocale().
 // Returns whether the program's translation was installed (false for English).

@@ -5,6 +5,7 @@
 
 #include "core/ops/op_table.h"
 #include "resources/shipped_examples.h"
+#include "ui/window/interface_language.h"
 
 namespace bp {
 namespace {
@@ -41,6 +42,10 @@ QString languageReferenceHtml() {
                 .arg(LanguageReference::tr("One statement per line (<code>;</code> also separates); <code>#</code> starts a comment; "
                         "newlines inside <code>( )</code> or <code>[ ]</code> are ignored. Leaves come first, then "
                         "one assignment per op; the last assignment is the root of the backward pass."));
+    html += QStringLiteral("<p>%1</p>")
+                .arg(LanguageReference::tr("A name is letters, digits and <code>_</code>, not starting with a digit, as in Python; "
+                        "the letters may be Chinese, Japanese, Korean, Greek, Cyrillic or accented Latin: "
+                        "<code>损失 = mse(输出, 目标)</code>."));
     html += QStringLiteral("<pre>%1</pre>")
                 .arg(QStringLiteral("input x = 1                 # data\n"
                                     "param w = [[1], [2]]        # a trainable weight, 2x1 (rows of a matrix)\n"
@@ -65,7 +70,7 @@ QString languageReferenceHtml() {
                         "<code>@</code> is the matrix product. Errors name the place: "
                         "<code>FILE:LINE:COL: error: MESSAGE</code>."));
     html += QStringLiteral("<h3>%1</h3><ul>").arg(LanguageReference::tr("Examples (File > Examples opens them)"));
-    for (const Example& e : shippedExamples())
+    for (const Example& e : shippedExamples(exampleLanguage()))
         html += QStringLiteral("<li>%1 — %2</li>").arg(code(QString::fromStdString(e.name)),
                                                          QString::fromStdString(e.summary).toHtmlEscaped());
     html += QStringLiteral("</ul>");

@@ -126,7 +126,7 @@ void MainWindow::buildMenus() {
     file->addAction(exports_->pictureAction());
     file->addAction(exports_->stepsAction());
     QMenu* examples = file->addMenu(tr("&Examples"));
-    for (const Example& e : shippedExamples()) {
+    for (const Example& e : shippedExamples(exampleLanguage())) {
         const QString name = QString::fromStdString(e.name);
         QAction* a = examples->addAction(name, this, [this, name] {
             if (files_->maybeSave()) openExample(name);
@@ -214,9 +214,10 @@ void MainWindow::buildMenus() {
 
 void MainWindow::newGraph() {
     if (!files_->maybeSave()) return;
-    static const char* const kTemplate =
-        "# A new graph: leaves first (input, param, const), then one op per line.\n"
-        "# The last line is the root of the backward pass. F1 lists every operator and function.\n"
+    const QString comments =
+        tr("# A new graph: leaves first (input, param, const), then one op per line.\n"
+           "# The last line is the root of the backward pass. F1 lists every operator and function.\n");
+    const std::string text = comments.toStdString() +
         "input x = 1\n"
         "param w = 0.5\n"
         "param b = 0\n"
@@ -224,7 +225,7 @@ void MainWindow::newGraph() {
         "z = w * x + b\n"
         "y = sigmoid(z)\n"
         "loss = mse(y, target)\n";
-    doc_->setProgram(parseProgram(kTemplate, "untitled.bpg"), QString::fromUtf8(kTemplate));
+    doc_->setProgram(parseProgram(text, "untitled.bpg"), QString::fromStdString(text));
     files_->showUntitled(tr("Untitled"));
 }
 
@@ -261,7 +262,7 @@ void MainWindow::setDocumentTitle(const QString& title) {
 QString MainWindow::openFile(const QString& path) { return files_->open(path); }
 
 void MainWindow::openExample(const QString& name) {
-    const Example* e = findExample(name.toStdString());
+    const Example* e = findExample(name.toStdString(), exampleLanguage());
     if (!e) return;
     try {
         doc_->setProgram(parseProgram(e->source, e->name + ".bpg"), QString::fromStdString(e->source));

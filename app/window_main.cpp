@@ -14,6 +14,7 @@
 #include "app/render_command.h"
 #include "resources/shipped_examples.h"
 #include "ui/window/application_identity.h"
+#include "ui/canvas/font_fallbacks.h"
 #include "ui/files/document_files.h"
 #include "ui/window/guarded_application.h"
 #include "ui/window/interface_language.h"
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
     for (const QString& message : heldMessages) std::fprintf(stderr, "%s\n", qPrintable(message));
     bp::setApplicationIdentity(app);
     bp::installTranslators(app);
+    bp::installFontFallbacks();
     bp::MainWindow window;
     QString error;
     if (!options.files.empty()) error = window.openFile(QString::fromLocal8Bit(options.files[0].c_str()));

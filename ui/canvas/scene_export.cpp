@@ -10,6 +10,7 @@
 #include <QSvgGenerator>
 #include <cmath>
 
+#include "ui/canvas/font_fallbacks.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/files/atomic_write.h"
 
@@ -56,7 +57,7 @@ bool writeSvg(GraphScene& scene, const QString& path, QString* error) {
         fail(error, SceneExport::tr("Cannot write “%1”.").arg(path));
         return false;
     }
-    return writeBytes(path, buffer.data(), error);
+    return writeBytes(path, svgWithFontFallbacks(buffer.data()), error);
 }
 
 bool writePng(GraphScene& scene, const QString& path, double scale, QString* error) {

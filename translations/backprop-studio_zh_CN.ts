@@ -277,6 +277,49 @@ Shift+drag it sideways to change it like a slider.</source>
     </message>
 </context>
 <context>
+    <name>ParseErrorText</name>
+    <message>
+        <source>unexpected character %1 (a full-width space: did you mean an ordinary space &apos; &apos;?)</source>
+        <translation>意外的字符 %1（这是全角空格：你是想输入普通空格 &apos; &apos; 吗？）</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 (full-width: did you mean &apos;%2&apos;?)</source>
+        <translation>意外的字符 %1（这是全角字符：你是想输入 &apos;%2&apos; 吗？）</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 (a combining accent: type the accented letter as one character)</source>
+        <translation>意外的字符 %1（这是组合重音符：请把带重音的字母作为一个字符输入）</translation>
+    </message>
+    <message>
+        <source>unexpected character %1</source>
+        <translation>意外的字符 %1</translation>
+    </message>
+    <message>
+        <source>unknown name &apos;%1&apos;</source>
+        <translation>未知的名字“%1”</translation>
+    </message>
+    <message>
+        <source>unknown function &apos;%1&apos;</source>
+        <translation>未知的函数“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is already defined at line %2</source>
+        <translation>“%1”已在第 %2 行定义过</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a keyword and cannot be a name</source>
+        <translation>“%1”是关键字，不能用作名字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes %2 argument(s), got %3</source>
+        <translation>“%1”需要 %2 个参数，但给了 %3 个</translation>
+    </message>
+    <message>
+        <source>nothing to evaluate: the program assigns no name</source>
+        <translation>没有可计算的内容：程序没有给任何名字赋值</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Apply the source</source>

@@ -115,10 +115,15 @@ Token Lexer::make(TokenKind kind, const char* start, std::size_t length) const {
 
 void Lexer::failAt(const char* where) const {
     const auto column = where - lineStart_ + 1;
+    const std::string_view rest(where, end_ - where);
+    const std::string character = describeCharacter(rest);
+    char32_t cp = 0;
+    const bool decoded = decodeUtf8(rest, cp) > 0;
+    const char ascii = decoded ? asciiLookalike(cp) : 0;
+    const std::string hint = combiningMarkHint(rest);
     throw ParseError(fileName_, line_, column > INT_MAX ? INT_MAX : static_cast<int>(column),
-                     "unexpected character " + describeCharacter(std::string_view(where, end_ - where)) +
-                         fullWidthHint(std::string_view(where, end_ - where)) +
-                         combiningMarkHint(std::string_view(where, end_ - where)));
+                     "unexpected character " + character + fullWidthHint(rest) + hint, "unexpected-character",
+                     {character, ascii ? std::string(1, ascii) : std::string(), hint.empty() ? "" : "combining"});
 }
 
 Token Lexer::next() {

@@ -124,6 +124,11 @@ private:
     [[noreturn, gnu::cold, gnu::noinline]] void fail(const Token& where, const std::string& message) const {
         throw ParseError(file_, where.line, where.column, message);
     }
+    // A message the window says in its own language: its code and parts (the codes in parser.h).
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(const Token& where, const std::string& message, const char* code,
+                                                     std::vector<std::string> args) const {
+        throw ParseError(file_, where.line, where.column, message, code, std::move(args));
+    }
     // A syntax error at the current token; at the end of the file inside brackets, the error
     // names the bracket that was never closed, which is what the writer has to fix.
     [[noreturn, gnu::cold, gnu::noinline]] void unexpected(const std::string& expected) const {
@@ -144,7 +149,7 @@ private:
         unexpected(std::string("'") + closer + "' to close " + quoted(bracket.text) + " at " + positionText(bracket));
     }
     [[noreturn, gnu::cold, gnu::noinline]] void failUnknownName(const Token& name) const {
-        fail(name, "unknown name " + quoted(name.text));
+        fail(name, "unknown name " + quoted(name.text), "unknown-name", {std::string(name.text)});
     }
     void leave() { --depth_; }
     void open(const Token& bracket) {
@@ -220,7 +225,7 @@ Program Parser::run() {
     }
     createPending();
     if (program_.root < 0) {
-        if (lastAssigned_ < 0) fail(tok_, "nothing to evaluate: the program assigns no name");
+        if (lastAssigned_ < 0) fail(tok_, "nothing to evaluate: the program assigns no name", "nothing-to-evaluate", {});
         const Node& root = graph().node(lastAssigned_);
         if (root.shape != Shape{1, 1}) fail(lastAssignedName_, rootNeedsSeed(root.name, root.shape));
         program_.root = lastAssigned_;
@@ -259,7 +264,8 @@ void Parser::statement() {
 
 // `input = 2` or `backward = 1`: a keyword where the user meant a name.
 void Parser::failKeywordAsName(const Token& keyword) const {
-    fail(keyword, quoted(keyword.text) + " is a keyword and cannot be a name");
+    fail(keyword, quoted(keyword.text) + " is a keyword and cannot be a name", "keyword-as-name",
+         {std::string(keyword.text)});
 }
 
 void Parser::endOfStatement(const char* hint) {
@@ -283,7 +289,8 @@ Token Parser::expectName(const char* what) {
 
 void Parser::checkNewName(const Token& name) const {
     if (auto it = names_.find(name.text); it != names_.end())
-        fail(name, quoted(name.text) + " is already defined at line " + std::to_string(it->second.line));
+        fail(name, quoted(name.text) + " is already defined at line " + std::to_string(it->second.line),
+             "already-defined", {std::string(name.text), std::to_string(it->second.line)});
 }
 
 void Parser::declaration(NodeKind kind) {
@@ -464,7 +471,7 @@ NodeId Parser::primary() {
 
 NodeId Parser::call(const Token& name) {
     const OpDef* op = findOp(name.text);
-    if (!op) fail(name, "unknown function " + quoted(name.text));
+    if (!op) fail(name, "unknown function " + quoted(name.text), "unknown-function", {std::string(name.text)});
     if (op->attrCount > 2) fail(name, quoted(name.text) + " cannot be called from .bpg text");
     const int total = op->arity + op->attrCount;
     open(tok_);
@@ -498,8 +505,10 @@ NodeId Parser::call(const Token& name) {
 }
 
 void Parser::failArgumentCount(const Token& name, int expected, int got) const {
-    fail(name, quoted(name.text) + " takes " + std::to_string(expected) +
-                   (expected == 1 ? " argument, got " : " arguments, got ") + std::to_string(got));
+    fail(name,
+         quoted(name.text) + " takes " + std::to_string(expected) +
+             (expected == 1 ? " argument, got " : " arguments, got ") + std::to_string(got),
+         "argument-count", {std::string(name.text), std::to_string(expected), std::to_string(got)});
 }
 
 double Parser::numberArgument(const Token& name, int index) {
@@ -698,6 +707,13 @@ NodeId Parser::createPending(std::string name) {
 ParseError::ParseError(std::string file_, int line_, int column_, std::string message_)
     : std::runtime_error(formatMessage(file_, line_, column_, message_)), file(std::move(file_)), line(line_),
       column(column_), message(std::move(message_)) {}
+
+ParseError::ParseError(std::string file_, int line_, int column_, std::string message_, std::string code_,
+                       std::vector<std::string> args_)
+    : ParseError(std::move(file_), line_, column_, std::move(message_)) {
+    code = std::move(code_);
+    args = std::move(args_);
+}
 
 Matrix parseLiteralText(std::string_view text, const std::string& what, const ParseLimits& limits) {
     if (text.size() > limits.maxSourceBytes)

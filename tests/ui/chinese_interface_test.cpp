@@ -8,6 +8,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDockWidget>
@@ -32,6 +33,8 @@
 
 #include "ui/canvas/canvas_style.h"
 #include "ui/panels/chain_rule_dock.h"
+#include "ui/panels/source_dock.h"
+#include "ui/panels/source_editor.h"
 #include "ui/document/graph_document.h"
 #include "ui/panels/vanishing_demo_dock.h"
 #include "ui/window/add_loss_dialog.h"
@@ -200,6 +203,22 @@ TEST_F(ChineseWindow, NoVisibleTextIsStillEnglish) {
     }
     EXPECT_GT(out.texts.size(), 300) << "too few texts were found to check";
     EXPECT_TRUE(english.isEmpty()) << english.size() << " English texts:\n" << english.join(QLatin1Char('\n')).toStdString();
+}
+
+// The language's common errors in the source panel: core's code and parts, the window's Chinese.
+TEST_F(ChineseWindow, SourceErrorsAreInChinese) {
+    MainWindow window;
+    window.openExample(QStringLiteral("chain-rule"));
+    SourceDock* source = window.sourceDock();
+    source->applyAsYouType()->setChecked(false);
+    source->editor()->setPlainText(QStringLiteral("input 输出 = 1\n损失 = mse(输出， 1)\n"));
+    EXPECT_FALSE(source->apply());
+    EXPECT_EQ(source->messageText().section(QLatin1Char('\n'), 0, 0),
+              QStringLiteral("第 2 行，第 12 列：意外的字符 '，' (U+FF0C)（这是全角字符：你是想输入 ',' 吗？）"));
+    EXPECT_TRUE(source->messageText().contains(QStringLiteral("画布显示的是最后一次解析成功的计算图。")));
+    source->editor()->setPlainText(QStringLiteral("损失 = 输出 + 1\n"));
+    EXPECT_FALSE(source->apply());
+    EXPECT_TRUE(source->messageText().startsWith(QStringLiteral("第 1 行，第 6 列：未知的名字“输出”"))) << source->messageText().toStdString();
 }
 
 TEST_F(ChineseWindow, QtsOwnButtonsAreTranslated) {

@@ -117,7 +117,9 @@ QMenu* languageMenu(QWidget* parent) {
         });
     }
     menu->addSeparator();
-    menu->addAction(InterfaceLanguage::tr("(applies on restart)"))->setEnabled(false);
+    QAction* note = menu->addAction(InterfaceLanguage::tr("(applies on restart)"));
+    note->setEnabled(false);
+    note->setToolTip(InterfaceLanguage::tr("Applies when Backprop Studio starts again"));
     return menu;
 }
 

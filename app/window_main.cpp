@@ -16,8 +16,10 @@
 #include "core/language/parser.h"
 #include "ui/document/graph_document.h"
 #include "ui/window/application_identity.h"
+#include "ui/canvas/font_fallbacks.h"
 #include "ui/files/document_files.h"
 #include "ui/window/guarded_application.h"
+#include "ui/window/interface_language.h"
 #include "ui/window/main_window.h"
 
 namespace {
@@ -90,6 +92,8 @@ int main(int argc, char** argv) {
     qInstallMessageHandler(previous);
     for (const QString& message : heldMessages) std::fprintf(stderr, "%s\n", qPrintable(message));
     bp::setApplicationIdentity(app);
+    bp::installTranslators(app);
+    bp::installFontFallbacks();
     bp::MainWindow window;
     QString error;
     if (!options.files.empty()) error = window.openFile(QString::fromLocal8Bit(options.files[0].c_str()));

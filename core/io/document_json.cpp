@@ -19,6 +19,7 @@
 #include "core/io/json_report.h"
 #include "core/io/load_program.h"
 #include "core/language/bpg_text.h"
+#include "core/language/name_characters.h"
 #include "core/language/lexer.h"
 #include "core/language/parser.h"
 #include "core/text/bounded_file.h"
@@ -112,10 +113,7 @@ std::string quote(const std::string& name) {
 bool isNodeName(const std::string& name) {
     if (name.size() >= 2 && name[0] == '%')
         return name.find_first_not_of("0123456789", 1) == std::string::npos;
-    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
-    for (char c : name)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-    return !isKeyword(name);
+    return isNameText(name) && !isKeyword(name);
 }
 
 // Deeper nesting than a document needs is refused before parsing: values are quoted in messages
@@ -245,8 +243,8 @@ private:
         if (!j.is_object()) failAt(where, "must be an object, not " + describe(j));
         const std::string name = string(require(j, "name", where), where + ": \"name\"");
         if (!isNodeName(name))
-            failAt(where, quote(name) + " is not a node name (letters, digits and _, not starting with a digit, "
-                                        "not a keyword; or %N for an anonymous node)");
+            failAt(where, quote(name) + " is not a node name (letters, Chinese too, digits and _, not starting with a "
+                                        "digit, not a keyword; or %N for an anonymous node)");
         where += " (" + quote(name) + ")";
         if (auto it = ids_.find(name); it != ids_.end())
             failAt(where, "the name " + quote(name) + " is already used by node " + std::to_string(it->second + 1));

@@ -140,6 +140,11 @@ private:
     [[noreturn, gnu::cold, gnu::noinline]] void fail(const Token& where, const std::string& message) const {
         throw ParseError(file_, where.line, where.column, message);
     }
+    // A message the window says in its own language: its code and parts (the codes in parser.h).
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(const Token& where, const std::string& message, const char* code,
+                                                     std::vector<std::string> args) const {
+        throw ParseError(file_, where.line, where.column, message, code, std::move(args));
+    }
     // A syntax error at the current token; at the end of the file inside brackets, the error
     // names the bracket that was never closed, which is what the writer has to fix.
     [[noreturn, gnu::cold, gnu::noinline]] void unexpected(const std::string& expected) const {
@@ -160,7 +165,7 @@ private:
         unexpected(std::string("'") + closer + "' to close " + quoted(bracket.text) + " at " + positionText(bracket));
     }
     [[noreturn, gnu::cold, gnu::noinline]] void failUnknownName(const Token& name) const {
-        fail(name, "unknown name " + quoted(name.text));
+        fail(name, "unknown name " + quoted(name.text), "unknown-name", {std::string(name.text)});
     }
     void leave() { --depth_; }
     void open(const Token& bracket) {
@@ -245,7 +250,7 @@ Program Parser::run() {
     }
     createPending();
     if (program_.root < 0) {
-        if (lastAssigned_ < 0) fail(tok_, "nothing to evaluate: the program assigns no name");
+        if (lastAssigned_ < 0) fail(tok_, "nothing to evaluate: the program assigns no name", "nothing-to-evaluate", {});
         const Node& root = graph().node(lastAssigned_);
         if (root.shape != Shape{1, 1}) fail(lastAssignedName_, rootNeedsSeed(root.name, root.shape));
         program_.root = lastAssigned_;
@@ -284,7 +289,8 @@ void Parser::statement() {
 
 // `input = 2` or `backward = 1`: a keyword where the user meant a name.
 void Parser::failKeywordAsName(const Token& keyword) const {
-    fail(keyword, quoted(keyword.text) + " is a keyword and cannot be a name");
+    fail(keyword, quoted(keyword.text) + " is a keyword and cannot be a name", "keyword-as-name",
+         {std::string(keyword.text)});
 }
 
 void Parser::endOfStatement(const char* hint) {
@@ -308,7 +314,8 @@ Token Parser::expectName(const char* what) {
 
 void Parser::checkNewName(const Token& name) const {
     if (auto it = names_.find(name.text); it != names_.end())
-        fail(name, quoted(name.text) + " is already defined at line " + std::to_string(it->second.line));
+        fail(name, quoted(name.text) + " is already defined at line " + std::to_string(it->second.line),
+             "already-defined", {std::string(name.text), std::to_string(it->second.line)});
 }
 
 void Parser::declaration(NodeKind kind) {
@@ -518,7 +525,8 @@ std::vector<const OpDef*> callCandidates(std::string_view name) {
 
 NodeId Parser::call(const Token& name) {
     const Candidates candidates = callCandidates(name.text);
-    if (candidates.empty()) fail(name, "unknown function " + quoted(name.text));
+    if (candidates.empty())
+        fail(name, "unknown function " + quoted(name.text), "unknown-function", {std::string(name.text)});
     int most = 0;
     for (const OpDef* c : candidates) most = std::max(most, c->arity + c->attrCount);
     open(tok_);
@@ -615,8 +623,10 @@ void Parser::failArgumentCount(const Token& name, const Candidates& candidates, 
     std::string expected;
     for (std::size_t i = 0; i < counts.size(); ++i)
         expected += (i == 0 ? "" : i + 1 == counts.size() ? " or " : ", ") + std::to_string(counts[i]);
-    fail(name, quoted(name.text) + " takes " + expected + (counts.size() == 1 && counts[0] == 1 ? " argument" : " arguments") +
-                   ", got " + std::to_string(got));
+    fail(name,
+         quoted(name.text) + " takes " + expected + (counts.size() == 1 && counts[0] == 1 ? " argument" : " arguments") +
+             ", got " + std::to_string(got),
+         "argument-count", {std::string(name.text), expected, std::to_string(got)});
 }
 
 // The trailing number arguments, as the op's attribute list names them.
@@ -810,6 +820,13 @@ NodeId Parser::createPending(std::string name) {
 ParseError::ParseError(std::string file_, int line_, int column_, std::string message_)
     : std::runtime_error(formatMessage(file_, line_, column_, message_)), file(std::move(file_)), line(line_),
       column(column_), message(std::move(message_)) {}
+
+ParseError::ParseError(std::string file_, int line_, int column_, std::string message_, std::string code_,
+                       std::vector<std::string> args_)
+    : ParseError(std::move(file_), line_, column_, std::move(message_)) {
+    code = std::move(code_);
+    args = std::move(args_);
+}
 
 Matrix parseLiteralText(std::string_view text, const std::string& what, const ParseLimits& limits) {
     if (text.size() > limits.maxSourceBytes)

@@ -253,11 +253,11 @@ const Breakage kBreakages[] = {
     {"duplicate name", [](json& d) { nodeNamed(d, "d")["name"] = "c"; },
      "node 5 ('c'): the name 'c' is already used by node 3"},
     {"not a name", [](json& d) { nodeNamed(d, "d")["name"] = "2d"; },
-     "node 5: '2d' is not a node name (letters, digits and _, not starting with a digit, not a keyword; or %N for an "
-     "anonymous node)"},
+     "node 5: '2d' is not a node name (letters, Chinese too, digits and _, not starting with a digit, not a keyword; "
+     "or %N for an anonymous node)"},
     {"a keyword", [](json& d) { nodeNamed(d, "a")["name"] = "param"; },
-     "node 1: 'param' is not a node name (letters, digits and _, not starting with a digit, not a keyword; or %N for "
-     "an anonymous node)"},
+     "node 1: 'param' is not a node name (letters, Chinese too, digits and _, not starting with a digit, not a "
+     "keyword; or %N for an anonymous node)"},
     {"no name", [](json& d) { nodeNamed(d, "a").erase("name"); }, "node 1: no \"name\" field"},
     {"name not a string", [](json& d) { nodeNamed(d, "a")["name"] = 7; },
      "node 1: \"name\" must be a string, not the number 7"},

@@ -204,7 +204,9 @@ TEST(OnnxNames, Rules) {
     EXPECT_EQ(identifierFor("layer-1/out"), "layer_1_out");
     EXPECT_EQ(identifierFor("already_fine"), "already_fine");
     EXPECT_EQ(identifierFor(""), "_");
-    EXPECT_EQ(identifierFor("λ1"), "_1");  // one character, one underscore
+    EXPECT_EQ(identifierFor("λ1"), "λ1");          // a letter of another script is kept, as Python keeps it
+    EXPECT_EQ(identifierFor("×1"), "_1");          // a symbol: one character, one underscore
+    EXPECT_EQ(identifierFor("层·1"), "层_1");
     onnx_io::NameMaker names;
     EXPECT_EQ(names.make("a.b"), "a_b");
     EXPECT_EQ(names.make("a-b"), "a_b_2");

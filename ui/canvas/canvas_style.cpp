@@ -75,6 +75,12 @@ QList<LegendRow> legendRows() {
 double rowHeight() { return 22 * gLook.typeScale; }
 }  // namespace
 
+QStringList legendTexts() {
+    QStringList texts;
+    for (const LegendRow& row : legendRows()) texts << row.text;
+    return texts;
+}
+
 QSizeF legendSize() {
     QFontMetricsF fm(smallFont());
     double width = 0;

@@ -11,6 +11,7 @@
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
 #include "ui/panels/leaf_sliders.h"
+#include "ui/document/parse_error_text.h"
 
 namespace bp {
 namespace {
@@ -130,7 +131,7 @@ void InspectorDock::cellEdited(int row, int column) {
         if (entry.size() != 1) throw std::invalid_argument(tr("type one number").toStdString());
         value(row, column) = entry(0, 0);
     } catch (const ParseError& e) {
-        rejectEntry(text, QString::fromStdString(e.message));
+        rejectEntry(text, parseErrorText(e));
         return;
     } catch (const std::exception& e) {
         rejectEntry(text, QString::fromStdString(e.what()));

@@ -6,11 +6,15 @@
 
 #include "core/ops/op_table.h"
 #include "resources/shipped_examples.h"
+#include "ui/window/interface_language.h"
 
 namespace bp {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("LanguageReference", text); }
+// The context of this file's texts in the translations.
+struct LanguageReference {
+    Q_DECLARE_TR_FUNCTIONS(LanguageReference)
+};
 QString code(const QString& text) { return QStringLiteral("<code>%1</code>").arg(text.toHtmlEscaped()); }
 QString view(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 
@@ -56,11 +60,15 @@ QString opExample(const OpDef& op) {
 }
 
 QString languageReferenceHtml() {
-    QString html = QStringLiteral("<h2>%1</h2>").arg(tr("The graph language (.bpg)"));
+    QString html = QStringLiteral("<h2>%1</h2>").arg(LanguageReference::tr("The graph language (.bpg)"));
     html += QStringLiteral("<p>%1</p>")
-                .arg(tr("One statement per line (<code>;</code> also separates); <code>#</code> starts a comment; "
+                .arg(LanguageReference::tr("One statement per line (<code>;</code> also separates); <code>#</code> starts a comment; "
                         "newlines inside <code>( )</code> or <code>[ ]</code> are ignored. Leaves come first, then "
                         "one assignment per op; the last assignment is the root of the backward pass."));
+    html += QStringLiteral("<p>%1</p>")
+                .arg(LanguageReference::tr("A name is letters, digits and <code>_</code>, not starting with a digit, as in Python; "
+                        "the letters may be Chinese, Japanese, Korean, Greek, Cyrillic or accented Latin: "
+                        "<code>损失 = mse(输出, 目标)</code>."));
     html += QStringLiteral("<pre>%1</pre>")
                 .arg(QStringLiteral("input x = 1                 # data\n"
                                     "param w = [[1], [2]]        # a trainable weight, 2x1 (rows of a matrix)\n"
@@ -70,9 +78,9 @@ QString languageReferenceHtml() {
                                     "loss = mse(y, target)\n"
                                     "# backward t with [7, 8, 9] # choose the root, with a seed when it is not 1x1")
                          .toHtmlEscaped());
-    html += QStringLiteral("<h3>%1</h3><table border='1' cellspacing='0' cellpadding='4'>").arg(tr("Operators and functions"));
+    html += QStringLiteral("<h3>%1</h3><table border='1' cellspacing='0' cellpadding='4'>").arg(LanguageReference::tr("Operators and functions"));
     html += QStringLiteral("<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
-                .arg(tr("Op"), tr("Drawn as"), tr("Written as"), tr("Local derivative"));
+                .arg(LanguageReference::tr("Op"), LanguageReference::tr("Drawn as"), LanguageReference::tr("Written as"), LanguageReference::tr("Local derivative"));
     for (const OpDef& op : allOps()) {
         QString derivative = view(op.formula[0]).toHtmlEscaped();
         if (!op.formula[1].empty()) derivative += QStringLiteral("<br>") + view(op.formula[1]).toHtmlEscaped();
@@ -81,11 +89,11 @@ QString languageReferenceHtml() {
     }
     html += QStringLiteral("</table>");
     html += QStringLiteral("<p>%1</p>")
-                .arg(tr("<code>+ - * /</code> are elementwise with NumPy broadcasting on two dimensions; "
+                .arg(LanguageReference::tr("<code>+ - * /</code> are elementwise with NumPy broadcasting on two dimensions; "
                         "<code>@</code> is the matrix product. Errors name the place: "
                         "<code>FILE:LINE:COL: error: MESSAGE</code>."));
-    html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Examples (File > Examples opens them)"));
-    for (const Example& e : shippedExamples())
+    html += QStringLiteral("<h3>%1</h3><ul>").arg(LanguageReference::tr("Examples (File > Examples opens them)"));
+    for (const Example& e : shippedExamples(exampleLanguage()))
         html += QStringLiteral("<li>%1 — %2</li>").arg(code(QString::fromStdString(e.name)),
                                                          QString::fromStdString(e.summary).toHtmlEscaped());
     html += QStringLiteral("</ul>");

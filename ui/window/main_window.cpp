@@ -41,6 +41,7 @@
 #include "ui/window/export_actions.h"
 #include "ui/window/find_bar.h"
 #include "ui/window/help_menu.h"
+#include "ui/window/interface_language.h"
 #include "ui/window/predict_reveal.h"
 #include "ui/window/presentation_mode.h"
 #include "ui/window/step_toolbar.h"
@@ -143,7 +144,7 @@ void MainWindow::buildMenus() {
     file->addAction(exports_->pictureAction());
     file->addAction(exports_->stepsAction());
     QMenu* examples = file->addMenu(tr("&Examples"));
-    for (const Example& e : shippedExamples()) {
+    for (const Example& e : shippedExamples(exampleLanguage())) {
         const QString name = QString::fromStdString(e.name);
         QAction* a = examples->addAction(name, this, [this, name] {
             if (files_->maybeSave()) openExample(name);
@@ -209,6 +210,8 @@ void MainWindow::buildMenus() {
     view->addAction(predictReveal_->toggleAction());
     view->addAction(predictReveal_->revealAction());
     presentation_->addPreferenceActions(view);
+    view->addSeparator();
+    view->addMenu(languageMenu(this));
     // The step toolbar offers predict and reveal too (the shortcuts work with the menu bar hidden).
     predictReveal_->toggleAction()->setIconText(tr("Predict"));
     steps_->addSeparator();
@@ -229,9 +232,10 @@ void MainWindow::buildMenus() {
 
 void MainWindow::newGraph() {
     if (!files_->maybeSave()) return;
-    static const char* const kTemplate =
-        "# A new graph: leaves first (input, param, const), then one op per line.\n"
-        "# The last line is the root of the backward pass. F1 lists every operator and function.\n"
+    const QString comments =
+        tr("# A new graph: leaves first (input, param, const), then one op per line.\n"
+           "# The last line is the root of the backward pass. F1 lists every operator and function.\n");
+    const std::string text = comments.toStdString() +
         "input x = 1\n"
         "param w = 0.5\n"
         "param b = 0\n"
@@ -239,7 +243,7 @@ void MainWindow::newGraph() {
         "z = w * x + b\n"
         "y = sigmoid(z)\n"
         "loss = mse(y, target)\n";
-    doc_->setProgram(parseProgram(kTemplate, "untitled.bpg"), QString::fromUtf8(kTemplate));
+    doc_->setProgram(parseProgram(text, "untitled.bpg"), QString::fromStdString(text));
     files_->showUntitled(tr("Untitled"));
 }
 
@@ -276,7 +280,7 @@ void MainWindow::setDocumentTitle(const QString& title) {
 QString MainWindow::openFile(const QString& path) { return files_->open(path); }
 
 void MainWindow::openExample(const QString& name) {
-    const Example* e = findExample(name.toStdString());
+    const Example* e = findExample(name.toStdString(), exampleLanguage());
     if (!e) return;
     try {
         doc_->setProgram(parseProgram(e->source, e->name + ".bpg"), QString::fromStdString(e->source));

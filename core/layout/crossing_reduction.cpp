@@ -5,6 +5,7 @@
 // Jünger and Mutzel ("Simple and efficient bilayer cross counting", 2004).
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <tuple>
 #include <utility>
 
@@ -58,17 +59,25 @@ std::int64_t crossingsBelow(const LayeredGraph& g, const Ordering& o, int r, std
 }
 
 // Gansner's weighted median: the middle position, or between the two middle ones weighted toward
-// the side where neighbours are packed more tightly. Parallel edges count as many times.
-double medianKey(const std::vector<Weighted>& ns, std::vector<int>& expanded) {
-    expanded.clear();
-    for (const Weighted& n : ns) expanded.insert(expanded.end(), static_cast<std::size_t>(n.weight), n.pos);
-    const std::size_t m = expanded.size(), mid = m / 2;
-    if (m % 2 == 1) return expanded[mid];
-    if (m == 2) return (expanded[0] + expanded[1]) / 2.0;
-    const double left = expanded[mid - 1] - expanded[0];
-    const double right = expanded[m - 1] - expanded[mid];
-    if (left + right == 0) return (expanded[mid - 1] + expanded[mid]) / 2.0;
-    return (expanded[mid - 1] * right + expanded[mid] * left) / (left + right);
+// the side where neighbours are packed more tightly. Parallel edges count as many times: the
+// positions are read at cumulative weights (ns is sorted by position), so a bundle of N/3 edges
+// costs one entry, not N/3.
+double medianKey(const std::vector<Weighted>& ns, std::vector<std::int64_t>& cumulative) {
+    cumulative.clear();
+    std::int64_t total = 0;
+    for (const Weighted& n : ns) cumulative.push_back(total += n.weight);
+    // The position of the k-th parallel edge (0-based) in the expanded list.
+    auto at = [&](std::int64_t k) {
+        return ns[std::size_t(std::upper_bound(cumulative.begin(), cumulative.end(), k) - cumulative.begin())].pos;
+    };
+    const std::int64_t m = total, mid = m / 2;
+    if (m % 2 == 1) return at(mid);
+    if (m == 2) return (at(0) + at(1)) / 2.0;
+    const double lower = at(mid - 1), upper = at(mid);
+    const double left = lower - ns.front().pos;
+    const double right = ns.back().pos - upper;
+    if (left + right == 0) return (lower + upper) / 2.0;
+    return (lower * right + upper * left) / (left + right);
 }
 
 double barycentreKey(const std::vector<Weighted>& ns) {
@@ -82,7 +91,7 @@ double barycentreKey(const std::vector<Weighted>& ns) {
 
 struct SweepScratch {
     std::vector<Weighted> ns;
-    std::vector<int> expanded;
+    std::vector<std::int64_t> cumulative;
     std::vector<std::tuple<double, int, int>> movable;  // key, current position, node
     std::vector<char> fixed;
 };
@@ -101,7 +110,7 @@ void sortLayer(const LayeredGraph& g, Ordering& o, int r, bool fromAbove, bool m
             s.fixed[i] = 1;
             continue;
         }
-        const double key = median ? medianKey(s.ns, s.expanded) : barycentreKey(s.ns);
+        const double key = median ? medianKey(s.ns, s.cumulative) : barycentreKey(s.ns);
         s.movable.emplace_back(key, ties ? -i : i, v);  // ties: equal keys swap their order
     }
     std::sort(s.movable.begin(), s.movable.end());

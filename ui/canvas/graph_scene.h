@@ -7,6 +7,7 @@
 // window opens at once and stays responsive while a 100,000-node import is laid out.
 #include <QGraphicsScene>
 #include <QHash>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -86,6 +87,7 @@ private:
     void rebuildItems(bool keepSurvivors);
     void refresh();
     void refreshChanged();
+    void refreshValues();
     void refreshItems(bool all);
     void buildOverview();
     void overviewLaidOut();
@@ -102,6 +104,7 @@ private:
         bool valueKnown = false;
         int gradEvent = -3;  // StepCursor::shownGradEvent
         unsigned flags = ~0u;
+        std::uint64_t numbers = 0;  // a hash of the value and gradient shown
         bool operator==(const ShownNode& other) const;
     };
     ShownNode shownNode(NodeId id) const;

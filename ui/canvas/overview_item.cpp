@@ -6,6 +6,7 @@
 #include <QStyleOptionGraphicsItem>
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/graph_scene.h"
@@ -90,21 +91,29 @@ void OverviewItem::straightSegments() {
 // Edges that share a trunk repeat its runs (the same start, the same direction, different
 // lengths): only the longest of each is kept, so a constant used by 30,000 nodes costs one line.
 void OverviewItem::setSegments(std::vector<Segment> segments) {
-    auto key = [](const Segment& s) {
+    // Each segment's key (start, direction, longest first) computed once, then sorted by it.
+    struct Keyed {
+        double x, y, angle, negLength;
+        std::size_t index;
+        bool operator<(const Keyed& o) const {
+            return std::tie(x, y, angle, negLength, index) < std::tie(o.x, o.y, o.angle, o.negLength, o.index);
+        }
+        bool sameRun(const Keyed& o) const { return x == o.x && y == o.y && angle == o.angle; }
+    };
+    std::vector<Keyed> keys;
+    keys.reserve(segments.size());
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const Segment& s = segments[i];
         const QPointF d = s.b - s.a;
         const double length = std::hypot(d.x(), d.y());
         const double angle = length > 0 ? std::atan2(d.y(), d.x()) : 0;
-        return std::tuple(s.a.x(), s.a.y(), std::round(angle * 1e6), -length);
-    };
-    std::sort(segments.begin(), segments.end(), [&](const Segment& a, const Segment& b) { return key(a) < key(b); });
+        keys.push_back({s.a.x(), s.a.y(), std::round(angle * 1e6), -length, i});
+    }
+    std::sort(keys.begin(), keys.end());
     std::vector<Segment> kept;
-    for (const Segment& s : segments) {
-        if (!kept.empty()) {
-            const auto [x0, y0, a0, l0] = key(kept.back());
-            const auto [x1, y1, a1, l1] = key(s);
-            if (x0 == x1 && y0 == y1 && a0 == a1) continue;  // a shorter run along a longer one
-        }
-        kept.push_back(s);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (k > 0 && keys[k].sameRun(keys[k - 1])) continue;  // a shorter run along a longer one
+        kept.push_back(segments[keys[k].index]);
     }
     prepareGeometryChange();
     segments_ = std::move(kept);

@@ -10,7 +10,7 @@
 //   - open: File > Open of the .bpg, until the graph is drawn (an overview's layout included);
 //   - step: one Right key on the canvas in the middle of the backward pass, the class predicting
 //     or not (H): each step moves on one event, as a lecture goes;
-//   - edit: one Right key on the inspector's slider of a selected weight (a keyboard edit: the
+//   - edit: one Up key on the inspector's slider of a selected weight (a keyboard edit: the
 //     document, every dock showing it, the canvas).
 // A measurement starts when the event is sent and ends when the event loop has nothing left to
 // do (no event, timer or repaint pending): the last frame is on the screen. Reported per action:
@@ -21,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -218,9 +219,14 @@ std::vector<Stats> run(const Workload& w, const Options& options, const QString&
     settle(window);
     auto* slider = window.inspectorDock()->sliders()->findChild<QSlider*>();
     if (!slider) throw std::runtime_error("no slider for " + w.weight);
+    if (std::getenv("BPS_BENCH_TRACE")) std::fprintf(stderr, "slider visible %d enabled %d value %d selected %d\n", slider->isVisible(), slider->isEnabled(), slider->value(), doc->selectedNode());
     std::vector<Sample> edits;
     for (int i = 0; i < options.edits; ++i)
-        edits.push_back(timed(window, [&] { QTest::keyClick(slider, i % 2 ? Qt::Key_Left : Qt::Key_Right); }));
+        edits.push_back(timed(window, [&] { QTest::keyClick(slider, i % 2 ? Qt::Key_Down : Qt::Key_Up); }));
+    // Each key is one undoable edit: a benchmark of edits that did not happen would be worthless.
+    if (doc->undoStack()->count() != options.edits)
+        throw std::runtime_error("the slider made " + std::to_string(doc->undoStack()->count()) + " edits of " +
+                                 std::to_string(options.edits));
     out.push_back(statsOf("edit", edits));
     doc->markSaved(QString());  // nothing to ask about on close
     return out;

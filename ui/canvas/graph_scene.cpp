@@ -181,6 +181,7 @@ void GraphScene::buildOverview() {
     sizes.reserve(g.size());
     for (const Node& n : g.nodes()) sizes.push_back(nodepaint::sizeFor(n));
     overview_ = new OverviewItem(this);
+    overviewPosition_ = -1;
     overview_->setSizes(std::move(sizes));
     addItem(overview_);
     setSceneRect(QRectF(0, 0, 1, 1));
@@ -266,7 +267,7 @@ void GraphScene::refreshChanged() { refreshItems(false); }
 
 // After an edit: the items whose numbers changed, and the active edge (its label holds numbers).
 void GraphScene::refreshValues() {
-    refreshItems(false);
+    refreshItems(overview_ != nullptr);  // the overview's numbers are not tracked node by node
     if (const BackwardEvent* event = doc_->cursor().activeEvent())
         for (EdgeItem* e : edges_)
             if (e->consumer() == event->from && e->slot() == event->slot) e->update();
@@ -313,7 +314,7 @@ GraphScene::ShownNode GraphScene::shownNode(NodeId id) const {
 // only the items that show something else (after a step two or three nodes, a few edges), so the
 // view repaints only their rectangles.
 void GraphScene::refreshItems(bool all) {
-    if (overview_) return overview_->update();
+    if (overview_) return refreshOverview(all);
     shownNodes_.resize(nodes_.size());
     for (NodeId id = 0; id < NodeId(nodes_.size()); ++id) {
         const ShownNode now = shownNode(id);
@@ -336,6 +337,19 @@ void GraphScene::refreshItems(bool all) {
         e->setZValue(backward ? 1 : -1);
         e->update();
     }
+}
+
+// The overview: a step to the next or previous position of the same phase, or a new selection,
+// changes the nodes it marks and nothing else (the step's gradient goes into the node it rings);
+// anything else repaints the whole item.
+void GraphScene::refreshOverview(bool all) {
+    const StepCursor& c = doc_->cursor();
+    const int position = c.position();
+    const bool oneStep = std::abs(position - overviewPosition_) <= 1 && c.phase() == overviewPhase_;
+    overviewPosition_ = position;
+    overviewPhase_ = c.phase();
+    if (all || !oneStep) return overview_->update();
+    overview_->updateMarks();
 }
 
 QRectF GraphScene::graphRect() const {

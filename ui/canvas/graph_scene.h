@@ -89,6 +89,7 @@ private:
     void refreshChanged();
     void refreshValues();
     void refreshItems(bool all);
+    void refreshOverview(bool all);
     void buildOverview();
     void overviewLaidOut();
     // After the source was applied: nodes that survive (by name; an anonymous node also by its op
@@ -113,6 +114,8 @@ private:
     ValueEditor* editor_;
     OverviewItem* overview_ = nullptr;
     LayoutJob* layoutJob_;
+    int overviewPosition_ = -1;  // the step the overview last repainted for
+    Phase overviewPhase_ = Phase::Start;
     bool hideNumbers_ = false;
     bool rebuilding_ = false;
     bool exporting_ = false;  // a picture for slides: no selection drawn

@@ -2,11 +2,14 @@
 #include "ui/canvas/overview_item.h"
 
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsScene>
+#include <QGraphicsView>
 #include <QImage>
 #include <QStyleOptionGraphicsItem>
 #include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <utility>
 
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/graph_scene.h"
@@ -50,6 +53,7 @@ void OverviewItem::setSizes(std::vector<QSizeF> sizes) {
     segments_.clear();
     graphRect_ = QRectF();
     laidOut_ = false;
+    base_ = {};
 }
 
 void OverviewItem::setLayout(const LayoutResult& layout) {
@@ -72,6 +76,7 @@ bool OverviewItem::placeNodes(const std::vector<QPointF>& centers) {
     if (centers.size() != sizes_.size()) return false;
     prepareGeometryChange();
     centers_ = centers;
+    base_ = {};
     QRectF r;
     for (std::size_t id = 0; id < centers_.size(); ++id) r |= boxAround(centers_[id], sizes_[id]);
     graphRect_ = r;
@@ -116,6 +121,7 @@ void OverviewItem::setSegments(std::vector<Segment> segments) {
         kept.push_back(segments[keys[k].index]);
     }
     prepareGeometryChange();
+    base_ = {};
     segments_ = std::move(kept);
     for (const Segment& s : segments_) graphRect_ |= segmentRect(s.a, s.b);
 }
@@ -141,19 +147,64 @@ std::vector<NodeId> OverviewItem::nodesIn(const QRectF& rect) const {
     return ids;
 }
 
-void OverviewItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+std::size_t OverviewItem::countIn(const QRectF& rect) const {
+    std::size_t count = 0;
+    for (NodeId id = 0; id < NodeId(centers_.size()); ++id) count += boxAround(centers_[id], sizes_[id]).intersects(rect);
+    return count;
+}
+
+void OverviewItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) {
     if (!laidOut_) return;
     const QRectF exposed = option->exposedRect.isEmpty() ? boundingRect() : option->exposedRect;
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const std::vector<NodeId> visible = nodesIn(exposed);
+    // The level of detail follows the nodes in the whole view, not in the part repainted (a
+    // step repaints a few rings): the repainted part looks as the rest.
+    const QRectF inView = widget ? painter->worldTransform().inverted().mapRect(QRectF(widget->rect())) : exposed;
+    const std::size_t inViewCount = inView.contains(exposed) && inView != exposed ? countIn(inView) : visible.size();
     const double typicalHeight = sizes_.empty() ? 0 : sizes_.front().height();
-    if (int(visible.size()) <= kMostWholeNodes && lod >= kWholeNodeDetail)
+    lastMarks_ = currentMarks();
+    const bool marksOnly = std::exchange(marksOnly_, false);
+    if (int(inViewCount) <= kMostWholeNodes && lod >= kWholeNodeDetail) {
         paintNodes(*painter, visible, exposed, lod);
-    else if (typicalHeight * lod >= kLeastBoxHeight && int(visible.size()) <= kMostBoxes)
-        paintBoxes(*painter, visible, exposed);
-    else
-        paintPixels(*painter, visible, exposed);
+    } else {
+        // Boxes and pixel blocks show the nodes' kinds, not their numbers: a step (marksOnly)
+        // copies them from a picture of the view made once, and draws only the rings anew.
+        const bool boxes = typicalHeight * lod >= kLeastBoxHeight && int(inViewCount) <= kMostBoxes;
+        if (!(widget && marksOnly && paintFromCache(*painter, *widget, exposed, inView, boxes))) {
+            base_ = {};
+            if (boxes) paintBoxes(*painter, visible, exposed);
+            else paintPixels(*painter, visible, exposed);
+        }
+    }
     paintStepMarkers(*painter, lod);
+}
+
+bool OverviewItem::paintFromCache(QPainter& painter, const QWidget& widget, const QRectF& exposed, const QRectF& inView,
+                                  bool boxes) {
+    const QTransform transform = painter.worldTransform();
+    const double ratio = widget.devicePixelRatioF();
+    const QSize size = widget.size() * ratio;
+    if (base_.image.isNull() || base_.transform != transform || base_.image.size() != size || base_.boxes != boxes) {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        if (image.isNull()) return false;
+        image.setDevicePixelRatio(ratio);
+        image.fill(scene_->backgroundBrush().color());
+        QPainter p(&image);
+        p.setTransform(transform);
+        const std::vector<NodeId> all = nodesIn(inView);
+        if (boxes) paintBoxes(p, all, inView);
+        else paintPixels(p, all, inView);
+        p.end();
+        base_ = {std::move(image), transform, boxes};
+    }
+    const QRectF target = transform.mapRect(exposed) & QRectF(widget.rect());
+    painter.save();
+    painter.resetTransform();
+    painter.drawImage(target, base_.image,
+                      QRectF(target.topLeft() * ratio, target.size() * ratio));
+    painter.restore();
+    return true;
 }
 
 void OverviewItem::paintEdges(QPainter& painter, const QRectF& exposed) {
@@ -232,26 +283,69 @@ void OverviewItem::paintPixels(QPainter& painter, const std::vector<NodeId>& vis
 
 // The nodes and the edge of the current step, and the selected node: rings of a fixed size on
 // screen around them, drawn over whatever level of detail the rest has.
-void OverviewItem::paintStepMarkers(QPainter& painter, double lod) {
+OverviewItem::Marks OverviewItem::currentMarks() const {
     const StepCursor& cursor = scene_->document()->cursor();
-    std::vector<NodeId> active;
-    if (cursor.activeForwardNode() >= 0) active.push_back(cursor.activeForwardNode());
-    const BackwardEvent* event = cursor.activeEvent();
-    if (event) active.insert(active.end(), {event->from, event->to});
-    const NodeId selected = scene_->document()->selectedNode();
+    Marks marks;
+    if (cursor.activeForwardNode() >= 0) marks.step.push_back(cursor.activeForwardNode());
+    if (const BackwardEvent* event = cursor.activeEvent()) {
+        marks.step.insert(marks.step.end(), {event->from, event->to});
+        marks.edgeFrom = event->from;
+        marks.edgeTo = event->to;
+    }
+    marks.selected = scene_->document()->selectedNode();
+    return marks;
+}
+
+// The ring around a node: its box grown by 6 pixels, at least kMarkerSize pixels across.
+QRectF OverviewItem::ringRect(NodeId id, double lod) const {
+    if (id < 0 || id >= NodeId(centers_.size())) return {};
+    const double minimum = kMarkerSize / std::max(lod, 1e-9);
+    const QRectF box = boxAround(centers_[id], sizes_[id]);
+    const double grow = 6 / std::max(lod, 1e-9);
+    QRectF r = box.adjusted(-grow, -grow, grow, grow);
+    if (r.width() < minimum) r.adjust(-(minimum - r.width()) / 2, 0, (minimum - r.width()) / 2, 0);
+    if (r.height() < minimum) r.adjust(0, -(minimum - r.height()) / 2, 0, (minimum - r.height()) / 2);
+    return r;
+}
+
+void OverviewItem::updateRects(const Marks& marks) {
+    if (!laidOut_ || !scene()) return;
+    double lod = 0;
+    for (const QGraphicsView* view : scene()->views()) {
+        const double scale = std::sqrt(std::abs(view->transform().determinant()));
+        lod = lod == 0 ? scale : std::min(lod, scale);
+    }
+    if (lod <= 0) return update();
+    const double pen = 4 / lod;  // the rings' and the edge's cosmetic pens
+    std::vector<NodeId> ids = marks.step;
+    ids.push_back(marks.selected);
+    for (NodeId id : ids)
+        if (const QRectF r = ringRect(id, lod); !r.isEmpty()) update(r.adjusted(-pen, -pen, pen, pen));
+    const NodeId n = NodeId(centers_.size());
+    if (marks.edgeFrom >= 0 && marks.edgeTo >= 0 && marks.edgeFrom < n && marks.edgeTo < n)
+        update(QRectF(centers_[marks.edgeTo], centers_[marks.edgeFrom]).normalized().adjusted(-pen, -pen, pen, pen));
+}
+
+void OverviewItem::updateMarks() {
+    Marks now = currentMarks();
+    marksOnly_ = true;
+    updateRects(lastMarks_);
+    updateRects(now);
+    lastMarks_ = std::move(now);
+}
+
+void OverviewItem::paintStepMarkers(QPainter& painter, double lod) {
+    const Marks marks = currentMarks();
+    const std::vector<NodeId>& active = marks.step;
+    const BackwardEvent* event = scene_->document()->cursor().activeEvent();
+    const NodeId selected = marks.selected;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setBrush(Qt::NoBrush);
-    const double minimum = kMarkerSize / std::max(lod, 1e-9);
     auto ring = [&](NodeId id, const QPen& pen) {
         if (id < 0 || id >= NodeId(centers_.size())) return;
-        const QRectF box = boxAround(centers_[id], sizes_[id]);
-        const double grow = 6 / std::max(lod, 1e-9);
-        QRectF r = box.adjusted(-grow, -grow, grow, grow);
-        if (r.width() < minimum) r.adjust(-(minimum - r.width()) / 2, 0, (minimum - r.width()) / 2, 0);
-        if (r.height() < minimum) r.adjust(0, -(minimum - r.height()) / 2, 0, (minimum - r.height()) / 2);
         painter.setPen(pen);
-        painter.drawEllipse(r);
+        painter.drawEllipse(ringRect(id, lod));
     };
     if (event && event->from >= 0 && event->to >= 0 && event->from < NodeId(centers_.size()) &&
         event->to < NodeId(centers_.size())) {

@@ -152,7 +152,8 @@ struct TransposeOutcome {
     bool changed = false;   // the order changed (ties included)
 };
 
-TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool ties, TransposeScratch& t) {
+TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool ties, int maxPasses,
+                                TransposeScratch& t) {
     const int begin = o.layerStart[r], size = o.layerStart[r + 1] - begin;
     if (size < 2) return {};
     t.start.assign(static_cast<std::size_t>(2 * size + 1), 0);
@@ -175,7 +176,6 @@ TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool 
                              items + t.start[2 * b + 2]);
     };
     TransposeOutcome outcome;
-    constexpr int maxPasses = 16;  // bounds the cost on pathological ranks; usually 1-3 suffice
     for (int pass = 0; pass < maxPasses; ++pass) {
         bool swapped = false;
         for (int i = 0; i + 1 < size; ++i) {
@@ -197,15 +197,16 @@ TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool 
 
 // Transposes rank after rank; a rank is visited again in a later round only if it or a
 // neighbouring rank changed since its last visit.
-void transpose(const LayeredGraph& g, Ordering& o, bool ties, TransposeScratch& t) {
-    constexpr int maxRounds = 4;
+// The passes over one rank (usually 1-3 suffice) and the rounds over all ranks are bounded, the
+// more tightly on a large graph (see Effort).
+void transpose(const LayeredGraph& g, Ordering& o, bool ties, int maxRounds, int maxPasses, TransposeScratch& t) {
     t.dirty.assign(static_cast<std::size_t>(g.rankCount), 1);
     for (int round = 0; round < maxRounds; ++round) {
         bool improved = false;
         for (int r = 0; r < g.rankCount; ++r) {
             if (!t.dirty[r]) continue;
             t.dirty[r] = 0;
-            const TransposeOutcome outcome = transposeLayer(g, o, r, ties, t);
+            const TransposeOutcome outcome = transposeLayer(g, o, r, ties, maxPasses, t);
             if (!outcome.changed) continue;
             improved = improved || outcome.improved;
             for (int d : {r - 1, r, r + 1})
@@ -216,9 +217,44 @@ void transpose(const LayeredGraph& g, Ordering& o, bool ties, TransposeScratch& 
 }
 
 
+// How much work the minimizer may do. A graph of a few thousand nodes gets the full treatment;
+// one whose ranks hold hundreds of thousands of nodes and dummies (a scalar net of 100,000 nodes
+// has a million) gets one start, a few sweeps and short transpositions, so the work stays a
+// small multiple of its size: each iteration is about linear in the segments.
+struct Effort {
+    int starts = 5;
+    int probe = 4;
+    int sweeps = 8;
+    int transposeRounds = 4;
+    int transposePasses = 16;
+};
+
+constexpr std::size_t kLargeLayeredGraph = 200'000;  // nodes and segments
+
+Effort effortFor(const LayeredGraph& g, int sweeps) {
+    Effort e;
+    e.sweeps = sweeps;
+    e.probe = std::min(sweeps, 4);
+    if (std::size_t(g.nodeCount()) + g.segments.size() > kLargeLayeredGraph) {
+        e.starts = 1;
+        e.probe = std::min(sweeps, 2);
+        e.sweeps = std::min(sweeps, 4);
+        e.transposeRounds = 1;
+        e.transposePasses = 2;
+    }
+    if (std::size_t(g.nodeCount()) + g.segments.size() > 5 * kLargeLayeredGraph) {
+        // Past a million, each iteration costs about a second (its reads of positions miss the
+        // cache): one from the start and two from the best.
+        e.probe = std::min(sweeps, 1);
+        e.sweeps = std::min(sweeps, 2);
+    }
+    return e;
+}
+
 // Runs sweeps from several starts and keeps the best ordering seen.
 struct Minimizer {
     const LayeredGraph& g;
+    Effort effort;
     SweepScratch sweepScratch;
     TransposeScratch transposeScratch;
     Ordering best;
@@ -244,7 +280,7 @@ struct Minimizer {
                 for (int r = 1; r < g.rankCount; ++r) sortLayer(g, o, r, true, median, sortTies, sweepScratch);
             else
                 for (int r = g.rankCount - 2; r >= 0; --r) sortLayer(g, o, r, false, median, sortTies, sweepScratch);
-            transpose(g, o, swapTies, transposeScratch);
+            transpose(g, o, swapTies, effort.transposeRounds, effort.transposePasses, transposeScratch);
             current = countCrossings(g, o);
             if (current < bestCrossings) {
                 sinceGain = current * 1000 < bestCrossings * 995 ? 0 : sinceGain + 1;
@@ -268,21 +304,23 @@ std::int64_t countCrossings(const LayeredGraph& g, const Ordering& o) {
 }
 
 Ordering reduceCrossings(const LayeredGraph& g, int sweeps, const std::function<bool(int start)>& stopped) {
-    Minimizer minimizer{g, {}, {}, {}, 0};
+    Minimizer minimizer{g, effortFor(g, sweeps), {}, {}, {}, 0};
     minimizer.transposeScratch.localOf.assign(static_cast<std::size_t>(g.nodeCount()), 0);
     // A few iterations from each start (the by-id order first, so ties keep the baseline), then
     // the full number from the best ordering found.
-    const int probe = std::min(sweeps, 4);
+    const int probe = minimizer.effort.probe;
     int start = 0;
     auto stop = [&] { return stopped && stopped(start++); };
     minimizer.improve(idOrdering(g), probe);
     if (stop()) return std::move(minimizer.best);
+    int starts = 1;
     for (bool fromSinks : {false, true})
         for (bool breadthFirst : {false, true}) {
+            if (starts++ >= minimizer.effort.starts) break;
             minimizer.improve(searchOrdering(g, {fromSinks, breadthFirst}), probe);
             if (stop()) return std::move(minimizer.best);
         }
-    minimizer.improve(minimizer.best, sweeps);
+    minimizer.improve(minimizer.best, minimizer.effort.sweeps);
     return std::move(minimizer.best);
 }
 

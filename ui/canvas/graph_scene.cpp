@@ -267,7 +267,7 @@ void GraphScene::refreshChanged() { refreshItems(false); }
 
 // After an edit: the items whose numbers changed, and the active edge (its label holds numbers).
 void GraphScene::refreshValues() {
-    refreshItems(overview_ != nullptr);  // the overview's numbers are not tracked node by node
+    if (overview_) return overview_->updateValues();
     if (const BackwardEvent* event = doc_->cursor().activeEvent())
         for (EdgeItem* e : edges_)
             if (e->consumer() == event->from && e->slot() == event->slot) e->update();

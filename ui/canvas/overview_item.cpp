@@ -326,6 +326,12 @@ void OverviewItem::updateRects(const Marks& marks) {
         update(QRectF(centers_[marks.edgeTo], centers_[marks.edgeFrom]).normalized().adjusted(-pen, -pen, pen, pen));
 }
 
+void OverviewItem::updateValues() {
+    lastMarks_ = currentMarks();
+    marksOnly_ = true;
+    update();
+}
+
 void OverviewItem::updateMarks() {
     Marks now = currentMarks();
     marksOnly_ = true;

@@ -44,6 +44,9 @@ public:
     // After a step to the next or previous position, or a new selection: repaints the rings
     // drawn last time and those of now (the nodes inside them with), nothing else.
     void updateMarks();
+    // After an edit: the numbers (drawn on whole nodes, when few are in view) and the rings;
+    // boxes and pixel blocks, which show kinds only, come from the picture of the view.
+    void updateValues();
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -86,7 +89,7 @@ private:
     };
     bool paintFromCache(QPainter& painter, const QWidget& widget, const QRectF& exposed, const QRectF& inView, bool boxes);
     Base base_;
-    bool marksOnly_ = false;  // the pending repaint is a step's (updateMarks)
+    bool marksOnly_ = false;  // the pending repaint changes no box or block (a step, an edit)
 
     GraphScene* scene_;
     std::vector<QSizeF> sizes_;

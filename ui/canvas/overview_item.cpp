@@ -198,7 +198,9 @@ bool OverviewItem::paintFromCache(QPainter& painter, const QWidget& widget, cons
         p.end();
         base_ = {std::move(image), transform, boxes};
     }
-    const QRectF target = transform.mapRect(exposed) & QRectF(widget.rect());
+    // Whole pixels around what was exposed: a graph far zoomed out can be a fraction of a pixel
+    // tall, drawn with pens and blocks of at least one pixel.
+    const QRectF target = QRectF(transform.mapRect(exposed).toAlignedRect().adjusted(-2, -2, 2, 2)) & QRectF(widget.rect());
     painter.save();
     painter.resetTransform();
     painter.drawImage(target, base_.image,

@@ -9,6 +9,18 @@ namespace bp {
 namespace {
 
 constexpr int kDigits = 4;  // what a student reads on the projector
+// The terms of one gradient written out; a node used 33,333 times gets the first ones and a count.
+constexpr std::size_t kMaxTerms = 12;
+
+// 33321 -> "33,321".
+std::string groupedCount(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
 
 std::string num(const Matrix& m) { return formatMatrix(m, kDigits); }
 bool scalar(const Matrix& m) { return m.size() == 1; }
@@ -76,26 +88,33 @@ StepExplanation explainBackward(const Graph& g, const Evaluation& eval, const St
     const Matrix gradAfter = eval.trace.gradAfter(ev);
     const bool scalarCase = scalar(upstream) && scalar(contribution);
     if (scalarCase) {
-        // Every term of the sum, those still to come shown as "…".
+        // The terms of the sum (the first kMaxTerms of a node used many times), those still to
+        // come shown as "…".
         std::string symbols, numbers;
-        int done = 0;
-        for (std::size_t i = 0; i < into.size(); ++i) {
+        const std::size_t shown = std::min(into.size(), kMaxTerms);
+        for (std::size_t i = 0; i < shown; ++i) {
             const BackwardEvent& t = eval.trace.backward[into[i]];
             const std::string sep = i ? " + " : "";
             symbols += sep + termSymbols(g, root, t);
             if (into[i] <= active) {
                 const Matrix local = localDerivative(g, eval, t.from, t.slot);
                 numbers += sep + num(eval.grads[t.from]) + "·" + num(local);
-                ++done;
             } else {
                 numbers += sep + "…";
             }
         }
+        if (shown < into.size()) {
+            const std::string more = " + … and " + groupedCount(into.size() - shown) + " more";
+            symbols += more;
+            numbers += more;
+        }
+        // The events into a node are in trace order: the terms done are those up to the active one.
+        const int done = int(std::upper_bound(into.begin(), into.end(), active) - into.begin());
         e.lines.push_back(lhs + " = " + symbols);
         e.lines.push_back("= " + numbers);
         std::string total = "= " + num(gradAfter);
         if (done < static_cast<int>(into.size()))
-            total += "   (" + std::to_string(done) + " of " + std::to_string(into.size()) + " terms so far)";
+            total += "   (" + groupedCount(std::size_t(done)) + " of " + groupedCount(into.size()) + " terms so far)";
         e.lines.push_back(total);
     } else {
         const Node& consumer = g.node(ev.from);

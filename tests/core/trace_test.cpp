@@ -169,6 +169,35 @@ TEST(StepExplanation, ChainRuleSumBuildsTermByTerm) {
     EXPECT_EQ(second.lines[2], "= 5");
 }
 
+// A node used many times (the constant of a long chain): the first 12 terms and a count of the
+// rest, so the panel's text stays short whatever the fan-out; the running count stays exact.
+TEST(StepExplanation, ManyTermsAreCutToTheFirstTwelveAndACount) {
+    std::string text = "param v0 = 0.5\nconst k = 0.001\n";
+    for (int i = 1; i <= 1200; ++i) {  // piece by piece: GCC 12 warns falsely on "v" + std::to_string(i)
+        const std::string prev = std::to_string(i - 1);
+        text += 'v';
+        text += std::to_string(i);
+        text += " = v";
+        text += prev;
+        text += " + k * v";
+        text += prev;
+        text += '\n';
+    }
+    const Program p = parseProgram(text);
+    const Evaluation e = evaluate(p);
+    StepCursor c;
+    c.attach(p.graph, e);
+    const auto& into = c.eventsInto(p.graph.find("k"));
+    ASSERT_EQ(into.size(), 1200u);
+    c.setPosition(c.forwardCount() + into[20] + 1);
+    const StepExplanation step = explainStep(p.graph, e, c);
+    ASSERT_EQ(step.lines.size(), 3u);
+    EXPECT_NE(step.lines[0].find(" + … and 1,188 more"), std::string::npos) << step.lines[0];
+    EXPECT_NE(step.lines[1].find(" + … and 1,188 more"), std::string::npos) << step.lines[1];
+    EXPECT_NE(step.lines[2].find("(21 of 1,200 terms so far)"), std::string::npos) << step.lines[2];
+    EXPECT_LT(step.lines[0].size() + step.lines[1].size(), 1200u);
+}
+
 TEST(StepExplanation, SaysWhereTheFirstNonFiniteValueArose) {
     const Program p = parseProgram("param x = 0\nl = log(x)\ny = l * 2\n");
     const Evaluation e = evaluate(p);

@@ -7,6 +7,7 @@
 // window opens at once and stays responsive while a 100,000-node import is laid out.
 #include <QGraphicsScene>
 #include <QHash>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -86,7 +87,9 @@ private:
     void rebuildItems(bool keepSurvivors);
     void refresh();
     void refreshChanged();
+    void refreshValues();
     void refreshItems(bool all);
+    void refreshOverview(bool all);
     void buildOverview();
     void overviewLaidOut();
     // After the source was applied: nodes that survive (by name; an anonymous node also by its op
@@ -102,6 +105,7 @@ private:
         bool valueKnown = false;
         int gradEvent = -3;  // StepCursor::shownGradEvent
         unsigned flags = ~0u;
+        std::uint64_t numbers = 0;  // a hash of the value and gradient shown
         bool operator==(const ShownNode& other) const;
     };
     ShownNode shownNode(NodeId id) const;
@@ -110,6 +114,8 @@ private:
     ValueEditor* editor_;
     OverviewItem* overview_ = nullptr;
     LayoutJob* layoutJob_;
+    int overviewPosition_ = -1;  // the step the overview last repainted for
+    Phase overviewPhase_ = Phase::Start;
     bool hideNumbers_ = false;
     bool rebuilding_ = false;
     bool exporting_ = false;  // a picture for slides: no selection drawn

@@ -9,6 +9,7 @@
 #include "core/text/number_format.h"
 #include "core/trace/step_explanation.h"
 #include "ui/document/graph_document.h"
+#include "ui/panels/wrapped_text.h"
 
 namespace bp {
 namespace {
@@ -48,10 +49,9 @@ ChainRuleDock::ChainRuleDock(GraphDocument* document, QWidget* parent)
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     title_ = new QLabel;
-    body_ = new QLabel;
-    body_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    body_->setWordWrap(true);
-    body_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Painted from layouts made once per step: a step repaints the text and lays nothing out
+    // again unless the text needs another number of lines.
+    body_ = new WrappedText;
     layout->addWidget(title_);
     layout->addWidget(body_, 1);
     auto* scroll = new QScrollArea;
@@ -94,14 +94,18 @@ int ChainRuleDock::heightForLines(int lines) const {
 QString ChainRuleDock::titleText() const { return title_->text(); }
 QString ChainRuleDock::bodyText() const { return body_->text(); }
 
+void ChainRuleDock::setTitle(const QString& text) {
+    if (title_->text() != text) title_->setText(text);
+}
+
 void ChainRuleDock::refresh() {
     if (doc_->isEmpty()) {
-        title_->setText(tr("No graph"));
+        setTitle(tr("No graph"));
         body_->clear();
         return;
     }
     const StepExplanation e = explainStep(doc_->graph(), doc_->evaluation(), doc_->cursor());
-    title_->setText(QString::fromStdString(e.title));
+    setTitle(QString::fromStdString(e.title));
     QStringList lines;
     for (const std::string& line : e.lines) lines << QString::fromStdString(line);
     if (hideResult_) hideResults(lines, stepResults(*doc_));

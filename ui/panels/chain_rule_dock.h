@@ -8,6 +8,7 @@ class QLabel;
 namespace bp {
 
 class GraphDocument;
+class WrappedText;
 
 class ChainRuleDock : public QDockWidget {
     Q_OBJECT
@@ -24,9 +25,10 @@ public:
 
 private:
     void refresh();
+    void setTitle(const QString& text);
     GraphDocument* doc_;
     QLabel* title_;
-    QLabel* body_;
+    WrappedText* body_;
     bool hideResult_ = false;
 };
 

@@ -11,6 +11,7 @@
 #include "core/trace/step_explanation.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
+#include "ui/panels/dock_refresh.h"
 
 namespace bp {
 namespace {
@@ -46,8 +47,9 @@ PredictDock::PredictDock(GraphDocument* document, QWidget* parent)
     scroll->setWidgetResizable(true);
     setWidget(scroll);
     setLargeType(false);
-    connect(doc_, &GraphDocument::valuesChanged, this, &PredictDock::refresh);
-    connect(doc_, &GraphDocument::programReplaced, this, &PredictDock::refresh);
+    refresher_ = new DockRefresh(this, [this] { refresh(); });
+    connect(doc_, &GraphDocument::valuesChanged, refresher_, &DockRefresh::request);
+    connect(doc_, &GraphDocument::programReplaced, refresher_, &DockRefresh::request);
     refresh();
 }
 
@@ -58,6 +60,7 @@ void PredictDock::setLargeType(bool large) {
 }
 
 QString PredictDock::plainText() const {
+    refresher_->flush();
     QTextDocument text;
     text.setHtml(body_->text());
     return text.toPlainText();

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The lecture hall: every shipped example opens filling the canvas or with its numbers at the
+// least readable size around the current step; nothing covers a number (the legend, the active
+// edge's label); two edges into one node never cross at its side.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QTest>
+#include <algorithm>
+
+#include "core/language/parser.h"
+#include "ui/canvas/edge_item.h"
+#include "ui/canvas/graph_scene.h"
+#include "ui/canvas/graph_view.h"
+#include "ui/document/examples.h"
+#include "ui/document/graph_document.h"
+#include "ui/window/main_window.h"
+
+namespace bp {
+namespace {
+
+void showAt(MainWindow& window, QSize size) {
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.resize(size);
+    QApplication::processEvents();
+}
+
+// The node boxes as the viewport shows them.
+std::vector<QRect> shownNodeBoxes(const MainWindow& window) {
+    std::vector<QRect> boxes;
+    for (NodeId id = 0; id < window.document()->graph().size(); ++id)
+        boxes.push_back(window.view()->mapFromScene(window.scene()->nodeBox(id)).boundingRect());
+    return boxes;
+}
+
+TEST(LectureHall, EveryExampleFillsTheCanvasOrShowsReadableNumbersAt1280x720) {
+    for (const Example& example : shippedExamples()) {
+        SCOPED_TRACE(example.name);
+        MainWindow window;
+        window.openExample(QString::fromStdString(example.name));
+        showAt(window, QSize(1280, 720));
+        GraphView* view = window.view();
+        const QRect canvas = view->viewport()->rect();
+        const QRect graph = view->mapFromScene(window.scene()->graphRect()).boundingRect();
+        const bool fills = graph.width() >= 0.7 * canvas.width() || graph.height() >= 0.7 * canvas.height();
+        EXPECT_GE(view->numberPixels(), view->minNumberPixels() - 1e-9);
+        if (fills) continue;
+        // Too large to fit readably: the least readable zoom, around the current step.
+        EXPECT_TRUE(view->followsStep());
+        EXPECT_NEAR(view->numberPixels(), view->minNumberPixels(), 1e-9);
+        const StepCursor& c = window.document()->cursor();
+        NodeId id = c.activeForwardNode();
+        if (c.activeEvent()) id = c.activeEvent()->to;
+        if (id >= 0) EXPECT_TRUE(canvas.intersects(view->mapFromScene(window.scene()->nodeBox(id)).boundingRect()));
+    }
+}
+
+TEST(LectureHall, ASmallWindowShowsTheNumbersAtTheReadableSizeAndFollowsTheStep) {
+    MainWindow window;
+    window.openExample(QStringLiteral("deep-sigmoid"));
+    showAt(window, QSize(700, 500));
+    GraphView* view = window.view();
+    ASSERT_TRUE(view->followsStep());
+    EXPECT_NEAR(view->numberPixels(), 11, 1e-9);
+    GraphDocument* doc = window.document();
+    for (int position = 0; position <= doc->cursor().last(); ++position) {
+        doc->setCursorPosition(position);
+        QApplication::processEvents();
+        const StepCursor& c = doc->cursor();
+        NodeId id = c.activeEvent() ? c.activeEvent()->to : c.activeForwardNode();
+        if (id < 0) continue;
+        const QRect box = view->mapFromScene(window.scene()->nodeBox(id)).boundingRect();
+        EXPECT_TRUE(view->viewport()->rect().intersects(box)) << "step " << position;
+    }
+    // Zooming is the user's choice: a resize keeps it.
+    view->zoomIn();
+    const double zoomed = view->zoom();
+    window.resize(900, 600);
+    QApplication::processEvents();
+    EXPECT_EQ(view->zoom(), zoomed);
+}
+
+TEST(LectureHall, NoLegendOrEdgeLabelCoversANodeAtAnyStepOfAnyExample) {
+    for (const Example& example : shippedExamples()) {
+        SCOPED_TRACE(example.name);
+        MainWindow window;
+        window.openExample(QString::fromStdString(example.name));
+        showAt(window, QSize(1280, 720));
+        GraphDocument* doc = window.document();
+        GraphScene* scene = window.scene();
+        const QRect legend = window.view()->legendRect();
+        ASSERT_FALSE(legend.isEmpty());
+        int labels = 0;
+        for (int position = 0; position <= doc->cursor().last(); ++position) {
+            doc->setCursorPosition(position);
+            QApplication::processEvents();
+            const QRect viewport = window.view()->viewport()->rect();
+            for (const QRect& box : shownNodeBoxes(window)) {
+                // The legend lies outside the viewport (in its margin), so no shown part of a node
+                // can be under it.
+                const QRect shown = (box & viewport).translated(window.view()->viewport()->pos());
+                EXPECT_FALSE(legend.intersects(shown)) << "step " << position;
+            }
+            for (const EdgeItem* edge : scene->edgeItems()) {
+                const QRectF label = edge->labelSceneRect();
+                if (label.isEmpty()) continue;
+                ++labels;
+                for (NodeId id = 0; id < doc->graph().size(); ++id)
+                    EXPECT_FALSE(label.intersects(scene->nodeBox(id))) << "step " << position << " node " << id;
+            }
+        }
+        EXPECT_EQ(labels, doc->cursor().backwardCount());  // one label on every backward step
+    }
+}
+
+TEST(LectureHall, TheLegendCanBeHidden) {
+    MainWindow window;
+    window.openExample(QStringLiteral("chain-rule"));
+    showAt(window, QSize(1280, 720));
+    GraphView* view = window.view();
+    const int withLegend = view->viewport()->height();
+    view->setLegendVisible(false);
+    QApplication::processEvents();
+    EXPECT_TRUE(view->legendRect().isEmpty());
+    EXPECT_GT(view->viewport()->height(), withLegend);  // the strip's room goes to the graph
+}
+
+TEST(LectureHall, EdgesIntoANodeEnterInTheOrderTheyArriveIn) {
+    for (const Example& example : shippedExamples()) {
+        SCOPED_TRACE(example.name);
+        GraphDocument doc;
+        doc.setProgram(parseProgram(example.source, example.name + ".bpg"), {});
+        GraphScene scene(&doc);
+        for (NodeId id = 0; id < doc.graph().size(); ++id) {
+            std::vector<EdgeItem*> into = scene.edgesInto(id);
+            std::sort(into.begin(), into.end(), [](const EdgeItem* a, const EdgeItem* b) { return a->port() < b->port(); });
+            for (std::size_t i = 1; i < into.size(); ++i)
+                EXPECT_LE(into[i - 1]->approach().y(), into[i]->approach().y()) << "node " << id;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace bp

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The lecture hall: every shipped example opens filling the canvas or with its numbers at the
 // least readable size around the current step; nothing covers a number (the legend, the active
-// edge's label); two edges into one node never cross at its side.
+// edge's label); two edges into one node never cross at its side; a training step shows.
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QDoubleSpinBox>
+#include <QPushButton>
 #include <QTest>
 #include <algorithm>
 
@@ -12,8 +14,10 @@
 #include "ui/canvas/edge_item.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/graph_view.h"
+#include "ui/canvas/node_painter.h"
 #include "ui/document/examples.h"
 #include "ui/document/graph_document.h"
+#include "ui/panels/training_dock.h"
 #include "ui/window/main_window.h"
 
 namespace bp {
@@ -139,6 +143,37 @@ TEST(LectureHall, EdgesIntoANodeEnterInTheOrderTheyArriveIn) {
                 EXPECT_LE(into[i - 1]->approach().y(), into[i]->approach().y()) << "node " << id;
         }
     }
+}
+
+// One SGD step with lr = 1 moves w2 by about 1e-5: written with four digits it would still read
+// 3 4 5 6, as if nothing happened.
+TEST(LectureHall, OneSgdStepChangesTheShownTextOfW2) {
+    GraphDocument doc;
+    doc.setProgram(parseProgram(findExample("mlp-1-2-2")->source, "mlp-1-2-2.bpg"), {});
+    GraphScene scene(&doc);
+    TrainingDock dock(&doc);
+    dock.learningRateBox()->setValue(1.0);
+    const NodeId w2 = doc.graph().find("w2");
+    ASSERT_GE(w2, 0);
+    auto shown = [&] {
+        const NodeLook look = scene.lookOf(w2);
+        QStringList texts;
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 2; ++c) texts << nodepaint::valueEntryText(look, r, c);
+        return texts;
+    };
+    const QStringList before = shown();
+    EXPECT_EQ(before, (QStringList{"3", "4", "5", "6"}));
+    dock.stepButton()->click();
+    const QStringList after = shown();
+    for (int i = 0; i < 4; ++i) EXPECT_NE(before[i], after[i]) << after.join(' ').toStdString();
+    EXPECT_EQ(after[0], QStringLiteral("3.00001"));  // 3.0000078433: six digits tell it from 3
+    // Undo shows the change back.
+    doc.undoStack()->undo();
+    EXPECT_EQ(shown()[0], QStringLiteral("3"));
+    // A new program has no "before".
+    doc.setProgram(parseProgram(findExample("mlp-1-2-2")->source, "mlp-1-2-2.bpg"), {});
+    EXPECT_EQ(scene.lookOf(w2).previous, nullptr);
 }
 
 }  // namespace

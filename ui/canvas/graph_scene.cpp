@@ -84,6 +84,9 @@ NodeLook GraphScene::lookOf(NodeId id) const {
     NodeLook look;
     look.value = c.valueKnown(id) ? &e.values[id] : nullptr;
     look.grad = c.shownGrad(id);
+    const Matrix* previous = doc_->previousValue(id);
+    if (look.value && previous && previous->rows() == look.value->rows() && previous->cols() == look.value->cols())
+        look.previous = previous;
     look.isRoot = id == doc_->root();
     look.activeForward = c.activeForwardNode() == id;
     if (const BackwardEvent* ev = c.activeEvent()) {

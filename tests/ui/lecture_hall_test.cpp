@@ -176,5 +176,18 @@ TEST(LectureHall, OneSgdStepChangesTheShownTextOfW2) {
     EXPECT_EQ(scene.lookOf(w2).previous, nullptr);
 }
 
+// The 1 of d = b + 1 is read as 1 on the canvas and in the panels, not as the program's %1; an
+// edit of it shows the new value.
+TEST(LectureHall, AnInlineConstantIsLabelledWithItsValue) {
+    GraphDocument doc;
+    doc.setProgram(parseProgram(findExample("chain-rule")->source, "chain-rule.bpg"), {});
+    const NodeId one = doc.graph().find("%1");
+    ASSERT_GE(one, 0);
+    EXPECT_EQ(doc.graph().node(one).label, "1");
+    EXPECT_EQ(doc.graph().node(doc.graph().find("b")).label, "b");  // named nodes keep their names
+    ASSERT_TRUE(doc.editLeafValue(one, Matrix::Constant(1, 1, 2.5)));
+    EXPECT_EQ(doc.graph().node(one).label, "2.5");
+}
+
 }  // namespace
 }  // namespace bp

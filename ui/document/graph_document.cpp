@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/graph/inline_constant.h"
 #include "core/language/parser.h"
 #include "ui/document/apply_source_command.h"
 #include "ui/document/edit_commands.h"
@@ -111,6 +112,7 @@ void GraphDocument::applyLeafValues(const std::vector<std::pair<NodeId, Matrix>>
     for (const auto& [id, value] : values) {
         before.push_back(program_.graph.node(id).leafValue);
         program_.graph.setLeafValue(id, value);
+        labelInlineConstant(program_.graph.node(id));  // an edited 1 of b + 1 reads as its new value
     }
     reevaluate(true);
     if (recordingEdit_) finishEffect(lastEdit_, program_, eval_);

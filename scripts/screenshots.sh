@@ -6,7 +6,8 @@
 #   scripts/screenshots.sh [BUILD_DIR] [OUT_DIR]
 #   scripts/screenshots.sh --one FILE WIDTHxHEIGHT OUT.png [KEYS...]
 #
-# KEYS are xdotool key names sent one by one after the window opened (F5 presents, Right steps).
+# KEYS are xdotool key names sent one by one after the window opened (F5 presents, Right steps);
+# FULL sizes the window to the whole screen (what full screen does under a window manager).
 # Needs xvfb-run, xdotool and ImageMagick's import.
 set -euo pipefail
 
@@ -23,11 +24,20 @@ one() {  # FILE SIZE OUT KEYS...
         sleep 3
         # No window manager gives the window the keyboard: give it by hand.
         xdotool search --onlyvisible --name "Backprop Studio" windowfocus 2>/dev/null || true
-        for key in "${@:3}"; do xdotool key --clearmodifiers "$key"; sleep 0.4; done
+        for key in "${@:4}"; do
+            if [[ $key == FULL ]]; then
+                # Full screen needs a window manager; without one, the window is sized by hand.
+                xdotool search --onlyvisible --name "Backprop Studio" windowmove 0 0 windowsize "${3%x*}" "${3#*x}"
+                sleep 1
+            else
+                xdotool key --clearmodifiers "$key"
+            fi
+            sleep 0.4
+        done
         sleep 1.5
         import -window root "$2"
         kill "$app"; wait "$app" 2>/dev/null || true
-    ' "$window" "$file" "$out" "$@"
+    ' "$window" "$file" "$out" "$size" "$@"
     rm -rf "$config"
 }
 
@@ -48,6 +58,8 @@ for size in 1280x720 1920x1080; do
         name=$(basename "$file" .bpg)
         # The window at the start; presentation mode a few steps into the backward pass.
         one "$file" "$size" "$out/$name-window-$size.png"
-        one "$file" "$size" "$out/$name-present-$size.png" F5 End Left Left
+        one "$file" "$size" "$out/$name-present-$size.png" F5 FULL End Left Left
     done
 done
+# An imported ONNX model (a small MLP exported by PyTorch), in the window at 1280x720.
+one "$here/tests/data/onnx/model2.onnx" 1280x720 "$out/onnx-model2-window-1280x720.png"

@@ -9,6 +9,7 @@
 
 #include "app/command_line.h"
 #include "app/convert_command.h"
+#include "app/load_with_warnings.h"
 #include "core/io/json_report.h"
 #include "core/io/load_program.h"
 #include "core/io/number_format.h"
@@ -21,7 +22,7 @@ namespace bp::cli {
 namespace {
 
 Program loadWithOverrides(const Options& o) {
-    Program p = loadProgram(theFile(o));
+    Program p = loadProgramWithWarnings(theFile(o));
     for (const auto& [name, literal] : o.sets) {
         const NodeId id = p.graph.find(name);
         if (id < 0) throw UsageError("--set: no node named '" + name + "'");
@@ -181,7 +182,7 @@ int examplesCommand(const Options& o) {
 int convertCommand(const Options& o) {
     auto out = o.values.find("-o");
     if (out == o.values.end()) throw UsageError("'convert' needs -o OUT.bpg|OUT.json|OUT.py");
-    return convertProgram(loadProgram(theFile(o)), out->second);
+    return convertProgram(loadProgramWithWarnings(theFile(o)), out->second);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/load_with_warnings.h"
 #include "core/io/load_program.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/scene_export.h"
@@ -46,7 +47,7 @@ int renderProgram(const std::string& file, const std::string& out, const std::st
         return 2;
     }
     GraphDocument doc;
-    doc.setProgram(loadProgram(file), QString());
+    doc.setProgram(cli::loadProgramWithWarnings(file), QString());
     const StepCursor& c = doc.cursor();
     // --step K counts within the phase; without it, the end of the phase.
     const int base = phase == "forward" ? 0 : c.forwardCount();

@@ -3,8 +3,16 @@
 # seeded with the shipped examples and the test fixtures. Fails if any target finds a crash;
 # the crashing input is left in build-fuzz/findings/ to become a regression test.
 # SPDX-License-Identifier: GPL-3.0-or-later
+#
+# scripts/fuzz.sh --window [SECONDS] instead builds the window's open-path target (Qt and the ui
+# built with the fuzzer's instrumentation, in build-fuzz-window/: a longer build, not run by CI)
+# and runs it alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [[ ${1:-} == --window ]]; then
+  shift
+  exec scripts/fuzz-window.sh "$@"
+fi
 seconds=${1:-60}
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DBPS_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo ${CMAKE_CXX_COMPILER_LAUNCHER:+-DCMAKE_CXX_COMPILER_LAUNCHER=$CMAKE_CXX_COMPILER_LAUNCHER} > /dev/null
 cmake --build build-fuzz -j"$(nproc)" > /dev/null

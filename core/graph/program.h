@@ -9,6 +9,7 @@ struct Program {
     Graph graph;
     NodeId root = -1;
     Matrix seed;  // the root's shape; ones(1x1) for a scalar root unless given
+    int onnxOpset = 0;  // the default-domain opset an imported ONNX model declares; 0 for other sources
 };
 
 }  // namespace bp

@@ -18,7 +18,9 @@
 
 #include "core/io/json_report.h"
 #include "core/io/load_program.h"
+#include "core/language/bpg_text.h"
 #include "core/language/lexer.h"
+#include "core/language/parser.h"
 #include "core/ops/op_table.h"
 
 namespace bp {
@@ -70,10 +72,19 @@ std::string describe(const json& j) {
         if (s.size() > 40) s = s.substr(0, 37) + "...";
         return "the string " + compact(json(s));
     }
-    case json::value_t::array: return "a list";
+    case json::value_t::array:
+        return j.empty() ? "an empty list"
+                         : "a list of " + std::to_string(j.size()) + (j.size() == 1 ? " item" : " items");
     case json::value_t::object: return "an object";
     case json::value_t::binary: return "binary data";
     case json::value_t::discarded: return "nothing";
+    case json::value_t::number_float: {
+        const double v = j.get<double>();
+        if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
+            return "the number " + compact(j) + " (written with a decimal point; a whole number is written " +
+                   std::to_string(static_cast<long long>(v)) + ")";
+        return "the number " + compact(j);
+    }
     default: return "the number " + compact(j);
     }
 }
@@ -445,7 +456,23 @@ std::string documentText(const json& document) {
 std::string documentText(const StudioDocument& document) { return documentText(documentToJson(document)); }
 
 StudioDocument documentFromJson(const json& json, const std::string& fileName, const DocumentLimits& limits) {
-    return DocumentReader(fileName, limits).read(json);
+    StudioDocument document = DocumentReader(fileName, limits).read(json);
+    checkSource(document);
+    return document;
+}
+
+void checkSource(StudioDocument& document) {
+    if (document.source.empty()) return;
+    try {
+        if (sameProgram(parseProgram(document.source, "source"), document.program)) return;
+        document.sourceVerdict = SourceVerdict::DescribesAnotherGraph;
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception&) {
+        document.sourceVerdict = SourceVerdict::DoesNotParse;
+    }
+    document.setAsideSource = std::move(document.source);
+    document.source.clear();
 }
 
 StudioDocument documentFromText(const std::string& text, const std::string& fileName, const DocumentLimits& limits) {

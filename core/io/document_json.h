@@ -28,9 +28,18 @@ namespace bp {
 
 constexpr int kDocumentVersion = 1;
 
+// What a document's "source" says against its "nodes", which are the graph (see checkSource).
+enum class SourceVerdict {
+    Agrees,                 // or there is no source
+    DoesNotParse,           // the text has an error: it was set aside, the nodes' text is shown
+    DescribesAnotherGraph,  // the text parses to another graph: set aside likewise
+};
+
 struct StudioDocument {
     Program program;
     std::string source;  // the .bpg text, if the graph came from one
+    SourceVerdict sourceVerdict = SourceVerdict::Agrees;
+    std::string setAsideSource;  // the source that disagreed with the nodes, kept for the user
     std::map<std::string, std::pair<double, double>> positions;  // node name -> centre on the canvas
     bool hasView = false;                    // whether zoom and center are known (else: fit the graph)
     double zoom = 1;
@@ -66,5 +75,11 @@ StudioDocument documentFromJson(const nlohmann::json& json, const std::string& f
 StudioDocument documentFromText(const std::string& text, const std::string& fileName,
                                 const DocumentLimits& limits = {});
 StudioDocument loadDocumentFile(const std::string& path, const DocumentLimits& limits = {});
+
+// The nodes win: a "source" that does not parse, or parses to another graph than the nodes (a
+// document edited by hand, or by another program), would make the Source panel show one graph
+// while the canvas draws another, and a keystroke replace the graph. Such a source is moved to
+// setAsideSource and its verdict recorded; a source that agrees stays.
+void checkSource(StudioDocument& document);
 
 }  // namespace bp

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The ONNX importer's driver: the file, the model's declarations (initializers, inputs), the
 // nodes in a checked topological order, the root. The op-by-op mapping is in onnx_ops.cpp.
+#include <climits>
 #include "core/io/onnx_import.h"
 
 #include <filesystem>
@@ -234,6 +235,13 @@ Program Importer::finish(const onnx::GraphProto& g) {
     return program;
 }
 
+int defaultOpset(const onnx::ModelProto& model) {
+    long long version = 0;
+    for (const onnx::OperatorSetIdProto& o : model.opset_import())
+        if (o.domain().empty() || o.domain() == "ai.onnx") version = std::max<long long>(version, o.version());
+    return static_cast<int>(std::min<long long>(version, INT_MAX));
+}
+
 Program Importer::run(const onnx::ModelProto& model) {
     const onnx::GraphProto& g = model.graph();
     if (g.node_size() > state_.limits.maxNodes)
@@ -245,7 +253,9 @@ Program Importer::run(const onnx::ModelProto& model) {
     const std::vector<int> order = topologicalOrder(g);
     makeLeaves(g, order);
     for (int i : order) build(g.node(i), i);
-    return finish(g);
+    Program program = finish(g);
+    program.onnxOpset = defaultOpset(model);
+    return program;
 }
 
 std::string readFile(const std::string& path, const OnnxLimits& limits) {

@@ -36,6 +36,11 @@ struct OnnxLimits {
 };
 
 // Throws LoadError("FILE: error: ...") on anything it refuses.
+// The newest default-domain opset whose operators the importer was written against. A model
+// declaring a newer one still imports (most operators keep their meaning), with a warning.
+inline constexpr int kNewestKnownOnnxOpset = 18;
+inline bool opsetNewerThanKnown(const Program& p) { return p.onnxOpset > kNewestKnownOnnxOpset; }
+
 Program importOnnxFile(const std::string& path, const OnnxLimits& = {});
 Program importOnnxBytes(const std::string& bytes, const std::string& fileName, const OnnxLimits& = {});
 

@@ -8,9 +8,13 @@
 #include <fstream>
 #include <sys/wait.h>
 
+#include <nlohmann/json.hpp>
+#include <onnx/onnx_pb.h>
+
 #include "core/io/json_report.h"
 #include "../core/test_support.h"
 #include "cli_run.h"
+#include "core/io/onnx_import.h"
 
 namespace bp {
 namespace {
@@ -156,6 +160,23 @@ TEST(Cli, StandardInputIsReadInAnyFormat) {
     const CliRun render = run("render - -o " + svg.string() + " < " + json.string());
     ASSERT_EQ(render.status, 0) << render.err;
     EXPECT_NE(test::readFile(svg.string()).find("<svg"), std::string::npos);
+}
+
+// A model newer than the importer knows still opens, with a warning that names both opsets.
+TEST(Cli, AnOnnxModelOfANewerOpsetLoadsWithAWarning) {
+    onnx::ModelProto model;
+    ASSERT_TRUE(model.ParseFromString(test::readFile(test::dataPath("onnx/gemm_tanh.onnx"))));
+    for (auto& opset : *model.mutable_opset_import())
+        if (opset.domain().empty() || opset.domain() == "ai.onnx") opset.set_version(99);
+    const fs::path newer = writeTemp("opset99.onnx", model.SerializeAsString());
+    const CliRun eval = run("eval " + newer.string());
+    EXPECT_EQ(eval.status, 0) << eval.err;
+    EXPECT_NE(eval.err.find("opset99.onnx: warning: the model declares ONNX opset 99; this program knows opsets up "
+                            "to " + std::to_string(kNewestKnownOnnxOpset)),
+              std::string::npos)
+        << eval.err;
+    const CliRun known = run("eval " + test::dataPath("onnx/gemm_tanh.onnx"));
+    EXPECT_EQ(known.err.find("warning"), std::string::npos) << known.err;
 }
 
 TEST(Cli, ExtensionsAreMatchedInAnyCase) {

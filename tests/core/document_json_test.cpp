@@ -32,10 +32,10 @@ bool sameMatrix(const Matrix& a, const Matrix& b) {
 Program exampleProgram(const std::string& name) { return loadProgramFile(test::examplePath(name)); }
 
 // A document that uses every field: anonymous nodes, attrs of both kinds, a label unlike its
-// name, non-finite values, a matrix root with its seed, positions, a view and a step.
+// name, non-finite values, a matrix root with its seed, positions, a view and a step. (Its source
+// is empty: .bpg cannot write its non-finite values; SourceRoundTripsWordForWord has one.)
 StudioDocument richDocument() {
     StudioDocument doc;
-    doc.source = "input x = [1, 2]\n# a comment, kept as written\n";
     doc.program = parseProgram(
         "input x = [1, 2]\n"
         "param w = [[0.5, -1.25], [3, 4]]\n"
@@ -101,6 +101,16 @@ TEST(DocumentJson, RoundTripsEveryField) {
     const StudioDocument back = documentFromText(text, "rich.json");
     expectSameDocument(doc, back);
     EXPECT_EQ(documentText(back), text) << "writing what was read gives the same bytes";
+}
+
+TEST(DocumentJson, SourceRoundTripsWordForWord) {
+    StudioDocument doc = documentOf(exampleProgram("chain-rule"));
+    doc.source = test::readFile(test::examplePath("chain-rule")) + "# a comment, kept as written\n";
+    const std::string text = documentText(doc);
+    const StudioDocument back = documentFromText(text, "chain.json");
+    EXPECT_EQ(back.sourceVerdict, SourceVerdict::Agrees);
+    expectSameDocument(doc, back);
+    EXPECT_EQ(documentText(back), text);
 }
 
 TEST(DocumentJson, NonFiniteValuesAreWrittenAsStrings) {
@@ -213,7 +223,7 @@ TEST(DocumentJson, FormatAndVersionAreChecked) {
     doc.erase("format");
     EXPECT_NE(refusal(doc).find("no \"format\" field (the --json output of 'eval' is a report"), std::string::npos);
     EXPECT_EQ(refusal(json::array()),
-              "doc.json: error: not a Backprop Studio document: it holds a list, not an object");
+              "doc.json: error: not a Backprop Studio document: it holds an empty list, not an object");
 }
 
 struct Breakage {
@@ -285,16 +295,19 @@ const Breakage kBreakages[] = {
     {"missing root", [](json& d) { d.erase("root"); }, "no \"root\" field"},
     {"unknown root", [](json& d) { d["root"] = "loss"; }, "\"root\" is 'loss', which is not a node of the document"},
     {"seed of the wrong shape", [](json& d) { d["seed"] = {{1, 1}}; }, "\"seed\" is 1x2 but the root 'e' is 1x1"},
-    {"source not a string", [](json& d) { d["source"] = {"a", "b"}; }, "\"source\" must be a string, not a list"},
+    {"source not a string", [](json& d) { d["source"] = {"a", "b"}; }, "\"source\" must be a string, not a list of 2 items"},
     {"position of no node", [](json& d) { d["positions"] = {{"zz", {1, 2}}}; },
      "\"positions\" places 'zz', which is not a node"},
     {"position not a point", [](json& d) { d["positions"] = {{"a", {1}}}; },
-     "the position of 'a' must be a list [x, y], not a list"},
+     "the position of 'a' must be a list [x, y], not a list of 1 item"},
     {"position not finite", [](json& d) { d["positions"] = {{"a", {1, "inf"}}}; },
      "the position of 'a'[1] must be a finite number, not the string \"inf\""},
     {"zoom of zero", [](json& d) { d["view"] = {{"zoom", 0}}; }, "\"view\".\"zoom\" must be greater than 0, not 0"},
     {"view not an object", [](json& d) { d["view"] = 2; },
      "\"view\" must be an object {\"zoom\", \"center\"}, not the number 2"},
+    {"step written 1.0", [](json& d) { d["step"] = 1.0; },
+     "\"step\" must be a whole number from -1 (the end) up, not the number 1.0 (written with a decimal point; a "
+     "whole number is written 1)"},
     {"step a fraction", [](json& d) { d["step"] = 2.5; },
      "\"step\" must be a whole number from -1 (the end) up, not the number 2.5"},
     {"step below -1", [](json& d) { d["step"] = -2; },
@@ -318,6 +331,29 @@ TEST(DocumentJson, MatrixRootNeedsItsSeed) {
     const StudioDocument ok = documentFromJson(doc, "doc.json");
     const Evaluation e = evaluate(ok.program);
     EXPECT_TRUE(test::matrixNear(e.grads[ok.program.graph.find("x")], (Matrix(3, 1) << 7, 8, 9).finished(), 0));
+}
+
+// The nodes are the graph: a "source" that does not describe them is set aside, never shown as
+// if it did (the window drew one graph while its Source panel showed another).
+TEST(DocumentJson, ASourceThatDisagreesWithTheNodesIsSetAside) {
+    json doc = chainRule();
+    const std::string text = "# the chain rule\ninput a = 2\ninput b = 1\nc = a + b\nd = b + 1\ne = c * d\n";
+    doc["source"] = text;
+    StudioDocument agreeing = documentFromJson(doc, "doc.json");
+    EXPECT_EQ(agreeing.sourceVerdict, SourceVerdict::Agrees);
+    EXPECT_EQ(agreeing.source, text);
+
+    doc["source"] = "input a = 2\ninput b = 7\nc = a + b\nd = b + 1\ne = c * d\n";
+    StudioDocument other = documentFromJson(doc, "doc.json");
+    EXPECT_EQ(other.sourceVerdict, SourceVerdict::DescribesAnotherGraph);
+    EXPECT_EQ(other.source, "");
+    EXPECT_EQ(other.setAsideSource, doc["source"]);
+    EXPECT_EQ(other.program.graph.node(other.program.graph.find("b")).leafValue(0, 0), 1) << "the nodes win";
+
+    doc["source"] = "input a = 2\nc = (a +\n";
+    StudioDocument broken = documentFromJson(doc, "doc.json");
+    EXPECT_EQ(broken.sourceVerdict, SourceVerdict::DoesNotParse);
+    EXPECT_EQ(broken.source, "");
 }
 
 TEST(DocumentJson, TextThatIsNotADocumentIsRefused) {

@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -186,6 +187,42 @@ TEST_F(WorkKept, RecoveryOfAnUnchangedFileKeepsItsFile) {
     EXPECT_FALSE(recover.lastText().contains("changed on disk")) << recover.lastText().toStdString();
     EXPECT_EQ(next.document()->filePath(), path("work.bpg"));
     next.files()->endSession();
+}
+
+// A document whose "source" describes another graph than its nodes opens with the nodes' graph
+// and their text, and the Source panel says why (it showed the other text before).
+TEST_F(WorkKept, ADocumentWhoseSourceDisagreesShowsTheNodesText) {
+    ASSERT_EQ(window->files()->saveTo(path("work.bps")), "");
+    QByteArray bytes = readAll(path("work.bps"));
+    const QByteArray shown = QByteArray("input b = 1");
+    ASSERT_TRUE(bytes.contains(shown)) << bytes.toStdString();
+    bytes.replace(shown, "input b = 7");
+    QFile file(path("edited.bps"));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    file.close();
+    ASSERT_EQ(window->files()->open(path("edited.bps")), "");
+    const QString text = window->sourceDock()->editor()->toPlainText();
+    EXPECT_TRUE(text.contains(QStringLiteral("input b = 1"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("input b = 7")));
+    EXPECT_TRUE(window->sourceDock()->messageText().contains(QStringLiteral("describes another graph")))
+        << window->sourceDock()->messageText().toStdString();
+}
+
+// An autosave folder that cannot be made leaves a lasting mark in the status bar (a status
+// message alone was gone in ten seconds), with the reason in its tooltip.
+TEST(WorkKeptAutosave, AnAutosaveFolderThatCannotBeMadeLeavesALastingMark) {
+    MainWindow window;
+    window.show();
+    auto* badge = window.findChild<QLabel*>(QStringLiteral("AutosaveBadge"));
+    ASSERT_NE(badge, nullptr);
+    EXPECT_FALSE(badge->isVisible());
+    window.files()->autosave()->setDirectory(QStringLiteral("/proc/backprop-studio-test/autosave"));
+    window.files()->startSession();
+    EXPECT_TRUE(badge->isVisible());
+    EXPECT_TRUE(badge->text().contains(QStringLiteral("Autosave is off"))) << badge->text().toStdString();
+    EXPECT_TRUE(badge->toolTip().contains(QStringLiteral("/proc/backprop-studio-test"))) << badge->toolTip().toStdString();
+    window.files()->endSession();
 }
 
 }  // namespace

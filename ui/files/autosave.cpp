@@ -112,6 +112,7 @@ QString Autosave::writeNow() {
         lastError_ = error;
         return error;
     }
+    if (!lastError_.isEmpty()) emit working();
     lastError_.clear();
     written_ = true;
     writtenGeneration_ = generation_;

@@ -73,6 +73,7 @@ public:
 
 signals:
     void failed(const QString& message);  // an autosave could not be written
+    void working();                       // a write succeeded after a failure
 
 private:
     void tick();

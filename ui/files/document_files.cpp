@@ -12,13 +12,15 @@
 
 #include "core/io/document_json.h"
 #include "core/io/load_program.h"
+#include "core/io/onnx_import.h"
+#include "core/io/text_encoding.h"
 #include "core/language/parser.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/graph_view.h"
 #include "ui/document/graph_document.h"
 #include "ui/files/atomic_write.h"
 #include "ui/files/autosave.h"
-#include "ui/files/bpg_text.h"
+#include "core/language/bpg_text.h"
 #include "ui/files/canvas_state.h"
 #include "ui/files/disk_watch.h"
 #include "ui/files/recent_files.h"
@@ -57,6 +59,13 @@ QString whenText(const QDateTime& utc) {
     return local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
+// The encoding of a .bpg file as it is on disk (UTF-8 for anything else, or when unreadable).
+TextEncoding encodingOnDisk(const QString& path) {
+    QFile file(path);
+    if (path.isEmpty() || suffixOf(path) != QLatin1String("bpg") || !file.open(QIODevice::ReadOnly)) return {};
+    return decodeText(file.readAll().toStdString()).encoding;
+}
+
 }  // namespace
 
 DocumentFiles::DocumentFiles(GraphDocument* doc, GraphScene* scene, GraphView* view, QWidget* window)
@@ -71,6 +80,8 @@ DocumentFiles::DocumentFiles(GraphDocument* doc, GraphScene* scene, GraphView* v
         },
         this);
     connect(autosave_, &Autosave::failed, this, &DocumentFiles::message);
+    connect(autosave_, &Autosave::failed, this, &DocumentFiles::autosaveTrouble);
+    connect(autosave_, &Autosave::working, this, [this] { emit autosaveTrouble(QString()); });
     connect(watch_, &DiskWatch::changedOnDisk, this, &DocumentFiles::fileChangedOnDisk);
     connect(watch_, &DiskWatch::removedFromDisk, this, &DocumentFiles::fileRemovedFromDisk);
 }
@@ -84,6 +95,7 @@ void DocumentFiles::setCurrentFile(const QString& path, const QString& untitledN
     doc_->markSaved(path);
     untitledName_ = untitledName;
     savedPositions_ = scene_->nodePositions();
+    textEncoding_ = encodingOnDisk(path);
     if (path.isEmpty()) {
         watch_->stop();
     } else {
@@ -110,7 +122,7 @@ QString DocumentFiles::open(const QString& path) {
             loaded = documentOf(bpg ? loadProgramFile(fileNameArg(path)) : loadProgram(fileNameArg(path)));
             QFile text(path);
             if (bpg && text.open(QIODevice::ReadOnly))
-                source = QString::fromUtf8(text.readAll());
+                source = QString::fromStdString(decodeText(text.readAll().toStdString()).utf8);
         }
     } catch (const std::bad_alloc&) {
         return outOfMemoryOpening(path);
@@ -120,6 +132,8 @@ QString DocumentFiles::open(const QString& path) {
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
+    const int onnxOpset = loaded.program.onnxOpset;
+    const SourceVerdict sourceVerdict = loaded.sourceVerdict;
     try {
         if (source.isEmpty()) source = writtenSource(loaded.program);
         restoreDocument(std::move(loaded), source, *doc_, *scene_, *view_);
@@ -130,6 +144,21 @@ QString DocumentFiles::open(const QString& path) {
         return outOfMemoryOpening(path);
     }
     setCurrentFile(path, QString());
+    if (sourceVerdict != SourceVerdict::Agrees) {
+        const QString note =
+            sourceVerdict == SourceVerdict::DoesNotParse
+                ? tr("The text saved in “%1” has errors; the graph comes from the document's nodes, and this is "
+                     "their text.")
+                : tr("The text saved in “%1” describes another graph than the document's nodes (was the file "
+                     "edited by hand?); the graph comes from the nodes, and this is their text.");
+        emit sourceSetAside(note.arg(QFileInfo(path).fileName()));
+    }
+    if (onnxOpset > kNewestKnownOnnxOpset)
+        emit message(tr("“%1” declares ONNX opset %2; this program knows opsets up to %3, so an operator whose "
+                        "meaning changed since may have been imported with its older meaning.")
+                         .arg(QFileInfo(path).fileName())
+                         .arg(onnxOpset)
+                         .arg(kNewestKnownOnnxOpset));
     return {};
 }
 
@@ -141,7 +170,7 @@ bool DocumentFiles::openTextWithErrors(const QString& path) {
     const QByteArray bytes = file.readAll();
     doc_->setProgram(Program{}, QString());
     setCurrentFile(path, QString());
-    doc_->restoreTypedSource(QString::fromUtf8(bytes));
+    doc_->restoreTypedSource(QString::fromStdString(decodeText(bytes.toStdString()).utf8));
     doc_->markTypedSourceSaved();  // the file holds this text: nothing is unsaved yet
     emit message(tr("“%1” has errors: the Source panel marks them. Fix the text and apply it (Ctrl+Return).")
                      .arg(QFileInfo(path).fileName()));
@@ -181,9 +210,39 @@ bool DocumentFiles::openWithDialog() {
 QByteArray DocumentFiles::encodeFor(const QString& path) const {
     if (isDocument(path))
         return QByteArray::fromStdString(documentText(captureDocument(*doc_, *scene_, *view_)));
-    if (suffixOf(path) == QLatin1String("bpg"))
-        return QByteArray::fromStdString(bpgTextFor(doc_->program(), doc_->sourceText().toStdString()));
+    if (suffixOf(path) == QLatin1String("bpg")) {
+        const std::string text = savedBpgText();
+        // The encoding the file had (UTF-8 with its mark, or Latin-1), byte for byte; UTF-8 once
+        // the user has agreed to it for text that Latin-1 cannot hold (asked in saveTo).
+        if (auto bytes = encodeText(text, textEncoding_)) return QByteArray::fromStdString(*bytes);
+        throw std::runtime_error("the file is Latin-1 (ISO 8859-1) text and the text now holds characters that "
+                                 "Latin-1 cannot: Save asks whether to write it as UTF-8");
+    }
     return {};
+}
+
+std::string DocumentFiles::savedBpgText() const {
+    return bpgTextFor(doc_->program(), doc_->sourceText().toStdString());
+}
+
+// Text the file's Latin-1 cannot hold: the user says whether it may become UTF-8.
+// `typed` is the text to save; none for the graph's text (what saveTo writes).
+bool DocumentFiles::agreeToEncodingChange(const QString& path, const std::string* typed) {
+    if (suffixOf(path) != QLatin1String("bpg") || textEncoding_.charset == TextEncoding::Charset::Utf8) return true;
+    try {
+        if (encodeText(typed ? *typed : savedBpgText(), textEncoding_)) return true;
+    } catch (const std::exception&) {
+        return true;  // text that cannot be written: saveTo says why
+    }
+    const auto answer = QMessageBox::question(
+        window_, tr("Save as UTF-8?"),
+        tr("“%1” is Latin-1 (ISO 8859-1) text, and the text now holds characters that Latin-1 cannot. Save it as "
+           "UTF-8? Its other accented letters are then written as UTF-8 too, which older editors may show wrongly.")
+            .arg(QFileInfo(path).fileName()),
+        QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer != QMessageBox::Save) return false;
+    textEncoding_ = TextEncoding{};
+    return true;
 }
 
 QString DocumentFiles::saveTo(const QString& path) {
@@ -256,7 +315,9 @@ bool DocumentFiles::saveTypedSourceAsText() {
         suggestion = QFileInfo(suggestion).dir().filePath(QFileInfo(suggestion).completeBaseName() + ".bpg");
     const QString path = QFileDialog::getSaveFileName(window_, tr("Save the text"), suggestion, tr("Graph text (*.bpg)"));
     if (path.isEmpty()) return false;
-    const QByteArray bytes = doc_->typedSource().toUtf8();
+    const std::string typed = doc_->typedSource().toStdString();
+    if (!agreeToEncodingChange(path, &typed)) return false;
+    const QByteArray bytes = QByteArray::fromStdString(encodeText(typed, textEncoding_).value_or(typed));
     const QString error = writeFileAtomically(path, bytes);
     if (!error.isEmpty()) {
         QMessageBox::warning(window_, tr("Not saved"), error);
@@ -279,7 +340,7 @@ bool DocumentFiles::saveAs() {
     case TypedSource::Applied: break;
     }
     const QString path = askForSavePath();
-    if (path.isEmpty()) return false;
+    if (path.isEmpty() || !agreeToEncodingChange(path)) return false;
     const QString error = saveTo(path);
     if (!error.isEmpty()) {
         QMessageBox::warning(window_, tr("Not saved"), error);
@@ -297,6 +358,7 @@ bool DocumentFiles::save() {
     case TypedSource::SavedAsText: return true;
     case TypedSource::Applied: break;
     }
+    if (!agreeToEncodingChange(path)) return false;
     const QString error = saveTo(path);
     if (!error.isEmpty()) {
         QMessageBox::warning(window_, tr("Not saved"), error);
@@ -333,7 +395,10 @@ bool DocumentFiles::maybeSave() {
 
 void DocumentFiles::startSession() {
     const QString error = autosave_->start();
-    if (!error.isEmpty()) emit message(error);
+    if (!error.isEmpty()) {
+        emit message(error);
+        emit autosaveTrouble(error);
+    }
     offerRecovery();
     const QString hook = applyTestEdit(*doc_);
     if (!hook.isEmpty()) qWarning("%s", qPrintable(hook));

@@ -12,6 +12,8 @@
 #include <QString>
 #include <vector>
 
+#include "core/io/text_encoding.h"
+
 namespace bp {
 
 class Autosave;
@@ -70,6 +72,12 @@ public:
 signals:
     void titleChanged(const QString& name);
     void message(const QString& text);  // for the status bar
+    // Autosave cannot protect the work (its folder cannot be made, a write failed): `reason`;
+    // empty when it works again. Lasting, unlike a message: the work is at risk until it ends.
+    void autosaveTrouble(const QString& reason);
+    // An opened document's "source" disagreed with its nodes: the nodes were drawn, and their
+    // text shown instead; `note` says so, for the Source panel.
+    void sourceSetAside(const QString& note);
 
 private:
     enum class TypedSource { Applied, SavedAsText, Cancelled };
@@ -78,6 +86,8 @@ private:
     QString outOfMemoryOpening(const QString& path);
     bool openTextWithErrors(const QString& path);
     QByteArray encodeFor(const QString& path) const;
+    std::string savedBpgText() const;  // what Save writes to a .bpg file, as text
+    bool agreeToEncodingChange(const QString& path, const std::string* typed = nullptr);
     void setCurrentFile(const QString& path, const QString& untitledName);
     void fileChangedOnDisk(const QString& path);
     void fileRemovedFromDisk(const QString& path);
@@ -92,6 +102,7 @@ private:
     DiskWatch* watch_;
     QString untitledName_;
     std::vector<QPointF> savedPositions_;  // the canvas as last opened or saved
+    TextEncoding textEncoding_;            // of the .bpg file on disk: saved back the same way
     bool askingAboutDisk_ = false;
 };
 

@@ -36,6 +36,8 @@ public:
     QString messageText() const;
     bool hasError() const { return hasError_; }
     void setLargeType(bool large);
+    // A remark about the text shown (not an error), until the text next changes.
+    void showNote(const QString& text) { setMessage(text, false); }
 
 private:
     void showDocumentText(bool force);

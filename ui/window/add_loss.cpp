@@ -10,7 +10,7 @@
 #include "core/language/parser.h"
 #include "ui/document/apply_source_command.h"
 #include "ui/document/graph_document.h"
-#include "ui/files/bpg_text.h"
+#include "core/language/bpg_text.h"
 
 namespace bp {
 namespace {

@@ -9,6 +9,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QScreen>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -61,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     connect(files_, &DocumentFiles::titleChanged, this, &MainWindow::setDocumentTitle);
     connect(doc_, &GraphDocument::modifiedChanged, this, &QWidget::setWindowModified);
     connect(files_, &DocumentFiles::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+    buildAutosaveBadge();
     // Autosave and the offer to recover a crashed session start with the event loop; widget
     // tests (test-mode paths) build windows without them.
     if (!QStandardPaths::isTestModeEnabled()) QTimer::singleShot(0, files_, &DocumentFiles::startSession);
@@ -86,6 +88,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     // as tabs with room for long lines: what the last edit did to the loss, the gradient check
     // and the PyTorch script (four tabs are as many as the right-hand area shows unclipped).
     source_ = new SourceDock(doc_, this);
+    connect(files_, &DocumentFiles::sourceSetAside, source_, &SourceDock::showNote);
     addDockWidget(Qt::LeftDockWidgetArea, source_);
     predict_ = new PredictDock(doc_, this);
     tabifyDockWidget(chainRule_, predict_);
@@ -123,6 +126,21 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     if (QStandardPaths::isTestModeEnabled() || !restoreWindowLayout(*this)) resetLayout();
     view_->setFocus();  // Right/Space step at once
     statusBar()->showMessage(tr("Right/Space: step   Left/Backspace: back   Home/End   Wheel: zoom   Drag: pan"));
+}
+
+// While autosave cannot protect the work, a lasting mark in the status bar says so (a message
+// alone passes in ten seconds), with the reason in its tooltip.
+void MainWindow::buildAutosaveBadge() {
+    autosaveBadge_ = new QLabel(this);
+    autosaveBadge_->setObjectName(QStringLiteral("AutosaveBadge"));
+    autosaveBadge_->setText(tr("⚠ Autosave is off: save your work yourself (Ctrl+S)"));
+    autosaveBadge_->setStyleSheet(QStringLiteral("QLabel { color: white; background: #b3261e; padding: 1px 6px; }"));
+    autosaveBadge_->hide();
+    statusBar()->addPermanentWidget(autosaveBadge_);
+    connect(files_, &DocumentFiles::autosaveTrouble, this, [this](const QString& reason) {
+        autosaveBadge_->setToolTip(reason);
+        autosaveBadge_->setVisible(!reason.isEmpty());
+    });
 }
 
 void MainWindow::buildMenus() {

@@ -3,6 +3,8 @@
 // The window: an assembler of the canvas, the step toolbar and the docks around one document.
 #include <QMainWindow>
 
+class QLabel;
+
 namespace bp {
 
 class GraphDocument;
@@ -67,6 +69,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void buildAutosaveBadge();
     void buildMenus();
     void setDocumentTitle(const QString& title);
     void openDialog();
@@ -90,6 +93,7 @@ private:
     PyTorchCodeDock* pytorchCode_;
     GradientCheckDock* gradientCheck_;
     DocumentFiles* files_;
+    QLabel* autosaveBadge_ = nullptr;
     ExportActions* exports_;
     PredictReveal* predictReveal_;
     PresentationMode* presentation_;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/files/bpg_text.h"
+#include "core/language/bpg_text.h"
 
 #include "core/language/parser.h"
 

@@ -15,6 +15,7 @@
 
 #include "core/language/lexer.h"
 #include "core/language/literal_parser.h"
+#include "core/graph/inline_constant.h"
 #include "core/language/literal_text.h"
 #include "core/ops/op_table.h"
 
@@ -775,6 +776,7 @@ NodeId Parser::addConst(Matrix value, const Token& where) {
     checkNodeLimit(where);
     const NodeId id = graph().addLeaf(NodeKind::Const, std::move(value));
     graph().node(id).pos = {where.line, where.column};
+    labelInlineConstant(graph().node(id));  // the 1 of b + 1 reads "1", not "%1"
     return id;
 }
 

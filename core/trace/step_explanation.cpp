@@ -177,7 +177,7 @@ std::string edgeLabel(const Graph& graph, const Evaluation& eval, const Backward
     if (scalar(upstream) && scalar(contribution))
         return num(upstream) + " × " + num(local) + " = +" + num(contribution);
     if (contribution.size() > 4) return "+ a " + shapeText(shapeOf(contribution)) + " contribution";
-    return "+" + formatMatrix(contribution, 3);
+    return "+" + formatMatrix(contribution, kDigits);  // as the nodes write them
 }
 
 }  // namespace bp

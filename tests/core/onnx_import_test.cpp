@@ -159,7 +159,7 @@ TEST(OnnxImport, ArticleModelGivesTheArticleNumbers) {
     EXPECT_EQ(p.graph.node(x).kind, NodeKind::Input);
     EXPECT_EQ(p.graph.node(w1t).leafValue, (Matrix(1, 2) << 1, 2).finished());
     EXPECT_EQ(p.graph.node(w2t).leafValue, (Matrix(2, 2) << 3, 5, 4, 6).finished());
-    EXPECT_EQ(p.graph.node(x).leafValue, Matrix::Zero(1, 1));  // inputs load as zeros
+    EXPECT_EQ(p.graph.node(x).leafValue, Matrix::Ones(1, 1));  // inputs load as ones: gradients not all zero
     p.graph.setLeafValue(x, Matrix::Constant(1, 1, 1.0));
 
     const Evaluation forward = evaluate(p);

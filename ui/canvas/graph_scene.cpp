@@ -84,6 +84,9 @@ NodeLook GraphScene::lookOf(NodeId id) const {
     NodeLook look;
     look.value = c.valueKnown(id) ? &e.values[id] : nullptr;
     look.grad = c.shownGrad(id);
+    const Matrix* previous = doc_->previousValue(id);
+    if (look.value && previous && previous->rows() == look.value->rows() && previous->cols() == look.value->cols())
+        look.previous = previous;
     look.isRoot = id == doc_->root();
     look.activeForward = c.activeForwardNode() == id;
     if (const BackwardEvent* ev = c.activeEvent()) {
@@ -227,6 +230,7 @@ void GraphScene::relayout() {
             edgesAt_[n.inputs[slot]].push_back(edge);
         }
     }
+    for (EdgeItem* e : edges_) e->adjust();  // the ports follow the order the inputs arrive in
     rebuilding_ = false;
     setSceneRect(graphRect().adjusted(-400, -300, 400, 300));
     refresh();
@@ -252,12 +256,26 @@ void GraphScene::setNodePositions(const std::vector<QPointF>& positions) {
     for (std::size_t i = 0; i < positions.size(); ++i) nodes_[i]->setPos(positions[i]);
 }
 
+std::vector<EdgeItem*> GraphScene::edgesInto(NodeId id) const {
+    std::vector<EdgeItem*> into;
+    if (id < 0 || id >= int(edgesAt_.size())) return into;
+    for (EdgeItem* e : edgesAt_[id])
+        if (e->consumer() == id) into.push_back(e);
+    return into;
+}
+
 void GraphScene::nodeMoved(NodeId id) {
     if (rebuilding_ || id >= int(edgesAt_.size())) return;
+    for (EdgeItem* e : edgesAt_[id]) e->dropBends();
+    // The edges of the node, and those entering the same consumers (their order there may change).
     for (EdgeItem* e : edgesAt_[id]) {
-        e->dropBends();
-        e->adjust();
+        if (e->consumer() == id) e->adjust();
+        else
+            for (EdgeItem* sibling : edgesInto(e->consumer())) sibling->adjust();
     }
+    // The moved node may now stand where the active edge's label was, or have made room near it.
+    for (EdgeItem* e : edges_)
+        if (!e->labelSceneRect().isEmpty()) e->updateLabel(true);
 }
 
 void GraphScene::requestEdit(NodeId id, QPointF scenePos) { emit editRequested(id, scenePos); }
@@ -322,8 +340,8 @@ void GraphScene::refreshItems(bool all) {
         shownNodes_[id] = now;
         nodes_[id]->update();
     }
-    // The active edge's label (its share of the chain rule) is often wider than the gap between
-    // the nodes: it is drawn over them rather than hidden under them.
+    // The active edge's label (its share of the chain rule) goes where it covers no node, and is
+    // drawn over the edges.
     const BackwardEvent* event = doc_->cursor().activeEvent();
     const NodeId forward = doc_->cursor().activeForwardNode();
     shownEdges_.resize(edges_.size(), 0);
@@ -335,6 +353,7 @@ void GraphScene::refreshItems(bool all) {
         if (!all && now == shownEdges_[i]) continue;
         shownEdges_[i] = now;
         e->setZValue(backward ? 1 : -1);
+        e->updateLabel(backward);
         e->update();
     }
 }

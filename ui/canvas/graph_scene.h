@@ -45,6 +45,8 @@ public:
     // A node's frame in scene coordinates, in either mode; empty before the layout.
     QRectF nodeBox(NodeId id) const;
     const std::vector<EdgeItem*>& edgeItems() const { return edges_; }
+    // The edges into node `id` (its inputs), in slot order; empty while they are being built.
+    std::vector<EdgeItem*> edgesInto(NodeId id) const;
     int nodeItemCount() const { return int(nodes_.size()); }
     // The in-place editor that a double-click on a leaf opens.
     ValueEditor* valueEditor() const { return editor_; }

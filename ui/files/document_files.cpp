@@ -193,18 +193,15 @@ bool DocumentFiles::openInteractively(const QString& path) {
     return false;
 }
 
+// The file first, then the question about unsaved work: cancelling the dialog asks nothing.
 bool DocumentFiles::openWithDialog() {
-    if (!maybeSave()) return false;
     const QString start = doc_->filePath().isEmpty() ? QString() : QFileInfo(doc_->filePath()).path();
     const QString path = QFileDialog::getOpenFileName(
         window_, tr("Open a graph"), start,
         tr("Graphs (*.bpg *.bps *.json *.onnx);;Graph text (*.bpg);;Backprop Studio documents (*.bps *.json);;ONNX models "
            "(*.onnx);;All files (*)"));
     if (path.isEmpty()) return false;
-    const QString error = open(path);
-    if (error.isEmpty()) return true;
-    showOpenError(window_, error);
-    return false;
+    return openInteractively(path);
 }
 
 // ---- save ------------------------------------------------------------------------------------

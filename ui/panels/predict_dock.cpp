@@ -42,6 +42,7 @@ PredictDock::PredictDock(GraphDocument* document, QWidget* parent)
     body_->setWordWrap(true);
     body_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     body_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    body_->setMargin(10);  // the text off the panel's border
     auto* scroll = new QScrollArea;
     scroll->setWidget(body_);
     scroll->setWidgetResizable(true);
@@ -55,7 +56,7 @@ PredictDock::PredictDock(GraphDocument* document, QWidget* parent)
 
 void PredictDock::setLargeType(bool large) {
     QFont f(QStringLiteral("DejaVu Sans"));
-    f.setPixelSize(large ? 26 : 16);
+    f.setPixelSize(large ? 30 : 19);  // as the chain rule's text beside it
     body_->setFont(f);
 }
 

@@ -142,7 +142,7 @@ void VanishingDemoDock::refresh() {
     if (!shape) {
         chart_->setLayers({}, QString());
         summary_->setText(tr("The graph on the canvas is not a deep chain (z1, h1, z2, h2, …). Choose a depth and an "
-                             "activation and press <b>Build the chain on the canvas</b>, or open the "
+                             "activation and press <b>Build the chain</b> (it replaces the graph on the canvas), or open the "
                              "<b>deep-sigmoid</b> example."));
         return;
     }

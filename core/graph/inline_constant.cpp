@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/graph/inline_constant.h"
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 
 namespace bp {
 

@@ -12,7 +12,7 @@
 #include "app/load_with_warnings.h"
 #include "core/io/json_report.h"
 #include "core/io/load_program.h"
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/language/parser.h"
 #include "core/train/gradient_check.h"
 #include "core/train/sgd.h"

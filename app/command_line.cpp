@@ -112,6 +112,8 @@ struct Parser {
 
         CLI::App* help = app.add_subcommand("help", "Describe the program, or COMMAND");
         help->add_option("COMMAND", helpTopic, "A command")->check(CLI::IsMember(subcommandNames()));
+        // The window too: --set edits a leaf once FILE is open, as an undoable edit (unsaved work).
+        sets(&app);
         app.allow_extras();  // after the commands, which refuse what they do not know
     }
 
@@ -137,6 +139,11 @@ struct Parser {
     }
 
     void overrides(CLI::App* sub) {
+        sets(sub);
+        value(sub, "--seed", "LITERAL", "The gradient the backward pass starts from (the root's shape)", std::nullopt);
+    }
+
+    void sets(CLI::App* sub) {
         sub->add_option_function<std::vector<std::string>>(
                "--set",
                [this](const std::vector<std::string>& all) {
@@ -149,7 +156,6 @@ struct Parser {
             ->type_name("NAME=LITERAL")
             ->check(nameEqualsLiteral())
             ->allow_extra_args(false);
-        value(sub, "--seed", "LITERAL", "The gradient the backward pass starts from (the root's shape)", std::nullopt);
     }
 
     void json(CLI::App* sub, const std::string& description) { sub->add_flag("--json", o.json, description); }

@@ -22,6 +22,7 @@
 #include "core/language/name_characters.h"
 #include "core/language/lexer.h"
 #include "core/language/parser.h"
+#include "core/text/bounded_file.h"
 #include "core/ops/op_table.h"
 
 namespace bp {
@@ -360,36 +361,6 @@ private:
     }
 };
 
-std::string limitText(std::size_t bytes) {
-    constexpr std::size_t kMB = 1u << 20;
-    if (bytes >= kMB && bytes % kMB == 0) return std::to_string(bytes / kMB) + " MB";
-    return std::to_string(bytes) + " bytes";
-}
-
-struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-};
-
-// The whole file, refused past the size limit before it is read (a FIFO or /dev/zero included).
-std::string readLimited(const std::string& path, std::size_t limit) {
-    errno = 0;
-    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file) fail(path, std::string("cannot open file: ") + std::strerror(errno));
-    std::error_code ignored;
-    if (std::filesystem::is_directory(path, ignored)) fail(path, "cannot open file: it is a directory");
-    std::string text;
-    char buffer[1 << 16];
-    for (;;) {
-        const std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
-        if (text.size() + got > limit) fail(path, "the file is larger than the limit of " + limitText(limit));
-        text.append(buffer, got);
-        if (got < sizeof buffer) {
-            if (std::ferror(file.get())) fail(path, std::string("cannot read file: ") + std::strerror(errno));
-            return text;
-        }
-    }
-}
-
 }  // namespace
 
 StudioDocument documentOf(Program program) {
@@ -499,7 +470,13 @@ StudioDocument documentFromText(const std::string& text, const std::string& file
 }
 
 StudioDocument loadDocumentFile(const std::string& path, const DocumentLimits& limits) {
-    return documentFromText(readLimited(path, limits.maxFileBytes), path, limits);
+    std::string text;
+    try {
+        text = readBoundedFile(path, limits.maxFileBytes);
+    } catch (const FileReadError& e) {
+        fail(path, e.what());
+    }
+    return documentFromText(text, path, limits);
 }
 
 }  // namespace bp

@@ -12,6 +12,7 @@
 #include "core/io/onnx_context.h"
 #include "core/io/onnx_ops.h"
 #include "core/io/onnx_wire.h"
+#include "core/text/bounded_file.h"
 
 namespace bp {
 
@@ -258,25 +259,6 @@ Program Importer::run(const onnx::ModelProto& model) {
     return program;
 }
 
-std::string readFile(const std::string& path, const OnnxLimits& limits) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) throw OnnxError("cannot open the file: it does not exist");
-    if (!fs::is_regular_file(status)) throw OnnxError("cannot open the file: it is not a regular file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw OnnxError("cannot open the file for reading");
-    std::string bytes;
-    std::vector<char> chunk(1u << 16);
-    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-        bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > limits.maxFileBytes)  // checked while reading: the size on disk may change
-            throw OnnxError("the file is more than the limit of " + std::to_string(limits.maxFileBytes) + " bytes");
-    }
-    if (in.bad()) throw OnnxError("cannot read the file");
-    return bytes;
-}
-
 }  // namespace
 
 Program importOnnxBytes(const std::string& bytes, const std::string& fileName, const OnnxLimits& limits) {
@@ -294,8 +276,8 @@ Program importOnnxBytes(const std::string& bytes, const std::string& fileName, c
 Program importOnnxFile(const std::string& path, const OnnxLimits& limits) {
     std::string bytes;
     try {
-        bytes = readFile(path, limits);
-    } catch (const OnnxError& e) {
+        bytes = readBoundedFile(path, limits.maxFileBytes);
+    } catch (const FileReadError& e) {
         throw LoadError(path + ": error: " + e.what());
     }
     return importOnnxBytes(bytes, path, limits);

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 
 namespace bp {
 namespace {

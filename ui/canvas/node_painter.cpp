@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "ui/canvas/canvas_style.h"
 
 namespace bp::nodepaint {

@@ -10,7 +10,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/language/literal_text.h"
 #include "core/language/parser.h"
 #include "ui/canvas/canvas_style.h"

@@ -6,7 +6,7 @@
 #include "core/language/parser.h"
 #include "ui/document/apply_source_command.h"
 #include "ui/document/edit_commands.h"
-#include "ui/document/source_patch.h"
+#include "core/language/source_patch.h"
 
 namespace bp {
 

@@ -10,8 +10,8 @@
 #include "core/graph/program.h"
 #include "core/trace/evaluation.h"
 #include "core/trace/step_cursor.h"
-#include "ui/document/edit_effect.h"
-#include "ui/document/source_patch.h"
+#include "core/trace/edit_effect.h"
+#include "core/language/source_patch.h"
 
 namespace bp {
 

@@ -24,7 +24,6 @@
 #include "ui/files/canvas_state.h"
 #include "ui/files/disk_watch.h"
 #include "ui/files/recent_files.h"
-#include "ui/files/test_edit.h"
 
 namespace bp {
 
@@ -403,8 +402,6 @@ void DocumentFiles::startSession() {
         emit autosaveTrouble(error);
     }
     offerRecovery();
-    const QString hook = applyTestEdit(*doc_);
-    if (!hook.isEmpty()) qWarning("%s", qPrintable(hook));
 }
 
 bool DocumentFiles::offerRecovery() {

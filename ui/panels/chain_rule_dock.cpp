@@ -6,7 +6,7 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/trace/step_explanation.h"
 #include "ui/document/graph_document.h"
 

@@ -6,7 +6,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/language/parser.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"

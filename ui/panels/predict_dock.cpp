@@ -7,7 +7,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/trace/step_explanation.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"

@@ -5,7 +5,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/ops/op_table.h"
 #include "ui/charts/sigmoid_chart.h"
 #include "ui/document/graph_document.h"

@@ -10,7 +10,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/charts/loss_curve_chart.h"
 #include "ui/document/graph_document.h"

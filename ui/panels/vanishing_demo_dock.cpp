@@ -12,7 +12,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/language/parser.h"
 #include "core/train/deep_chain.h"
 #include "ui/charts/layer_gradient_chart.h"

@@ -654,6 +654,26 @@ Save it as a .bps document, which keeps every value.</source>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
+    <message>
+        <source>The text saved in “%1” has errors; the graph comes from the document&apos;s nodes, and this is their text.</source>
+        <translation>“%1”中保存的文本有错误；计算图取自文档中的节点，这里显示的是由节点写出的文本。</translation>
+    </message>
+    <message>
+        <source>The text saved in “%1” describes another graph than the document&apos;s nodes (was the file edited by hand?); the graph comes from the nodes, and this is their text.</source>
+        <translation>“%1”中保存的文本描述的计算图与文档中的节点不一致（文件是否被手工编辑过？）；计算图取自节点，这里显示的是由节点写出的文本。</translation>
+    </message>
+    <message>
+        <source>“%1” declares ONNX opset %2; this program knows opsets up to %3, so an operator whose meaning changed since may have been imported with its older meaning.</source>
+        <translation>“%1”声明的 ONNX 算子集版本是 %2；本程序只认识到版本 %3，因此某个此后含义有变化的算子可能是按旧的含义导入的。</translation>
+    </message>
+    <message>
+        <source>Save as UTF-8?</source>
+        <translation>保存为 UTF-8 吗？</translation>
+    </message>
+    <message>
+        <source>“%1” is Latin-1 (ISO 8859-1) text, and the text now holds characters that Latin-1 cannot. Save it as UTF-8? Its other accented letters are then written as UTF-8 too, which older editors may show wrongly.</source>
+        <translation>“%1”是 Latin-1（ISO 8859-1）编码的文本，而现在的文本含有 Latin-1 无法表示的字符。要保存为 UTF-8 吗？这样其中其他带重音的字母也会以 UTF-8 写出，旧的编辑器可能会显示错误。</translation>
+    </message>
 </context>
 <context>
     <name>bp::ExportActions</name>
@@ -1266,6 +1286,10 @@ Run the check?</source>
         <translation># 一个新的计算图：先写叶节点（input、param、const），然后每行一个运算。
 # 最后一行是反向传播的根节点。按 F1 可查看所有运算符和函数。
 </translation>
+    </message>
+    <message>
+        <source>⚠ Autosave is off: save your work yourself (Ctrl+S)</source>
+        <translation>⚠ 自动保存已关闭：请自行保存你的工作（Ctrl+S）</translation>
     </message>
 </context>
 <context>

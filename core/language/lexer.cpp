@@ -127,9 +127,7 @@ void Lexer::failAt(const char* where) const {
 }
 
 void Lexer::failMethod(const char* dot) const {
-    const char* end = dot + 1;
-    while (end != end_ && isNameChar(*end)) ++end;
-    const std::string method(dot + 1, end);
+    const std::string method(dot + 1, nameLength(std::string_view(dot + 1, static_cast<std::size_t>(end_ - dot - 1))));
     const auto column = dot - lineStart_ + 1;
     throw ParseError(fileName_, line_, column > INT_MAX ? INT_MAX : static_cast<int>(column),
                      "'." + method + "()' is PyTorch's method call; .bpg writes a function of the value: " + method +
@@ -196,11 +194,9 @@ Token Lexer::next() {
                 ++p_;
                 return make(TokenKind::DotT, start, 2);
             }
-            if (p_ != end_ && isNameStart(*p_)) {
-                const char* q = p_;
-                while (q != end_ && isNameChar(*q)) ++q;
-                if (q != end_ && *q == '(') failMethod(start);
-            }
+            if (const std::size_t n = nameLength(std::string_view(p_, static_cast<std::size_t>(end_ - p_)));
+                n > 0 && p_ + n != end_ && p_[n] == '(')
+                failMethod(start);
             break;
         default: break;
         }
@@ -221,7 +217,8 @@ const char* Lexer::scanNumber(const char* p) const {
     if (p != end_ && *p == '.' && p + 1 != end_ && isDigit(p[1])) {
         ++p;
         while (p != end_ && isDigit(*p)) ++p;
-    } else if (p != end_ && *p == '.' && (p + 1 == end_ || !isNameStart(p[1]) || isExponentAt(p + 1))) {
+    } else if (p != end_ && *p == '.' && (p + 1 == end_ || nameLength(std::string_view(p + 1, static_cast<std::size_t>(end_ - p - 1))) == 0 ||
+                                        isExponentAt(p + 1))) {
         ++p;  // `2.` and `2.e3`, as Python writes them (`2.T` stays the transpose of 2)
     }
     if (p != end_ && (*p == 'e' || *p == 'E')) {

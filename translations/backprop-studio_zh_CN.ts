@@ -725,10 +725,6 @@ Save it as a .bps document, which keeps every value.</source>
         <source>The %1 phase has no steps.</source>
         <translation>%1阶段没有步骤。</translation>
     </message>
-    <message>
-        <source>Writes %1 pictures, %2 … %3, one per step of the %4 phase (the phase the cursor is in; step into the other phase first to export that one).</source>
-        <translation>将写出 %1 张图片（%2 … %3），%4阶段的每一步一张（即当前所在的阶段；要导出另一个阶段，请先步进到那个阶段）。</translation>
-    </message>
     <message numerus="yes">
         <source>“%1” already holds %n step picture(s). Replace them?</source>
         <translation>
@@ -772,6 +768,10 @@ Save it as a .bps document, which keeps every value.</source>
         <translation>
             <numerusform>已将 %n 张图片写入 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Writes %1 pictures, %2 … %3 (.png or .svg, as chosen below), one per step of the %4 phase (the phase the cursor is in; step into the other phase first to export that one).</source>
+        <translation>将写出 %1 张图片，%2 … %3（.png 或 .svg，按下方的选择），%4阶段的每一步一张（即光标所在的阶段；要导出另一个阶段，请先步进到那个阶段）。</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1291,14 @@ Run the check?</source>
         <source>⚠ Autosave is off: save your work yourself (Ctrl+S)</source>
         <translation>⚠ 自动保存已关闭：请自行保存你的工作（Ctrl+S）</translation>
     </message>
+    <message>
+        <source>Show the l&amp;egend</source>
+        <translation>显示图例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show or hide the strip under the canvas that says what the colours mean</source>
+        <translation>显示或隐藏画布下方说明各颜色含义的图例条</translation>
+    </message>
 </context>
 <context>
     <name>bp::PredictDock</name>
@@ -1693,6 +1701,10 @@ Run the check?</source>
         <source>Loss %1. Each step: w ← w − lr·∂L/∂w.</source>
         <translation>损失 %1。每一步：w ← w − lr·∂L/∂w。</translation>
     </message>
+    <message>
+        <source>Accuracy %1%</source>
+        <translation>准确率 %1%</translation>
+    </message>
 </context>
 <context>
     <name>bp::TrainingSession</name>
@@ -1839,10 +1851,6 @@ Run the check?</source>
         <translation>无法构建深层链</translation>
     </message>
     <message>
-        <source>The graph on the canvas is not a deep chain (z1, h1, z2, h2, …). Choose a depth and an activation and press &lt;b&gt;Build the chain on the canvas&lt;/b&gt;, or open the &lt;b&gt;deep-sigmoid&lt;/b&gt; example.</source>
-        <translation>画布上的计算图不是深层链（z1, h1, z2, h2, …）。请选择深度和激活函数，然后按&lt;b&gt;构建深层链&lt;/b&gt;，或打开 &lt;b&gt;deep-sigmoid&lt;/b&gt; 示例。</translation>
-    </message>
-    <message>
         <source>%1, depth %2</source>
         <translation>%1，深度 %2</translation>
     </message>
@@ -1877,6 +1885,24 @@ Run the check?</source>
     <message>
         <source>&lt;br&gt;relu′ = 1 where z &gt; 0: the gradient passes unchanged (and dies where z ≤ 0).</source>
         <translation>&lt;br&gt;在 z &gt; 0 处 relu′ = 1：梯度原样通过（在 z ≤ 0 处则消失）。</translation>
+    </message>
+    <message>
+        <source>The graph on the canvas is not a deep chain (z1, h1, z2, h2, …). Choose a depth and an activation and press &lt;b&gt;Build the chain&lt;/b&gt; (it replaces the graph on the canvas), or open the &lt;b&gt;deep-sigmoid&lt;/b&gt; example.</source>
+        <translation>画布上的图不是深层链（z1, h1, z2, h2, …）。请选择深度和激活函数，然后按 &lt;b&gt;构建深层链&lt;/b&gt;（它会替换画布上的图），或者打开 &lt;b&gt;deep-sigmoid&lt;/b&gt; 示例。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::WrappedText</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>bp::charts::DecisionRegionsView</name>
+    <message>
+        <source>Decision regions: each point of the plane in the colour of the class the network gives it; the data points in the colour of their own class</source>
+        <translation>决策区域：平面上的每个点按网络预测的类别着色；数据点按其自身的类别着色</translation>
     </message>
 </context>
 <context>

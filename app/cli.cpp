@@ -12,7 +12,7 @@
 #include "app/load_with_warnings.h"
 #include "core/io/json_report.h"
 #include "core/io/load_program.h"
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/language/parser.h"
 #include "core/train/gradient_check.h"
 #include "core/train/sgd.h"
@@ -96,14 +96,37 @@ int traceCommand(const Options& o) {
     return 0;
 }
 
+// --schedule, --step-size, --gamma: each needs what its schedule uses, and nothing else.
+LrSchedule scheduleOption(const Options& o) {
+    LrSchedule schedule;
+    const auto kind = o.values.find("--schedule");
+    const std::string name = kind == o.values.end() ? "constant" : kind->second;
+    if (name == "constant") {
+        if (o.values.count("--step-size") || o.values.count("--gamma"))
+            throw UsageError("--step-size and --gamma belong to --schedule step or exponential");
+        return schedule;
+    }
+    if (name == "step") {
+        schedule.kind = LrSchedule::Kind::Step;
+        schedule.stepSize = static_cast<int>(numberOption(o, "--step-size"));
+        schedule.gamma = numberOption(o, "--gamma", 0.1);
+        return schedule;
+    }
+    if (o.values.count("--step-size")) throw UsageError("--step-size belongs to --schedule step");
+    schedule.kind = LrSchedule::Kind::Exponential;
+    schedule.gamma = numberOption(o, "--gamma");
+    return schedule;
+}
+
 int trainCommand(const Options& o) {
     Program& p = keptUntilExit(loadWithOverrides(o));
     const int steps = static_cast<int>(numberOption(o, "--steps"));  // validated: a whole number, 0 to 1e9
     const double lr = numberOption(o, "--lr");
     const double momentum = numberOption(o, "--momentum", 0.0);
+    const LrSchedule schedule = scheduleOption(o);
     TrainResult r;
     try {
-        r = train(p, steps, lr, momentum, &keptUntilExit(Evaluation{}));
+        r = train(p, steps, lr, momentum, &keptUntilExit(Evaluation{}), schedule);
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
     }
@@ -111,9 +134,14 @@ int trainCommand(const Options& o) {
         printJson(trainReport(p, r));
         return 0;
     }
-    for (std::size_t i = 0; i < r.losses.size(); ++i)
-        if (i == 0 || i + 1 == r.losses.size() || r.losses.size() <= 20 || i % (r.losses.size() / 10) == 0)
-            std::printf("step %zu: loss %s\n", i, formatNumber(r.losses[i]).c_str());
+    for (std::size_t i = 0; i < r.losses.size(); ++i) {
+        if (!(i == 0 || i + 1 == r.losses.size() || r.losses.size() <= 20 || i % (r.losses.size() / 10) == 0)) continue;
+        std::printf("step %zu: loss %s", i, formatNumber(r.losses[i]).c_str());
+        if (i < r.accuracies.size()) std::printf(", accuracy %.1f%%", 100.0 * r.accuracies[i]);
+        if (schedule.kind != LrSchedule::Kind::Constant && i < r.rates.size())
+            std::printf(", lr %s", formatNumber(r.rates[i]).c_str());
+        std::printf("\n");
+    }
     for (const Node& n : p.graph.nodes())
         if (n.kind == NodeKind::Param) std::printf("%s = %s\n", n.name.c_str(), formatMatrix(n.leafValue).c_str());
     return 0;

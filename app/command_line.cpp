@@ -81,6 +81,13 @@ struct Parser {
             ->required();
         value(train, "--momentum", "M", "The momentum (finite, at least 0; default 0)",
               finiteNumber(0, INFINITY, false, " (PyTorch: invalid momentum value)"));
+        value(train, "--schedule", "KIND",
+              "How the learning rate changes: constant (default), step (StepLR: times --gamma every --step-size "
+              "steps) or exponential (ExponentialLR: times --gamma every step)",
+              CLI::IsMember({"constant", "step", "exponential"}));
+        value(train, "--step-size", "N", "The steps between decays of --schedule step", wholeNumber(1, 1'000'000'000));
+        value(train, "--gamma", "G", "The decay factor of --schedule step (default 0.1) or exponential",
+              finiteNumber(0, INFINITY, false, ""));
         json(train, "The losses and the trained params as JSON");
 
         CLI::App* check = command("check", "Compare every gradient with central differences (exit 1 on a mismatch)");
@@ -112,6 +119,8 @@ struct Parser {
 
         CLI::App* help = app.add_subcommand("help", "Describe the program, or COMMAND");
         help->add_option("COMMAND", helpTopic, "A command")->check(CLI::IsMember(subcommandNames()));
+        // The window too: --set edits a leaf once FILE is open, as an undoable edit (unsaved work).
+        sets(&app);
         app.allow_extras();  // after the commands, which refuse what they do not know
     }
 
@@ -137,6 +146,11 @@ struct Parser {
     }
 
     void overrides(CLI::App* sub) {
+        sets(sub);
+        value(sub, "--seed", "LITERAL", "The gradient the backward pass starts from (the root's shape)", std::nullopt);
+    }
+
+    void sets(CLI::App* sub) {
         sub->add_option_function<std::vector<std::string>>(
                "--set",
                [this](const std::vector<std::string>& all) {
@@ -149,7 +163,6 @@ struct Parser {
             ->type_name("NAME=LITERAL")
             ->check(nameEqualsLiteral())
             ->allow_extra_args(false);
-        value(sub, "--seed", "LITERAL", "The gradient the backward pass starts from (the root's shape)", std::nullopt);
     }
 
     void json(CLI::App* sub, const std::string& description) { sub->add_flag("--json", o.json, description); }

@@ -4,10 +4,7 @@
 #include <cstdio>
 
 #include "core/io/atomic_file.h"
-#include "core/io/document_json.h"
 #include "core/io/file_format.h"
-#include "core/io/pytorch_export.h"
-#include "core/language/parser.h"
 
 namespace bp::cli {
 
@@ -20,12 +17,12 @@ static int writeText(const std::string& path, const std::string& text) {
 }
 
 int convertProgram(const Program& program, const std::string& out) {
-    const std::string extension = lowerCaseExtension(out);
-    if (extension == ".bpg") return writeText(out, writeProgram(program));
-    if (extension == ".py") return writeText(out, writePyTorchScript(program));
-    if (extension == ".bps" || extension == ".json") return writeText(out, documentText(documentOf(program)));
-    std::fprintf(stderr, "backprop-studio: convert writes .bpg, .bps, .json or .py, not '%s'\n", out.c_str());
-    return 2;
+    const FormatRow* row = formatOfExtension(out);
+    if (!row || !row->write) {
+        std::fprintf(stderr, "backprop-studio: convert writes %s, not '%s'\n", writtenExtensions().c_str(), out.c_str());
+        return 2;
+    }
+    return writeText(out, row->write(program));
 }
 
 }  // namespace bp::cli

@@ -9,6 +9,7 @@
 
 #include "app/load_with_warnings.h"
 #include "core/io/load_program.h"
+#include "ui/canvas/font_fallbacks.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/scene_export.h"
 #include "ui/document/graph_document.h"
@@ -39,6 +40,7 @@ int renderProgram(const std::string& file, const std::string& out, const std::st
     char name[] = "backprop-studio";
     char* argv[] = {name, nullptr};
     QApplication app(argc, argv);
+    bp::installFontFallbacks();
 
     const QString path = QString::fromStdString(out);
     const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);

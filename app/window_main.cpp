@@ -13,12 +13,33 @@
 #include "app/out_of_memory.h"
 #include "app/render_command.h"
 #include "resources/shipped_examples.h"
+#include "core/language/parser.h"
+#include "ui/document/graph_document.h"
 #include "ui/window/application_identity.h"
+#include "ui/canvas/font_fallbacks.h"
 #include "ui/files/document_files.h"
 #include "ui/window/guarded_application.h"
+#include "ui/window/interface_language.h"
 #include "ui/window/main_window.h"
 
 namespace {
+
+// --set NAME=LITERAL for the window: each an undoable edit of the open graph, as typing the value
+// in the inspector would make (so the work is unsaved, and autosaved). Returns what went wrong.
+std::string applySets(bp::MainWindow& window, const std::vector<std::pair<std::string, std::string>>& sets) {
+    bp::GraphDocument& doc = *window.document();
+    for (const auto& [name, literal] : sets) {
+        const bp::NodeId id = doc.graph().find(name);
+        if (id < 0) return "--set: no node named '" + name + "'";
+        try {
+            if (!doc.editLeafValue(id, bp::parseLiteral(literal, "--set " + name)))
+                return "--set: '" + name + "' is not a leaf of that shape";
+        } catch (const std::exception& e) {
+            return std::string("--set: ") + e.what();
+        }
+    }
+    return {};
+}
 
 // Whether a window can be shown at all: a platform chosen, or an X11 or Wayland display.
 bool haveDisplay() {
@@ -71,10 +92,13 @@ int main(int argc, char** argv) {
     qInstallMessageHandler(previous);
     for (const QString& message : heldMessages) std::fprintf(stderr, "%s\n", qPrintable(message));
     bp::setApplicationIdentity(app);
+    bp::installTranslators(app);
+    bp::installFontFallbacks();
     bp::MainWindow window;
     QString error;
     if (!options.files.empty()) error = window.openFile(QString::fromLocal8Bit(options.files[0].c_str()));
     else window.openExample(QString::fromUtf8(bp::defaultExampleName()));
+    if (error.isEmpty()) error = QString::fromStdString(applySets(window, options.sets));
     window.show();
     if (!error.isEmpty()) {
         // The window stays open with the message (a .bpg with errors opens as text instead); the

@@ -13,9 +13,14 @@ struct Example {
     std::string source;   // the .bpg text
 };
 
-// In the order a lecture goes in.
+// In the order a lecture goes in, in English (the command line's).
 const std::vector<Example>& shippedExamples();
-const Example* findExample(const std::string& name);
+// The same, with the comments and summaries in `language` ("zh_CN") where translated, else in
+// English; "" is English. The graphs are the same in every language.
+const std::vector<Example>& shippedExamples(const std::string& language);
+const Example* findExample(const std::string& name, const std::string& language = "");
+// The languages the examples come in besides English.
+const std::vector<std::string>& exampleLanguages();
 inline const char* defaultExampleName() { return "mlp-1-2-2"; }
 
 }  // namespace bp

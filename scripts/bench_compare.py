@@ -3,7 +3,7 @@
 """Backprop Studio against PyTorch and Graphviz, side by side in one run (issue 8).
 
     /usr/bin/python3 scripts/bench_compare.py [BINARY] [--runs N] [--bench BPS_BENCH] [--keep DIR]
-                                              [--only mlp,chain,render,edit,memory]
+                                              [--only mlp,chain,render,edit,window,memory]
 
 BINARY defaults to build/app/backprop-studio, BPS_BENCH to build/bench/bps_bench next to it.
 Every workload is generated afresh (.bpg files with fixed random seeds, in a temporary folder).
@@ -17,7 +17,9 @@ and the comparison is core against core.
 
 Memory is the peak resident size (GNU time) of `backprop-studio trace` on a 100,000-op chain, which
 evaluates and keeps the whole trace, minus that of the same command on a one-op graph, per node.
-The edit and step rows are bps_bench's medians on a ~1,000-node graph: the document's edit and the
+The window rows are bps_window_bench's medians: the real window with every dock, from the input
+event (a key) to the last frame it causes, on generated graphs of ~1,000 and ~100,000 nodes. The
+edit and step rows of bps_bench are the canvas alone (a breakdown): the document's edit and the
 canvas rendered again offscreen, against one frame; a step of the cursor and the view's own
 repaint (the event loop paints what the view marked dirty), against 2 ms.
 
@@ -270,6 +272,13 @@ def bench_numbers(bench, names):
     return times
 
 
+def window_numbers(window_bench, sizes):
+    """bps_window_bench's medians: the real window, from the input event to its last frame."""
+    out = subprocess.run([window_bench, '--json', '--sizes', ','.join(sizes)], capture_output=True, text=True,
+                         check=True, env=dict(os.environ, QT_QPA_PLATFORM=os.environ.get('QT_QPA_PLATFORM', 'offscreen'))).stdout
+    return {(r['shape'], r['size'], r['action']): r for r in json.loads(out)['results']}
+
+
 # ---- the report ----------------------------------------------------------------------------------
 
 def machine():
@@ -320,13 +329,13 @@ def main():
     parser.add_argument('--bench', help='bps_bench (default: bench/bps_bench in the binary\'s build folder)')
     parser.add_argument('--runs', type=int, default=5, help='runs of each timing; the best counts (default 5)')
     parser.add_argument('--keep', help='write the workloads here and keep them')
-    parser.add_argument('--only', help='comma-separated rows: mlp,chain,render,edit,memory')
+    parser.add_argument('--only', help='comma-separated rows: mlp,chain,render,edit,window,memory')
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
     if not os.access(binary, os.X_OK):
         sys.exit(f'no program at {binary}: build it, or give its path')
     bench = args.bench or os.path.join(os.path.dirname(os.path.dirname(binary)), 'bench', 'bps_bench')
-    rows = set((args.only or 'mlp,chain,render,edit,memory').split(','))
+    rows = set((args.only or 'mlp,chain,render,edit,window,memory').split(','))
     runs = max(1, args.runs)
     work_dir = args.keep or tempfile.mkdtemp(prefix='bps-bench-')
     os.makedirs(work_dir, exist_ok=True)
@@ -431,6 +440,33 @@ def main():
                 failures += not ok
         else:
             table.skip('edit and step', f'no bps_bench at {bench}')
+
+    if 'window' in rows:
+        window_bench = os.path.join(os.path.dirname(bench), 'bps_window_bench')
+        if os.access(window_bench, os.X_OK):
+            results = window_numbers(window_bench, ['1k', '100k'])
+            goals = [  # (shape, size, action, measure, goal in ms, what)
+                ('net', '1k', 'step', 'cpu', 2.0, 'step, ~1,000-node net, CPU'),
+                ('net', '1k', 'step predicting', 'cpu', 2.0, 'step with the class predicting, ~1,000-node net, CPU'),
+                ('net', '1k', 'edit', 'wall', 16.0, 'edit (a key on the inspector\'s slider), ~1,000-node net'),
+                ('chain', '100k', 'step', 'wall', 16.0, 'step, 100,000-node chain'),
+                ('chain', '100k', 'edit', 'wall', 100.0, 'edit, 100,000-node chain'),
+                ('net', '100k', 'step', 'wall', 16.0, 'step, ~100,000-node net'),
+                ('net', '100k', 'edit', 'wall', 100.0, 'edit, ~100,000-node net'),
+                ('net', '100k', 'open', 'wall', 5000.0, 'open and draw the ~100,000-node net'),
+            ]
+            for shape, size, action, measure, goal, what in goals:
+                r = results.get((shape, size, action))
+                if not r:
+                    continue
+                t = r[f'{measure}_median_ms']
+                ok = t <= goal
+                table.add(f'window: {what} (bps_window_bench, event to last frame)', f'{t:.2f} ms',
+                          f'{goal:g} ms', f'{t / goal:.2f}', '<= 1', ok,
+                          f'{r["nodes"]:,} nodes; median of {r["count"]}; worst {r[f"{measure}_max_ms"]:.1f} ms')
+                failures += not ok
+        else:
+            table.skip('window', f'no bps_window_bench at {window_bench}')
 
     if 'memory' in rows:
         ops = MEMORY_CHAIN_OPS

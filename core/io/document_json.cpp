@@ -19,8 +19,10 @@
 #include "core/io/json_report.h"
 #include "core/io/load_program.h"
 #include "core/language/bpg_text.h"
+#include "core/language/name_characters.h"
 #include "core/language/lexer.h"
 #include "core/language/parser.h"
+#include "core/text/bounded_file.h"
 #include "core/ops/op_table.h"
 
 namespace bp {
@@ -48,6 +50,13 @@ json nodeToJson(const Graph& graph, const Node& node) {
     json attrs = json::object();
     if (node.attrs.exponent != defaults.exponent) attrs["exponent"] = numberToJson(node.attrs.exponent);
     if (node.attrs.shape != defaults.shape) attrs["shape"] = {node.attrs.shape.rows, node.attrs.shape.cols};
+    // The other attributes by their names ("axis", "slope", "min", "max", "classes"), for the ops that take them.
+    for (int i = 0; !node.isLeaf() && i < node.op->attrCount; ++i) {
+        const Attr attr = node.op->attrs[static_cast<std::size_t>(i)];
+        if (attr == Attr::Exponent || attr == Attr::Rows || attr == Attr::Cols) continue;
+        const double v = attrValue(node.attrs, attr);
+        attrs[std::string(attrName(attr))] = attrIsWhole(attr) ? json(static_cast<long long>(v)) : numberToJson(v);
+    }
     if (!attrs.empty()) j["attrs"] = std::move(attrs);
     return j;
 }
@@ -57,6 +66,13 @@ json nodeToJson(const Graph& graph, const Node& node) {
 std::string compact(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // ---- reading ---------------------------------------------------------------------------------
+
+// The attribute a document's "attrs" key names, besides exponent and shape; None if none.
+Attr namedAttr(const std::string& key) {
+    for (Attr a : {Attr::Slope, Attr::Low, Attr::High, Attr::Axis, Attr::Classes})
+        if (attrName(a) == key) return a;
+    return Attr::None;
+}
 
 [[noreturn]] void fail(const std::string& file, const std::string& message) {
     throw LoadError(file + ": error: " + message);
@@ -97,10 +113,7 @@ std::string quote(const std::string& name) {
 bool isNodeName(const std::string& name) {
     if (name.size() >= 2 && name[0] == '%')
         return name.find_first_not_of("0123456789", 1) == std::string::npos;
-    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
-    for (char c : name)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-    return !isKeyword(name);
+    return isNameText(name) && !isKeyword(name);
 }
 
 // Deeper nesting than a document needs is refused before parsing: values are quoted in messages
@@ -230,8 +243,8 @@ private:
         if (!j.is_object()) failAt(where, "must be an object, not " + describe(j));
         const std::string name = string(require(j, "name", where), where + ": \"name\"");
         if (!isNodeName(name))
-            failAt(where, quote(name) + " is not a node name (letters, digits and _, not starting with a digit, "
-                                        "not a keyword; or %N for an anonymous node)");
+            failAt(where, quote(name) + " is not a node name (letters, Chinese too, digits and _, not starting with a "
+                                        "digit, not a keyword; or %N for an anonymous node)");
         where += " (" + quote(name) + ")";
         if (auto it = ids_.find(name); it != ids_.end())
             failAt(where, "the name " + quote(name) + " is already used by node " + std::to_string(it->second + 1));
@@ -277,7 +290,7 @@ private:
         if (!inputs.is_array()) failAt(where, "\"inputs\" must be a list of node names, not " + describe(inputs));
         std::vector<NodeId> ids;
         for (const json& in : inputs) ids.push_back(inputId(in, where));
-        const OpAttrs attrs = j.contains("attrs") ? readAttrs(j["attrs"], where) : OpAttrs{};
+        const OpAttrs attrs = j.contains("attrs") ? readAttrs(j["attrs"], *op, where) : OpAttrs{};
         try {
             return graph.addOp(*op, std::move(ids), attrs, name);
         } catch (const GraphError& e) {
@@ -295,7 +308,7 @@ private:
         failAt(where, "input " + quote(name) + " is not a node of the document");
     }
 
-    OpAttrs readAttrs(const json& j, const std::string& where) const {
+    OpAttrs readAttrs(const json& j, const OpDef& op, const std::string& where) const {
         if (!j.is_object()) failAt(where, "\"attrs\" must be an object, not " + describe(j));
         OpAttrs attrs;
         for (const auto& [key, value] : j.items()) {
@@ -310,8 +323,16 @@ private:
                     failAt(where, "\"attrs\".\"shape\" " + compact(value) + " is not a shape (at least 1x1, at most " +
                                       std::to_string(limits_.maxMatrixEntries) + " entries)");
                 attrs.shape = {long(rows), long(cols)};
+            } else if (const Attr attr = namedAttr(key); attr != Attr::None) {
+                if (std::find(op.attrs.begin(), op.attrs.begin() + op.attrCount, attr) == op.attrs.begin() + op.attrCount)
+                    failAt(where, "the op " + quote(std::string(op.name)) + " takes no attribute " + quote(key));
+                const double v = finite(value, where + ": \"attrs\"." + quote(key));
+                if (attrIsWhole(attr) && !(v == std::floor(v) && std::abs(v) <= 1e9))
+                    failAt(where, "\"attrs\"." + quote(key) + " must be a whole number, not " + compact(value));
+                setAttr(attrs, attr, v);
             } else {
-                failAt(where, "unknown attribute " + quote(key) + " in \"attrs\" (known: exponent, shape)");
+                failAt(where, "unknown attribute " + quote(key) +
+                                  " in \"attrs\" (known: exponent, shape, slope, min, max, axis, classes)");
             }
         }
         return attrs;
@@ -361,36 +382,6 @@ private:
         return j.get<int>();
     }
 };
-
-std::string limitText(std::size_t bytes) {
-    constexpr std::size_t kMB = 1u << 20;
-    if (bytes >= kMB && bytes % kMB == 0) return std::to_string(bytes / kMB) + " MB";
-    return std::to_string(bytes) + " bytes";
-}
-
-struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-};
-
-// The whole file, refused past the size limit before it is read (a FIFO or /dev/zero included).
-std::string readLimited(const std::string& path, std::size_t limit) {
-    errno = 0;
-    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file) fail(path, std::string("cannot open file: ") + std::strerror(errno));
-    std::error_code ignored;
-    if (std::filesystem::is_directory(path, ignored)) fail(path, "cannot open file: it is a directory");
-    std::string text;
-    char buffer[1 << 16];
-    for (;;) {
-        const std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
-        if (text.size() + got > limit) fail(path, "the file is larger than the limit of " + limitText(limit));
-        text.append(buffer, got);
-        if (got < sizeof buffer) {
-            if (std::ferror(file.get())) fail(path, std::string("cannot read file: ") + std::strerror(errno));
-            return text;
-        }
-    }
-}
 
 }  // namespace
 
@@ -501,7 +492,13 @@ StudioDocument documentFromText(const std::string& text, const std::string& file
 }
 
 StudioDocument loadDocumentFile(const std::string& path, const DocumentLimits& limits) {
-    return documentFromText(readLimited(path, limits.maxFileBytes), path, limits);
+    std::string text;
+    try {
+        text = readBoundedFile(path, limits.maxFileBytes);
+    } catch (const FileReadError& e) {
+        fail(path, e.what());
+    }
+    return documentFromText(text, path, limits);
 }
 
 }  // namespace bp

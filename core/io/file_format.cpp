@@ -5,7 +5,69 @@
 #include <cctype>
 #include <filesystem>
 
+#include "core/io/document_json.h"
+#include "core/io/load_program.h"
+#include "core/io/onnx_import.h"
+#include "core/io/pytorch_export.h"
+#include "core/language/parser.h"
+
 namespace bp {
+namespace {
+
+bool looksLikeCheckpoint(std::string_view head) {
+    if (head.starts_with("PK\x03\x04")) return true;  // torch.save's zip
+    // A pickle of protocol 2 or later (torch.save's legacy format) starts with PROTO, 0x80 n.
+    return head.size() >= 2 && head[0] == '\x80' && head[1] >= 2 && head[1] <= 5;
+}
+
+// An ONNX ModelProto starts with its field 1, ir_version, a varint: the byte 0x08. Text never does.
+bool looksLikeOnnx(std::string_view head) { return !head.empty() && head[0] == '\x08'; }
+
+bool looksLikeDocument(std::string_view head) {
+    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+    const auto first = head.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && head[first] == '{';
+}
+
+Program readText(const std::string& bytes, const std::string& name) {
+    try {
+        return parseProgram(bytes, name);
+    } catch (const ParseError& e) {
+        throw LoadError(e.what());
+    }
+}
+
+Program readDocument(const std::string& bytes, const std::string& name) { return documentFromText(bytes, name).program; }
+
+std::string checkpointRefusal() {
+    return "this is a PyTorch checkpoint (torch.save's output), which holds the weights but not the computation; "
+           "bring the model in from Python with the backprop_studio module (backprop_studio.show(loss), or "
+           "backprop_studio.from_module(model, x)), or export it with torch.onnx.export and open the .onnx file";
+}
+
+std::string scriptRefusal() {
+    return "a PyTorch script is written by 'convert', not read; to bring a model in from PyTorch, export it with "
+           "torch.onnx.export or use the backprop_studio Python module";
+}
+
+std::string writeDocument(const Program& program) { return documentText(documentOf(program)); }
+Program readOnnx(const std::string& bytes, const std::string& name) { return importOnnxBytes(bytes, name); }
+std::string writeText(const Program& program) { return writeProgram(program); }
+std::string writeScript(const Program& program) { return writePyTorchScript(program); }
+
+}  // namespace
+
+const std::vector<FormatRow>& fileFormats() {
+    // Content is recognised in this order: the binary formats first, text last.
+    static const std::vector<FormatRow> table = {
+        {FileFormat::PyTorchCheckpoint, {".pt", ".pth"}, looksLikeCheckpoint, nullptr, checkpointRefusal, nullptr},
+        {FileFormat::Onnx, {".onnx"}, looksLikeOnnx, readOnnx, nullptr, nullptr},
+        {FileFormat::Document, {".bps", ".json"}, looksLikeDocument, readDocument, nullptr, writeDocument},
+        {FileFormat::PyTorchScript, {".py"}, nullptr, nullptr, scriptRefusal, writeScript},
+        {FileFormat::Text, {".bpg"}, nullptr, readText, nullptr, writeText},
+    };
+    return table;
+}
 
 std::string lowerCaseExtension(const std::string& path) {
     std::string extension = std::filesystem::path(path).extension().string();
@@ -14,31 +76,31 @@ std::string lowerCaseExtension(const std::string& path) {
     return extension;
 }
 
-FileFormat formatOfExtension(const std::string& path) {
+const FormatRow* formatOfExtension(const std::string& path) {
     const std::string extension = lowerCaseExtension(path);
-    if (extension == ".bpg") return FileFormat::Text;
-    if (extension == ".json" || extension == ".bps") return FileFormat::Document;
-    if (extension == ".onnx") return FileFormat::Onnx;
-    if (extension == ".pt" || extension == ".pth") return FileFormat::PyTorchCheckpoint;
-    return FileFormat::Unknown;
+    for (const FormatRow& row : fileFormats())
+        if (std::find(row.extensions.begin(), row.extensions.end(), extension) != row.extensions.end()) return &row;
+    return nullptr;
 }
 
-FileFormat formatOfContent(std::string_view head) {
-    if (head.starts_with("PK\x03\x04")) return FileFormat::PyTorchCheckpoint;  // torch.save's zip
-    // A pickle of protocol 2 or later (torch.save's legacy format) starts with PROTO, 0x80 n.
-    if (head.size() >= 2 && head[0] == '\x80' && head[1] >= 2 && head[1] <= 5) return FileFormat::PyTorchCheckpoint;
-    // An ONNX ModelProto starts with its field 1, ir_version, a varint: the byte 0x08. Text never does.
-    if (!head.empty() && head[0] == '\x08') return FileFormat::Onnx;
-    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
-    const auto first = head.find_first_not_of(" \t\r\n");
-    if (first != std::string_view::npos && head[first] == '{') return FileFormat::Document;
-    return FileFormat::Text;
+const FormatRow& formatOfContent(std::string_view head) {
+    const FormatRow* text = nullptr;
+    for (const FormatRow& row : fileFormats()) {
+        if (row.looksLike && row.looksLike(head)) return row;
+        if (row.format == FileFormat::Text) text = &row;
+    }
+    return *text;
 }
 
-std::string pytorchCheckpointMessage() {
-    return "this is a PyTorch checkpoint (torch.save's output), which holds the weights but not the computation; "
-           "bring the model in from Python with the backprop_studio module (backprop_studio.show(loss), or "
-           "backprop_studio.from_module(model, x)), or export it with torch.onnx.export and open the .onnx file";
+std::string writtenExtensions() {
+    std::vector<std::string> all;
+    for (const FormatRow& row : fileFormats())
+        if (row.write) all.insert(all.end(), row.extensions.begin(), row.extensions.end());
+    std::sort(all.begin(), all.end());
+    std::string text;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + all[i];
+    return text;
 }
 
 }  // namespace bp

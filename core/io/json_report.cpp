@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/json_report.h"
 
+#include <algorithm>
+#include <functional>
+
 #include <cmath>
 #include <functional>
 #include <optional>
@@ -102,6 +105,8 @@ static std::string linesText(const StepText& text) {
 // The terms of every entry, when there are not too many of them (estimated from the first entry).
 static std::optional<StepTerms> allEntries(const StepTerms& first, const std::function<StepTerms()>& all) {
     if (first.entries.empty()) return std::nullopt;
+    // General ops (softmax, the losses, ...) are written as formula and result: no products to list.
+    if (first.op && first.op->explain.arithmetic == Arithmetic::General) return std::nullopt;
     double factors = 0;
     for (const Product& p : first.entries[0].products) factors += double(p.size());
     if (factors * double(first.shape.size()) > kMaxExplainedFactors) return std::nullopt;
@@ -156,7 +161,19 @@ json trainReport(const Program& program, const TrainResult& result) {
     json params = json::object();
     for (const Node& node : program.graph.nodes())
         if (node.kind == NodeKind::Param) params[node.name] = matrixToJson(node.leafValue);
-    return {{"loss", std::move(losses)}, {"params", std::move(params)}};
+    json report = {{"loss", std::move(losses)}, {"params", std::move(params)}};
+    if (!result.accuracies.empty()) {  // a classifier: the fraction right beside each loss
+        json accuracies = json::array();
+        for (double a : result.accuracies) accuracies.push_back(numberToJson(a));
+        report["accuracy"] = std::move(accuracies);
+    }
+    // The learning rate of each update, when a schedule changed it.
+    if (std::adjacent_find(result.rates.begin(), result.rates.end(), std::not_equal_to<>()) != result.rates.end()) {
+        json rates = json::array();
+        for (double r : result.rates) rates.push_back(numberToJson(r));
+        report["lr"] = std::move(rates);
+    }
+    return report;
 }
 
 json checkReport(const Program& program, const std::vector<LeafCheck>& checks, const CheckOptions& options) {

@@ -2,77 +2,53 @@
 #include "core/io/load_program.h"
 
 #include <cstdio>
-#include <fstream>
 
-#include "core/io/document_json.h"
 #include "core/io/file_format.h"
-#include "core/io/onnx_import.h"
 #include "core/language/parser.h"
+#include "core/text/bounded_file.h"
 
 namespace bp {
 
 namespace {
 
 constexpr const char* kStandardInputName = "<stdin>";
-constexpr std::size_t kStandardInputLimit = 256u << 20;  // as a file of any format
-
-// The first bytes of a file, or nothing when it cannot be read (its loader then says why).
-std::string headOf(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    char head[16] = {};
-    file.read(head, sizeof head);
-    return std::string(head, std::size_t(file.gcount()));
-}
+constexpr std::size_t kInputLimit = 256u << 20;  // a file of any format, and standard input
 
 std::string readStandardInput() {
     std::string text;
     char buffer[1 << 16];
     std::size_t got;
     while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
-        if (text.size() + got > kStandardInputLimit)
-            throw LoadError(std::string(kStandardInputName) + ": error: the input is larger than the limit of 256 MB");
+        if (text.size() + got > kInputLimit)
+            throw LoadError(std::string(kStandardInputName) + ": error: the input is larger than the limit of " +
+                            limitText(kInputLimit));
         text.append(buffer, got);
     }
     return text;
 }
 
-Program parseText(const std::string& text, const std::string& name) {
-    try {
-        return parseProgram(text, name);
-    } catch (const ParseError& e) {
-        throw LoadError(e.what());
-    }
-}
-
-// Standard input: the format is recognised from the content.
-Program loadStandardInput() {
-    const std::string content = readStandardInput();
-    switch (formatOfContent(content)) {
-    case FileFormat::Document: return documentFromText(content, kStandardInputName).program;
-    case FileFormat::Onnx: return importOnnxBytes(content, kStandardInputName);
-    case FileFormat::PyTorchCheckpoint:
-        throw LoadError(std::string(kStandardInputName) + ": error: " + pytorchCheckpointMessage());
-    default: return parseText(content, kStandardInputName);
-    }
+Program readWith(const FormatRow& row, const std::string& bytes, const std::string& name) {
+    if (!row.read)
+        throw LoadError(name + ": error: " +
+                        (row.refusal ? row.refusal() : "the program writes this format but does not read it"));
+    return row.read(bytes, name);
 }
 
 }  // namespace
 
 Program loadProgram(const std::string& path) {
-    if (path == "-") return loadStandardInput();
-    FileFormat format = formatOfExtension(path);
-    if (format == FileFormat::Unknown) format = formatOfContent(headOf(path));
-    switch (format) {
-    case FileFormat::Document: return loadDocumentFile(path).program;
-    case FileFormat::Onnx: return importOnnxFile(path);
-    case FileFormat::PyTorchCheckpoint: throw LoadError(path + ": error: " + pytorchCheckpointMessage());
-    default: break;
+    if (path == "-") {  // standard input: the format is recognised from the content
+        const std::string content = readStandardInput();
+        return readWith(formatOfContent(content), content, kStandardInputName);
     }
+    std::string bytes;
     try {
-        return loadProgramFile(path);
-    } catch (const ParseError& e) {
-        throw LoadError(e.what());
+        bytes = readBoundedFile(path, kInputLimit);
+    } catch (const FileReadError& e) {
+        throw LoadError(path + ": error: " + e.what());
     }
+    const FormatRow* row = formatOfExtension(path);
+    return readWith(row ? *row : formatOfContent(bytes), bytes, path);
 }
 
 }  // namespace bp

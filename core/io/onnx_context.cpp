@@ -29,7 +29,9 @@ NodeId ImportState::materialize(TensorInfo& t) {
     requireMatrix(t.dims, t.describe());
     spend(entryCount(t.dims, limits.maxTensorEntries, t.describe()));
     const Shape shape = matrixShape(t.dims);
-    Matrix value = t.value ? toMatrix(*t.value) : Matrix::Zero(shape.rows, shape.cols);
+    // A model's inputs come without values: ones, not zeros, so that the first backward pass
+    // of an imported model does not give every weight a zero gradient.
+    Matrix value = t.value ? toMatrix(*t.value) : Matrix::Ones(shape.rows, shape.cols);
     const NodeKind kind = t.role == TensorInfo::Role::Input ? NodeKind::Input : t.leafKind;
     t.node = graph.addLeaf(kind, std::move(value), names.make(t.onnxName));
     graph.node(t.node).label = t.onnxName;

@@ -12,6 +12,7 @@
 #include "core/io/onnx_context.h"
 #include "core/io/onnx_ops.h"
 #include "core/io/onnx_wire.h"
+#include "core/text/bounded_file.h"
 
 namespace bp {
 
@@ -95,11 +96,24 @@ bool listed(std::string_view list, const std::string& word) {
     return false;
 }
 
+// The ops of convolutional networks, which need tensors of more than two dimensions.
+bool isImageOp(std::string_view type) {
+    for (std::string_view op : {"Conv", "ConvTranspose", "ConvInteger", "MaxPool", "AveragePool", "GlobalAveragePool",
+                                "GlobalMaxPool", "LpPool", "GlobalLpPool", "MaxUnpool", "MaxRoiPool", "RoiAlign", "LRN",
+                                "InstanceNormalization", "Resize", "Upsample", "SpaceToDepth", "DepthToSpace", "Col2Im"})
+        if (type == op) return true;
+    return false;
+}
+
 // The node's op is one we know, with the inputs, outputs and attributes it may have.
 const OnnxOp& Importer::checkNode(const onnx::NodeProto& node, int index) const {
     const std::string where = nodeRef(node, index);
     const bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
     const OnnxOp* row = defaultDomain ? findOnnxOp(node.op_type()) : nullptr;
+    if (!row && defaultDomain && isImageOp(node.op_type()))
+        throw OnnxError("unsupported ONNX op " + quoted(node.op_type()) + " in " + where +
+                        ": convolution and pooling work on tensors of more than two dimensions (images), and "
+                        "Backprop Studio's values are 2-D matrices; such tensors are not supported yet");
     if (!row)
         throw OnnxError("unsupported ONNX op " + quoted(defaultDomain ? node.op_type() : node.domain() + "::" + node.op_type()) +
                         " in " + where + " (supported: " + knownOnnxOps() + ")");
@@ -111,8 +125,10 @@ const OnnxOp& Importer::checkNode(const onnx::NodeProto& node, int index) const 
                         (row->maxInputs > row->minInputs ? " to " + std::to_string(row->maxInputs) : std::string()));
     for (int i = 0; i < row->minInputs; ++i)
         if (node.input(i).empty()) throw OnnxError(what + " lacks its input " + std::to_string(i));
-    if (node.output_size() != 1 || node.output(0).empty())
-        throw OnnxError(what + " must have exactly one output, it has " + std::to_string(node.output_size()));
+    if (node.output_size() < 1 || node.output_size() > row->maxOutputs || node.output(0).empty())
+        throw OnnxError(what + (row->maxOutputs == 1 ? " must have exactly one output, it has "
+                                                      : " must have 1 to " + std::to_string(row->maxOutputs) + " outputs, it has ") +
+                        std::to_string(node.output_size()));
     for (int i = 0; i < node.attribute_size(); ++i) {
         const std::string& name = node.attribute(i).name();
         if (!listed(row->attributes, name))
@@ -186,8 +202,13 @@ void Importer::makeLeaves(const onnx::GraphProto& g, const std::vector<int>& ord
     for (int i : order) {
         const onnx::NodeProto& node = g.node(i);
         const OnnxOp& row = *findOnnxOp(node.op_type());
-        for (int slot = 0; slot < node.input_size(); ++slot)
+        for (int slot = 0; slot < node.input_size(); ++slot) {
             if (row.valueSlots >> slot & 1u) flows[node.input(slot)] = true;
+            auto it = state_.tensors.find(node.input(slot));
+            if ((row.statisticSlots >> slot & 1u) && it != state_.tensors.end() &&
+                it->second.role == TensorInfo::Role::Initializer)
+                it->second.leafKind = NodeKind::Const;
+        }
     }
     if (g.output_size() > 0) flows[g.output(0).name()] = true;
     for (const onnx::ValueInfoProto& in : g.input()) {
@@ -258,25 +279,6 @@ Program Importer::run(const onnx::ModelProto& model) {
     return program;
 }
 
-std::string readFile(const std::string& path, const OnnxLimits& limits) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) throw OnnxError("cannot open the file: it does not exist");
-    if (!fs::is_regular_file(status)) throw OnnxError("cannot open the file: it is not a regular file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw OnnxError("cannot open the file for reading");
-    std::string bytes;
-    std::vector<char> chunk(1u << 16);
-    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-        bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() > limits.maxFileBytes)  // checked while reading: the size on disk may change
-            throw OnnxError("the file is more than the limit of " + std::to_string(limits.maxFileBytes) + " bytes");
-    }
-    if (in.bad()) throw OnnxError("cannot read the file");
-    return bytes;
-}
-
 }  // namespace
 
 Program importOnnxBytes(const std::string& bytes, const std::string& fileName, const OnnxLimits& limits) {
@@ -294,8 +296,8 @@ Program importOnnxBytes(const std::string& bytes, const std::string& fileName, c
 Program importOnnxFile(const std::string& path, const OnnxLimits& limits) {
     std::string bytes;
     try {
-        bytes = readFile(path, limits);
-    } catch (const OnnxError& e) {
+        bytes = readBoundedFile(path, limits.maxFileBytes);
+    } catch (const FileReadError& e) {
         throw LoadError(path + ": error: " + e.what());
     }
     return importOnnxBytes(bytes, path, limits);

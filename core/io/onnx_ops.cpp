@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <numeric>
 
 namespace bp::onnx_io {
@@ -259,10 +260,16 @@ TensorInfo unsqueeze(OpContext& c) {
 
 // ---- reductions ----------------------------------------------------------------------------------
 
-// ReduceSum / ReduceMean over some axes. Over both axes of our matrix it is our sum or mean;
-// over the rows only it is ones(1 x m) @ A (1/m for a mean), over the columns A @ ones(n x 1);
-// axes of size 1 change only the dims.
-TensorInfo reduce(OpContext& c, bool mean) {
+// Our ops for one ONNX reduction: over everything, and along one axis (kept, 1xn or mx1).
+struct Reduction {
+    std::string_view all;
+    std::string_view along;
+};
+
+// ReduceSum / ReduceMean / ReduceMax / ReduceMin over some axes. Over both axes of our matrix it
+// is our sum (mean, max, min) of everything; over the rows or the columns only, the same along
+// that axis; axes of size 1 change only the dims.
+TensorInfo reduce(OpContext& c, Reduction ops) {
     const Dims& in = c.dims(0);
     const std::optional<Dims> axes = axesOf(c);
     const bool keepDims = c.intAttr("keepdims", 1) != 0;
@@ -280,15 +287,273 @@ TensorInfo reduce(OpContext& c, bool mean) {
     const bool cols = r >= 1 && reduced[r - 1] && s.cols > 1;
     Shape made = {rows ? 1 : s.rows, cols ? 1 : s.cols};
     const bool last = made == matrixShape(out);  // else a reshape follows
-    auto emit = [&](std::string_view op, std::vector<NodeId> inputs) {
-        return last ? c.result(op, std::move(inputs)) : c.helper(op, std::move(inputs));
+    auto emit = [&](std::string_view op, OpAttrs attrs = {}) {
+        return last ? c.result(op, {c.value(0)}, attrs) : c.helper(op, {c.value(0)}, attrs);
     };
+    OpAttrs along;
+    along.axis = rows ? 0 : 1;
     NodeId y;
-    if (rows && cols) y = emit(mean ? "mean" : "sum", {c.value(0)});
-    else if (rows) y = emit("matmul", {c.constant(Matrix::Constant(1, s.rows, mean ? 1.0 / s.rows : 1.0)), c.value(0)});
-    else if (cols) y = emit("matmul", {c.value(0), c.constant(Matrix::Constant(s.cols, 1, mean ? 1.0 / s.cols : 1.0))});
-    else y = emit("identity", {c.value(0)});
+    if (rows && cols) y = emit(ops.all);
+    else if (rows || cols) y = emit(ops.along, along);
+    else y = emit("identity");
     return last ? c.output(out, y) : reshapeTo(c, y, out);
+}
+
+// The axis of our matrix an ONNX axis of `dims` is: 1 for the last, 0 for the one before it.
+int matrixAxis(const OpContext& c, long axis, const Dims& dims) {
+    if (dims.empty()) c.fail("needs a tensor of at least one dimension");
+    const std::size_t i = axisIndex(c, axis, dims.size());
+    if (i + 1 == dims.size()) return 1;
+    if (i + 2 == dims.size()) return 0;
+    c.fail("works along axis " + std::to_string(axis) + " of " + dimsText(dims) +
+           ", a dimension before the last two, which Backprop Studio's 2-D matrices do not have");
+}
+
+// ---- classification ------------------------------------------------------------------------------
+
+// Softmax, LogSoftmax along `axis` (opset 13: default the last).
+TensorInfo alongAxis(OpContext& c, std::string_view op) {
+    OpAttrs attrs;
+    attrs.axis = matrixAxis(c, c.intAttr("axis", -1), c.dims(0));
+    return c.output(c.dims(0), c.result(op, {c.value(0)}, attrs));
+}
+
+std::string stringAttr(const OpContext& c, std::string_view name, const std::string& fallback) {
+    const onnx::AttributeProto* a = c.attribute(name);
+    if (!a) return fallback;
+    if (a->type() != onnx::AttributeProto::STRING && a->type() != onnx::AttributeProto::UNDEFINED)
+        c.fail("attribute '" + std::string(name) + "' must be a string");
+    return a->s();
+}
+
+// The class labels of a loss, [N] (our 1xN row), as the Nx1 column our losses take: a constant
+// written as a column, a graph value transposed.
+NodeId labelColumn(OpContext& c, int slot, long rows) {
+    const Dims& dims = c.dims(slot);
+    if (dims != Dims{rows}) c.fail("the labels have dims " + dimsText(dims) + ", not [" + std::to_string(rows) + "]");
+    const TensorInfo& labels = c.input(slot);
+    if (labels.value) {
+        const long ignore = c.intAttr("ignore_index", -100);
+        for (double v : labels.value->values)
+            if (v == static_cast<double>(ignore))
+                c.fail("a label equals ignore_index " + std::to_string(ignore) + "; ignored labels are not supported");
+        return c.constant(toMatrix(*labels.value).transpose());
+    }
+    return c.helper("transpose", {c.value(slot)});
+}
+
+// SoftmaxCrossEntropyLoss and NegativeLogLikelihoodLoss on [N, C] scores with [N] labels, no
+// weights, reduction mean (our cross_entropy, nll) or sum (times N).
+TensorInfo classLoss(OpContext& c, std::string_view op) {
+    const Dims& scores = c.dims(0);
+    if (scores.size() != 2) c.fail("the scores must be [N, C], not " + dimsText(scores));
+    if (c.has(2)) c.fail("class weights are not supported");
+    for (int i = 1; i < c.node().output_size(); ++i)
+        if (!c.node().output(i).empty()) c.fail("its log_prob output is not supported");
+    const std::string reduction = stringAttr(c, "reduction", "mean");
+    if (reduction != "mean" && reduction != "sum")
+        c.fail("reduction '" + reduction + "' is not supported (mean and sum are: one number)");
+    const NodeId labels = labelColumn(c, 1, scores[0]);
+    if (reduction == "mean") return c.output({}, c.result(op, {c.value(0), labels}));
+    const NodeId mean = c.helper(op, {c.value(0), labels});
+    return c.output({}, c.result("mul", {mean, c.constant(Matrix::Constant(1, 1, double(scores[0])))}));
+}
+
+TensorInfo leakyRelu(OpContext& c) {
+    OpAttrs attrs;
+    attrs.slope = c.floatAttr("alpha", 0.01);
+    return c.output(c.dims(0), c.result("leaky_relu", {c.value(0)}, attrs));
+}
+
+TensorInfo gelu(OpContext& c) {
+    if (stringAttr(c, "approximate", "none") != "none") c.fail("only the exact gelu (approximate='none') is supported");
+    return unary(c, "gelu");
+}
+
+// Max, Min of one or more inputs, broadcasting: a chain of our elementwise maximum (minimum).
+TensorInfo variadic(OpContext& c, std::string_view op) {
+    const int n = c.node().input_size();
+    if (n == 1) return c.output(c.dims(0), c.result("identity", {c.value(0)}));
+    Dims dims = c.dims(0);
+    for (int i = 1; i < n; ++i) dims = broadcastDims(c, dims, c.dims(i));
+    c.checkResult(dims);
+    NodeId acc = c.value(0);
+    for (int i = 1; i < n; ++i) acc = i + 1 == n ? c.result(op, {acc, c.value(i)}) : c.helper(op, {acc, c.value(i)});
+    return c.output(dims, acc);
+}
+
+// Clip: the bounds are inputs since opset 11 (optional), attributes before.
+TensorInfo clip(OpContext& c) {
+    const double inf = std::numeric_limits<double>::infinity();
+    auto bound = [&](int slot, const char* attr, double fallback) {
+        if (c.has(slot)) {
+            const TensorValue& v = c.known(slot, std::string("the ") + attr);
+            if (v.values.size() != 1) c.fail(std::string("the ") + attr + " must be a single number");
+            return v.values[0];
+        }
+        return c.floatAttr(attr, fallback);
+    };
+    OpAttrs attrs;
+    attrs.low = bound(1, "min", -inf);
+    attrs.high = bound(2, "max", inf);
+    return c.output(c.dims(0), c.result("clamp", {c.value(0)}, attrs));
+}
+
+// Gather on a 2-D table (an embedding): the rows (axis 0) or columns (axis 1) the indices pick,
+// as one_hot(indices) @ table (table @ one_hot(indices)ᵀ), so the gradient reaches each picked row.
+TensorInfo gather(OpContext& c) {
+    const Dims& data = c.dims(0);
+    const Dims& idx = c.dims(1);
+    if (data.size() != 2) c.fail("gathers from a 2-D table only, not " + dimsText(data));
+    const long axis = static_cast<long>(axisIndex(c, c.intAttr("axis", 0), 2));
+    const long count = product(idx, 0, idx.size());
+    if (idx.size() > 2 || (idx.size() == 2 && idx[0] != 1)) c.fail("the indices must be [n], not " + dimsText(idx));
+    Dims out = idx;
+    if (axis == 0) out.push_back(data[1]);
+    else out.insert(out.begin(), data[0]);
+    c.checkResult(out);
+    OpAttrs hot;
+    hot.classes = static_cast<int>(data[static_cast<std::size_t>(axis)]);
+    const TensorInfo& indices = c.input(1);
+    NodeId column;
+    if (indices.value) {
+        Matrix m(count, 1);
+        for (long i = 0; i < count; ++i) {
+            double v = indices.value->values[static_cast<std::size_t>(i)];
+            if (v < 0) v += static_cast<double>(hot.classes);  // ONNX counts negative indices from the back
+            m(i, 0) = v;
+        }
+        column = c.constant(m);
+    } else {
+        column = idx.empty() ? c.value(1) : c.helper("transpose", {c.value(1)});
+    }
+    const NodeId oneHot = c.helper("one_hot", {column}, hot);
+    if (axis == 0) return c.output(out, c.result("matmul", {oneHot, c.value(0)}));
+    return c.output(out, c.result("matmul", {c.value(0), c.helper("transpose", {oneHot})}));
+}
+
+// Concat of one or more inputs along an axis: a chain of our concat.
+TensorInfo concat(OpContext& c) {
+    const int n = c.node().input_size();
+    const long onnxAxis = c.intAttr("axis", 0);
+    Dims dims = c.dims(0);
+    const std::size_t a = axisIndex(c, onnxAxis, dims.size());
+    for (int i = 1; i < n; ++i) {
+        const Dims& d = c.dims(i);
+        if (d.size() != dims.size()) c.fail("its inputs have different numbers of dimensions");
+        for (std::size_t k = 0; k < d.size(); ++k)
+            if (k != a && d[k] != dims[k]) c.fail("the inputs' dims " + dimsText(dims) + " and " + dimsText(d) + " differ off the axis");
+        dims[a] += d[a];
+    }
+    c.checkResult(dims);
+    if (n == 1) return c.output(dims, c.result("identity", {c.value(0)}));
+    OpAttrs attrs;
+    attrs.axis = matrixAxis(c, onnxAxis, dims);
+    NodeId acc = c.value(0);
+    for (int i = 1; i < n; ++i)
+        acc = i + 1 == n ? c.result("concat", {acc, c.value(i)}, attrs) : c.helper("concat", {acc, c.value(i)}, attrs);
+    return c.output(dims, acc);
+}
+
+// Slice with known starts, ends, axes and steps (Python's rules: clamped, negative from the back).
+// The picked rows are S·A and the picked columns A·Sᵀ, S a constant 0/1 selection matrix, so the
+// gradient goes back to the entries that were picked.
+TensorInfo slice(OpContext& c) {
+    const Dims& in = c.dims(0);
+    const Dims starts = c.knownInts(1, "the starts");
+    const Dims ends = c.knownInts(2, "the ends");
+    Dims axes(starts.size());
+    std::iota(axes.begin(), axes.end(), 0L);
+    if (c.has(3)) axes = c.knownInts(3, "the axes");
+    Dims steps(starts.size(), 1);
+    if (c.has(4)) steps = c.knownInts(4, "the steps");
+    if (ends.size() != starts.size() || axes.size() != starts.size() || steps.size() != starts.size())
+        c.fail("starts, ends, axes and steps must have the same length");
+    const std::vector<bool> sliced = axisSet(c, axes, in.size());
+    (void)sliced;
+    Dims out = in;
+    std::vector<std::vector<long>> picks(in.size());
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+        const std::size_t axis = axisIndex(c, axes[k], in.size());
+        const long n = in[axis], step = steps[k];
+        if (step == 0) c.fail("a step of 0");
+        auto clampIndex = [&](long v, bool forEnd) {
+            if (v < 0) v += n;
+            const long lo = step > 0 ? 0 : -1, hi = step > 0 ? n : n - 1;
+            (void)forEnd;
+            return std::clamp(v, lo, hi);
+        };
+        const long first = clampIndex(std::clamp(starts[k], -n - 1, n + 1), false);
+        const long last = clampIndex(std::clamp(ends[k], -n - 1, n + 1), true);
+        for (long i = first; step > 0 ? i < last : i > last; i += step) picks[axis].push_back(i);
+        if (picks[axis].empty()) c.fail("the slice of axis " + std::to_string(axes[k]) + " is empty");
+        out[axis] = static_cast<long>(picks[axis].size());
+        if (axis + 2 < in.size()) c.fail("slices a dimension before the last two");
+    }
+    c.checkResult(out);
+    const Shape s = matrixShape(in);
+    const std::size_t r = in.size();
+    auto selection = [&](const std::vector<long>& pick, long n) {
+        Matrix m = Matrix::Zero(static_cast<Eigen::Index>(pick.size()), n);
+        for (std::size_t i = 0; i < pick.size(); ++i) m(static_cast<Eigen::Index>(i), pick[i]) = 1.0;
+        return m;
+    };
+    const std::vector<long>* rowPick = r >= 2 && !picks[r - 2].empty() ? &picks[r - 2] : nullptr;
+    const std::vector<long>* colPick = r >= 1 && !picks[r - 1].empty() ? &picks[r - 1] : nullptr;
+    if (!rowPick && !colPick) return c.output(out, c.result("identity", {c.value(0)}));
+    NodeId y = c.value(0);
+    if (rowPick) {
+        const NodeId pick = c.constant(selection(*rowPick, s.rows));
+        y = colPick ? c.helper("matmul", {pick, y}) : c.result("matmul", {pick, y});
+    }
+    if (colPick) y = c.result("matmul", {y, c.constant(selection(*colPick, s.cols).transpose())});
+    return c.output(out, y);
+}
+
+// (X − mean) / √(var + ε) · scale + B, each of mean, var, scale, B a [C] row over the batch.
+NodeId normalized(OpContext& c, NodeId x, NodeId mean, NodeId var, int scaleSlot, int biasSlot, double eps) {
+    const NodeId centred = c.helper("sub", {x, mean});
+    const NodeId spread = c.helper("sqrt", {c.helper("add", {var, c.constant(Matrix::Constant(1, 1, eps))})});
+    const NodeId unit = c.helper("div", {centred, spread});
+    if (biasSlot < 0) return c.result("mul", {unit, c.value(scaleSlot)});
+    return c.result("add", {c.helper("mul", {unit, c.value(scaleSlot)}), c.value(biasSlot)});
+}
+
+// BatchNormalization on [N, C]: with the running statistics (inference), or in training mode with
+// the batch's own mean and (biased) variance.
+TensorInfo batchNorm(OpContext& c) {
+    const Dims& x = c.dims(0);
+    if (x.size() != 2) c.fail("normalizes [N, C] data only, not " + dimsText(x));
+    for (int slot = 1; slot <= 4; ++slot)
+        if (c.dims(slot) != Dims{x[1]}) c.fail("input " + std::to_string(slot) + " has dims " + dimsText(c.dims(slot)) + ", not [" + std::to_string(x[1]) + "]");
+    const double eps = c.floatAttr("epsilon", 1e-5);
+    c.checkResult(x);
+    if (c.intAttr("training_mode", 0) == 0) return c.output(x, normalized(c, c.value(0), c.value(3), c.value(4), 1, 2, eps));
+    OpAttrs rows;
+    rows.axis = 0;
+    const NodeId mean = c.helper("mean_axis", {c.value(0)}, rows);
+    const NodeId centred = c.helper("sub", {c.value(0), mean});
+    const NodeId var = c.helper("mean_axis", {c.helper("mul", {centred, centred})}, rows);
+    return c.output(x, normalized(c, c.value(0), mean, var, 1, 2, eps));
+}
+
+// LayerNormalization (opset 17) over the last axis (or both) of [N, D].
+TensorInfo layerNorm(OpContext& c) {
+    const Dims& x = c.dims(0);
+    if (x.empty() || x.size() > 2) c.fail("normalizes [N, D] or [D] data only, not " + dimsText(x));
+    for (int i = 1; i < c.node().output_size(); ++i)
+        if (!c.node().output(i).empty()) c.fail("its mean and inverse standard deviation outputs are not supported");
+    const std::size_t axis = axisIndex(c, c.intAttr("axis", -1), x.size());
+    const bool all = axis == 0 && x.size() == 2;
+    const double eps = c.floatAttr("epsilon", 1e-5);
+    c.checkResult(x);
+    OpAttrs cols;
+    cols.axis = 1;
+    auto meanOf = [&](NodeId v) { return all ? c.helper("mean", {v}) : c.helper("mean_axis", {v}, cols); };
+    const NodeId mean = meanOf(c.value(0));
+    const NodeId centred = c.helper("sub", {c.value(0), mean});
+    const NodeId var = meanOf(c.helper("mul", {centred, centred}));
+    return c.output(x, normalized(c, c.value(0), mean, var, 1, c.has(2) ? 2 : -1, eps));
 }
 
 // ---- constants -----------------------------------------------------------------------------------
@@ -354,8 +619,28 @@ const std::array kOnnxOps{
     OnnxOp{"Transpose",   1, 1, 0b1,   "perm",                                transpose},
     OnnxOp{"Squeeze",     1, 2, 0b1,   "axes",                                squeeze},
     OnnxOp{"Unsqueeze",   1, 2, 0b1,   "axes",                                unsqueeze},
-    OnnxOp{"ReduceSum",   1, 2, 0b1,   "axes keepdims noop_with_empty_axes",  [](OpContext& c) { return reduce(c, false); }},
-    OnnxOp{"ReduceMean",  1, 2, 0b1,   "axes keepdims noop_with_empty_axes",  [](OpContext& c) { return reduce(c, true); }},
+    OnnxOp{"ReduceSum",   1, 2, 0b1,   "axes keepdims noop_with_empty_axes",  [](OpContext& c) { return reduce(c, {"sum", "sum_axis"}); }},
+    OnnxOp{"ReduceMean",  1, 2, 0b1,   "axes keepdims noop_with_empty_axes",  [](OpContext& c) { return reduce(c, {"mean", "mean_axis"}); }},
+    OnnxOp{"ReduceMax",   1, 2, 0b1,   "axes keepdims noop_with_empty_axes",  [](OpContext& c) { return reduce(c, {"max", "max_axis"}); }},
+    OnnxOp{"ReduceMin",   1, 2, 0b1,   "axes keepdims noop_with_empty_axes",  [](OpContext& c) { return reduce(c, {"min", "min_axis"}); }},
+    OnnxOp{"Softmax",     1, 1, 0b1,   "axis",                                [](OpContext& c) { return alongAxis(c, "softmax"); }},
+    OnnxOp{"LogSoftmax",  1, 1, 0b1,   "axis",                                [](OpContext& c) { return alongAxis(c, "log_softmax"); }},
+    OnnxOp{"SoftmaxCrossEntropyLoss", 2, 3, 0b001, "reduction ignore_index",  [](OpContext& c) { return classLoss(c, "cross_entropy"); }, 2},
+    OnnxOp{"NegativeLogLikelihoodLoss", 2, 3, 0b001, "reduction ignore_index", [](OpContext& c) { return classLoss(c, "nll"); }},
+    OnnxOp{"LeakyRelu",   1, 1, 0b1,   "alpha",                               leakyRelu},
+    OnnxOp{"Erf",         1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "erf"); }},
+    OnnxOp{"Gelu",        1, 1, 0b1,   "approximate",                         gelu},
+    OnnxOp{"Sin",         1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "sin"); }},
+    OnnxOp{"Cos",         1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "cos"); }},
+    OnnxOp{"Softplus",    1, 1, 0b1,   "",                                    [](OpContext& c) { return unary(c, "softplus"); }},
+    OnnxOp{"Max",         1, 8, 0xff,  "",                                    [](OpContext& c) { return variadic(c, "maximum"); }},
+    OnnxOp{"Min",         1, 8, 0xff,  "",                                    [](OpContext& c) { return variadic(c, "minimum"); }},
+    OnnxOp{"Clip",        1, 3, 0b1,   "min max",                             clip},
+    OnnxOp{"Gather",      2, 2, 0b01,  "axis",                                gather},
+    OnnxOp{"Concat",      1, 8, 0xff,  "axis",                                concat},
+    OnnxOp{"Slice",       3, 5, 0b1,   "",                                    slice},
+    OnnxOp{"BatchNormalization", 5, 5, 0b11111, "epsilon momentum training_mode", batchNorm, 3, 0b11000},
+    OnnxOp{"LayerNormalization", 2, 3, 0b111, "axis epsilon stash_type",      layerNorm, 3},
 };
 // clang-format on
 

@@ -16,6 +16,10 @@ struct OnnxOp {
                                   // time: a target shape, axes, an exponent)
     std::string_view attributes;  // the attributes it understands, space-separated
     TensorInfo (*build)(OpContext& context);
+    int maxOutputs = 1;           // outputs after the first may be named if nothing uses them
+                                  // (BatchNormalization's running statistics in training mode)
+    unsigned statisticSlots = 0;  // bit i set: input i is a statistic (a running mean), a const, not
+                                  // a weight to train
 };
 
 // The row for an op of the default ONNX domain, or nullptr.

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/language/expression_printer.h"
+#include "core/language/name_characters.h"
 #include "core/ops/op_table.h"
 
 namespace bp {
@@ -256,9 +257,11 @@ std::string ScriptWriter::run() {
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = graph_.node(id);
         bool tracked = node.kind == NodeKind::Input || node.kind == NodeKind::Param;
-        for (NodeId input : node.inputs) {
+        for (std::size_t slot = 0; slot < node.inputs.size(); ++slot) {
+            const NodeId input = node.inputs[slot];
             ++uses_[static_cast<std::size_t>(input)];
-            tracked = tracked || tracked_[static_cast<std::size_t>(input)];
+            // detach and class indices: PyTorch does not track what comes through them
+            tracked = tracked || (tracked_[static_cast<std::size_t>(input)] && passesGradient(*node.op, int(slot)));
         }
         tracked_[static_cast<std::size_t>(id)] = tracked;
     }
@@ -325,12 +328,9 @@ bool hasPyTorchSpelling(std::string_view opName) {
 }
 
 std::string pythonIdentifier(const std::string& name) {
-    std::string out;
-    for (char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-        out += ok ? c : '_';
-    }
-    if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out.insert(out.begin(), '_');
+    // A .bpg name is a Python identifier as it is (Chinese included); other text has its
+    // characters that Python does not take replaced.
+    std::string out = nameFromText(name);
     if (isReserved(out)) out += '_';
     return out;
 }

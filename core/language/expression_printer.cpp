@@ -3,15 +3,21 @@
 
 #include <algorithm>
 
+#include "core/ops/op_table.h"
+
 namespace bp {
 namespace {
 
-// ", 2, 3" for reshape's shape, ", 0.5" for an exponent.
+// ", 2, 3" for reshape's shape, ", 0.5" for an exponent, ", 1" for an axis: the attributes in
+// the op's argument order.
 std::string attrArguments(const Node& node, const Dialect& dialect) {
-    if (node.op->attrCount == 1) return ", " + dialect.number(node.attrs.exponent);
-    if (node.op->attrCount == 2)
-        return ", " + std::to_string(node.attrs.shape.rows) + ", " + std::to_string(node.attrs.shape.cols);
-    return {};
+    std::string out;
+    for (int i = 0; i < node.op->attrCount; ++i) {
+        const Attr attr = node.op->attrs[static_cast<std::size_t>(i)];
+        const double v = attrValue(node.attrs, attr);
+        out += ", " + (attrIsWhole(attr) ? std::to_string(static_cast<long long>(v)) : dialect.number(v));
+    }
+    return out;
 }
 
 ExprText infix(const Node& node, const Spelling& s, const OperandText& operand) {
@@ -48,19 +54,54 @@ ExprText negate(const Node& node, const Spelling& s, const OperandText& operand)
     return t;
 }
 
+// Whether another op spelled `text` takes a number attribute at argument `position`: `max(a, 1)`
+// is max along axis 1, so the elementwise max of a and the number 1 is written `max(a, [1])`.
+bool numberWouldBeAttribute(const Spelling OpDef::*spelling, std::string_view text, std::size_t position) {
+    for (const OpDef& other : allOps()) {
+        const Spelling& s = other.*spelling;
+        if (s.form == Form::Function && s.text == text && position >= std::size_t(other.arity) &&
+            position < std::size_t(other.arity + other.attrCount))
+            return true;
+    }
+    return false;
+}
+
+// f(a, b, attrs...) or, for a sequence, f((a, b), attrs...); an input in an index slot is
+// written as PyTorch's class indices, `t[:, 0].long()`.
 ExprText function(const Node& node, const Spelling& s, const Dialect& dialect, const OperandText& operand) {
     ExprText t;
-    t.text = std::string(s.text) + "(";
+    const bool sequence = s.form == Form::Sequence;
+    t.text = std::string(s.text) + (sequence ? "((" : "(");
     for (std::size_t i = 0; i < node.inputs.size(); ++i) {
-        const ExprText arg = operand(node.inputs[i], kSum, false);
-        t.text += (i > 0 ? ", " : "") + arg.text;
+        const bool index = (s.indexSlots >> i) & 1u;
+        ExprText arg = operand(node.inputs[i], index ? kPostfix : kSum, false);
+        if (arg.number && numberWouldBeAttribute(dialect.spelling, s.text, i)) arg.text = "[" + arg.text + "]";
+        t.text += (i > 0 ? ", " : "") + arg.text + (index ? "[:, 0].long()" : "");
         t.nesting = std::max(t.nesting, arg.nesting);
         t.depth = std::max(t.depth, arg.depth);
     }
-    t.text += attrArguments(node, dialect) + ")";
+    t.text += std::string(sequence ? ")" : "") + attrArguments(node, dialect) + std::string(s.keywords) + ")" +
+              std::string(s.suffix);
     t.level = s.level;
-    ++t.nesting;
+    t.nesting += sequence ? 2 : 1;
     ++t.depth;
+    return t;
+}
+
+// a ^ b with b a node: the base binds tighter than the power, the exponent may be a unary minus.
+// In .bpg a plain number as the exponent is bracketed, `a ^ (2)`, or it would read back as pow.
+ExprText powerNode(const Node& node, const Spelling& s, const OperandText& operand) {
+    ExprText left = operand(node.inputs[0], kPostfix, s.numbers);
+    ExprText right = operand(node.inputs[1], kUnary, s.numbers && !left.number);
+    if (right.number && !s.numbers) {
+        right.text = "(" + right.text + ")";
+        ++right.nesting;
+    }
+    ExprText t;
+    t.text = std::move(left.text) + " " + std::string(s.text) + " " + right.text;
+    t.level = s.level;
+    t.nesting = std::max(left.nesting, right.nesting) + 1;
+    t.depth = 1 + std::max(left.depth, right.depth);
     return t;
 }
 
@@ -68,7 +109,7 @@ ExprText method(const Node& node, const Spelling& s, const Dialect& dialect, con
     ExprText t = operand(node.inputs[0], kPostfix, false);
     t.text += s.text;
     if (node.op->attrCount > 0) {
-        t.text += "(" + attrArguments(node, dialect).substr(2) + ")";
+        t.text += "(" + attrArguments(node, dialect).substr(2) + std::string(s.keywords) + ")";
         ++t.nesting;
     }
     t.level = s.level;
@@ -99,6 +140,8 @@ ExprText printOp(const Node& node, const Dialect& dialect, const OperandText& op
     case Form::Function: return function(node, s, dialect, operand);
     case Form::Method: return method(node, s, dialect, operand);
     case Form::MeanSquare: return meanSquare(node, s, operand);
+    case Form::PowerNode: return powerNode(node, s, operand);
+    case Form::Sequence: return function(node, s, dialect, operand);
     }
     return {};
 }

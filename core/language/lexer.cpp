@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/language/name_characters.h"
 #include "core/language/parser.h"
 
 namespace bp {
@@ -13,45 +14,14 @@ namespace bp {
 namespace {
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool isNameChar(char c) { return isNameStart(c) || isDigit(c); }
+bool isAsciiNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool isAsciiNameChar(char c) { return isAsciiNameStart(c) || isDigit(c); }
 
 // Long names and numbers are cut short in messages, so a 3 MB token cannot make a 3 MB message.
 std::string clipped(std::string_view text) {
     constexpr std::size_t kMax = 40;
     if (text.size() <= kMax) return std::string(text);
     return std::string(text.substr(0, kMax)) + "...";
-}
-
-// The length of the valid UTF-8 sequence at the start of `s` and its code point, or 0.
-int utf8Sequence(std::string_view s, char32_t& codePoint) {
-    const auto b0 = static_cast<unsigned char>(s[0]);
-    int length = 0;
-    char32_t cp = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-        length = 2;
-        cp = b0 & 0x1F;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        length = 3;
-        cp = b0 & 0x0F;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        length = 4;
-        cp = b0 & 0x07;
-    } else {
-        return 0;
-    }
-    if (s.size() < static_cast<std::size_t>(length)) return 0;
-    for (int i = 1; i < length; ++i) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are not valid UTF-8.
-    if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    codePoint = cp;
-    return length;
 }
 
 // The ASCII character a Chinese or Japanese input method's full-width form stands for:
@@ -71,7 +41,7 @@ char asciiLookalike(char32_t cp) {
 
 std::string fullWidthHint(std::string_view rest) {
     char32_t cp = 0;
-    if (utf8Sequence(rest, cp) == 0) return {};
+    if (decodeUtf8(rest, cp) == 0) return {};
     const char ascii = asciiLookalike(cp);
     if (ascii == 0) return {};
     if (ascii == ' ') return " (a full-width space: did you mean an ordinary space ' '?)";
@@ -98,7 +68,7 @@ std::string describeCharacter(std::string_view rest) {
         return std::string("'") + static_cast<char>(c) + "'";
     }
     char32_t cp = 0;
-    if (const int length = utf8Sequence(rest, cp); length > 0) {
+    if (const int length = c >= 0x80 ? decodeUtf8(rest, cp) : 0; length > 0) {
         std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
         // A C1 control character or an invisible one is named by its code point only.
         if (cp < 0xA0) return buffer;
@@ -145,9 +115,23 @@ Token Lexer::make(TokenKind kind, const char* start, std::size_t length) const {
 
 void Lexer::failAt(const char* where) const {
     const auto column = where - lineStart_ + 1;
+    const std::string_view rest(where, end_ - where);
+    const std::string character = describeCharacter(rest);
+    char32_t cp = 0;
+    const bool decoded = decodeUtf8(rest, cp) > 0;
+    const char ascii = decoded ? asciiLookalike(cp) : 0;
+    const std::string hint = combiningMarkHint(rest);
     throw ParseError(fileName_, line_, column > INT_MAX ? INT_MAX : static_cast<int>(column),
-                     "unexpected character " + describeCharacter(std::string_view(where, end_ - where)) +
-                         fullWidthHint(std::string_view(where, end_ - where)));
+                     "unexpected character " + character + fullWidthHint(rest) + hint, "unexpected-character",
+                     {character, ascii ? std::string(1, ascii) : std::string(), hint.empty() ? "" : "combining"});
+}
+
+void Lexer::failMethod(const char* dot) const {
+    const std::string method(dot + 1, nameLength(std::string_view(dot + 1, static_cast<std::size_t>(end_ - dot - 1))));
+    const auto column = dot - lineStart_ + 1;
+    throw ParseError(fileName_, line_, column > INT_MAX ? INT_MAX : static_cast<int>(column),
+                     "'." + method + "()' is PyTorch's method call; .bpg writes a function of the value: " + method +
+                         "(x) instead of x." + method + "() (and .T for the transpose)");
 }
 
 Token Lexer::next() {
@@ -174,12 +158,18 @@ Token Lexer::next() {
             return token;
         }
         if (isDigit(c) || (c == '.' && p_ + 1 != end_ && isDigit(p_[1]))) return lexNumber(start);
-        if (isNameStart(c)) return lexName(start);
+        if (isAsciiNameStart(c) || (static_cast<unsigned char>(c) >= 0x80 && nameLength(std::string_view(p_, end_ - p_)) > 0))
+            return lexName(start);
         ++p_;
         switch (c) {
         case '+': return make(TokenKind::Plus, start, 1);
         case '-': return make(TokenKind::Minus, start, 1);
-        case '*': return make(TokenKind::Star, start, 1);
+        case '*':
+            if (p_ != end_ && *p_ == '*') {  // PyTorch's power, the same as ^
+                ++p_;
+                return make(TokenKind::Caret, start, 2);
+            }
+            return make(TokenKind::Star, start, 1);
         case '/': return make(TokenKind::Slash, start, 1);
         case '@': return make(TokenKind::At, start, 1);
         case '^': return make(TokenKind::Caret, start, 1);
@@ -200,10 +190,13 @@ Token Lexer::next() {
             return make(TokenKind::RBracket, start, 1);
         case '.':
             // `.T` is the transpose suffix; `.Tx` or a lone `.` is not a token.
-            if (p_ != end_ && *p_ == 'T' && (p_ + 1 == end_ || !isNameChar(p_[1]))) {
+            if (p_ != end_ && *p_ == 'T' && nameLength(std::string_view(p_, end_ - p_)) == 1) {
                 ++p_;
                 return make(TokenKind::DotT, start, 2);
             }
+            if (const std::size_t n = nameLength(std::string_view(p_, static_cast<std::size_t>(end_ - p_)));
+                n > 0 && p_ + n != end_ && p_[n] == '(')
+                failMethod(start);
             break;
         default: break;
         }
@@ -211,11 +204,22 @@ Token Lexer::next() {
     }
 }
 
+// `e5`, `E-3`: an exponent starting at p.
+bool Lexer::isExponentAt(const char* p) const {
+    if (p == end_ || (*p != 'e' && *p != 'E')) return false;
+    ++p;
+    if (p != end_ && (*p == '+' || *p == '-')) ++p;
+    return p != end_ && isDigit(*p);
+}
+
 const char* Lexer::scanNumber(const char* p) const {
     while (p != end_ && isDigit(*p)) ++p;
     if (p != end_ && *p == '.' && p + 1 != end_ && isDigit(p[1])) {
         ++p;
         while (p != end_ && isDigit(*p)) ++p;
+    } else if (p != end_ && *p == '.' && (p + 1 == end_ || nameLength(std::string_view(p + 1, static_cast<std::size_t>(end_ - p - 1))) == 0 ||
+                                        isExponentAt(p + 1))) {
+        ++p;  // `2.` and `2.e3`, as Python writes them (`2.T` stays the transpose of 2)
     }
     if (p != end_ && (*p == 'e' || *p == 'E')) {
         const char* q = p + 1;
@@ -271,7 +275,10 @@ void Lexer::readNumberRun(std::vector<double>& out, std::size_t limit) {
 }
 
 Token Lexer::lexName(const char* start) {
-    while (p_ != end_ && isNameChar(*p_)) ++p_;
+    while (p_ != end_ && isAsciiNameChar(*p_)) ++p_;
+    // Letters of other scripts (损失, Δw): the rest of the name, read code point by code point.
+    if (p_ != end_ && static_cast<unsigned char>(*p_) >= 0x80)
+        p_ = start + nameLength(std::string_view(start, end_ - start));
     const std::string_view text(start, static_cast<std::size_t>(p_ - start));
     TokenKind kind = TokenKind::Name;
     if (text == "input")

@@ -77,6 +77,9 @@ private:
     Token lexNumber(const char* start);
     Token lexName(const char* start);
     const char* scanNumber(const char* p) const;  // the end of the number starting at p
+    bool isExponentAt(const char* p) const;
+    // `x.detach()`, `x.sum()`: a method call as PyTorch writes it; says what .bpg writes instead.
+    [[noreturn]] void failMethod(const char* dot) const;
     [[noreturn]] void failAt(const char* where) const;
 };
 

@@ -15,6 +15,7 @@
 
 #include "core/language/lexer.h"
 #include "core/language/literal_parser.h"
+#include "core/graph/inline_constant.h"
 #include "core/language/literal_text.h"
 #include "core/ops/op_table.h"
 
@@ -82,6 +83,7 @@ public:
         slash_ = findInfixOp("/");
         at_ = findInfixOp("@");
         caret_ = findInfixOp("^");
+        powNode_ = findOp("pow_node");
         neg_ = findOp("neg");
         transpose_ = findOp("transpose");
         identity_ = findOp("identity");
@@ -111,18 +113,38 @@ private:
     const OpDef* slash_;
     const OpDef* at_;
     const OpDef* caret_;
+    const OpDef* powNode_;
     const OpDef* neg_;
     const OpDef* transpose_;
     const OpDef* identity_;
 
     Graph& graph() { return program_.graph; }
     void advance() { tok_ = lexer_.next(); }
+    // The token `ahead` places after the current one, without moving (the lexer is a few pointers).
+    Token peek(int ahead) const {
+        Lexer copy = lexer_;
+        Token t = tok_;
+        for (int i = 0; i < ahead; ++i) t = copy.next();
+        return t;
+    }
+    // A number written alone as an argument: `2`, `-1` followed by ',' or ')'.
+    bool atPlainNumber() const {
+        const int skip = at(TokenKind::Minus) ? 1 : 0;
+        if (peek(skip).kind != TokenKind::Number) return false;
+        const TokenKind after = peek(skip + 1).kind;
+        return after == TokenKind::Comma || after == TokenKind::RParen;
+    }
     bool at(TokenKind kind) const { return tok_.kind == kind; }
 
     // Error paths are cold and out of line: the frames of the recursive functions stay small,
     // which is what bounds the stack at the deepest nesting allowed.
     [[noreturn, gnu::cold, gnu::noinline]] void fail(const Token& where, const std::string& message) const {
         throw ParseError(file_, where.line, where.column, message);
+    }
+    // A message the window says in its own language: its code and parts (the codes in parser.h).
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(const Token& where, const std::string& message, const char* code,
+                                                     std::vector<std::string> args) const {
+        throw ParseError(file_, where.line, where.column, message, code, std::move(args));
     }
     // A syntax error at the current token; at the end of the file inside brackets, the error
     // names the bracket that was never closed, which is what the writer has to fix.
@@ -144,7 +166,7 @@ private:
         unexpected(std::string("'") + closer + "' to close " + quoted(bracket.text) + " at " + positionText(bracket));
     }
     [[noreturn, gnu::cold, gnu::noinline]] void failUnknownName(const Token& name) const {
-        fail(name, "unknown name " + quoted(name.text));
+        fail(name, "unknown name " + quoted(name.text), "unknown-name", {std::string(name.text)});
     }
     void leave() { --depth_; }
     void open(const Token& bracket) {
@@ -174,11 +196,20 @@ private:
     NodeId postfix(NodeId operand);
     NodeId power(NodeId operand);
     NodeId primary();
+    // One argument of a call: a node, or a number held back until the op is chosen (an attribute
+    // such as an axis, or an input made a constant then).
+    struct Argument {
+        NodeId node = -1;
+        bool number = false;
+        double value = 0;
+        Token token;
+    };
+    using Candidates = std::vector<const OpDef*>;
     [[gnu::noinline]] NodeId call(const Token& name);
-    [[noreturn, gnu::cold, gnu::noinline]] void failArgumentCount(const Token& name, int expected, int got) const;
-    [[gnu::noinline]] double numberArgument(const Token& name, int index);
-    [[gnu::noinline]] OpAttrs callAttrs(const OpDef& op, const Token& name, const double* values,
-                                        const Token* tokens) const;
+    const OpDef* chooseOp(const Token& name, const Candidates& candidates, std::vector<Argument>& args);
+    [[noreturn, gnu::cold, gnu::noinline]] void failArgumentCount(const Token& name, const Candidates& candidates,
+                                                                 int got) const;
+    [[gnu::noinline]] OpAttrs callAttrs(const OpDef& op, const Token& name, const std::vector<Argument>& args) const;
     int skipArguments();
 
     Matrix literal(const char* expected);
@@ -220,7 +251,7 @@ Program Parser::run() {
     }
     createPending();
     if (program_.root < 0) {
-        if (lastAssigned_ < 0) fail(tok_, "nothing to evaluate: the program assigns no name");
+        if (lastAssigned_ < 0) fail(tok_, "nothing to evaluate: the program assigns no name", "nothing-to-evaluate", {});
         const Node& root = graph().node(lastAssigned_);
         if (root.shape != Shape{1, 1}) fail(lastAssignedName_, rootNeedsSeed(root.name, root.shape));
         program_.root = lastAssigned_;
@@ -259,7 +290,8 @@ void Parser::statement() {
 
 // `input = 2` or `backward = 1`: a keyword where the user meant a name.
 void Parser::failKeywordAsName(const Token& keyword) const {
-    fail(keyword, quoted(keyword.text) + " is a keyword and cannot be a name");
+    fail(keyword, quoted(keyword.text) + " is a keyword and cannot be a name", "keyword-as-name",
+         {std::string(keyword.text)});
 }
 
 void Parser::endOfStatement(const char* hint) {
@@ -283,7 +315,8 @@ Token Parser::expectName(const char* what) {
 
 void Parser::checkNewName(const Token& name) const {
     if (auto it = names_.find(name.text); it != names_.end())
-        fail(name, quoted(name.text) + " is already defined at line " + std::to_string(it->second.line));
+        fail(name, quoted(name.text) + " is already defined at line " + std::to_string(it->second.line),
+             "already-defined", {std::string(name.text), std::to_string(it->second.line)});
 }
 
 void Parser::declaration(NodeKind kind) {
@@ -305,7 +338,15 @@ void Parser::declaration(NodeKind kind) {
 void Parser::assignment() {
     const Token name = tok_;
     advance();
-    if (!at(TokenKind::Equals)) unexpected("'=' after '" + std::string(name.text) + "'");
+    if (!at(TokenKind::Equals)) {
+        const bool compound = at(TokenKind::Plus) || at(TokenKind::Minus) || at(TokenKind::Star) ||
+                              at(TokenKind::Slash) || at(TokenKind::Caret) || at(TokenKind::At);
+        if (compound && peek(1).kind == TokenKind::Equals)
+            fail(tok_, "'" + std::string(tok_.text) + "=' changes a name, but in .bpg each name is defined once (it is a node "
+                       "of the graph): write a new name, e.g. " + std::string(name.text) + "2 = " +
+                       std::string(name.text) + " " + std::string(tok_.text) + " ...");
+        unexpected("'=' after '" + std::string(name.text) + "'");
+    }
     checkNewName(name);
     advance();
     NodeId id = expr();
@@ -422,13 +463,23 @@ NodeId Parser::postfix(NodeId operand) {
     return operand;
 }
 
+// `a ^ 2` (a number exponent, the op pow) or `a ^ b`, `a ^ (2 * b)`, `2 ^ a` (a node exponent,
+// pow_node). Right-associative: `a ^ 2 ^ b` is a ^ (2 ^ b).
 NodeId Parser::power(NodeId operand) {
     if (!at(TokenKind::Caret)) return operand;
     const Token op = tok_;
     advance();
-    OpAttrs attrs;
-    attrs.exponent = signedNumber("a number after '^'");
-    return addOp(caret_, op, {operand}, attrs);
+    const int skip = at(TokenKind::Minus) ? 1 : 0;
+    const TokenKind after = peek(skip + 1).kind;
+    if (peek(skip).kind == TokenKind::Number && after != TokenKind::Caret && after != TokenKind::DotT) {
+        OpAttrs attrs;
+        attrs.exponent = signedNumber("a number after '^'");
+        return addOp(caret_, op, {operand}, attrs);
+    }
+    enter(op);
+    const NodeId exponent = unary();
+    leave();
+    return addOp(powNode_, op, {operand, exponent});
 }
 
 NodeId Parser::primary() {
@@ -462,27 +513,46 @@ NodeId Parser::primary() {
     }
 }
 
+// The ops a call may mean: `sum(a)` is the sum of everything, `sum(a, 1)` along an axis; `max(a, b)`
+// elementwise, `max(a, 1)` along an axis (a number there is an axis, as in PyTorch).
+std::vector<const OpDef*> callCandidates(std::string_view name) {
+    std::vector<const OpDef*> found;
+    for (const OpDef& def : allOps()) {
+        const std::string_view called = def.bpg.form == Form::Function ? def.bpg.text : def.name;
+        if (called == name && def.attrCount <= 3) found.push_back(&def);
+    }
+    return found;
+}
+
 NodeId Parser::call(const Token& name) {
-    const OpDef* op = findOp(name.text);
-    if (!op) fail(name, "unknown function " + quoted(name.text));
-    if (op->attrCount > 2) fail(name, quoted(name.text) + " cannot be called from .bpg text");
-    const int total = op->arity + op->attrCount;
+    const Candidates candidates = callCandidates(name.text);
+    if (candidates.empty())
+        fail(name, "unknown function " + quoted(name.text), "unknown-function", {std::string(name.text)});
+    int most = 0;
+    for (const OpDef* c : candidates) most = std::max(most, c->arity + c->attrCount);
     open(tok_);
-    std::array<NodeId, NodeInputs::kMaxInputs> inputs{};  // got never passes the arity
-    double attrValues[2] = {0, 0};
-    Token attrTokens[2];
-    int got = 0;
+    std::vector<Argument> args;
     if (!at(TokenKind::RParen)) {
         for (;;) {
-            if (got < op->arity) {
-                inputs[got] = expr();
-            } else if (got < total) {
-                attrTokens[got - op->arity] = tok_;
-                attrValues[got - op->arity] = numberArgument(name, got);
-            } else {
-                failArgumentCount(name, total, got + skipArguments());
+            const int position = static_cast<int>(args.size());
+            if (position >= most) failArgumentCount(name, candidates, position + skipArguments());
+            bool attrHere = false, inputHere = false;
+            for (const OpDef* c : candidates) {
+                inputHere = inputHere || position < c->arity;
+                attrHere = attrHere || (position >= c->arity && position < c->arity + c->attrCount);
             }
-            ++got;
+            Argument arg;
+            arg.token = tok_;
+            if (attrHere && (!inputHere || atPlainNumber())) {
+                if (!at(TokenKind::Minus) && !at(TokenKind::Number))
+                    fail(tok_, "argument " + std::to_string(position + 1) + " of " + quoted(name.text) +
+                                   " must be a number");
+                arg.number = true;
+                arg.value = signedNumber("a number");
+            } else {
+                arg.node = expr();
+            }
+            args.push_back(arg);
             if (at(TokenKind::Comma)) {
                 advance();
                 continue;
@@ -491,38 +561,91 @@ NodeId Parser::call(const Token& name) {
             unexpected("',' or ')'");
         }
     }
-    if (got != total) failArgumentCount(name, total, got);
+    const OpDef* op = chooseOp(name, candidates, args);
     close(TokenKind::RParen, ")");
-    return addOp(op, name, NodeInputs(std::span<const NodeId>(inputs.data(), op->arity)),
-                 callAttrs(*op, name, attrValues, attrTokens));
+    std::array<NodeId, NodeInputs::kMaxInputs> inputs{};
+    for (int i = 0; i < op->arity; ++i) {
+        Argument& arg = args[static_cast<std::size_t>(i)];
+        inputs[static_cast<std::size_t>(i)] =
+            arg.number ? addConst(Matrix::Constant(1, 1, arg.value), arg.token) : arg.node;
+    }
+    return addOp(op, name, NodeInputs(std::span<const NodeId>(inputs.data(), op->arity)), callAttrs(*op, name, args));
 }
 
-void Parser::failArgumentCount(const Token& name, int expected, int got) const {
-    fail(name, quoted(name.text) + " takes " + std::to_string(expected) +
-                   (expected == 1 ? " argument, got " : " arguments, got ") + std::to_string(got));
-}
-
-double Parser::numberArgument(const Token& name, int index) {
-    if (!at(TokenKind::Minus) && !at(TokenKind::Number))
-        fail(tok_, "argument " + std::to_string(index + 1) + " of " + quoted(name.text) + " must be a number");
-    return signedNumber("a number");
-}
-
-// The convention of the op table: one number argument is an exponent, two are a shape.
-OpAttrs Parser::callAttrs(const OpDef& op, const Token& name, const double* values, const Token* tokens) const {
-    OpAttrs attrs;
-    if (op.attrCount == 1) {
-        attrs.exponent = values[0];
-    } else if (op.attrCount == 2) {
-        long dims[2];
-        for (int i = 0; i < 2; ++i) {
-            const double v = values[i];
-            if (!(v >= 0 && v <= 1e9 && v == std::floor(v)))
-                fail(tokens[i], "argument " + std::to_string(op.arity + i + 1) + " of " + quoted(name.text) +
-                                    " must be a whole number, got " + numberText(v));
-            dims[i] = static_cast<long>(v);
+// The candidate the arguments fit: the count, numbers where it takes attributes (an op that takes
+// the number as an attribute before one that takes it as a constant input), and the shapes
+// (cross_entropy against class indices or against probabilities). None fits: the first one's error.
+const OpDef* Parser::chooseOp(const Token& name, const Candidates& candidates, std::vector<Argument>& args) {
+    const int got = static_cast<int>(args.size());
+    Candidates fitting;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const OpDef* c : candidates) {
+            if (c->arity + c->attrCount != got) continue;
+            bool ok = true;
+            for (int i = 0; i < got && ok; ++i) {
+                const Argument& a = args[static_cast<std::size_t>(i)];
+                if (i >= c->arity) ok = a.number;
+                else if (a.number && pass == 0) ok = false;
+            }
+            if (ok) fitting.push_back(c);
         }
-        attrs.shape = Shape{dims[0], dims[1]};
+        if (!fitting.empty()) break;
+    }
+    if (fitting.empty()) {
+        for (const OpDef* c : candidates)
+            for (int i = c->arity; i < got && c->arity + c->attrCount == got; ++i)
+                if (!args[static_cast<std::size_t>(i)].number)
+                    fail(args[static_cast<std::size_t>(i)].token,
+                         "argument " + std::to_string(i + 1) + " of " + quoted(name.text) + " must be a number");
+        failArgumentCount(name, candidates, got);
+    }
+    if (fitting.size() == 1) return fitting.front();
+    createPending();  // the last argument's op, so that its shape can be read
+    for (const OpDef* c : fitting) {
+        std::array<Shape, 2> shapes;
+        for (int i = 0; i < c->arity; ++i) {
+            const Argument& a = args[static_cast<std::size_t>(i)];
+            shapes[static_cast<std::size_t>(i)] = a.number ? Shape{1, 1} : graph().node(a.node).shape;
+        }
+        Shape out;
+        std::string error;
+        if (c->shape(std::span<const Shape>(shapes.data(), static_cast<std::size_t>(c->arity)), callAttrs(*c, name, args),
+                     out, error))
+            return c;
+    }
+    return fitting.front();
+}
+
+void Parser::failArgumentCount(const Token& name, const Candidates& candidates, int got) const {
+    std::vector<int> counts;
+    for (const OpDef* c : candidates) counts.push_back(c->arity + c->attrCount);
+    std::sort(counts.begin(), counts.end());
+    counts.erase(std::unique(counts.begin(), counts.end()), counts.end());
+    std::string expected;
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        expected += (i == 0 ? "" : i + 1 == counts.size() ? " or " : ", ") + std::to_string(counts[i]);
+    fail(name,
+         quoted(name.text) + " takes " + expected + (counts.size() == 1 && counts[0] == 1 ? " argument" : " arguments") +
+             ", got " + std::to_string(got),
+         "argument-count", {std::string(name.text), expected, std::to_string(got)});
+}
+
+// The trailing number arguments, as the op's attribute list names them.
+OpAttrs Parser::callAttrs(const OpDef& op, const Token& name, const std::vector<Argument>& args) const {
+    OpAttrs attrs;
+    for (int i = 0; i < op.attrCount; ++i) {
+        const Argument& arg = args[static_cast<std::size_t>(op.arity + i)];
+        const Attr attr = op.attrs[static_cast<std::size_t>(i)];
+        double v = arg.value;
+        const std::string which = "argument " + std::to_string(op.arity + i + 1) + " of " + quoted(name.text);
+        if (attr == Attr::Axis) {
+            if (v == -1 || v == -2) v += 2;  // PyTorch's dim=-1 is the last axis
+            if (v != 0 && v != 1)
+                fail(arg.token, which + " is an axis: 0 (down the rows) or 1 (along each row), got " + numberText(arg.value));
+        } else if (attrIsWhole(attr) && !(v >= 0 && v <= 1e9 && v == std::floor(v))) {
+            fail(arg.token, which + " must be a whole number, got " + numberText(v));
+        }
+        setAttr(attrs, attr, v);
     }
     return attrs;
 }
@@ -653,6 +776,7 @@ NodeId Parser::addConst(Matrix value, const Token& where) {
     checkNodeLimit(where);
     const NodeId id = graph().addLeaf(NodeKind::Const, std::move(value));
     graph().node(id).pos = {where.line, where.column};
+    labelInlineConstant(graph().node(id));  // the 1 of b + 1 reads "1", not "%1"
     return id;
 }
 
@@ -698,6 +822,13 @@ NodeId Parser::createPending(std::string name) {
 ParseError::ParseError(std::string file_, int line_, int column_, std::string message_)
     : std::runtime_error(formatMessage(file_, line_, column_, message_)), file(std::move(file_)), line(line_),
       column(column_), message(std::move(message_)) {}
+
+ParseError::ParseError(std::string file_, int line_, int column_, std::string message_, std::string code_,
+                       std::vector<std::string> args_)
+    : ParseError(std::move(file_), line_, column_, std::move(message_)) {
+    code = std::move(code_);
+    args = std::move(args_);
+}
 
 Matrix parseLiteralText(std::string_view text, const std::string& what, const ParseLimits& limits) {
     if (text.size() > limits.maxSourceBytes)

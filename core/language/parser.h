@@ -4,6 +4,7 @@
 // limit, positions on every token and every error.
 #include <stdexcept>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "core/graph/program.h"
@@ -12,11 +13,29 @@ namespace bp {
 
 struct ParseError : std::runtime_error {
     ParseError(std::string file, int line, int column, std::string message);
+    ParseError(std::string file, int line, int column, std::string message, std::string code,
+               std::vector<std::string> args);
     std::string file;
     int line;
     int column;
     std::string message;  // without the position; what() is "FILE:LINE:COL: error: MESSAGE"
+    // For the window, which says it in its own language: the kind of the message and its parts
+    // (names, numbers, characters), e.g. "unknown-name" {"损失"}. Set for the messages a student
+    // meets most (the codes below); "" for the others, which the window shows as `message`.
+    std::string code;
+    std::vector<std::string> args;
 };
+
+// The codes of ParseError::code, and their args:
+//   unexpected-character  {the character as messages name it ("'，' (U+FF0C)"), the ASCII character a
+//                          full-width one stands for or "" ( " " for the ideographic space),
+//                          "combining" for a combining accent or ""}
+//   unknown-name          {name}
+//   unknown-function      {name}
+//   already-defined       {name, the line of the first definition}
+//   keyword-as-name       {keyword}
+//   argument-count        {function, arguments it takes, arguments given}
+//   nothing-to-evaluate   {}
 
 struct ParseLimits {
     std::size_t maxSourceBytes = 256u << 20;  // 256 MB

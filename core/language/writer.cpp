@@ -12,6 +12,7 @@
 #include "core/language/expression_printer.h"
 #include "core/language/lexer.h"
 #include "core/language/literal_text.h"
+#include "core/language/name_characters.h"
 #include "core/language/parser.h"
 #include "core/ops/op_table.h"
 
@@ -76,24 +77,17 @@ using Text = ExprText;
 
 const Dialect kBpg{&OpDef::bpg, numberText};
 
-bool isIdentifier(const std::string& name) {
-    if (name.empty() || isKeyword(name)) return false;
-    auto start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
-    if (!start(name[0])) return false;
-    return std::all_of(name.begin(), name.end(), [&](char c) { return start(c) || (c >= '0' && c <= '9'); });
-}
+bool isIdentifier(const std::string& name) { return isNameText(name) && !isKeyword(name); }
+
+// A node whose label (what the canvas shows: a document's "隐藏层" for a node named h) is a name
+// of its own: the .bpg names the node by its label, so the label survives the text.
+bool hasNameLabel(const Node& node) { return node.label != node.name && isIdentifier(node.label); }
 
 // A name for a node that has none usable: "%3" becomes "t3"; other text is made an identifier
 // as ONNX names are (SPEC §3).
 std::string identifierFor(const std::string& name) {
     if (name.size() > 1 && name[0] == '%') return std::string("t").append(name, 1);
-    std::string out;
-    for (char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-        out += ok ? c : '_';
-    }
-    if (out.empty() || (out[0] >= '0' && out[0] <= '9')) out.insert(out.begin(), '_');
-    return out;
+    return nameFromText(name);
 }
 
 class Writer {
@@ -125,7 +119,7 @@ private:
 bool Writer::ownStatement(NodeId id) const {
     const Node& node = graph_.node(id);
     const int uses = uses_[static_cast<std::size_t>(id)];
-    if (node.named || id == program_.root) return true;
+    if (node.named || hasNameLabel(node) || id == program_.root) return true;
     if (node.isLeaf()) return node.kind != NodeKind::Const || (uses > 1 && node.shape.size() > 1);
     return uses != 1;
 }
@@ -171,11 +165,12 @@ std::string Writer::run() {
         for (NodeId input : node.inputs) ++uses_[static_cast<std::size_t>(input)];
     texts_.assign(static_cast<std::size_t>(n), {});
     names_.assign(static_cast<std::size_t>(n), {});
-    // The user's names are kept (each once); generated names avoid them.
+    // The user's names (or labels) are kept (each once); generated names avoid them.
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = graph_.node(id);
-        if (node.named && isIdentifier(node.name) && taken_.insert(node.name).second)
-            names_[static_cast<std::size_t>(id)] = node.name;
+        const std::string& wanted = hasNameLabel(node) ? node.label : node.name;
+        if ((node.named || hasNameLabel(node)) && isIdentifier(wanted) && taken_.insert(wanted).second)
+            names_[static_cast<std::size_t>(id)] = wanted;
     }
 
     std::string out;

@@ -5,6 +5,7 @@
 // Jünger and Mutzel ("Simple and efficient bilayer cross counting", 2004).
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <tuple>
 #include <utility>
 
@@ -58,17 +59,25 @@ std::int64_t crossingsBelow(const LayeredGraph& g, const Ordering& o, int r, std
 }
 
 // Gansner's weighted median: the middle position, or between the two middle ones weighted toward
-// the side where neighbours are packed more tightly. Parallel edges count as many times.
-double medianKey(const std::vector<Weighted>& ns, std::vector<int>& expanded) {
-    expanded.clear();
-    for (const Weighted& n : ns) expanded.insert(expanded.end(), static_cast<std::size_t>(n.weight), n.pos);
-    const std::size_t m = expanded.size(), mid = m / 2;
-    if (m % 2 == 1) return expanded[mid];
-    if (m == 2) return (expanded[0] + expanded[1]) / 2.0;
-    const double left = expanded[mid - 1] - expanded[0];
-    const double right = expanded[m - 1] - expanded[mid];
-    if (left + right == 0) return (expanded[mid - 1] + expanded[mid]) / 2.0;
-    return (expanded[mid - 1] * right + expanded[mid] * left) / (left + right);
+// the side where neighbours are packed more tightly. Parallel edges count as many times: the
+// positions are read at cumulative weights (ns is sorted by position), so a bundle of N/3 edges
+// costs one entry, not N/3.
+double medianKey(const std::vector<Weighted>& ns, std::vector<std::int64_t>& cumulative) {
+    cumulative.clear();
+    std::int64_t total = 0;
+    for (const Weighted& n : ns) cumulative.push_back(total += n.weight);
+    // The position of the k-th parallel edge (0-based) in the expanded list.
+    auto at = [&](std::int64_t k) {
+        return ns[std::size_t(std::upper_bound(cumulative.begin(), cumulative.end(), k) - cumulative.begin())].pos;
+    };
+    const std::int64_t m = total, mid = m / 2;
+    if (m % 2 == 1) return at(mid);
+    if (m == 2) return (at(0) + at(1)) / 2.0;
+    const double lower = at(mid - 1), upper = at(mid);
+    const double left = lower - ns.front().pos;
+    const double right = ns.back().pos - upper;
+    if (left + right == 0) return (lower + upper) / 2.0;
+    return (lower * right + upper * left) / (left + right);
 }
 
 double barycentreKey(const std::vector<Weighted>& ns) {
@@ -82,7 +91,7 @@ double barycentreKey(const std::vector<Weighted>& ns) {
 
 struct SweepScratch {
     std::vector<Weighted> ns;
-    std::vector<int> expanded;
+    std::vector<std::int64_t> cumulative;
     std::vector<std::tuple<double, int, int>> movable;  // key, current position, node
     std::vector<char> fixed;
 };
@@ -101,7 +110,7 @@ void sortLayer(const LayeredGraph& g, Ordering& o, int r, bool fromAbove, bool m
             s.fixed[i] = 1;
             continue;
         }
-        const double key = median ? medianKey(s.ns, s.expanded) : barycentreKey(s.ns);
+        const double key = median ? medianKey(s.ns, s.cumulative) : barycentreKey(s.ns);
         s.movable.emplace_back(key, ties ? -i : i, v);  // ties: equal keys swap their order
     }
     std::sort(s.movable.begin(), s.movable.end());
@@ -143,7 +152,8 @@ struct TransposeOutcome {
     bool changed = false;   // the order changed (ties included)
 };
 
-TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool ties, TransposeScratch& t) {
+TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool ties, int maxPasses,
+                                TransposeScratch& t) {
     const int begin = o.layerStart[r], size = o.layerStart[r + 1] - begin;
     if (size < 2) return {};
     t.start.assign(static_cast<std::size_t>(2 * size + 1), 0);
@@ -166,7 +176,6 @@ TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool 
                              items + t.start[2 * b + 2]);
     };
     TransposeOutcome outcome;
-    constexpr int maxPasses = 16;  // bounds the cost on pathological ranks; usually 1-3 suffice
     for (int pass = 0; pass < maxPasses; ++pass) {
         bool swapped = false;
         for (int i = 0; i + 1 < size; ++i) {
@@ -188,15 +197,16 @@ TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool 
 
 // Transposes rank after rank; a rank is visited again in a later round only if it or a
 // neighbouring rank changed since its last visit.
-void transpose(const LayeredGraph& g, Ordering& o, bool ties, TransposeScratch& t) {
-    constexpr int maxRounds = 4;
+// The passes over one rank (usually 1-3 suffice) and the rounds over all ranks are bounded, the
+// more tightly on a large graph (see Effort).
+void transpose(const LayeredGraph& g, Ordering& o, bool ties, int maxRounds, int maxPasses, TransposeScratch& t) {
     t.dirty.assign(static_cast<std::size_t>(g.rankCount), 1);
     for (int round = 0; round < maxRounds; ++round) {
         bool improved = false;
         for (int r = 0; r < g.rankCount; ++r) {
             if (!t.dirty[r]) continue;
             t.dirty[r] = 0;
-            const TransposeOutcome outcome = transposeLayer(g, o, r, ties, t);
+            const TransposeOutcome outcome = transposeLayer(g, o, r, ties, maxPasses, t);
             if (!outcome.changed) continue;
             improved = improved || outcome.improved;
             for (int d : {r - 1, r, r + 1})
@@ -207,9 +217,44 @@ void transpose(const LayeredGraph& g, Ordering& o, bool ties, TransposeScratch& 
 }
 
 
+// How much work the minimizer may do. A graph of a few thousand nodes gets the full treatment;
+// one whose ranks hold hundreds of thousands of nodes and dummies (a scalar net of 100,000 nodes
+// has a million) gets one start, a few sweeps and short transpositions, so the work stays a
+// small multiple of its size: each iteration is about linear in the segments.
+struct Effort {
+    int starts = 5;
+    int probe = 4;
+    int sweeps = 8;
+    int transposeRounds = 4;
+    int transposePasses = 16;
+};
+
+constexpr std::size_t kLargeLayeredGraph = 200'000;  // nodes and segments
+
+Effort effortFor(const LayeredGraph& g, int sweeps) {
+    Effort e;
+    e.sweeps = sweeps;
+    e.probe = std::min(sweeps, 4);
+    if (std::size_t(g.nodeCount()) + g.segments.size() > kLargeLayeredGraph) {
+        e.starts = 1;
+        e.probe = std::min(sweeps, 2);
+        e.sweeps = std::min(sweeps, 4);
+        e.transposeRounds = 1;
+        e.transposePasses = 2;
+    }
+    if (std::size_t(g.nodeCount()) + g.segments.size() > 5 * kLargeLayeredGraph) {
+        // Past a million, each iteration costs about a second (its reads of positions miss the
+        // cache): one from the start and two from the best.
+        e.probe = std::min(sweeps, 1);
+        e.sweeps = std::min(sweeps, 2);
+    }
+    return e;
+}
+
 // Runs sweeps from several starts and keeps the best ordering seen.
 struct Minimizer {
     const LayeredGraph& g;
+    Effort effort;
     SweepScratch sweepScratch;
     TransposeScratch transposeScratch;
     Ordering best;
@@ -235,7 +280,7 @@ struct Minimizer {
                 for (int r = 1; r < g.rankCount; ++r) sortLayer(g, o, r, true, median, sortTies, sweepScratch);
             else
                 for (int r = g.rankCount - 2; r >= 0; --r) sortLayer(g, o, r, false, median, sortTies, sweepScratch);
-            transpose(g, o, swapTies, transposeScratch);
+            transpose(g, o, swapTies, effort.transposeRounds, effort.transposePasses, transposeScratch);
             current = countCrossings(g, o);
             if (current < bestCrossings) {
                 sinceGain = current * 1000 < bestCrossings * 995 ? 0 : sinceGain + 1;
@@ -259,21 +304,23 @@ std::int64_t countCrossings(const LayeredGraph& g, const Ordering& o) {
 }
 
 Ordering reduceCrossings(const LayeredGraph& g, int sweeps, const std::function<bool(int start)>& stopped) {
-    Minimizer minimizer{g, {}, {}, {}, 0};
+    Minimizer minimizer{g, effortFor(g, sweeps), {}, {}, {}, 0};
     minimizer.transposeScratch.localOf.assign(static_cast<std::size_t>(g.nodeCount()), 0);
     // A few iterations from each start (the by-id order first, so ties keep the baseline), then
     // the full number from the best ordering found.
-    const int probe = std::min(sweeps, 4);
+    const int probe = minimizer.effort.probe;
     int start = 0;
     auto stop = [&] { return stopped && stopped(start++); };
     minimizer.improve(idOrdering(g), probe);
     if (stop()) return std::move(minimizer.best);
+    int starts = 1;
     for (bool fromSinks : {false, true})
         for (bool breadthFirst : {false, true}) {
+            if (starts++ >= minimizer.effort.starts) break;
             minimizer.improve(searchOrdering(g, {fromSinks, breadthFirst}), probe);
             if (stop()) return std::move(minimizer.best);
         }
-    minimizer.improve(minimizer.best, sweeps);
+    minimizer.improve(minimizer.best, minimizer.effort.sweeps);
     return std::move(minimizer.best);
 }
 

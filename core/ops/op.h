@@ -4,6 +4,7 @@
 // vector-Jacobian product, the formula text the window shows and its spelling in each dialect
 // (.bpg and PyTorch). Nothing outside the table switches on the kind of an op: the expression
 // printer (core/language/expression_printer.h) reads the spelling, the engine the functions.
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,12 +13,28 @@
 
 namespace bp {
 
-// Parameters of an op that are not graph inputs (the exponent of a ^ p, the target shape of reshape).
+// Parameters of an op that are not graph inputs (the exponent of a ^ p, the target shape of
+// reshape, the axis of softmax). Each op lists the ones it takes, in argument order (OpDef::attrs).
 struct OpAttrs {
-    double exponent = 1.0;
-    Shape shape{0, 0};
+    double exponent = 1.0;      // pow
+    Shape shape{0, 0};          // reshape
+    double slope = 0.01;        // leaky_relu
+    double low = 0, high = 0;   // clamp
+    int axis = 0;               // softmax, the axis forms of the reductions, concat: 0 rows, 1 columns
+    int classes = 0;            // one_hot
     bool operator==(const OpAttrs&) const = default;
 };
+
+// One number argument of an op, as .bpg writes it after the inputs and the document names it.
+enum class Attr : unsigned char { None, Exponent, Rows, Cols, Slope, Low, High, Axis, Classes };
+
+// "exponent", "rows", "cols", "slope", "min", "max", "axis", "classes".
+std::string_view attrName(Attr attr);
+// A whole number (a dimension, an axis, a count) rather than any real number.
+bool attrIsWhole(Attr attr);
+double attrValue(const OpAttrs& attrs, Attr attr);
+// Sets the attribute; a whole-number attribute takes the value as it is (the caller checked it).
+void setAttr(OpAttrs& attrs, Attr attr, double value);
 
 using MatrixRefs = std::span<const Matrix* const>;
 
@@ -33,6 +50,8 @@ enum class Form {
     Function,    // <text>(a, b, attrs...)
     Method,      // a<text>, then (attrs...) when the op has any
     MeanSquare,  // ((a - b) ** 2)<text>: a mean of squared differences spelled out
+    PowerNode,   // a <text> b, b a node: right-associative, b may carry a unary minus
+    Sequence,    // <text>((a, b), attrs...): PyTorch's torch.cat takes its tensors as a tuple
 };
 
 struct Spelling {
@@ -40,6 +59,10 @@ struct Spelling {
     std::string_view text;     // the operator, the function, or the method suffix
     int level = kPrimary;      // the precedence of the result
     bool numbers = false;      // an operand may be a plain number (PyTorch: elementwise ops)
+    std::string_view keywords = {};  // written after the arguments inside the brackets: ", keepdim=True"
+    std::string_view suffix = {};    // written after the call: ".reshape(1, 1)"
+    // Input slots written as class indices: PyTorch wants a 1-d integer tensor, `t[:, 0].long()`.
+    unsigned char indexSlots = 0;
 };
 
 // How a step of the op is written out with its numbers (core/trace/step_terms.h reads this).
@@ -50,6 +73,9 @@ enum class Arithmetic {
     Mean,         // y = (Σ a_i) / n; local = 1/n
     MeanSquare,   // y = (Σ (a_i − b_i)²) / n over the broadcast entries; local = ±2(a_i − b_i)/n
     Move,         // the entries move (transpose, reshape, identity): no arithmetic
+    // Neither elementwise, a sum nor a matmul (softmax, the losses, reductions along an axis, concat):
+    // the step is written as its formula and the recorded result, no per-entry products.
+    General,
 };
 
 // The terms of an op's explanation, in its row: how the step reads in mathematical notation and
@@ -61,7 +87,7 @@ struct OpExplain {
     std::string_view written;  // "σ({a})", "{a} @ {b}", "{a}^{p}"
     std::string_view vjp[2];   // per slot, the contribution: "{G} ⊙ σ({a})(1 − σ({a}))", "{G}·{b}ᵀ"
     // ∂y/∂in[slot] at one entry, from the operands' entries a, b (0 when unary), the output's y and
-    // n, the number of entries averaged over (Mean, MeanSquare). Unused for MatMul and Move.
+    // n, the number of entries averaged over (Mean, MeanSquare). Unused for MatMul, Move and General.
     double (*local)(int slot, double a, double b, double y, double n, const OpAttrs& attrs) = nullptr;
 };
 
@@ -84,11 +110,20 @@ struct OpDef {
     Spelling bpg;    // in .bpg text (the parser reads the infix operators from here)
     Spelling torch;  // in the PyTorch script
     OpExplain explain;  // how a step is written out with its numbers
+    std::array<Attr, 3> attrs = {};  // what the attrCount trailing arguments are, in order
+    // Input slots no gradient flows through (detach, the class indices of cross_entropy): a bit
+    // per slot. Their contribution is zero; PyTorch does not track them.
+    unsigned char stopsGradient = 0;
 };
+
+// Whether a gradient flows from the op's output back into input `slot`.
+constexpr bool passesGradient(const OpDef& op, int slot) { return (op.stopsGradient & (1u << slot)) == 0; }
 
 // The .bpg operator of an op written between or after its operands ("+", "@", "^"), else "".
 constexpr std::string_view infixText(const OpDef& op) {
-    return op.bpg.form == Form::Infix || op.bpg.form == Form::Power ? op.bpg.text : std::string_view{};
+    return op.bpg.form == Form::Infix || op.bpg.form == Form::Power || op.bpg.form == Form::PowerNode
+               ? op.bpg.text
+               : std::string_view{};
 }
 
 }  // namespace bp

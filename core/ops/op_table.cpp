@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 
+#include "core/ops/axis_kernels.h"
 #include "core/ops/broadcast.h"
 
 namespace bp {
@@ -69,6 +71,76 @@ bool reshapeShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, s
         return false;
     }
     out = attrs.shape;
+    return true;
+}
+
+bool axisOk(const OpAttrs& attrs, std::string& error) {
+    if (attrs.axis == 0 || attrs.axis == 1) return true;
+    error = "the axis must be 0 (down the rows) or 1 (along each row), got " + std::to_string(attrs.axis);
+    return false;
+}
+
+// Along one axis, same shape out (softmax, log_softmax).
+bool alongAxisShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+    out = in[0];
+    return axisOk(attrs, error);
+}
+
+// Reduced along one axis, the axis kept with size 1.
+bool reducedShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+    if (!axisOk(attrs, error)) return false;
+    out = attrs.axis == 0 ? Shape{1, in[0].cols} : Shape{in[0].rows, 1};
+    return true;
+}
+
+bool sameShapes(std::span<const Shape> in, const char* what, std::string& error) {
+    if (in[0] == in[1]) return true;
+    error = std::string("shape mismatch in ") + what + ": " + shapeText(in[0]) + " and " + shapeText(in[1]) +
+            " (they must be the same)";
+    return false;
+}
+
+// Logits nxC against class indices nx1 (C > 1), a 1x1 loss.
+bool indexLossShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string& error) {
+    if (in[1] != Shape{in[0].rows, 1}) {
+        error = "shape mismatch: the scores are " + shapeText(in[0]) + ", so the targets must be " +
+                shapeText({in[0].rows, 1}) + " class indices (0 to " + std::to_string(in[0].cols - 1) +
+                ") or " + shapeText(in[0]) + " class probabilities, not " + shapeText(in[1]);
+        return false;
+    }
+    out = {1, 1};
+    return true;
+}
+
+bool sameShapesLossShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string& error) {
+    if (!sameShapes(in, "a loss of logits and targets", error)) return false;
+    out = {1, 1};
+    return true;
+}
+
+bool concatShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+    if (!axisOk(attrs, error)) return false;
+    const bool rows = attrs.axis == 0;
+    if (rows ? in[0].cols != in[1].cols : in[0].rows != in[1].rows) {
+        error = "shape mismatch in concat: " + shapeText(in[0]) + " and " + shapeText(in[1]) +
+                (rows ? " (one above the other, they need the same number of columns)"
+                      : " (side by side, they need the same number of rows)");
+        return false;
+    }
+    out = rows ? Shape{in[0].rows + in[1].rows, in[0].cols} : Shape{in[0].rows, in[0].cols + in[1].cols};
+    return true;
+}
+
+bool oneHotShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+    if (in[0].cols != 1) {
+        error = "one_hot takes a column of class indices (nx1), not " + shapeText(in[0]);
+        return false;
+    }
+    if (attrs.classes < 1 || attrs.classes > 1'000'000) {
+        error = "the number of classes must be between 1 and 1000000, got " + std::to_string(attrs.classes);
+        return false;
+    }
+    out = {in[0].rows, attrs.classes};
     return true;
 }
 
@@ -179,11 +251,7 @@ void transposeForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = A(in).tran
 void transposeVjp(int, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) { c = g.transpose(); }
 
 // 1/(1+e^-a) for a >= 0, e^a/(1+e^a) for a < 0: neither form overflows, sigmoid(±800) is 1 and 0.
-double stableSigmoid(double a) {
-    if (a >= 0) return 1.0 / (1.0 + std::exp(-a));
-    const double e = std::exp(a);
-    return e / (1.0 + e);
-}
+using kernels::stableSigmoid;
 void sigmoidForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, stableSigmoid); }
 // ∂σ(a)/∂a = σ(a)(1-σ(a)) = y(1-y)
 void sigmoidVjp(int, MatrixRefs, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
@@ -252,6 +320,197 @@ void mseVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAtt
     c = d * scale;
 }
 
+// ---- the ops of classification: along an axis, losses, and the elementwise ones PyTorch has ---------
+
+void sinForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, [](double a) { return std::sin(a); }); }
+// ∂sin(a)/∂a = cos(a)
+void sinVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = g.cwiseProduct(A(in).unaryExpr([](double a) { return std::cos(a); }));
+}
+
+void cosForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, [](double a) { return std::cos(a); }); }
+// ∂cos(a)/∂a = −sin(a)
+void cosVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = g.cwiseProduct(A(in).unaryExpr([](double a) { return -std::sin(a); }));
+}
+
+// a·Φ(a) with Φ the normal distribution function, written as PyTorch's exact gelu writes it.
+void geluForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
+    unary(in, y, [](double a) { return a * 0.5 * (1.0 + std::erf(a * M_SQRT1_2)); });
+}
+// ∂gelu(a)/∂a = Φ(a) + a·φ(a)
+void geluVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = g.cwiseProduct(A(in).unaryExpr([](double a) {
+        const double cdf = 0.5 * (1.0 + std::erf(a * M_SQRT1_2));
+        const double pdf = std::exp(-0.5 * a * a) * (M_2_SQRTPI * M_SQRT1_2 * 0.5);
+        return cdf + a * pdf;
+    }));
+}
+
+void erfForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, [](double a) { return std::erf(a); }); }
+// ∂erf(a)/∂a = 2/√π·e^(−a²)
+void erfVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = g.cwiseProduct(A(in).unaryExpr([](double a) { return M_2_SQRTPI * std::exp(-a * a); }));
+}
+
+void leakyReluForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) {
+    const double slope = attrs.slope;
+    unary(in, y, [slope](double a) { return a > 0 ? a : a * slope; });
+}
+// ∂/∂a = 1 where a > 0, else the slope (the slope at a = 0, as PyTorch)
+void leakyReluVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    const double slope = attrs.slope;
+    c = g.binaryExpr(A(in), [slope](double gv, double a) { return a > 0 ? gv : gv * slope; });
+}
+
+// min(max(a, low), high); nan stays nan
+void clampForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) {
+    const double lo = attrs.low, hi = attrs.high;
+    unary(in, y, [lo, hi](double a) { return std::isnan(a) ? a : std::min(std::max(a, lo), hi); });
+}
+// ∂/∂a = 1 where low <= a <= high, else 0 (PyTorch's rule: the bounds themselves pass)
+void clampVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    const double lo = attrs.low, hi = attrs.high;
+    c = g.binaryExpr(A(in), [lo, hi](double gv, double a) { return a >= lo && a <= hi ? gv : 0.0; });
+}
+
+// ∂/∂a = 0: the value passes, the gradient does not
+void zeroVjp(int slot, MatrixRefs in, const Matrix&, const Matrix&, const OpAttrs&, Matrix& c) {
+    c = Matrix::Zero(in[slot]->rows(), in[slot]->cols());
+}
+
+// The larger (smaller) of a and b, elementwise; nan if either is nan (torch.maximum).
+template <bool kMax>
+void extremeForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
+    binary(in, y, [](double a, double b) {
+        if (std::isnan(a) || std::isnan(b)) return std::numeric_limits<double>::quiet_NaN();
+        return kMax ? std::max(a, b) : std::min(a, b);
+    });
+}
+// G where this operand is the larger (smaller), G/2 on a tie, else 0 (as PyTorch splits a tie)
+template <bool kMax>
+void extremeVjp(int slot, MatrixRefs in, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
+    const Matrix self = expanded(*in[slot], y), other = expanded(*in[1 - slot], y);
+    c.resize(g.rows(), g.cols());
+    for (Eigen::Index i = 0; i < g.size(); ++i) {
+        const double s = self(i), o = other(i);
+        const bool wins = kMax ? s > o : s < o;
+        c(i) = s == o ? g(i) / 2 : (wins || std::isnan(s) ? g(i) : 0.0);
+    }
+}
+
+// a ^ b with b a node: ∂/∂a = b·a^(b−1), ∂/∂b = a^b·ln a (0 where a = 0 and b >= 0, as PyTorch)
+void powNodeForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
+    binary(in, y, [](double a, double b) { return std::pow(a, b); });
+}
+void powNodeVjp(int slot, MatrixRefs in, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
+    const Matrix a = expanded(A(in), y), b = expanded(B(in), y);
+    c.resize(g.rows(), g.cols());
+    for (Eigen::Index i = 0; i < g.size(); ++i) {
+        if (slot == 0) c(i) = b(i) == 0 ? 0.0 : g(i) * b(i) * std::pow(a(i), b(i) - 1.0);
+        else c(i) = a(i) == 0 && b(i) >= 0 ? 0.0 : g(i) * y(i) * std::log(a(i));
+    }
+}
+
+void softmaxForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) { y = kernels::softmax(A(in), attrs.axis); }
+// ∂softmax: y ∘ (G − Σ G∘y along the axis)
+void softmaxVjp(int, MatrixRefs, const Matrix& y, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    const Matrix dot = kernels::sumAlong(g.cwiseProduct(y), attrs.axis);
+    c = y.cwiseProduct(g - kernels::spreadAlong(dot, attrs.axis, shapeOf(y)));
+}
+
+void logSoftmaxForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) {
+    y = kernels::logSoftmax(A(in), attrs.axis);
+}
+// ∂log_softmax: G − e^y ∘ Σ G along the axis
+void logSoftmaxVjp(int, MatrixRefs, const Matrix& y, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    const Matrix total = kernels::sumAlong(g, attrs.axis);
+    c = g - y.array().exp().matrix().cwiseProduct(kernels::spreadAlong(total, attrs.axis, shapeOf(y)));
+}
+
+void logSumExpForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) { y = kernels::logSumExp(A(in), attrs.axis); }
+// ∂logsumexp/∂a = e^(a − y) = softmax(a), times G spread back along the axis
+void logSumExpVjp(int, MatrixRefs in, const Matrix& y, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    const Shape s = shapeOf(A(in));
+    c = (A(in) - kernels::spreadAlong(y, attrs.axis, s)).array().exp().matrix().cwiseProduct(
+        kernels::spreadAlong(g, attrs.axis, s));
+}
+
+void sumAxisForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) { y = kernels::sumAlong(A(in), attrs.axis); }
+// ∂Σ/∂a = 1: G spread back along the axis
+void sumAxisVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    c = kernels::spreadAlong(g, attrs.axis, shapeOf(A(in)));
+}
+
+long lineLength(const Matrix& a, int axis) { return axis == 0 ? a.rows() : a.cols(); }
+
+void meanAxisForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) {
+    y = kernels::sumAlong(A(in), attrs.axis) / static_cast<double>(lineLength(A(in), attrs.axis));
+}
+// ∂mean/∂a = 1/n, n the length of the line
+void meanAxisVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    c = kernels::spreadAlong(g, attrs.axis, shapeOf(A(in))) / static_cast<double>(lineLength(A(in), attrs.axis));
+}
+
+template <kernels::Extreme kWhich>
+void extremeAllForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
+    const Matrix column = Eigen::Map<const Matrix>(A(in).data(), A(in).size(), 1);
+    y = kernels::extremeAlong(column, 0, kWhich);
+}
+template <kernels::Extreme kWhich>
+void extremeAxisForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) {
+    y = kernels::extremeAlong(A(in), attrs.axis, kWhich);
+}
+// G split evenly among the entries equal to the extreme (PyTorch's max, amax)
+void extremeAllVjp(int, MatrixRefs in, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = kernels::extremeGradient(A(in), y, g, -1);
+}
+void extremeAxisVjp(int, MatrixRefs in, const Matrix& y, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    c = kernels::extremeGradient(A(in), y, g, attrs.axis);
+}
+
+void crossEntropyForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
+    y = Matrix::Constant(1, 1, kernels::crossEntropyIndices(A(in), B(in)));
+}
+// ∂/∂z = G·(softmax(z) − onehot(t))/n; the indices get none
+void crossEntropyVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    if (slot == 1) return zeroVjp(slot, in, g, g, attrs, c);
+    c = kernels::crossEntropyIndicesGradient(A(in), B(in)) * g(0, 0);
+}
+
+void crossEntropyProbsForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
+    y = Matrix::Constant(1, 1, kernels::crossEntropyProbabilities(A(in), B(in)));
+}
+// ∂/∂z = G·(softmax(z)·Σt − t)/n, ∂/∂t = −G·log_softmax(z)/n
+void crossEntropyProbsVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = kernels::crossEntropyProbabilitiesGradient(slot, A(in), B(in)) * g(0, 0);
+}
+
+void nllForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
+    y = Matrix::Constant(1, 1, kernels::nllIndices(A(in), B(in)));
+}
+// ∂/∂logp = −G/n at each row's target, 0 elsewhere; the indices get none
+void nllVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    if (slot == 1) return zeroVjp(slot, in, g, g, attrs, c);
+    c = kernels::nllIndicesGradient(A(in), B(in)) * g(0, 0);
+}
+
+void bceForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
+    y = Matrix::Constant(1, 1, kernels::bceWithLogits(A(in), B(in)));
+}
+// ∂/∂a = G·(σ(a) − t)/n, ∂/∂t = −G·a/n
+void bceVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
+    c = kernels::bceWithLogitsGradient(slot, A(in), B(in)) * g(0, 0);
+}
+
+void oneHotForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) { y = kernels::oneHot(A(in), attrs.classes); }
+
+void concatForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) { y = kernels::concat(A(in), B(in), attrs.axis); }
+// each input gets its own block of G
+void concatVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs& attrs, Matrix& c) {
+    c = kernels::concatPart(g, slot, shapeOf(A(in)), shapeOf(*in[slot]), attrs.axis);
+}
+
 // Row-major order, as NumPy and PyTorch reshape.
 void reshapeForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) {
     using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -298,7 +557,8 @@ const std::array kOps{
           {Arithmetic::MatMul, "{a} @ {b}", {"{G}·{b}ᵀ", "{a}ᵀ·{G}"}, nullptr}},
     OpDef{"pow",       "^",       1, 1, sameShape,      powForward,       powVjp,
           {"∂(aᵖ)/∂a = p·aᵖ⁻¹", ""}, {Form::Power, "^", kPower}, {Form::Power, "**", kPower},
-          {Arithmetic::Elementwise, "{a}^{p}", {"{G} ⊙ {p}·{a}^({p} − 1)", ""}, [](int, double a, double, double, double, const OpAttrs& at) { return at.exponent == 0.0 ? 0.0 : at.exponent * std::pow(a, at.exponent - 1.0); }}},
+          {Arithmetic::Elementwise, "{a}^{p}", {"{G} ⊙ {p}·{a}^({p} − 1)", ""},
+           [](int, double a, double, double, double, const OpAttrs& at) { return at.exponent == 0.0 ? 0.0 : at.exponent * std::pow(a, at.exponent - 1.0); }}, {Attr::Exponent}},
     OpDef{"transpose", "ᵀ",       1, 0, transposeShape, transposeForward, transposeVjp,
           {"∂(aᵀ)/∂a: Gᵀ", ""}, method(".T"), method(".T"),
           {Arithmetic::Move, "{a}ᵀ", {"{G}ᵀ", ""}, nullptr}},
@@ -347,9 +607,113 @@ const std::array kOps{
           {"∂softplus(a)/∂a = σ(a)", ""}, call("softplus"), call("torch.nn.functional.softplus"),
           {Arithmetic::Elementwise, "softplus({a})", {"{G} ⊙ σ({a})", ""},
            [](int, double a, double, double, double, const OpAttrs&) { return stableSigmoid(a); }}},
+    // ---- classification: softmax and its losses, reductions along an axis, PyTorch's elementwise ops
+    OpDef{"sin",       "sin",     1, 0, sameShape,      sinForward,       sinVjp,
+          {"∂sin(a)/∂a = cos(a)", ""}, call("sin"), call("torch.sin"),
+          {Arithmetic::Elementwise, "sin({a})", {"{G} ⊙ cos({a})", ""},
+           [](int, double a, double, double, double, const OpAttrs&) { return std::cos(a); }}},
+    OpDef{"cos",       "cos",     1, 0, sameShape,      cosForward,       cosVjp,
+          {"∂cos(a)/∂a = −sin(a)", ""}, call("cos"), call("torch.cos"),
+          {Arithmetic::Elementwise, "cos({a})", {"{G} ⊙ (−sin({a}))", ""},
+           [](int, double a, double, double, double, const OpAttrs&) { return -std::sin(a); }}},
+    OpDef{"gelu",      "gelu",    1, 0, sameShape,      geluForward,      geluVjp,
+          {"∂gelu(a)/∂a = Φ(a) + a·φ(a)", ""}, call("gelu"), call("torch.nn.functional.gelu"),
+          {Arithmetic::Elementwise, "gelu({a})", {"{G} ⊙ (Φ({a}) + {a}·φ({a}))", ""},
+           [](int, double a, double, double, double, const OpAttrs&) { return 0.5 * (1.0 + std::erf(a * M_SQRT1_2)) + a * std::exp(-0.5 * a * a) * (M_2_SQRTPI * M_SQRT1_2 * 0.5); }}},
+    OpDef{"erf",       "erf",     1, 0, sameShape,      erfForward,       erfVjp,
+          {"∂erf(a)/∂a = 2/√π·e^(−a²)", ""}, call("erf"), call("torch.erf"),
+          {Arithmetic::Elementwise, "erf({a})", {"{G} ⊙ 2/√π·e^(−{a}²)", ""},
+           [](int, double a, double, double, double, const OpAttrs&) { return M_2_SQRTPI * std::exp(-a * a); }}},
+    OpDef{"leaky_relu", "lrelu",  1, 1, sameShape,      leakyReluForward, leakyReluVjp,
+          {"∂/∂a = 1 if a > 0, else the slope", ""}, call("leaky_relu"), call("torch.nn.functional.leaky_relu"),
+          {Arithmetic::Elementwise, "leaky_relu({a})", {"{G} ⊙ (1 if {a} > 0, else the slope)", ""},
+           [](int, double a, double, double, double, const OpAttrs& at) { return a > 0 ? 1.0 : at.slope; }},
+          {Attr::Slope}},
+    OpDef{"clamp",     "clamp",   1, 2, sameShape,      clampForward,     clampVjp,
+          {"∂clamp(a)/∂a = 1 between the bounds, else 0", ""}, call("clamp"), call("torch.clamp"),
+          {Arithmetic::Elementwise, "clamp({a})", {"{G} ⊙ [low ≤ {a} ≤ high]", ""},
+           [](int, double a, double, double, double, const OpAttrs& at) { return a >= at.low && a <= at.high ? 1.0 : 0.0; }},
+          {Attr::Low, Attr::High}},
+    OpDef{"detach",    "detach",  1, 0, sameShape,      identityForward,  zeroVjp,
+          {"detach: no gradient flows back", ""}, call("detach"), method(".detach()"),
+          {Arithmetic::Elementwise, "detach({a})", {"0", ""},
+           [](int, double, double, double, double, const OpAttrs&) { return 0.0; }}, {}, 0b01},
+    OpDef{"maximum",   "max",     2, 0, broadcastShape, extremeForward<true>,  extremeVjp<true>,
+          {"∂max(a,b)/∂a = 1 where a > b (½ on a tie)", "∂max(a,b)/∂b = 1 where b > a (½ on a tie)"},
+          call("max"), call("torch.maximum"),
+          {Arithmetic::Elementwise, "max({a}, {b})", {"{G} ⊙ [{a} > {b}]", "{G} ⊙ [{b} > {a}]"},
+           [](int slot, double a, double b, double, double, const OpAttrs&) { const double s = slot == 0 ? a : b, o = slot == 0 ? b : a; return s == o ? 0.5 : (s > o || std::isnan(s) ? 1.0 : 0.0); }}},
+    OpDef{"minimum",   "min",     2, 0, broadcastShape, extremeForward<false>, extremeVjp<false>,
+          {"∂min(a,b)/∂a = 1 where a < b (½ on a tie)", "∂min(a,b)/∂b = 1 where b < a (½ on a tie)"},
+          call("min"), call("torch.minimum"),
+          {Arithmetic::Elementwise, "min({a}, {b})", {"{G} ⊙ [{a} < {b}]", "{G} ⊙ [{b} < {a}]"},
+           [](int slot, double a, double b, double, double, const OpAttrs&) { const double s = slot == 0 ? a : b, o = slot == 0 ? b : a; return s == o ? 0.5 : (s < o || std::isnan(s) ? 1.0 : 0.0); }}},
+    OpDef{"pow_node",  "^",       2, 0, broadcastShape, powNodeForward,   powNodeVjp,
+          {"∂(aᵇ)/∂a = b·aᵇ⁻¹", "∂(aᵇ)/∂b = aᵇ·ln a"}, {Form::PowerNode, "^", kPower},
+          {Form::PowerNode, "**", kPower, true},
+          {Arithmetic::Elementwise, "{a}^{b}", {"{G} ⊙ {b}·{a}^({b} − 1)", "{G} ⊙ {a}^{b}·ln {a}"},
+           [](int slot, double a, double b, double y, double, const OpAttrs&) { if (slot == 0) return b == 0 ? 0.0 : b * std::pow(a, b - 1.0); return a == 0 && b >= 0 ? 0.0 : y * std::log(a); }}},
+    OpDef{"sum_axis",  "Σ",       1, 1, reducedShape,   sumAxisForward,   sumAxisVjp,
+          {"∂Σa/∂aᵢ = 1 along the axis", ""}, call("sum"), {Form::Method, ".sum", kPostfix, false, ", keepdim=True"},
+          {Arithmetic::General, "sum({a}, axis)", {"{G} spread along the axis", ""}, nullptr}, {Attr::Axis}},
+    OpDef{"mean_axis", "mean",    1, 1, reducedShape,   meanAxisForward,  meanAxisVjp,
+          {"∂mean(a)/∂aᵢ = 1/n along the axis", ""}, call("mean"),
+          {Form::Method, ".mean", kPostfix, false, ", keepdim=True"},
+          {Arithmetic::General, "mean({a}, axis)", {"{G}/n spread along the axis", ""}, nullptr}, {Attr::Axis}},
+    OpDef{"max",       "max",     1, 0, scalarShape,    extremeAllForward<kernels::Extreme::Max>, extremeAllVjp,
+          {"∂max(a)/∂aᵢ = 1 at the max (shared on a tie)", ""}, call("max"), method(".amax().reshape(1, 1)"),
+          {Arithmetic::General, "max({a})", {"{G} at the max (shared on a tie)", ""}, nullptr}},
+    OpDef{"max_axis",  "max",     1, 1, reducedShape,   extremeAxisForward<kernels::Extreme::Max>, extremeAxisVjp,
+          {"∂max(a)/∂aᵢ = 1 at each line's max (shared on a tie)", ""}, call("max"),
+          {Form::Method, ".amax", kPostfix, false, ", keepdim=True"},
+          {Arithmetic::General, "max({a}, axis)", {"{G} at each line's max (shared on a tie)", ""}, nullptr}, {Attr::Axis}},
+    OpDef{"min",       "min",     1, 0, scalarShape,    extremeAllForward<kernels::Extreme::Min>, extremeAllVjp,
+          {"∂min(a)/∂aᵢ = 1 at the min (shared on a tie)", ""}, call("min"), method(".amin().reshape(1, 1)"),
+          {Arithmetic::General, "min({a})", {"{G} at the min (shared on a tie)", ""}, nullptr}},
+    OpDef{"min_axis",  "min",     1, 1, reducedShape,   extremeAxisForward<kernels::Extreme::Min>, extremeAxisVjp,
+          {"∂min(a)/∂aᵢ = 1 at each line's min (shared on a tie)", ""}, call("min"),
+          {Form::Method, ".amin", kPostfix, false, ", keepdim=True"},
+          {Arithmetic::General, "min({a}, axis)", {"{G} at each line's min (shared on a tie)", ""}, nullptr}, {Attr::Axis}},
+    OpDef{"logsumexp", "lse",     1, 1, reducedShape,   logSumExpForward, logSumExpVjp,
+          {"∂logsumexp(a)/∂aᵢ = softmax(a)ᵢ", ""}, call("logsumexp"),
+          {Form::Function, "torch.logsumexp", kPrimary, false, ", keepdim=True"},
+          {Arithmetic::General, "logsumexp({a})", {"{G} ⊙ softmax({a})", ""}, nullptr}, {Attr::Axis}},
+    OpDef{"softmax",   "softmax", 1, 1, alongAxisShape, softmaxForward,   softmaxVjp,
+          {"∂softmax: y∘(G − Σ G∘y)", ""}, call("softmax"), call("torch.softmax"),
+          {Arithmetic::General, "softmax({a})", {"y ⊙ ({G} − Σ {G} ⊙ y)", ""}, nullptr}, {Attr::Axis}},
+    OpDef{"log_softmax", "logsm", 1, 1, alongAxisShape, logSoftmaxForward, logSoftmaxVjp,
+          {"∂log_softmax: G − softmax(a)·Σ G", ""}, call("log_softmax"), call("torch.log_softmax"),
+          {Arithmetic::General, "log_softmax({a})", {"{G} − softmax({a})·Σ {G}", ""}, nullptr}, {Attr::Axis}},
+    // cross_entropy(z, t): class indices (nx1) or class probabilities (nxC), mean over the rows, as
+    // torch.nn.functional.cross_entropy; .bpg's one name, told apart by the targets' shape.
+    OpDef{"cross_entropy", "CE",  2, 0, indexLossShape, crossEntropyForward, crossEntropyVjp,
+          {"∂CE/∂z = (softmax(z) − onehot(t))/n", "class indices: no gradient"}, call("cross_entropy"),
+          {Form::Function, "torch.nn.functional.cross_entropy", kPostfix, false, "", ".reshape(1, 1)", 0b10},
+          {Arithmetic::General, "cross_entropy({a}, {b})", {"{G}·(softmax({a}) − onehot({b}))/n", "0"}, nullptr}, {}, 0b10},
+    OpDef{"cross_entropy_probs", "CE", 2, 0, sameShapesLossShape, crossEntropyProbsForward, crossEntropyProbsVjp,
+          {"∂CE/∂z = (softmax(z)·Σt − t)/n", "∂CE/∂t = −log_softmax(z)/n"}, call("cross_entropy"),
+          {Form::Function, "torch.nn.functional.cross_entropy", kPostfix, false, "", ".reshape(1, 1)"},
+          {Arithmetic::General, "cross_entropy({a}, {b})", {"{G}·(softmax({a})·Σ{b} − {b})/n", "{G}·(−log_softmax({a}))/n"}, nullptr}},
+    OpDef{"nll",       "NLL",     2, 0, indexLossShape, nllForward,       nllVjp,
+          {"∂nll/∂a = −1/n at each row's class", "class indices: no gradient"}, call("nll"),
+          {Form::Function, "torch.nn.functional.nll_loss", kPostfix, false, "", ".reshape(1, 1)", 0b10},
+          {Arithmetic::General, "nll({a}, {b})", {"{G}·(−1/n at each row's class)", "0"}, nullptr}, {}, 0b10},
+    OpDef{"bce_with_logits", "BCE", 2, 0, sameShapesLossShape, bceForward, bceVjp,
+          {"∂BCE/∂a = (σ(a) − t)/n", "∂BCE/∂t = −a/n"}, call("bce_with_logits"),
+          {Form::Function, "torch.nn.functional.binary_cross_entropy_with_logits", kPostfix, false, "",
+           ".reshape(1, 1)"},
+          {Arithmetic::General, "bce_with_logits({a}, {b})", {"{G}·(σ({a}) − {b})/n", "{G}·(−{a})/n"}, nullptr}},
+    OpDef{"one_hot",   "onehot",  1, 1, oneHotShape,    oneHotForward,    zeroVjp,
+          {"class indices: no gradient", ""}, call("one_hot"),
+          {Form::Function, "torch.nn.functional.one_hot", kPostfix, false, "", ".double()", 0b01},
+          {Arithmetic::General, "one_hot({a})", {"0", ""}, nullptr}, {Attr::Classes}, 0b01},
+    OpDef{"concat",    "concat",  2, 1, concatShape,    concatForward,    concatVjp,
+          {"∂concat/∂a: a's block of G", "∂concat/∂b: b's block of G"}, call("concat"),
+          {Form::Sequence, "torch.cat", kPrimary},
+          {Arithmetic::General, "concat({a}, {b})", {"{a}'s block of {G}", "{b}'s block of {G}"}, nullptr}, {Attr::Axis}},
     OpDef{"reshape",   "reshape", 1, 2, reshapeShape,   reshapeForward,   reshapeVjp,
           {"∂reshape(a)/∂a: G reshaped back", ""}, call("reshape"), method(".reshape"),
-          {Arithmetic::Move, "reshape({a})", {"{G} reshaped back", ""}, nullptr}},
+          {Arithmetic::Move, "reshape({a})", {"{G} reshaped back", ""}, nullptr}, {Attr::Rows, Attr::Cols}},
     OpDef{"identity",  "=",       1, 0, sameShape,      identityForward,  identityVjp,
           {"∂a/∂a = 1", ""}, call("identity"), method(".clone()"),
           {Arithmetic::Move, "{a}", {"{G}", ""}, nullptr}},
@@ -358,6 +722,54 @@ const std::array kOps{
 }  // namespace
 
 std::span<const OpDef> allOps() { return kOps; }
+
+std::string_view attrName(Attr attr) {
+    switch (attr) {
+    case Attr::None: return "";
+    case Attr::Exponent: return "exponent";
+    case Attr::Rows: return "rows";
+    case Attr::Cols: return "cols";
+    case Attr::Slope: return "slope";
+    case Attr::Low: return "min";
+    case Attr::High: return "max";
+    case Attr::Axis: return "axis";
+    case Attr::Classes: return "classes";
+    }
+    return "";
+}
+
+bool attrIsWhole(Attr attr) {
+    return attr == Attr::Rows || attr == Attr::Cols || attr == Attr::Axis || attr == Attr::Classes;
+}
+
+double attrValue(const OpAttrs& attrs, Attr attr) {
+    switch (attr) {
+    case Attr::None: return 0;
+    case Attr::Exponent: return attrs.exponent;
+    case Attr::Rows: return static_cast<double>(attrs.shape.rows);
+    case Attr::Cols: return static_cast<double>(attrs.shape.cols);
+    case Attr::Slope: return attrs.slope;
+    case Attr::Low: return attrs.low;
+    case Attr::High: return attrs.high;
+    case Attr::Axis: return attrs.axis;
+    case Attr::Classes: return attrs.classes;
+    }
+    return 0;
+}
+
+void setAttr(OpAttrs& attrs, Attr attr, double value) {
+    switch (attr) {
+    case Attr::None: break;
+    case Attr::Exponent: attrs.exponent = value; break;
+    case Attr::Rows: attrs.shape.rows = static_cast<long>(value); break;
+    case Attr::Cols: attrs.shape.cols = static_cast<long>(value); break;
+    case Attr::Slope: attrs.slope = value; break;
+    case Attr::Low: attrs.low = value; break;
+    case Attr::High: attrs.high = value; break;
+    case Attr::Axis: attrs.axis = static_cast<int>(value); break;
+    case Attr::Classes: attrs.classes = static_cast<int>(value); break;
+    }
+}
 
 const OpDef* findOp(std::string_view name) {
     for (const OpDef& def : kOps)

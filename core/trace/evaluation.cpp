@@ -84,7 +84,7 @@ void runForward(const Graph& graph, Evaluation& eval) {
     }
 }
 
-int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> changedLeaves) {
+int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> changedLeaves, bool holdStopped) {
     const int n = graph.size();
     if (eval.values.size() != static_cast<std::size_t>(n)) {
         runForward(graph, eval);
@@ -107,7 +107,8 @@ int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> 
             continue;
         }
         bool stale = false;
-        for (NodeId in : node.inputs) stale = stale || changed[in];
+        for (std::size_t slot = 0; slot < node.inputs.size(); ++slot)
+            stale = stale || (changed[node.inputs[slot]] && !(holdStopped && !passesGradient(*node.op, int(slot))));
         if (!stale) continue;
         changed[id] = 1;
         InputRefs in(node, eval.values);

@@ -63,7 +63,11 @@ void runForward(const Graph& graph, Evaluation& eval);
 // over ids, from the smallest changed leaf). `eval` must hold a complete forward pass of this
 // same graph; the values come out exactly as runForward would give them. Returns the number of
 // ops recomputed.
-int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> changedLeaves);
+// With `holdStopped`, an op's value is not recomputed for a change that reaches it only through an
+// input it stops the gradient of (detach): the function the backward pass differentiates, which
+// the gradient check compares against.
+int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> changedLeaves,
+                  bool holdStopped = false);
 // Back-propagates `seed` from `root` (a vector-Jacobian product), adding into leaf gradients and
 // recording one event per edge (unless `mode` is Skip: then the trace's backward part is
 // emptied). Needs runForward first.

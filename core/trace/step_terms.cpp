@@ -102,6 +102,7 @@ std::vector<Product> forwardProducts(const Node& node, const Operands& in, const
     case Arithmetic::Move:
         out.push_back({read(*in.a, in.aId, fromLinear(moved(r, c), int(in.a->cols())), FactorRole::Operand)});
         break;
+    case Arithmetic::General: break;  // written as its formula and result
     }
     return out;
 }
@@ -161,6 +162,7 @@ std::vector<Product> backwardProducts(const EdgeContext& e, const Matrix& moved,
                 if (moved(i, j) == linear) out.push_back({upstream(i, j)});
         break;
     }
+    case Arithmetic::General: break;  // written as its vjp formula and the contribution
     }
     return out;
 }
@@ -209,8 +211,11 @@ Matrix startGradient(const Evaluation& eval, NodeId id, bool& found) {
 void fillChain(const Graph& graph, const Evaluation& eval, int eventIndex, const std::vector<int>& into,
                StepTerms& t) {
     if (t.shape.size() != 1) return;
-    for (int k : into)
-        if (eval.grads[eval.trace.backward[k].from].size() != 1) return;
+    for (int k : into) {
+        const BackwardEvent& ev = eval.trace.backward[k];
+        if (eval.grads[ev.from].size() != 1) return;
+        if (graph.node(ev.from).op->explain.arithmetic == Arithmetic::General) return;  // no local factor
+    }
     for (int k : into) {
         const BackwardEvent& ev = eval.trace.backward[k];
         StepTerms::ChainTerm term{ev.from, k <= eventIndex, eval.grads[ev.from](0, 0), 0.0};
@@ -252,6 +257,7 @@ StepTerms forwardTerms(const Graph& graph, const Evaluation& eval, NodeId id, En
     t.node = id;
     t.operands.assign(node.inputs.begin(), node.inputs.end());
     t.exponent = node.attrs.exponent;
+    t.attrs = node.attrs;
     t.result = eval.values[id];
     t.shape = shapeOf(t.result);
     const Operands in(node, eval);
@@ -276,6 +282,7 @@ StepTerms backwardTerms(const Graph& graph, const Evaluation& eval, int eventInd
     t.root = traceRoot(eval);
     t.operands.assign(consumer.inputs.begin(), consumer.inputs.end());
     t.exponent = consumer.attrs.exponent;
+    t.attrs = consumer.attrs;
     t.result = eval.trace.contribution(ev);
     t.shape = shapeOf(t.result);
     t.upstreamShape = shapeOf(eval.grads[ev.from]);

@@ -74,6 +74,7 @@ struct StepTerms {
     NodeId root = -1;   // backward: the root the gradients are of (∂root/∂…)
     std::vector<NodeId> operands;  // the op's inputs (forward) / the consumer's inputs (backward)
     double exponent = 1.0;         // the op's {p}
+    OpAttrs attrs;                 // the op's number attributes (exponent, slope, bounds, axis)
     double n = 0.0;                // entries averaged over (Mean, MeanSquare)
     Shape shape;                   // of the result (forward: the value; backward: the contribution)
     Shape upstreamShape;           // backward: of G
@@ -116,6 +117,12 @@ StepTerms backwardTerms(const Graph& graph, const Evaluation& eval, int eventInd
 
 // The root the trace was recorded from: the node whose start gradient is the seed.
 NodeId traceRoot(const Evaluation& eval);
+
+// Whether the op's steps are written entry by entry with their products (not Move, whose entries
+// only move, nor General, written as its formula and the recorded result).
+inline bool writesEntryArithmetic(const OpDef& op) {
+    return op.explain.arithmetic != Arithmetic::Move && op.explain.arithmetic != Arithmetic::General;
+}
 
 // Σ over the products of their factors (what an entry's terms add up to).
 double sumOfProducts(const EntryTerms& entry);

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <functional>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 
 namespace bp {
 namespace {
@@ -122,6 +122,7 @@ std::string forwardEntryText(const StepTerms& t, const EntryTerms& e, const Phra
         for (const Product& p : e.products) terms.push_back("(" + write(p[0], false) + " − " + write(p[1], true) + ")²");
         return "(" + sumText(terms, phrases) + ") / " + num(t.n);
     case Arithmetic::Move: return write(e.products[0][0], false);
+    case Arithmetic::General: break;  // no per-entry arithmetic
     }
     return "";
 }
@@ -180,7 +181,7 @@ void writeForward(const Graph& g, const StepTerms& t, const Phrases& phrases, St
     } else {
         line.push_back({" = "});
     }
-    if (t.op->explain.arithmetic != Arithmetic::Move) {
+    if (writesEntryArithmetic(*t.op)) {
         line.push_back({arithmeticText(t, phrases), PieceRole::Arithmetic});
         line.push_back({" = "});
     }
@@ -188,6 +189,20 @@ void writeForward(const Graph& g, const StepTerms& t, const Phrases& phrases, St
     addMore(t, phrases, line);
     out.lines.push_back(line);
     out.lines.push_back({{fillIn(phrases.shape, {shapeText(t.shape)})}});
+}
+
+// The terms of a scalar chain written out; a node used 1,200 times gets the first ones and a count.
+constexpr int kChainTerms = 12;
+
+// 33321 -> "33,321".
+std::string groupedCount(std::size_t n) {
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
 }
 
 // The scalar chain rule over every edge into the node: ∂e/∂b = ∂e/∂d·∂d/∂b + ∂e/∂c·∂c/∂b.
@@ -199,15 +214,22 @@ void writeChain(const Graph& g, const StepTerms& t, const Phrases& phrases, Step
     }
     int done = 0;
     for (const StepTerms::ChainTerm& c : t.chain) {
+        done += c.done ? 1 : 0;
+        if (int(symbolTerms.size()) >= kChainTerms) continue;  // a node used many times: the first ones
         symbolTerms.push_back(partial(g, t.root, c.from) + "·∂" + label(g, c.from) + "/∂" + label(g, t.node));
         numberTerms.push_back(c.done ? num(c.upstream) + "·" + operand(c.local) : "…");
-        done += c.done ? 1 : 0;
+    }
+    const std::size_t shown = std::min(t.chain.size(), std::size_t(kChainTerms));
+    if (shown < t.chain.size()) {
+        const std::string more = fillIn(phrases.moreTerms, {groupedCount(t.chain.size() - shown)});
+        symbolTerms.push_back(more);
+        numberTerms.push_back(more);
     }
     out.lines.push_back({{partial(g, t.root, t.node) + " = " + join(symbolTerms, " + ")}});
     out.lines.push_back({{"= "}, {join(numberTerms, " + "), PieceRole::Arithmetic}});
     TextLine total{{"= "}, {num(t.after(0, 0)), done < int(t.chain.size()) ? PieceRole::Sum : PieceRole::Result, 0}};
     if (done < int(t.chain.size()))
-        total.push_back({"   " + fillIn(phrases.termsSoFar, {std::to_string(done), std::to_string(t.chain.size())})});
+        total.push_back({"   " + fillIn(phrases.termsSoFar, {groupedCount(std::size_t(done)), groupedCount(t.chain.size())})});
     out.lines.push_back(total);
 }
 
@@ -236,7 +258,7 @@ void writeBackward(const Graph& g, const StepTerms& t, const Phrases& phrases, S
     } else {
         line.push_back({" = "});
     }
-    if (t.op->explain.arithmetic != Arithmetic::Move) {  // moved entries: nothing to compute
+    if (writesEntryArithmetic(*t.op)) {  // moved entries: nothing to compute; General: the formula
         line.push_back({arithmeticText(t, phrases), PieceRole::Arithmetic});
         line.push_back({" = "});
     }
@@ -277,7 +299,7 @@ std::string factorName(const Graph& g, const StepTerms& t, const EntryTerms& e, 
 
 std::vector<TextLine> writeEntryChain(const Graph& g, const StepTerms& t, const Phrases& phrases) {
     std::vector<TextLine> out;
-    if (t.entries.empty() || t.kind == StepKind::Start) return out;
+    if (t.entries.empty() || t.kind == StepKind::Start || !writesEntryArithmetic(*t.op)) return out;
     const EntryTerms& e = t.entries[0];
     const FactorText names = [&](const Factor& f, bool) { return factorName(g, t, e, f); };
     std::string lhs, symbols, numbers;

@@ -15,7 +15,7 @@ namespace {
 // f(x) = Σ seed ∘ root(x), the scalar whose gradient the backward pass computes, after an entry of
 // `leaf` changed: only the nodes that depend on the leaf are computed again.
 double objective(const Graph& graph, const Program& program, NodeId leaf, Evaluation& scratch) {
-    updateForward(graph, scratch, std::span<const NodeId>(&leaf, 1));
+    updateForward(graph, scratch, std::span<const NodeId>(&leaf, 1), /*holdStopped=*/true);
     return scratch.values[program.root].cwiseProduct(program.seed).sum();
 }
 
@@ -103,7 +103,7 @@ std::vector<LeafCheck> checkGradients(const Program& program, const CheckOptions
             record(check, i, judgeEntry(check.analytic(i), check.numeric(i), left, right, options), left, right);
             if (options.progress && ++done % 256 == 0) options.progress(done, total);
         }
-        updateForward(graph, scratch, std::span<const NodeId>(&id, 1));  // the leaf as it was again
+        updateForward(graph, scratch, std::span<const NodeId>(&id, 1), true);  // the leaf as it was again
         checks.push_back(std::move(check));
     }
     if (options.progress) options.progress(total, total);

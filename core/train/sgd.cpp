@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/train/sgd.h"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
+
+#include "core/train/accuracy.h"
 
 namespace bp {
 
@@ -20,7 +24,17 @@ void SgdOptimizer::step(Graph& graph, const Evaluation& eval) {
     }
 }
 
-TrainResult train(Program& program, int steps, double learningRate, double momentum, Evaluation* evaluation) {
+double LrSchedule::rate(double base, int step) const {
+    switch (kind) {
+    case Kind::Constant: return base;
+    case Kind::Step: return base * std::pow(gamma, step / std::max(stepSize, 1));
+    case Kind::Exponential: return base * std::pow(gamma, step);
+    }
+    return base;
+}
+
+TrainResult train(Program& program, int steps, double learningRate, double momentum, Evaluation* evaluation,
+                  const LrSchedule& schedule) {
     const Node& root = program.graph.node(program.root);
     if (root.shape != Shape{1, 1})
         throw std::invalid_argument("training needs a 1x1 loss as the root; '" + root.name + "' is " +
@@ -29,15 +43,21 @@ TrainResult train(Program& program, int steps, double learningRate, double momen
     TrainResult result;
     Evaluation own;
     Evaluation& eval = evaluation ? *evaluation : own;  // each pass writes into the matrices of the one before
+    auto record = [&] {
+        result.losses.push_back(eval.values[program.root](0, 0));
+        if (auto accuracy = classifierAccuracy(program.graph, program.root, eval)) result.accuracies.push_back(*accuracy);
+    };
     for (int i = 0; i < steps; ++i) {
         runForward(program.graph, eval);
-        result.losses.push_back(eval.values[program.root](0, 0));
+        record();
         zeroGrad(program.graph, eval);
         runBackward(program.graph, program.root, program.seed, eval, TraceMode::Skip);
+        optimizer.setLearningRate(schedule.rate(learningRate, i));
+        result.rates.push_back(optimizer.learningRate());
         optimizer.step(program.graph, eval);
     }
     runForward(program.graph, eval);
-    result.losses.push_back(eval.values[program.root](0, 0));
+    record();
     return result;
 }
 

@@ -17,6 +17,7 @@ public:
     void step(Graph& graph, const Evaluation& eval);
     void reset() { buffers_.clear(); }
     double learningRate() const { return lr_; }
+    void setLearningRate(double lr) { lr_ = lr; }
     double momentum() const { return momentum_; }
 
 private:
@@ -25,8 +26,22 @@ private:
     std::map<NodeId, Matrix> buffers_;  // momentum buffers, created on a param's first step
 };
 
+// How the learning rate changes over the steps, as torch.optim.lr_scheduler stepped once per
+// optimizer step: constant; StepLR (times gamma every stepSize steps); ExponentialLR (times
+// gamma every step).
+struct LrSchedule {
+    enum class Kind { Constant, Step, Exponential };
+    Kind kind = Kind::Constant;
+    int stepSize = 1;
+    double gamma = 1.0;
+    // The rate of step `step` (0 for the first update) from the base rate.
+    double rate(double base, int step) const;
+};
+
 struct TrainResult {
-    std::vector<double> losses;  // L0 before the first update ... LN after the last
+    std::vector<double> losses;      // L0 before the first update ... LN after the last
+    std::vector<double> accuracies;  // beside each loss, for a classifier's loss (else empty)
+    std::vector<double> rates;       // the learning rate of each update
 };
 
 // N times: zero_grad, forward, backward from the root, SGD step. The root must be 1x1.
@@ -34,6 +49,6 @@ struct TrainResult {
 // (its matrices are reused, and afterwards it holds the forward pass of the trained params and the
 // gradients of the last step), else in one of train's own.
 TrainResult train(Program& program, int steps, double learningRate, double momentum = 0.0,
-                  Evaluation* evaluation = nullptr);
+                  Evaluation* evaluation = nullptr, const LrSchedule& schedule = {});
 
 }  // namespace bp

@@ -235,7 +235,9 @@ struct Breakage {
 const Breakage kBreakages[] = {
     {"unknown op", [](json& d) { nodeNamed(d, "e")["op"] = "multiply"; },
      "node 6 ('e'): unknown op 'multiply' (known: add, sub, mul, div, neg, matmul, pow, transpose, sigmoid, tanh, exp, "
-     "log, relu, abs, sqrt, sum, mean, mse, softplus, reshape, identity)"},
+     "log, relu, abs, sqrt, sum, mean, mse, softplus, sin, cos, gelu, erf, leaky_relu, clamp, detach, maximum, minimum, "
+     "pow_node, sum_axis, mean_axis, max, max_axis, min, min_axis, logsumexp, softmax, log_softmax, cross_entropy, "
+     "cross_entropy_probs, nll, bce_with_logits, one_hot, concat, reshape, identity)"},
     {"unknown input", [](json& d) { nodeNamed(d, "c")["inputs"][1] = "q"; },
      "node 3 ('c'): input 'q' is not a node of the document"},
     {"input listed later", [](json& d) { nodeNamed(d, "c")["inputs"][1] = "e"; },
@@ -251,11 +253,11 @@ const Breakage kBreakages[] = {
     {"duplicate name", [](json& d) { nodeNamed(d, "d")["name"] = "c"; },
      "node 5 ('c'): the name 'c' is already used by node 3"},
     {"not a name", [](json& d) { nodeNamed(d, "d")["name"] = "2d"; },
-     "node 5: '2d' is not a node name (letters, digits and _, not starting with a digit, not a keyword; or %N for an "
-     "anonymous node)"},
+     "node 5: '2d' is not a node name (letters, Chinese too, digits and _, not starting with a digit, not a keyword; "
+     "or %N for an anonymous node)"},
     {"a keyword", [](json& d) { nodeNamed(d, "a")["name"] = "param"; },
-     "node 1: 'param' is not a node name (letters, digits and _, not starting with a digit, not a keyword; or %N for "
-     "an anonymous node)"},
+     "node 1: 'param' is not a node name (letters, Chinese too, digits and _, not starting with a digit, not a "
+     "keyword; or %N for an anonymous node)"},
     {"no name", [](json& d) { nodeNamed(d, "a").erase("name"); }, "node 1: no \"name\" field"},
     {"name not a string", [](json& d) { nodeNamed(d, "a")["name"] = 7; },
      "node 1: \"name\" must be a string, not the number 7"},
@@ -284,8 +286,10 @@ const Breakage kBreakages[] = {
      "node 3 ('c'): \"attrs\".\"exponent\" must be a finite number, not the string \"two\""},
     {"bad shape attr", [](json& d) { nodeNamed(d, "c")["attrs"] = {{"shape", {0, 4}}}; },
      "node 3 ('c'): \"attrs\".\"shape\" [0,4] is not a shape (at least 1x1, at most 16000000 entries)"},
-    {"unknown attr", [](json& d) { nodeNamed(d, "c")["attrs"] = {{"axis", 1}}; },
-     "node 3 ('c'): unknown attribute 'axis' in \"attrs\" (known: exponent, shape)"},
+    {"unknown attr", [](json& d) { nodeNamed(d, "c")["attrs"] = {{"dim", 1}}; },
+     "node 3 ('c'): unknown attribute 'dim' in \"attrs\" (known: exponent, shape, slope, min, max, axis, classes)"},
+    {"attr of another op", [](json& d) { nodeNamed(d, "c")["attrs"] = {{"axis", 1}}; },
+     "node 3 ('c'): the op 'add' takes no attribute 'axis'"},
     {"node not an object", [](json& d) { d["nodes"][2] = "c = a + b"; },
      "node 3: must be an object, not the string \"c = a + b\""},
     {"nodes not a list", [](json& d) { d["nodes"] = json::object(); },

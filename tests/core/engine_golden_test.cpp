@@ -6,6 +6,8 @@
 
 #include "core/language/parser.h"
 #include "core/trace/evaluation.h"
+#include "core/train/accuracy.h"
+#include "core/train/decision_regions.h"
 #include "core/train/sgd.h"
 #include "test_support.h"
 
@@ -69,6 +71,40 @@ TEST(SeedValues, XorLossFallsByMoreThanHalf) {
     EXPECT_LT(r.losses.back(), r.losses.front() / 2) << r.losses.front() << " -> " << r.losses.back();
 }
 
+// The classification example: 500 steps of SGD (lr 0.5, momentum 0.9) as PyTorch takes them
+// (float64, torch.optim.SGD on F.cross_entropy), and the accuracy beside the loss reaches 100%.
+TEST(SeedValues, SpiralsTrainToFullAccuracyAsPyTorch) {
+    Program p = loadExample("spirals");
+    const TrainResult r = train(p, 500, 0.5, 0.9);
+    ASSERT_EQ(r.losses.size(), 501u);
+    ASSERT_EQ(r.accuracies.size(), 501u);
+    EXPECT_NEAR(r.losses[0], 1.2083559796001997, 1e-12);
+    EXPECT_NEAR(r.accuracies[0], 43.0 / 120.0, 1e-12);
+    EXPECT_NEAR(r.losses[100], 0.3633380775855332, 1e-8);
+    EXPECT_NEAR(r.accuracies[200], 0.975, 1e-12);
+    EXPECT_NEAR(r.losses[500], 0.020062641290089736, 1e-8);
+    EXPECT_GE(r.accuracies.back(), 0.95);
+    EXPECT_EQ(r.accuracies.back(), 1.0);
+
+    // The decision regions of the trained network: the class of the grid cell under each data
+    // point is mostly its own (a cell near a boundary may be the neighbour's).
+    const auto regions = decisionRegions(p, 64);
+    ASSERT_TRUE(regions.has_value());
+    EXPECT_EQ(regions->classCount, 3);
+    EXPECT_EQ(regions->classes.size(), 64u * 64u);
+    EXPECT_EQ(regions->points.rows(), 120);
+    int own = 0;
+    for (Eigen::Index i = 0; i < 120; ++i) {
+        const int col = int((regions->points(i, 0) - regions->xMin) / (regions->xMax - regions->xMin) * 64);
+        const int row = int((regions->yMax - regions->points(i, 1)) / (regions->yMax - regions->yMin) * 64);
+        own += regions->classes[std::size_t(row * 64 + col)] == regions->labels[std::size_t(i)];
+    }
+    EXPECT_GE(own, 110);
+    EXPECT_EQ(std::count(regions->classes.begin(), regions->classes.end(), 0) > 400, true);
+    EXPECT_FALSE(decisionRegions(loadExample("mlp-1-2-2"), 64).has_value());
+    EXPECT_FALSE(decisionRegions(loadExample("xor"), 64).has_value());
+}
+
 TEST(SeedValues, DeepSigmoidShrinksAtLeastFourTimesPerLayer) {
     const Program p = loadExample("deep-sigmoid");
     const Evaluation e = evaluate(p);
@@ -106,7 +142,14 @@ TEST_P(GoldenTraining, SgdAndMomentumMatchPyTorch) {
     ASSERT_TRUE(c.contains("train"));
     for (const auto& run : c["train"]) {
         Program p = loadProgramFile(test::dataPath("golden/" + c["file"].get<std::string>()));
-        const TrainResult r = train(p, run["steps"], run["lr"], run["momentum"]);
+        LrSchedule schedule;
+        if (run.contains("schedule")) {
+            const auto& s = run["schedule"];
+            schedule.kind = s["kind"] == "step" ? LrSchedule::Kind::Step : LrSchedule::Kind::Exponential;
+            schedule.stepSize = s.value("step_size", 1);
+            schedule.gamma = s["gamma"];
+        }
+        const TrainResult r = train(p, run["steps"], run["lr"], run["momentum"], nullptr, schedule);
         ASSERT_EQ(r.losses.size(), run["loss"].size());
         for (std::size_t i = 0; i < r.losses.size(); ++i)
             EXPECT_NEAR(r.losses[i], run["loss"][i].get<double>(), 1e-9 * std::abs(run["loss"][i].get<double>()))
@@ -135,6 +178,32 @@ std::string testName(const ::testing::TestParamInfo<std::string>& info) {
 
 INSTANTIATE_TEST_SUITE_P(PyTorch, GoldenCase, ::testing::ValuesIn(goldenNames(false)), testName);
 INSTANTIATE_TEST_SUITE_P(PyTorch, GoldenTraining, ::testing::ValuesIn(goldenNames(true)), testName);
+
+// Accuracy beside the loss for a classifier: the rows whose largest score is the target class.
+TEST(Accuracy, CountsTheRowsWhoseLargestScoreIsTheTarget) {
+    Program p = parseProgram("param z = [[2, 1, 0], [0, 3, 1], [1, 0, 5], [4, 0, 0]]\ninput t = [0, 2, 2, 1]\n"
+                             "loss = cross_entropy(z, t)\n");
+    const Evaluation e = evaluate(p);
+    EXPECT_DOUBLE_EQ(*classifierAccuracy(p.graph, p.root, e), 0.5);
+    const Program q = parseProgram("param a = [[2, -1], [-3, 0.5]]\nloss = bce_with_logits(a, [[1, 1], [0, 0]])\n");
+    EXPECT_DOUBLE_EQ(*classifierAccuracy(q.graph, q.root, evaluate(q)), 0.5);
+    const Program m = loadExample("mlp-1-2-2");
+    EXPECT_FALSE(classifierAccuracy(m.graph, m.root, evaluate(m)).has_value());
+    const TrainResult r = train(p, 3, 0.5);
+    EXPECT_EQ(r.accuracies.size(), r.losses.size());
+    EXPECT_EQ(r.rates, (std::vector<double>{0.5, 0.5, 0.5}));
+}
+
+TEST(LrSchedule, StepAndExponentialAsPyTorch) {
+    LrSchedule step{LrSchedule::Kind::Step, 2, 0.5};
+    EXPECT_EQ(step.rate(1.0, 0), 1.0);
+    EXPECT_EQ(step.rate(1.0, 1), 1.0);
+    EXPECT_EQ(step.rate(1.0, 2), 0.5);
+    EXPECT_EQ(step.rate(1.0, 5), 0.25);
+    LrSchedule exponential{LrSchedule::Kind::Exponential, 1, 0.5};
+    EXPECT_EQ(exponential.rate(2.0, 3), 0.25);
+    EXPECT_EQ(LrSchedule{}.rate(0.3, 7), 0.3);
+}
 
 TEST(Accumulation, BackwardTwiceWithoutZeroGradDoublesLeafGradients) {
     const Program p = loadExample("chain-rule");

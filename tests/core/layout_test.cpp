@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "core/layout/layered_layout.h"
+#include "core/language/parser.h"
+#include "test_support.h"
 
 namespace bp {
 namespace {
@@ -277,6 +279,19 @@ TEST(LayeredLayout, HandMadeGraphsReachTheirMinimum) {
     // Subdivided, the middle rank can be reordered; 9 is still the optimum (all 9! orders of the
     // middle rank tried), down from 22 by id.
     EXPECT_EQ(crossings("k33_chains"), 9);
+}
+
+// The shipped mlp-1-2-2 (matrices, no biases) is drawn without a crossing between ranks; the
+// canvas enters each node's inputs in the order they arrive from (tested with the window), so its
+// picture has none at all.
+TEST(LayeredLayout, ShippedMlpExampleHasNoCrossings) {
+    const Program p = parseProgram(test::readFile(test::examplePath("mlp-1-2-2")), "mlp-1-2-2.bpg");
+    Graph g{"mlp-1-2-2", {}, {}};
+    for (NodeId id = 0; id < p.graph.size(); ++id) {
+        g.add({120, 80});
+        for (NodeId in : p.graph.node(id).inputs) g.edges.push_back({in, id});
+    }
+    EXPECT_EQ(layeredLayout(g.sizes, g.edges).crossings, 0);
 }
 
 TEST(LayeredLayout, SameGraphSameResult) {

@@ -2,7 +2,7 @@
 // Numbers for people: a change is shown with as many digits as it takes to see it.
 #include <gtest/gtest.h>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 
 namespace bp {
 namespace {

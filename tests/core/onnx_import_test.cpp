@@ -107,21 +107,24 @@ TEST_P(OnnxFixture, MatchesPyTorch) {
     const Matrix expected = matrixOf(out);
     EXPECT_TRUE(near(p.seed, Matrix::Ones(expected.rows(), expected.cols()), 0));
     const Evaluation e = evaluate(p);
-    EXPECT_TRUE(near(e.values[p.root], expected, 1e-9)) << "output";
+    // Looser only where the file's float32 constants differ from the model's (the fixture says why).
+    const double tolerance = fx.value("tolerance", 1e-9);
+    EXPECT_TRUE(near(e.values[p.root], expected, tolerance)) << "output";
     for (const auto& [name, grad] : fx.at("grads").items()) {
         const NodeId id = byLabel(p.graph, name);
         ASSERT_GE(id, 0) << name;
         const NodeKind kind = grad.at("torch") == "input" ? NodeKind::Input : NodeKind::Param;
         EXPECT_EQ(p.graph.node(id).kind, kind) << name;
-        EXPECT_TRUE(near(e.grads[id], matrixOf(grad), 1e-9)) << "gradient of " << name;
+        EXPECT_TRUE(near(e.grads[id], matrixOf(grad), tolerance)) << "gradient of " << name;
     }
 }
 
 INSTANTIATE_TEST_SUITE_P(Exports, OnnxFixture,
                          ::testing::Values("model2", "gemm_tanh", "matmul_add_relu_3d", "flatten_reshape_transpose",
-                                           "elementwise", "handmade"));
+                                           "elementwise", "handmade", "softmax_classifier", "activations", "embedding",
+                                           "norms", "batchnorm_training"));
 
-TEST(OnnxImport, FixtureListIsComplete) { EXPECT_EQ(fixtures().size(), 6u); }
+TEST(OnnxImport, FixtureListIsComplete) { EXPECT_EQ(fixtures().size(), 11u); }
 
 // Each exported graph becomes the ops the fixture script saw PyTorch export, in order (plus
 // the helpers our 2-D ops need): the mapping did not silently drop or reorder nodes.
@@ -156,7 +159,7 @@ TEST(OnnxImport, ArticleModelGivesTheArticleNumbers) {
     EXPECT_EQ(p.graph.node(x).kind, NodeKind::Input);
     EXPECT_EQ(p.graph.node(w1t).leafValue, (Matrix(1, 2) << 1, 2).finished());
     EXPECT_EQ(p.graph.node(w2t).leafValue, (Matrix(2, 2) << 3, 5, 4, 6).finished());
-    EXPECT_EQ(p.graph.node(x).leafValue, Matrix::Zero(1, 1));  // inputs load as zeros
+    EXPECT_EQ(p.graph.node(x).leafValue, Matrix::Ones(1, 1));  // inputs load as ones: gradients not all zero
     p.graph.setLeafValue(x, Matrix::Constant(1, 1, 1.0));
 
     const Evaluation forward = evaluate(p);
@@ -201,7 +204,9 @@ TEST(OnnxNames, Rules) {
     EXPECT_EQ(identifierFor("layer-1/out"), "layer_1_out");
     EXPECT_EQ(identifierFor("already_fine"), "already_fine");
     EXPECT_EQ(identifierFor(""), "_");
-    EXPECT_EQ(identifierFor("λ1"), "_1");  // one character, one underscore
+    EXPECT_EQ(identifierFor("λ1"), "λ1");          // a letter of another script is kept, as Python keeps it
+    EXPECT_EQ(identifierFor("×1"), "_1");          // a symbol: one character, one underscore
+    EXPECT_EQ(identifierFor("层·1"), "层_1");
     onnx_io::NameMaker names;
     EXPECT_EQ(names.make("a.b"), "a_b");
     EXPECT_EQ(names.make("a-b"), "a_b_2");
@@ -484,8 +489,8 @@ TEST(OnnxRefusals, FilesThatAreNotThere) {
         }
         return std::string();
     };
-    EXPECT_EQ(messageOf(kOnnxDir + "missing.onnx"), kOnnxDir + "missing.onnx: error: cannot open the file: it does not exist");
-    EXPECT_NE(messageOf(kOnnxDir + "bad").find("not a regular file"), std::string::npos);
+    EXPECT_EQ(messageOf(kOnnxDir + "missing.onnx"), kOnnxDir + "missing.onnx: error: cannot open file: No such file or directory");
+    EXPECT_NE(messageOf(kOnnxDir + "bad").find("cannot open file: it is a directory"), std::string::npos);
 }
 
 }  // namespace

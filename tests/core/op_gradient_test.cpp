@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "core/language/parser.h"
 #include "core/ops/op_table.h"
 #include "core/trace/evaluation.h"
 #include "core/train/gradient_check.h"
@@ -18,6 +19,8 @@ struct OpCase {
     OpAttrs attrs{};
     bool positive = false;  // inputs kept away from 0 (log, sqrt, pow with fractional exponents, div)
     std::string label;
+    int indexSlot = -1;     // this input holds class indices 0..classes-1 (cross_entropy, nll, one_hot)
+    long classes = 0;
 };
 
 // A random point away from the kinks of relu and abs, positive where the op needs it.
@@ -34,7 +37,12 @@ Program programFor(const OpCase& c, unsigned seed) {
     std::mt19937 rng(seed);
     Program p;
     std::vector<NodeId> inputs;
-    for (Shape s : c.shapes) inputs.push_back(p.graph.addLeaf(NodeKind::Param, randomMatrix(s, rng, c.positive)));
+    for (Shape s : c.shapes) {
+        Matrix value = randomMatrix(s, rng, c.positive);
+        if (static_cast<int>(inputs.size()) == c.indexSlot)
+            for (Eigen::Index i = 0; i < value.size(); ++i) value(i) = static_cast<double>(rng() % c.classes);
+        inputs.push_back(p.graph.addLeaf(NodeKind::Param, value));
+    }
     const NodeId y = p.graph.addOp(op(c.op), inputs, c.attrs, "y");
     const NodeId w = p.graph.addLeaf(NodeKind::Const, randomMatrix(p.graph.node(y).shape, rng, false), "W");
     const NodeId weighted = p.graph.addOp(op("mul"), {y, w});
@@ -66,6 +74,32 @@ std::vector<OpCase> opCases() {
     cases.push_back({"mse", {s23, s23}, {}, false, ""});
     cases.push_back({"mse", {s23, s13}, {}, false, ""});
     cases.push_back({"mse", {s21, s21}, {}, false, ""});
+    for (const char* unary : {"sin", "cos", "gelu", "erf", "detach", "max", "min"}) cases.push_back({unary, {s23}, {}, false, ""});
+    OpAttrs leaky;
+    leaky.slope = 0.1;
+    cases.push_back({"leaky_relu", {s23}, leaky, false, ""});
+    OpAttrs bounds;
+    bounds.low = -0.9;
+    bounds.high = 1.1;
+    cases.push_back({"clamp", {s23}, bounds, false, ""});
+    for (const char* binary : {"maximum", "minimum", "pow_node"})
+        for (auto shapes : std::vector<std::vector<Shape>>{{s23, s23}, {s23, s13}, {s11, s23}})
+            cases.push_back({binary, shapes, {}, std::string(binary) == "pow_node", ""});
+    for (int axis : {0, 1}) {
+        OpAttrs a;
+        a.axis = axis;
+        for (const char* along : {"softmax", "log_softmax", "logsumexp", "sum_axis", "mean_axis", "max_axis", "min_axis"})
+            cases.push_back({along, {s23}, a, false, ""});
+        cases.push_back({"concat", {s23, axis == 0 ? s13 : s21}, a, false, ""});
+    }
+    const Shape s43{4, 3}, s41{4, 1};
+    cases.push_back({"cross_entropy", {s43, s41}, {}, false, "", 1, 3});
+    cases.push_back({"nll", {s43, s41}, {}, false, "", 1, 3});
+    cases.push_back({"cross_entropy_probs", {s43, s43}, {}, true, ""});
+    cases.push_back({"bce_with_logits", {s23, s23}, {}, false, ""});
+    OpAttrs hot;
+    hot.classes = 4;
+    cases.push_back({"one_hot", {s31}, hot, false, "", 0, 4});
     OpAttrs r;
     r.shape = {3, 2};
     cases.push_back({"reshape", {s23}, r, false, ""});
@@ -154,6 +188,61 @@ TEST(Softplus, MatchesPyTorchAndIsStableAtExtremes) {
     EXPECT_NEAR(e.grads[a](1), 0.07585818002124356, 1e-15);
     EXPECT_EQ(e.grads[a](2), 1.0);
     EXPECT_EQ(e.grads[a](3), 0.0);
+}
+
+// The extreme inputs where the formulas written out by hand overflow; the numbers are PyTorch's
+// (float64): F.cross_entropy([[1000, 0]], [0]) = 0, F.binary_cross_entropy_with_logits(-800, 1) = 800.
+Evaluation evaluateText(const std::string& text) { return evaluate(parseProgram(text)); }
+
+TEST(Classification, CrossEntropyOfAThousandToZeroIsZeroAsPyTorch) {
+    const Program p = parseProgram("param z = [[1000, 0]]\nloss = cross_entropy(z, [0])\n");
+    const Evaluation e = evaluate(p);
+    EXPECT_EQ(e.values[p.root](0, 0), 0.0);
+    EXPECT_EQ(e.grads[p.graph.find("z")](0, 0), 0.0);
+    EXPECT_EQ(e.grads[p.graph.find("z")](0, 1), 0.0);
+    // Written out by hand, softmax then log: the same 0, because softmax itself is stable.
+    const Program q = parseProgram("param z = [[1000, 0]]\np = softmax(z, 1)\nloss = -log(sum(p * [[1, 0]]))\n");
+    EXPECT_EQ(evaluate(q).values[q.root](0, 0), 0.0);
+    // The other class: 1000, its gradient (softmax − onehot) = [1, −1].
+    const Program r = parseProgram("param z = [[1000, 0]]\nloss = cross_entropy(z, [1])\n");
+    const Evaluation er = evaluate(r);
+    EXPECT_EQ(er.values[r.root](0, 0), 1000.0);
+    EXPECT_EQ(er.grads[r.graph.find("z")](0, 0), 1.0);
+    EXPECT_EQ(er.grads[r.graph.find("z")](0, 1), -1.0);
+}
+
+TEST(Classification, BceWithLogitsOfMinusEightHundredIsEightHundred) {
+    const Program p = parseProgram("param x = -800\nloss = bce_with_logits(x, [1])\n");
+    const Evaluation e = evaluate(p);
+    EXPECT_EQ(e.values[p.root](0, 0), 800.0);
+    EXPECT_EQ(e.grads[p.graph.find("x")](0, 0), -1.0);  // σ(−800) − 1
+    EXPECT_EQ(evaluateText("param x = 800\nloss = bce_with_logits(x, [0])\n").values.back()(0, 0), 800.0);
+}
+
+TEST(Classification, LogSumExpAndLogSoftmaxStayFinite) {
+    const Program p = parseProgram("param z = [[1000, 1000], [-1000, -1000]]\nl = logsumexp(z, 1)\n"
+                                   "m = log_softmax(z, 1)\nloss = sum(l) + sum(m)\n");
+    const Evaluation e = evaluate(p);
+    const Matrix& l = e.values[p.graph.find("l")];
+    EXPECT_DOUBLE_EQ(l(0, 0), 1000.0 + std::log(2.0));
+    EXPECT_DOUBLE_EQ(l(1, 0), -1000.0 + std::log(2.0));
+    EXPECT_DOUBLE_EQ(e.values[p.graph.find("m")](0, 0), -std::log(2.0));
+    EXPECT_TRUE(e.grads[p.graph.find("z")].allFinite());
+}
+
+TEST(Classification, IndexOutsideTheClassesGivesNanNotACrash) {
+    const Evaluation e = evaluateText("param z = [[1, 2]]\nloss = cross_entropy(z, [2])\n");
+    EXPECT_TRUE(std::isnan(e.values.back()(0, 0)));
+    const Evaluation h = evaluateText("input t = [0.4, 7]\nh = one_hot(t, 3)\nloss = sum(h)\n");
+    EXPECT_TRUE(std::isnan(h.values.back()(0, 0)));
+}
+
+TEST(Classification, DetachPassesTheValueAndStopsTheGradient) {
+    const Program p = parseProgram("param x = [[2, 3]]\nd = detach(x)\nloss = sum(d * x)\n");
+    const Evaluation e = evaluate(p);
+    EXPECT_EQ(e.values[p.root](0, 0), 13.0);
+    EXPECT_EQ(e.grads[p.graph.find("x")](0, 0), 2.0);  // only the direct path, as PyTorch
+    for (const LeafCheck& c : checkGradients(p)) EXPECT_TRUE(c.ok) << c.maxError;
 }
 
 TEST(Numerics, LogOfZeroAndNanFlowWithoutThrowing) {

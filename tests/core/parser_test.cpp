@@ -235,6 +235,44 @@ TEST(Parser, FunctionCalls) {
     EXPECT_EQ(p.root, p.graph.find("out"));
 }
 
+// PyTorch's habits: `**` is `^`, `2.` is a number; a node as exponent; right-associative powers.
+TEST(Parser, PyTorchSpellingsOfPowersAndNumbers) {
+    const Program p = parse("input x = [[2., 3.]]\ninput y = [[1, 0.5]]\na = x ** 2\nb = x ** y\nc = 2 ** x\n"
+                            "d = x ^ -y\ne = x ^ 2 ^ y\nf = x ^ (2)\ng = 2. * x + 1.e1\nl = sum(g)\n");
+    const Evaluation eval = evaluate(p);
+    auto v = [&](const char* name) { return eval.values[static_cast<std::size_t>(p.graph.find(name))]; };
+    EXPECT_EQ(opName(nodeNamed(p, "a")), "pow");
+    EXPECT_EQ(nodeNamed(p, "a").attrs.exponent, 2.0);
+    EXPECT_EQ(opName(nodeNamed(p, "b")), "pow_node");
+    EXPECT_EQ(v("b")(0, 1), std::sqrt(3.0));
+    EXPECT_EQ(v("c")(0, 0), 4.0);
+    EXPECT_EQ(v("d")(0, 0), 0.5);
+    EXPECT_EQ(v("e")(0, 0), 4.0);             // 2 ^ (2 ^ 1)
+    EXPECT_EQ(v("e")(0, 1), std::pow(3.0, std::sqrt(2.0)));
+    EXPECT_EQ(opName(nodeNamed(p, "f")), "pow_node");  // a bracketed number is a node
+    EXPECT_EQ(v("g")(0, 1), 16.0);
+}
+
+// One name, several ops: the arguments decide (a number where an axis may stand is an axis, as
+// in PyTorch; the targets' shape tells class indices from probabilities).
+TEST(Parser, OverloadedCallsChooseTheirOp) {
+    const Program p = parse("input a = [[1, 5], [3, 2]]\ninput t = [1, 0]\n"
+                            "s = sum(a)\nsr = sum(a, 0)\nsc = sum(a, -1)\nm = max(a)\nmr = max(a, 1)\n"
+                            "me = max(a, a.T)\nmn = max(a, [2])\nce = cross_entropy(a, t)\n"
+                            "cp = cross_entropy(a, softmax(a, 1))\nl = ce + cp\n");
+    EXPECT_EQ(opName(nodeNamed(p, "s")), "sum");
+    EXPECT_EQ(opName(nodeNamed(p, "sr")), "sum_axis");
+    EXPECT_EQ(nodeNamed(p, "sr").shape, (Shape{1, 2}));
+    EXPECT_EQ(nodeNamed(p, "sc").attrs.axis, 1);
+    EXPECT_EQ(nodeNamed(p, "sc").shape, (Shape{2, 1}));
+    EXPECT_EQ(opName(nodeNamed(p, "m")), "max");
+    EXPECT_EQ(opName(nodeNamed(p, "mr")), "max_axis");
+    EXPECT_EQ(opName(nodeNamed(p, "me")), "maximum");
+    EXPECT_EQ(opName(nodeNamed(p, "mn")), "maximum");
+    EXPECT_EQ(opName(nodeNamed(p, "ce")), "cross_entropy");
+    EXPECT_EQ(opName(nodeNamed(p, "cp")), "cross_entropy_probs");
+}
+
 TEST(Parser, LiteralsInExpressionsAreAnonymousConsts) {
     const Program p = parse("input x = [1, 2]\ny = x + [10, 20]\nz = [[1, 2]] @ y\n");
     const Node& y = nodeNamed(p, "y");
@@ -376,8 +414,8 @@ TEST(ParserErrors, EachKindAtItsLineAndColumn) {
         {"input a = 1\nb = a)", "t.bpg:2:6: error: unexpected token ')', expected end of line"},
         {"input a = 1\nb a", "t.bpg:2:3: error: unexpected name 'a', expected '=' after 'b'"},
         {"+ 1", "t.bpg:1:1: error: unexpected token '+', expected a statement (a declaration, an assignment or backward)"},
-        {"input a = 1\nb = a ^ a", "t.bpg:2:9: error: unexpected name 'a', expected a number after '^'"},
-        {"input a = 1\nb = a ^ 2 ^ 2", "t.bpg:2:11: error: unexpected token '^', expected end of line"},
+        {"input a = 1\nb = a ^", "t.bpg:2:8: error: unexpected end of file, expected an expression"},
+        {"input a = 1\nb = a ^ ^ 2", "t.bpg:2:9: error: unexpected token '^', expected an expression"},
         {"input a = 1\ninput b = a",
          "t.bpg:2:11: error: unexpected name 'a', expected a literal (a number or [...])"},
         {"input a = 1 + 2",
@@ -410,7 +448,16 @@ TEST(ParserErrors, EachKindAtItsLineAndColumn) {
         {"input a = 1\nb = foo(a)", "t.bpg:2:5: error: unknown function 'foo'"},
         {"input a = 1\nb = a(a)", "t.bpg:2:5: error: unknown function 'a'"},
         {"input a = 1\nb = mse(a)", "t.bpg:2:5: error: 'mse' takes 2 arguments, got 1"},
-        {"input a = 1\nb = sum()", "t.bpg:2:5: error: 'sum' takes 1 argument, got 0"},
+        {"input a = 1\nb = sum()", "t.bpg:2:5: error: 'sum' takes 1 or 2 arguments, got 0"},
+        {"input a = 1\nb = sigmoid()", "t.bpg:2:5: error: 'sigmoid' takes 1 argument, got 0"},
+        {"input a = 1\nb = clamp(a, 0)", "t.bpg:2:5: error: 'clamp' takes 3 arguments, got 2"},
+        {"input a = [[1, 2]]\nb = softmax(a, 2)", "t.bpg:2:16: error: argument 2 of 'softmax' is an axis: 0 (down the rows) or 1 (along each row), got 2"},
+        {"input a = [[1, 2]]\nb = max(a, 0.5)", "t.bpg:2:12: error: argument 2 of 'max' is an axis: 0 (down the rows) or 1 (along each row), got 0.5"},
+        {"input a = [[1, 2]]\nb = clamp(a, a, 1)", "t.bpg:2:14: error: argument 2 of 'clamp' must be a number"},
+        {"input a = [[1, 2]]\nb = cross_entropy(a, [[1, 2, 3]])", "t.bpg:2:5: error: shape mismatch: the scores are 1x2, so the targets must be 1x1 class indices (0 to 1) or 1x2 class probabilities, not 1x3"},
+        {"input a = [[1, 2]]\nb = concat(a, [1, 2], 0)", "t.bpg:2:5: error: shape mismatch in concat: 1x2 and 2x1 (one above the other, they need the same number of columns)"},
+        {"input a = 1\nb = a\nb += 1", "t.bpg:3:3: error: '+=' changes a name, but in .bpg each name is defined once (it is a node of the graph): write a new name, e.g. b2 = b + ..."},
+        {"input a = 1\nb = a.detach()", "t.bpg:2:6: error: '.detach()' is PyTorch's method call; .bpg writes a function of the value: detach(x) instead of x.detach() (and .T for the transpose)"},
         {"input a = 1\nb = sigmoid(a, a, (a, [1]))", "t.bpg:2:5: error: 'sigmoid' takes 1 argument, got 3"},
         {"input a = [1, 2]\nb = reshape(a, 2)", "t.bpg:2:5: error: 'reshape' takes 3 arguments, got 2"},
         {"input a = [1, 2]\nb = reshape(a, a, 2)", "t.bpg:2:16: error: argument 2 of 'reshape' must be a number"},
@@ -450,7 +497,7 @@ TEST(ParserErrors, EachKindAtItsLineAndColumn) {
         {"a = 2 \xFF", "t.bpg:1:7: error: unexpected character '\\xff'"},
         {"a = 2 \xC3", "t.bpg:1:7: error: unexpected character '\\xc3'"},
         {"input a = 1\nb = a.x", "t.bpg:2:6: error: unexpected character '.'"},
-        {"a = 1.", "t.bpg:1:6: error: unexpected character '.'"},
+        {"a = 1..", "t.bpg:1:7: error: unexpected character '.'"},
         // full-width punctuation from a CJK input method, with the ASCII character it stands for
         {"input a = 1\nb = a\xEF\xBC\x8C 2",
          "t.bpg:2:6: error: unexpected character '\xEF\xBC\x8C' (U+FF0C) (full-width: did you mean ','?)"},

@@ -15,6 +15,7 @@
 #include <limits>
 #include <map>
 
+#include "core/io/document_json.h"
 #include "core/io/pytorch_export.h"
 #include "core/language/parser.h"
 #include "core/ops/op_table.h"
@@ -115,6 +116,14 @@ std::vector<Case> extraCases() {
         // a large anonymous literal, kept in a variable
         {"big-literal", "param w = [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [1, 2, 3, 4, 5], [6, 7, 8, 9, 10]]\n"
                         "l = sum(w * [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [1, 2, 3, 4, 5], [6, 7, 8, 9, 10]] * 0.01)\n"},
+        // Chinese names, as Python takes them
+        {"chinese-names", "input 输入 = [1, 2]\n"
+                          "param 权重 = [[0.5, -1], [2, 0.25]]\n"
+                          "param 偏置 = [0.1, -0.2]\n"
+                          "const 目标 = [1, 0]\n"
+                          "隐藏层 = tanh(权重 @ 输入 + 偏置)\n"
+                          "输出 = sigmoid(隐藏层)\n"
+                          "损失 = mse(输出, 目标)\n"},
         // leaves that are not finite: written as float('inf') and float('nan')
         {"non-finite", "input a = [1, 2, 3]\nparam b = [[1, 2]]\nc = sigmoid(a @ b)\nd = relu(-a) * 0.5\nl = sum(c) + sum(d)\n",
          {{"a", (Matrix(3, 1) << inf, -inf, 1).finished()}, {"b", (Matrix(1, 2) << nan, 2).finished()}}},
@@ -126,6 +135,12 @@ Program loadCase(const std::string& id) {
     const std::string name = id.substr(id.find(':') + 1);
     if (kind == "example") return loadProgramFile(test::examplePath(name));
     if (kind == "golden") return loadProgramFile(test::dataPath("golden/" + name + ".bpg"));
+    // A case taken .bpg -> JSON document -> .bpg before its script is written: the names survive.
+    if (kind == "roundtrip") {
+        const Program first = loadCase("extra:" + name);
+        const StudioDocument doc = documentFromText(documentText(documentOf(first)), name + ".json");
+        return parseProgram(writeProgram(doc.program), name + ".bpg");
+    }
     for (const Case& c : extraCases()) {
         if (c.name != name) continue;
         Program p = parseProgram(c.source, c.name + ".bpg");
@@ -144,6 +159,7 @@ std::vector<std::string> caseIds() {
     std::sort(golden.begin(), golden.end());
     ids.insert(ids.end(), golden.begin(), golden.end());
     for (const Case& c : extraCases()) ids.push_back("extra:" + c.name);
+    ids.push_back("roundtrip:chinese-names");
     return ids;
 }
 
@@ -213,7 +229,8 @@ std::vector<bool> trackedNodes(const Graph& g) {
     for (NodeId id = 0; id < g.size(); ++id) {
         const Node& n = g.node(id);
         bool t = n.kind == NodeKind::Input || n.kind == NodeKind::Param;
-        for (NodeId in : n.inputs) t = t || tracked[static_cast<std::size_t>(in)];
+        for (std::size_t slot = 0; slot < n.inputs.size(); ++slot)  // detach, class indices: untracked
+            t = t || (tracked[static_cast<std::size_t>(n.inputs[slot])] && passesGradient(*n.op, int(slot)));
         tracked[static_cast<std::size_t>(id)] = t;
     }
     return tracked;

@@ -3,6 +3,9 @@
 // passes its gradient on only when it is complete, deterministic; and the step cursor over it.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <set>
+
 #include "core/language/parser.h"
 #include "core/ops/op_table.h"
 #include "core/trace/evaluation.h"
@@ -25,6 +28,38 @@ TEST(Trace, OneEventPerEdgeInSlotOrder) {
             const auto& prev = e.trace.backward[i - 1];
             const auto& cur = e.trace.backward[i];
             EXPECT_TRUE(prev.from > cur.from || (prev.from == cur.from && prev.slot + 1 == cur.slot)) << name;
+        }
+    }
+}
+
+// The invariants on every golden graph (every op, the classification ops included): one event per
+// edge, a node complete before it passes its gradient on, each event's running total the sum of
+// the contributions so far, and the last one the node's gradient.
+TEST(Trace, InvariantsHoldOnEveryGoldenGraph) {
+    for (const auto& entry : std::filesystem::directory_iterator(test::dataPath("golden"))) {
+        if (entry.path().extension() != ".bpg") continue;
+        const std::string name = entry.path().stem().string();
+        const Program p = loadProgramFile(entry.path().string());
+        const Evaluation e = evaluate(p);
+        const auto& events = e.trace.backward;
+        EXPECT_LE(int(events.size()), p.graph.edgeCount()) << name;  // the edges that lead to the root
+        std::set<std::pair<NodeId, int>> edges;
+        for (const BackwardEvent& ev : events) EXPECT_TRUE(edges.insert({ev.from, ev.slot}).second) << name;
+        std::vector<Matrix> running(static_cast<std::size_t>(p.graph.size()));
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const BackwardEvent& ev = events[i];
+            for (std::size_t j = i + 1; j < events.size(); ++j)
+                ASSERT_NE(events[j].to, ev.from) << name << ": a gradient arrived after it was passed on";
+            Matrix& sum = running[static_cast<std::size_t>(ev.to)];
+            const Matrix contribution = e.trace.contribution(ev);
+            sum = sum.size() == 0 ? contribution : Matrix(sum + contribution);
+            EXPECT_TRUE(sum.isApprox(e.trace.gradAfter(ev), 1e-12) || (sum - e.trace.gradAfter(ev)).norm() < 1e-12)
+                << name << " event " << i;
+        }
+        for (NodeId id = 0; id < p.graph.size(); ++id) {
+            const Matrix& sum = running[static_cast<std::size_t>(id)];
+            if (sum.size() == 0 || p.graph.node(id).isLeaf() || id == p.root) continue;
+            EXPECT_LT((sum - e.grads[id]).norm(), 1e-9 * (1 + e.grads[id].norm())) << name << " node " << p.graph.node(id).name;
         }
     }
 }
@@ -139,6 +174,35 @@ TEST(StepExplanation, ChainRuleSumBuildsTermByTerm) {
     const std::vector<std::string> second = writtenLines(p, e, c);
     EXPECT_EQ(second[1], "= 3·1 + 2·1");
     EXPECT_EQ(second[2], "= 5");
+}
+
+// A node used many times (the constant of a long chain): the first 12 terms and a count of the
+// rest, so the panel's text stays short whatever the fan-out; the running count stays exact.
+TEST(StepExplanation, ManyTermsAreCutToTheFirstTwelveAndACount) {
+    std::string text = "param v0 = 0.5\nconst k = 0.001\n";
+    for (int i = 1; i <= 1200; ++i) {  // piece by piece: GCC 12 warns falsely on "v" + std::to_string(i)
+        const std::string prev = std::to_string(i - 1);
+        text += 'v';
+        text += std::to_string(i);
+        text += " = v";
+        text += prev;
+        text += " + k * v";
+        text += prev;
+        text += '\n';
+    }
+    const Program p = parseProgram(text);
+    const Evaluation e = evaluate(p);
+    StepCursor c;
+    c.attach(p.graph, e);
+    const auto& into = c.eventsInto(p.graph.find("k"));
+    ASSERT_EQ(into.size(), 1200u);
+    c.setPosition(c.forwardCount() + into[20] + 1);
+    const std::vector<std::string> lines = writtenLines(p, e, c);
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_NE(lines[0].find(" + … and 1,188 more"), std::string::npos) << lines[0];
+    EXPECT_NE(lines[1].find(" + … and 1,188 more"), std::string::npos) << lines[1];
+    EXPECT_NE(lines[2].find("(21 of 1,200 terms so far)"), std::string::npos) << lines[2];
+    EXPECT_LT(lines[0].size() + lines[1].size(), 1200u);
 }
 
 TEST(StepExplanation, SaysWhereTheFirstNonFiniteValueArose) {

@@ -157,7 +157,10 @@ private:
         if (!eat("(")) return fail();
         auto v = expr();
         if (!v || !eat(")")) return fail();
-        for (Interval& i : *v) i = {f(i.lo), f(i.hi)};  // increasing functions
+        for (Interval& i : *v) {  // monotonic over the tiny interval of a written number
+            const double lo = f(i.lo), hi = f(i.hi);
+            i = {std::min(lo, hi), std::max(lo, hi)};
+        }
         return v;
     }
 
@@ -188,6 +191,10 @@ private:
         if (eat("relu")) return call([](double x) { return std::max(x, 0.0); });
         if (eat("√")) return call([](double x) { return std::sqrt(x); });
         if (eat("softplus")) return call([](double x) { return std::log1p(std::exp(x)); });
+        if (eat("sin")) return call([](double x) { return std::sin(x); });
+        if (eat("cos")) return call([](double x) { return std::cos(x); });
+        if (eat("erf")) return call([](double x) { return std::erf(x); });
+        if (eat("gelu")) return call([](double x) { return 0.5 * x * (1 + std::erf(x * M_SQRT1_2)); });
         return number();
     }
 

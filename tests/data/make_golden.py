@@ -28,6 +28,7 @@ golden.json:
    "grads": {"<name>": [[...]]},     d(seed . root)/d(node); zeros where the root is not reached
    "train": [                        only for training cases (1x1 root)
      {"steps": 5, "lr": 0.1, "momentum": 0.0, "loss": [L0, ..., L5],
+      "schedule": {"kind": "step", "step_size": 2, "gamma": 0.5},   optional (StepLR, ExponentialLR)
       "params": {"<param>": [[...]]}}, ...]
   }, ...
  }
@@ -92,6 +93,93 @@ def transpose(a):
     return a.T
 
 
+# The ops of classification, as PyTorch computes them. Reductions keep the reduced axis (2-d).
+def total_or_axis(a, axis=None):    # sum(a) over everything, sum(a, axis) along one axis
+    return total(a) if axis is None else a.sum(axis, keepdim=True)
+
+
+def mean_or_axis(a, axis=None):
+    return mean(a) if axis is None else a.mean(axis, keepdim=True)
+
+
+def max_(a, b=None):                # max(a), max(a, axis) (amax: ties share), max(a, b) elementwise
+    if b is None:
+        return a.amax().reshape(1, 1)
+    if isinstance(b, int):
+        return a.amax(b, keepdim=True)
+    return torch.maximum(a, b)
+
+
+def min_(a, b=None):
+    if b is None:
+        return a.amin().reshape(1, 1)
+    if isinstance(b, int):
+        return a.amin(b, keepdim=True)
+    return torch.minimum(a, b)
+
+
+def softmax(a, axis):
+    return torch.softmax(a, axis)
+
+
+def log_softmax(a, axis):
+    return torch.log_softmax(a, axis)
+
+
+def logsumexp(a, axis):
+    return torch.logsumexp(a, axis, keepdim=True)
+
+
+def cross_entropy(z, t):            # t: nx1 class indices or nxC probabilities; mean over rows
+    if t.shape == z.shape:
+        return F.cross_entropy(z, t).reshape(1, 1)
+    return F.cross_entropy(z, t.detach()[:, 0].long()).reshape(1, 1)
+
+
+def nll(logp, t):
+    return F.nll_loss(logp, t.detach()[:, 0].long()).reshape(1, 1)
+
+
+def bce_with_logits(a, t):
+    return F.binary_cross_entropy_with_logits(a, t).reshape(1, 1)
+
+
+def sin(a):
+    return torch.sin(a)
+
+
+def cos(a):
+    return torch.cos(a)
+
+
+def gelu(a):
+    return F.gelu(a)
+
+
+def softplus(a):
+    return F.softplus(a)
+
+
+def leaky_relu(a, slope):
+    return F.leaky_relu(a, slope)
+
+
+def clamp(a, lo, hi):
+    return torch.clamp(a, lo, hi)
+
+
+def detach(a):                      # the value passes, the gradient stops: a new leaf of its own
+    return a.detach().requires_grad_(True)
+
+
+def one_hot(t, classes):            # class indices in, no gradient back
+    return F.one_hot(t.detach()[:, 0].long(), classes).double().requires_grad_(True)
+
+
+def concat(a, b, axis):
+    return torch.cat((a, b), axis)
+
+
 def C(rows):
     """An anonymous const written inside an expression, given as explicit rows."""
     return torch.tensor(rows, dtype=torch.float64)
@@ -100,6 +188,13 @@ def C(rows):
 # ---------------------------------------------------------------- the cases
 
 CASES = []
+
+
+# Extra SGD runs with a learning-rate schedule (torch.optim.lr_scheduler, stepped after every
+# optimizer step): (steps, lr, momentum, {"kind": "step", "step_size": N, "gamma": G} or
+# {"kind": "exponential", "gamma": G}).
+SCHEDULE_RUNS = [(6, 0.5, 0.0, {"kind": "step", "step_size": 2, "gamma": 0.5}),
+                 (6, 0.5, 0.9, {"kind": "exponential", "gamma": 0.8})]
 
 
 def case(name, about, bpg, leaves, fn, root=None, seed=None, train=False):
@@ -472,6 +567,157 @@ l = c + d ^ 2
                      l := c + d ** 2, names="a b c d l"))
 
 
+# ---- classification ops (softmax, losses, reductions along an axis, PyTorch's elementwise ops)
+
+case("softmax", "softmax, log_softmax and logsumexp along rows and columns; a row [1000, 0] stays finite", """
+param Z = [[1, -2, 0.5], [1000, 0, 3], [-1.5, 2, 0.25]]
+const K = [[1, 2, -1], [0.5, -1, 2], [3, 1, -2]]
+S = softmax(Z, 1)
+T = softmax(Z, 0)
+Q = log_softmax(Z, 1)
+M = log_softmax(Z, -2)
+r = logsumexp(Z, 1)
+c = logsumexp(Z, 0)
+l = sum(S * K) + sum(T * K) + sum(Q * K) / 1000 + mean(M * K) / 1000 + sum(r) / 1000 + sum(c * [[1, 2, 3]]) / 1000
+""", [("Z", "param", [[1, -2, 0.5], [1000, 0, 3], [-1.5, 2, 0.25]]),
+      ("K", "const", [[1, 2, -1], [0.5, -1, 2], [3, 1, -2]])],
+    lambda v: _named(S := softmax(v["Z"], 1), T := softmax(v["Z"], 0), Q := log_softmax(v["Z"], 1),
+                     M := log_softmax(v["Z"], 0), r := logsumexp(v["Z"], 1), c := logsumexp(v["Z"], 0),
+                     l := total(S * v["K"]) + total(T * v["K"]) + total(Q * v["K"]) / 1000
+                     + mean(M * v["K"]) / 1000 + total(r) / 1000 + total(c * C([[1, 2, 3]])) / 1000,
+                     names="S T Q M r c l"))
+
+case("cross-entropy", "cross_entropy against class indices and probabilities, nll of log_softmax; "
+     "logits [1000, 0] with target 0 give 0 as in PyTorch", """
+param Z = [[2, -1, 0.5], [0.1, 0.2, 3], [-1, 1.5, 0.3], [1, 1, 1]]
+input t = [0, 2, 1, 2]
+input P = [[0.7, 0.2, 0.1], [0, 0, 1], [0.25, 0.5, 0.25], [1, 0, 0]]
+param E = [[1000, 0]]
+a = cross_entropy(Z, t)
+b = cross_entropy(Z, P)
+c = nll(log_softmax(Z, 1), t)
+e = cross_entropy(E, [0])
+l = a + 2 * b + c + e
+""", [("Z", "param", [[2, -1, 0.5], [0.1, 0.2, 3], [-1, 1.5, 0.3], [1, 1, 1]]),
+      ("t", "input", [[0], [2], [1], [2]]),
+      ("P", "input", [[0.7, 0.2, 0.1], [0, 0, 1], [0.25, 0.5, 0.25], [1, 0, 0]]),
+      ("E", "param", [[1000, 0]])],
+    lambda v: _named(a := cross_entropy(v["Z"], v["t"]), b := cross_entropy(v["Z"], v["P"]),
+                     c := nll(log_softmax(v["Z"], 1), v["t"]), e := cross_entropy(v["E"], C([[0]])),
+                     l := a + 2 * b + c + e, names="a b c e l"))
+
+case("bce-with-logits", "bce_with_logits, mean over entries; a logit of -800 with target 1 costs 800", """
+param a = [[0.5, -1.5], [3, -0.2]]
+input t = [[1, 0], [0.3, 1]]
+param x = -800
+b = bce_with_logits(a, t)
+e = bce_with_logits(x, [1])
+l = b + e / 100
+""", [("a", "param", [[0.5, -1.5], [3, -0.2]]), ("t", "input", [[1, 0], [0.3, 1]]),
+      ("x", "param", [[-800]])],
+    lambda v: _named(b := bce_with_logits(v["a"], v["t"]), e := bce_with_logits(v["x"], C([[1]])),
+                     l := b + e / 100, names="b e l"))
+
+case("max-min", "max/min elementwise (a tie splits the gradient in halves) and as reductions "
+     "(over everything and along an axis; tied maxima share)", """
+param A = [[1, 3, -2], [3, 0.5, 3]]
+param B = [[1, 2, -1], [4, 0.5, 2]]
+const K = [[1, -2, 3], [0.5, 2, -1]]
+u = max(A, B)
+v = min(A, B)
+w = max(A)
+x = max(A, 1)
+y = min(A, 0)
+z = max(A, [1])
+l = sum(u * K) + sum(v * K) + w + sum(x * [2, -1]) + sum(y * [[1, 2, 3]]) + sum(z * K)
+""", [("A", "param", [[1, 3, -2], [3, 0.5, 3]]), ("B", "param", [[1, 2, -1], [4, 0.5, 2]]),
+      ("K", "const", [[1, -2, 3], [0.5, 2, -1]])],
+    lambda v: _named(u := max_(v["A"], v["B"]), vv := min_(v["A"], v["B"]), w := max_(v["A"]),
+                     x := max_(v["A"], 1), y := min_(v["A"], 0), z := max_(v["A"], C([[1]])),
+                     l := total(u * v["K"]) + total(vv * v["K"]) + w + total(x * C([[2], [-1]]))
+                     + total(y * C([[1, 2, 3]])) + total(z * v["K"]),
+                     names="u v w x y z l"))
+
+case("axis-sums", "sum and mean along an axis keep it (1xn, mx1) and broadcast back", """
+param A = [[1, 2, -3], [0.5, -1, 4]]
+s = sum(A, 0)
+r = sum(A, 1)
+m = mean(A, 0)
+n = mean(A, -1)
+l = sum(s * s) + sum(r * [1, -2]) + sum(A * m) + sum(n ^ 2)
+""", [("A", "param", [[1, 2, -3], [0.5, -1, 4]])],
+    lambda v: _named(s := total_or_axis(v["A"], 0), r := total_or_axis(v["A"], 1),
+                     m := mean_or_axis(v["A"], 0), n := mean_or_axis(v["A"], 1),
+                     l := total(s * s) + total(r * C([[1], [-2]])) + total(v["A"] * m) + total(n ** 2),
+                     names="s r m n l"))
+
+case("activations", "sin, cos, gelu (exact), softplus, leaky_relu(x, slope), clamp(x, lo, hi)", """
+param x = [[-2, -0.5, 0.3], [1.2, 2.5, -30]]
+a = sin(x)
+b = cos(x)
+c = gelu(x)
+d = softplus(x)
+e = leaky_relu(x, 0.1)
+f = clamp(x, -1, 1.5)
+l = sum(a * b) + sum(c) + mean(d) + sum(e * x) + sum(f * [[1, 2, 3]])
+""", [("x", "param", [[-2, -0.5, 0.3], [1.2, 2.5, -30]])],
+    lambda v: _named(a := sin(v["x"]), b := cos(v["x"]), c := gelu(v["x"]), d := softplus(v["x"]),
+                     e := leaky_relu(v["x"], 0.1), f := clamp(v["x"], -1.0, 1.5),
+                     l := total(a * b) + total(c) + mean(d) + total(e * v["x"]) + total(f * C([[1, 2, 3]])),
+                     names="a b c d e f l"))
+
+case("pow-node", "a node as exponent: x ^ y, 2 ^ x, x ^ -y, right-associative x ^ 2 ^ y", """
+param x = [[0.5, 2, 1.5], [3, 0.25, 1.2]]
+param y = [[1.5, -0.5, 2]]
+a = x ^ y
+b = 2 ^ x
+c = x ^ -y
+d = x ^ 0.5 ^ y
+l = sum(a) + sum(b * c) + mean(d)
+""", [("x", "param", [[0.5, 2, 1.5], [3, 0.25, 1.2]]), ("y", "param", [[1.5, -0.5, 2]])],
+    lambda v: _named(a := v["x"] ** v["y"], b := 2 ** v["x"], c := v["x"] ** -v["y"],
+                     d := v["x"] ** (C([[0.5]]) ** v["y"]),
+                     l := total(a) + total(b * c) + mean(d), names="a b c d l"))
+
+case("concat-onehot", "concat along rows and columns, one_hot of class indices, detach stops the gradient", """
+param A = [[1, 2], [3, -1]]
+param B = [[0.5, -2]]
+input t = [2, 0]
+param W = [[1, -1, 0.5], [2, 0.25, -1]]
+R = concat(A, B, 0)
+C = concat(A, A * 2, 1)
+H = one_hot(t, 3)
+D = detach(A)
+l = sum(R * R) + sum(C * [[1, 2, 3, 4]]) + sum(H * W) + sum(D * A)
+""", [("A", "param", [[1, 2], [3, -1]]), ("B", "param", [[0.5, -2]]), ("t", "input", [[2], [0]]),
+      ("W", "param", [[1, -1, 0.5], [2, 0.25, -1]])],
+    lambda v: _named(R := concat(v["A"], v["B"], 0), Cn := concat(v["A"], v["A"] * 2, 1),
+                     H := one_hot(v["t"], 3), D := detach(v["A"]),
+                     l := total(R * R) + total(Cn * C([[1, 2, 3, 4]])) + total(H * v["W"]) + total(D * v["A"]),
+                     names="R C H D l"))
+
+case("classifier", "a 2-4-3 softmax classifier on six points, cross-entropy against class indices", """
+input X = [[0.5, 1], [-1, 0.3], [0.2, -0.8], [1.5, -0.2], [-0.4, -1.1], [0.9, 0.7]]
+input y = [0, 1, 2, 0, 2, 1]
+param W1 = [[0.3, -0.5, 0.8, 0.1], [0.6, 0.2, -0.4, 0.7]]
+param b1 = [[0.1, -0.1, 0.05, 0]]
+param W2 = [[0.5, -0.3, 0.2], [-0.6, 0.4, 0.1], [0.3, 0.3, -0.5], [0.2, -0.7, 0.4]]
+param b2 = [[0, 0.1, -0.1]]
+H = tanh(X @ W1 + b1)
+Z = H @ W2 + b2
+P = softmax(Z, 1)
+loss = cross_entropy(Z, y)
+""", [("X", "input", [[0.5, 1], [-1, 0.3], [0.2, -0.8], [1.5, -0.2], [-0.4, -1.1], [0.9, 0.7]]),
+      ("y", "input", [[0], [1], [2], [0], [2], [1]]),
+      ("W1", "param", [[0.3, -0.5, 0.8, 0.1], [0.6, 0.2, -0.4, 0.7]]),
+      ("b1", "param", [[0.1, -0.1, 0.05, 0]]),
+      ("W2", "param", [[0.5, -0.3, 0.2], [-0.6, 0.4, 0.1], [0.3, 0.3, -0.5], [0.2, -0.7, 0.4]]),
+      ("b2", "param", [[0, 0.1, -0.1]])],
+    lambda v: _named(H := tanh(v["X"] @ v["W1"] + v["b1"]), Z := H @ v["W2"] + v["b2"],
+                     P := softmax(Z, 1), loss := cross_entropy(Z, v["y"]),
+                     names="H Z P loss"), train=True)
+
+
 def _named(*tensors, names):
     names = names.split()
     assert len(names) == len(tensors)
@@ -489,7 +735,8 @@ def evaluate(leaves, kinds, named, root, seed):
     """Backward from root with seed; returns (values, grads) of every named node, in order."""
     for t in named.values():
         assert t.requires_grad and t.dim() == 2
-        t.retain_grad()
+        if not t.is_leaf:      # detach and one_hot make leaves of their own
+            t.retain_grad()
     nodes = {**leaves, **named}
     assert seed.shape == nodes[root].shape, (root, seed.shape, nodes[root].shape)
     nodes[root].backward(seed)
@@ -510,11 +757,17 @@ def run_reference(c):
     return dict(kinds=kinds, root=root, seed=seed, values=values, grads=grads)
 
 
-def sgd_reference(c, steps, lr, momentum):
-    """torch.optim.SGD over the params: zero_grad, forward, backward, step; L0..Lsteps."""
+def sgd_reference(c, steps, lr, momentum, schedule=None):
+    """torch.optim.SGD over the params: zero_grad, forward, backward, step (and the scheduler's
+    step); L0..Lsteps."""
     leaves = leaf_tensors(c)
     params = [leaves[n] for n, k, _ in c["leaves"] if k == "param"]
     opt = torch.optim.SGD(params, lr=lr, momentum=momentum)
+    sched = None
+    if schedule and schedule["kind"] == "step":
+        sched = torch.optim.lr_scheduler.StepLR(opt, schedule["step_size"], schedule["gamma"])
+    elif schedule:
+        sched = torch.optim.lr_scheduler.ExponentialLR(opt, schedule["gamma"])
     root = c["root"] or list(c["fn"](leaves))[-1]
     losses = []
     for _ in range(steps):
@@ -524,12 +777,22 @@ def sgd_reference(c, steps, lr, momentum):
         losses.append(loss.item())
         loss.backward()
         opt.step()
+        if sched:
+            sched.step()
     with torch.no_grad():
         losses.append(c["fn"](leaves)[root].item())
     return losses, {n: leaves[n].detach().clone() for n, k, _ in c["leaves"] if k == "param"}
 
 
-def sgd_by_hand(c, steps, lr, momentum):
+def scheduled_rate(lr, schedule, step):
+    if not schedule:
+        return lr
+    if schedule["kind"] == "step":
+        return lr * schedule["gamma"] ** (step // schedule["step_size"])
+    return lr * schedule["gamma"] ** step
+
+
+def sgd_by_hand(c, steps, lr, momentum, schedule=None):
     """The same SGD written out (PyTorch's rule: buf = g on the first step, then
     buf = momentum*buf + g; p -= lr*buf), to pin down what the engine must do."""
     leaves = leaf_tensors(c)
@@ -537,7 +800,8 @@ def sgd_by_hand(c, steps, lr, momentum):
     root = c["root"] or list(c["fn"](leaves))[-1]
     bufs = {}
     losses = []
-    for _ in range(steps):
+    for step in range(steps):
+        rate = scheduled_rate(lr, schedule, step)
         for t in leaves.values():
             t.grad = None
         loss = c["fn"](leaves)[root]
@@ -547,7 +811,7 @@ def sgd_by_hand(c, steps, lr, momentum):
             for n in pnames:
                 g = leaves[n].grad
                 bufs[n] = g.clone() if n not in bufs else momentum * bufs[n] + g
-                leaves[n] -= lr * (bufs[n] if momentum != 0 else g)
+                leaves[n] -= rate * (bufs[n] if momentum != 0 else g)
     with torch.no_grad():
         losses.append(c["fn"](leaves)[root].item())
     return losses, {n: leaves[n].detach().clone() for n in pnames}
@@ -617,8 +881,12 @@ def run_bpg_text(text):
     def lit(py):
         return torch.tensor(literal_rows(py), dtype=torch.float64)
 
-    funcs = dict(sigmoid=sigmoid, tanh=tanh, exp=exp, log=log, relu=relu, sum=total, mean=mean,
-                 mse=mse, transpose=transpose, L=lit)
+    funcs = dict(sigmoid=sigmoid, tanh=tanh, exp=exp, log=log, relu=relu, sum=total_or_axis,
+                 mean=mean_or_axis, mse=mse, transpose=transpose, L=lit, max=max_, min=min_,
+                 softmax=softmax, log_softmax=log_softmax, logsumexp=logsumexp,
+                 cross_entropy=cross_entropy, nll=nll, bce_with_logits=bce_with_logits, sin=sin,
+                 cos=cos, gelu=gelu, softplus=softplus, leaky_relu=leaky_relu, clamp=clamp,
+                 detach=detach, one_hot=one_hot, concat=concat)
     leaves, named, kinds = {}, {}, {}
     root = seed = None
     for line, st in bpg_statements(text):
@@ -710,15 +978,20 @@ def main():
         if c["train"]:
             assert ref["values"][ref["root"]].shape == (1, 1)
             entry["train"] = []
-            for steps, lr, momentum in TRAIN_RUNS:
-                losses, params = sgd_reference(c, steps, lr, momentum)
-                losses2, params2 = sgd_by_hand(c, steps, lr, momentum)
+            runs = [(st, lr, mo, None) for st, lr, mo in TRAIN_RUNS]
+            if c["name"] == "classifier":
+                runs += SCHEDULE_RUNS
+            for steps, lr, momentum, schedule in runs:
+                losses, params = sgd_reference(c, steps, lr, momentum, schedule)
+                losses2, params2 = sgd_by_hand(c, steps, lr, momentum, schedule)
                 assert all(abs(a - b) <= 1e-13 * max(1.0, abs(a)) for a, b in zip(losses, losses2))
                 assert all(same(params[n], params2[n]) for n in params)
                 assert math.isclose(losses[0], ref["values"][ref["root"]].item(), rel_tol=1e-15)
-                entry["train"].append({"steps": steps, "lr": lr, "momentum": momentum,
-                                       "loss": [x + 0.0 for x in losses],
-                                       "params": {n: rows(t) for n, t in params.items()}})
+                run = {"steps": steps, "lr": lr, "momentum": momentum}
+                if schedule:
+                    run["schedule"] = schedule
+                run.update({"loss": [x + 0.0 for x in losses], "params": {n: rows(t) for n, t in params.items()}})
+                entry["train"].append(run)
         cases[c["name"]] = entry
         header = (f"# golden case {c['name']}: {c['about']}\n"
                   "# generated by tests/data/make_golden.py (PyTorch float64 values in golden.json)\n")

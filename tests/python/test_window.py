@@ -2,8 +2,10 @@
 """python3 -c "import backprop_studio; ...show(loss)" opens the window on the loss's graph.
 
 The window runs offscreen with its data in a temporary folder, makes one edit of w1 once it has
-opened (BPS_TEST_EDIT) and autosaves every 100 ms (BPS_AUTOSAVE_INTERVAL_MS): its autosave then
-holds the graph it opened, which must be the one the Python code built. The test ends the window."""
+opened (the module starts the program $BACKPROP_STUDIO names: here a wrapper that adds the window's
+own `--set 'w1=[7, -8.5]'`) and autosaves every 100 ms (BPS_AUTOSAVE_INTERVAL_MS): its autosave
+then holds the graph it opened, which must be the one the Python code built. The test ends the
+window."""
 
 import glob
 import json
@@ -42,9 +44,13 @@ def running(pid):
 class Show(unittest.TestCase):
     def test_show_opens_the_window_on_the_graph(self):
         with tempfile.TemporaryDirectory(prefix="bps-show-") as home:
+            wrapper = os.path.join(home, "backprop-studio-editing-w1")
+            with open(wrapper, "w") as f:
+                f.write(f"#!/bin/sh\nexec '{os.environ['BACKPROP_STUDIO']}' \"$@\" --set 'w1=[7, -8.5]'\n")
+            os.chmod(wrapper, 0o755)
             env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=os.path.join(home, "data"),
                        XDG_CONFIG_HOME=os.path.join(home, "config"), TMPDIR=home,
-                       BPS_AUTOSAVE_INTERVAL_MS="100", BPS_TEST_EDIT="w1=[7, -8.5]")
+                       BPS_AUTOSAVE_INTERVAL_MS="100", BACKPROP_STUDIO=wrapper)
             # Files, not pipes: the window keeps the lecturer's standard output and error open.
             with open(os.path.join(home, "out"), "w+") as out, open(os.path.join(home, "err"), "w+") as err:
                 status = subprocess.run([sys.executable, "-c", LECTURER], env=env, stdout=out, stderr=err,

@@ -361,6 +361,12 @@ TEST(LossCurveChart, LogOfZeroAndNonFiniteLossesArePinnedWithTheirValue) {
 TEST(MainWindowCharts, TheThreeDocksAreTabsOfTheRightAreaAndInTheViewMenu) {
     MainWindow window;
     ASSERT_TRUE(window.sigmoidChartDock() && window.vanishingDemoDock() && window.trainingDock());
+    // Hidden at the start (the canvas has the room), they open as tabs beside the inspector.
+    for (QDockWidget* dock : std::initializer_list<QDockWidget*>{window.inspectorDock(), window.sigmoidChartDock(),
+                                                                 window.vanishingDemoDock(), window.trainingDock()}) {
+        EXPECT_TRUE(dock->isHidden());
+        dock->show();
+    }
     const QList<QDockWidget*> tabs = window.tabifiedDockWidgets(window.inspectorDock());
     EXPECT_TRUE(tabs.contains(window.sigmoidChartDock()));
     EXPECT_TRUE(tabs.contains(window.vanishingDemoDock()));

@@ -5,7 +5,7 @@
 //
 // The real program runs offscreen with its settings and data in a temporary folder (XDG_*), an
 // autosave every 200 ms (BPS_AUTOSAVE_INTERVAL_MS) and one edit made after it starts, as a user's
-// undoable edit (BPS_TEST_EDIT, ui/files/test_edit.h). The "next start" is a window in this
+// undoable edit (`--set w1=[7, -8.5]`, as a user can start it). The "next start" is a window in this
 // process running the same start-up code (DocumentFiles::startSession) on that folder.
 #include <gtest/gtest.h>
 
@@ -60,9 +60,8 @@ protected:
         env.insert("XDG_DATA_HOME", home.filePath("data"));
         env.insert("XDG_CONFIG_HOME", home.filePath("config"));
         env.insert("BPS_AUTOSAVE_INTERVAL_MS", "200");
-        env.insert("BPS_TEST_EDIT", "w1=[7, -8.5]");
         program.setProcessEnvironment(env);
-        program.start(QStringLiteral(BPS_CLI), {});
+        program.start(QStringLiteral(BPS_CLI), {QStringLiteral("--set"), QStringLiteral("w1=[7, -8.5]")});
         ASSERT_TRUE(program.waitForStarted(10000));
         ASSERT_TRUE(QTest::qWaitFor(
             [&] {

@@ -12,17 +12,17 @@
 #include <QTableWidget>
 #include <QTest>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/language/parser.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/graph_view.h"
 #include "ui/canvas/node_item.h"
 #include "ui/canvas/node_painter.h"
 #include "ui/canvas/value_editor.h"
-#include "ui/canvas/value_scrub.h"
+#include "core/graph/value_scrub.h"
 #include "ui/document/examples.h"
 #include "ui/document/graph_document.h"
-#include "ui/document/source_patch.h"
+#include "core/language/source_patch.h"
 #include "ui/panels/chain_rule_dock.h"
 #include "ui/panels/inspector_dock.h"
 #include "ui/panels/leaf_sliders.h"

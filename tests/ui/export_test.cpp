@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QTemporaryDir>
 
 #include "core/language/parser.h"
@@ -115,6 +116,44 @@ TEST(ExportPicture, SvgContainsTheNodeNames) {
     EXPECT_TRUE(svg.contains(QStringLiteral("<svg")));
     for (const char* name : {"w1", "w2", "z1", "y1", "z2", "y2", "loss", "target"})
         EXPECT_TRUE(svg.contains(QStringLiteral(">%1<").arg(QLatin1String(name)))) << name;
+}
+
+// Chinese names: in the SVG as text whose font-family lists the CJK font, and drawn with the
+// CJK font where the canvas's DejaVu has no glyph (the same pixels as Noto Sans CJK SC's).
+TEST(ExportPicture, ChineseNamesFallBackToTheCjkFont) {
+    GraphDocument doc;
+    doc.setProgram(parseProgram("input 输入 = 2\nparam 权重 = 0.5\n损失 = mse(权重 * 输入, 1)\n", "zh.bpg"), {});
+    GraphScene scene(&doc);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("zh.svg"));
+    QString error;
+    ASSERT_TRUE(exportScene(scene, path, 1.0, &error)) << error.toStdString();
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(file.readAll());
+    for (const char* name : {"输入", "权重", "损失"}) EXPECT_TRUE(svg.contains(QStringLiteral(">%1<").arg(QString::fromUtf8(name)))) << name;
+    const qsizetype families = svg.count(QStringLiteral("font-family="));
+    EXPECT_GT(families, 0);
+    EXPECT_EQ(svg.count(QStringLiteral("'Noto Sans CJK SC', sans-serif\"")) + svg.count(QStringLiteral("'Noto Sans Mono CJK SC', monospace\"")),
+              families);
+    EXPECT_TRUE(svg.contains(QStringLiteral("font-family=\"'DejaVu Sans', 'Noto Sans CJK SC', sans-serif\"")));
+
+    auto draw = [](const QFont& font) {
+        QImage image(120, 40, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        p.setFont(font);
+        p.drawText(QRect(0, 0, 120, 40), Qt::AlignCenter, QStringLiteral("损失"));
+        return image;
+    };
+    QFont dejavu = style::nameFont();
+    QFont noto = dejavu;
+    noto.setFamily(QStringLiteral("Noto Sans CJK SC"));
+    const QImage withFallback = draw(dejavu);
+    EXPECT_EQ(withFallback, draw(noto)) << "Chinese in the canvas's font is not drawn with Noto Sans CJK SC";
+    QImage blank(120, 40, QImage::Format_RGB32);
+    blank.fill(Qt::white);
+    EXPECT_NE(withFallback, blank);
 }
 
 TEST(ExportPicture, ShowsTheNumbersTheClassIsAskedToPredict) {

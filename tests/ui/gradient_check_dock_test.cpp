@@ -7,7 +7,7 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/language/parser.h"
 #include "core/ops/op_table.h"
 #include "core/trace/evaluation.h"

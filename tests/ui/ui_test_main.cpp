@@ -5,10 +5,13 @@
 #include <QApplication>
 #include <QStandardPaths>
 
+#include "ui/canvas/font_fallbacks.h"
+
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
+    bp::installFontFallbacks();  // as the window and `render` draw
     QApplication::setOrganizationName(QStringLiteral("Backprop Studio Tests"));
     // Settings of its own per test process: ctest runs tests in parallel processes, and one
     // test's clean-up must not wipe what another is checking.

@@ -58,6 +58,17 @@ QFont numberFont() {
 QFont smallFont() { return sized(13, false); }
 
 namespace {
+// The legend is read once, not from the back row during the lecture: in presentation it grows
+// less than the type, and leaves the canvas the room.
+double legendScale() { return std::min(gLook.typeScale, 1.15); }
+QFont legendFont() {
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPixelSize(std::max(1, int(std::lround(13 * legendScale()))));
+    return f;
+}
+}  // namespace
+
+namespace {
 struct LegendRow {
     QColor swatch;
     QString text;
@@ -72,14 +83,20 @@ QList<LegendRow> legendRows() {
             {headerColor(NodeKind::Op), QCoreApplication::translate("Canvas", "operation"), true},
             {kActive, QCoreApplication::translate("Canvas", "current step"), false}};
 }
-double rowHeight() { return 22 * gLook.typeScale; }
+double rowHeight() { return 22 * legendScale(); }
 }  // namespace
 
+QStringList legendTexts() {
+    QStringList texts;
+    for (const LegendRow& row : legendRows()) texts << row.text;
+    return texts;
+}
+
 QSizeF legendSize() {
-    QFontMetricsF fm(smallFont());
+    QFontMetricsF fm(legendFont());
     double width = 0;
     for (const auto& row : legendRows()) width = std::max(width, fm.horizontalAdvance(row.text));
-    return {width + 44 * gLook.typeScale, legendRows().size() * rowHeight() + 12};
+    return {width + 44 * legendScale(), legendRows().size() * rowHeight() + 12};
 }
 
 QSizeF drawLegend(QPainter& painter, QPointF topLeft) {
@@ -88,8 +105,8 @@ QSizeF drawLegend(QPainter& painter, QPointF topLeft) {
     painter.setPen(QPen(mutedColor(), stroke(1)));
     painter.setBrush(QColor(255, 255, 255, 235));
     painter.drawRoundedRect(QRectF(topLeft, size), 6, 6);
-    painter.setFont(smallFont());
-    const double s = gLook.typeScale;
+    painter.setFont(legendFont());
+    const double s = legendScale();
     double y = topLeft.y() + 6;
     for (const auto& row : legendRows()) {
         const QRectF swatch(topLeft.x() + 10 * s, y + 4 * s, 22 * s, 14 * s);
@@ -112,8 +129,8 @@ QSizeF drawLegend(QPainter& painter, QPointF topLeft) {
 namespace {
 // Where each entry of the strip goes, relative to its top-left corner.
 QList<QRectF> stripCells(double maxWidth) {
-    const QFontMetricsF fm(smallFont());
-    const double s = gLook.typeScale;
+    const QFontMetricsF fm(legendFont());
+    const double s = legendScale();
     QList<QRectF> cells;
     double x = 10 * s, y = 4;
     for (const auto& row : legendRows()) {
@@ -137,12 +154,12 @@ QSizeF legendStripSize(double maxWidth) {
 
 QSizeF drawLegendStrip(QPainter& painter, QPointF topLeft, double maxWidth) {
     const QSizeF size = legendStripSize(maxWidth);
-    const double s = gLook.typeScale;
+    const double s = legendScale();
     painter.save();
     painter.setPen(QPen(mutedColor(), stroke(1)));
     painter.setBrush(QColor(255, 255, 255, 235));
     painter.drawRoundedRect(QRectF(topLeft, size), 6, 6);
-    painter.setFont(smallFont());
+    painter.setFont(legendFont());
     const QList<QRectF> cells = stripCells(maxWidth);
     const QList<LegendRow> rows = legendRows();
     for (int i = 0; i < rows.size(); ++i) {

@@ -45,6 +45,8 @@ QFont smallFont();
 // The legend (blue = value, red = gradient, the node kinds), drawn at `topLeft`; returns its size.
 QSizeF drawLegend(QPainter& painter, QPointF topLeft);
 QSizeF legendSize();
+// The legend's texts, in order (what it says, for checks of the translation).
+QStringList legendTexts();
 // The legend as a strip of entries side by side, wrapped to `maxWidth` (presentation mode puts it
 // under the graph instead of over a corner of it).
 QSizeF legendStripSize(double maxWidth);

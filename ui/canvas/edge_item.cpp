@@ -4,8 +4,12 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QtMath>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/trace/step_terms.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/graph_scene.h"
@@ -54,7 +58,7 @@ void EdgeItem::adjust() {
     prepareGeometryChange();
     QList<QPointF> points{from->outputAnchor()};
     points += bends_;
-    points += to->inputAnchor(slot_, int(g.node(consumer_).inputs.size()));
+    points += to->inputAnchor(port(), int(g.node(consumer_).inputs.size()));
     // Smooth S-curves between consecutive points: horizontal tangents at both ends.
     QPainterPath path(points.front());
     for (int i = 1; i < points.size(); ++i) {
@@ -69,16 +73,83 @@ void EdgeItem::adjust() {
     tipAngle_ = qDegreesToRadians(path_.angleAtPercent(0.98));
 }
 
-QRectF EdgeItem::labelRect(const QString& text) const {
-    QFontMetricsF fm(style::smallFont());
+QPointF EdgeItem::approach() const {
+    if (!bends_.isEmpty()) return bends_.back();
+    const NodeItem* from = scene_->nodeItem(scene_->document()->graph().node(consumer_).inputs[slot_]);
+    return from ? from->outputAnchor() : QPointF();
+}
+
+// The consumer's inputs enter it top to bottom in the order they arrive from, so two edges into
+// one node never cross at its side (w1 @ x with x laid out above w1).
+int EdgeItem::port() const {
+    int port = 0;
+    const double y = approach().y();
+    for (const EdgeItem* other : scene_->edgesInto(consumer_)) {
+        if (other == this) continue;
+        const double otherY = other->approach().y();
+        if (otherY < y || (otherY == y && other->slot_ < slot_)) ++port;
+    }
+    return port;
+}
+
+QString EdgeItem::labelText() const {
+    const GraphDocument* doc = scene_->document();
+    const BackwardEvent* event = doc->cursor().activeEvent();
+    if (!event) return {};
+    // The edge's share of the chain rule: upstream × local = contribution (flowing right to left).
+    // While the class predicts (presentation), the contribution is what they are working out.
+    return QStringLiteral("◀ ") + edgeLabel(*doc, scene_->hideNumbers());
+}
+
+// The nearest place to the edge's middle where a label of `size` covers no node: rows above and
+// below the middle, each tried centred and shifted sideways, the closest free one first.
+QRectF EdgeItem::freeLabelRect(QSizeF size) const {
+    constexpr int kRows = 40, kShifts = 8;
     const QPointF mid = mid_;
-    const double w = fm.horizontalAdvance(text) + 16, h = fm.height() + 8;
-    return QRectF(mid.x() - w / 2, mid.y() - h - 6, w, h);
+    const QRectF first(mid.x() - size.width() / 2, mid.y() - size.height() - 6, size.width(), size.height());
+    const double stepY = size.height() / 2, stepX = size.width() / 4;
+    const QRectF searched = first.adjusted(-kShifts * stepX, -kRows * stepY, kShifts * stepX, kRows * stepY);
+    std::vector<QRectF> nodes;  // only those the search can meet
+    const int count = scene_->document()->graph().size();
+    for (NodeId id = 0; id < count; ++id) {
+        const QRectF box = scene_->nodeBox(id).adjusted(-6, -6, 6, 6);
+        if (box.intersects(searched)) nodes.push_back(box);
+    }
+    auto free = [&](const QRectF& r) {
+        return std::none_of(nodes.begin(), nodes.end(), [&](const QRectF& n) { return n.intersects(r); });
+    };
+    if (free(first)) return first;
+    QRectF best;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    for (int dy = -kRows; dy <= kRows; ++dy)
+        for (int dx = -kShifts; dx <= kShifts; ++dx) {
+            const QRectF r = first.translated(dx * stepX, dy * stepY);
+            const QPointF d = r.center() - first.center();
+            const double distance = std::hypot(d.x(), d.y());
+            if (distance < bestDistance && free(r)) best = r, bestDistance = distance;
+        }
+    if (!best.isNull()) return best;
+    // Nowhere near is free: above the whole graph, where no node is.
+    return QRectF(mid.x() - size.width() / 2, scene_->graphRect().top() - size.height() - 12, size.width(), size.height());
+}
+
+void EdgeItem::updateLabel(bool active) {
+    const QString text = active ? labelText() : QString();
+    QRectF rect;
+    if (!text.isEmpty()) {
+        const QFontMetricsF fm(style::numberFont());
+        rect = freeLabelRect(QSizeF(fm.horizontalAdvance(text) + 16, fm.height() + 8));
+    }
+    if (text == label_ && rect == labelRect_) return;
+    prepareGeometryChange();
+    label_ = text;
+    labelRect_ = rect;
 }
 
 QRectF EdgeItem::boundingRect() const {
-    // Room for the arrow head and the label of the active edge.
-    return path_.boundingRect().adjusted(-300, -60, 300, 20);
+    // Room for the arrow head, and the label of the active edge.
+    const QRectF r = path_.boundingRect().adjusted(-30, -30, 30, 30);
+    return labelRect_.isEmpty() ? r : r.united(labelRect_.adjusted(-4, -4, 4, 4));
 }
 
 QPainterPath EdgeItem::shape() const {
@@ -111,18 +182,24 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->setBrush(color);
     painter->drawPolygon(QPolygonF{tip, tip + back + side, tip + back - side});
 
-    if (!activeBackward) return;
-    // The edge's share of the chain rule: upstream × local = contribution (flowing right to left).
-    // While the class predicts (presentation), the contribution is what they are working out.
-    const QString label = edgeLabel(*doc, scene_->hideNumbers());
-    const QString text = QStringLiteral("◀ ") + label;
-    const QRectF box = labelRect(text);
+    if (!activeBackward || label_.isEmpty()) return;
+    const QRectF box = labelRect_;
+    // A leader line from the edge to a label that had to move away from it.
+    const QPointF mid = mid_;
+    if (!box.adjusted(-12, -12, 12, 12).contains(mid)) {
+        const QPointF near(std::clamp(mid.x(), box.left(), box.right()), std::clamp(mid.y(), box.top(), box.bottom()));
+        painter->setPen(QPen(style::kActive, style::stroke(1.5), Qt::DashLine));
+        painter->drawLine(mid, near);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(style::kActive);
+        painter->drawEllipse(mid, 4, 4);
+    }
     painter->setPen(QPen(style::kActive, 2));
     painter->setBrush(QColor(0xff, 0xf6, 0xe0));
     painter->drawRoundedRect(box, 5, 5);
-    painter->setFont(style::smallFont());
+    painter->setFont(style::numberFont());
     painter->setPen(style::kGradient);
-    painter->drawText(box, Qt::AlignCenter, text);
+    painter->drawText(box, Qt::AlignCenter, label_);
 }
 
 }  // namespace bp

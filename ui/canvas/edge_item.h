@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One edge: input `slot` of a consumer. x * x has two edges. Highlighted, with its local derivative
-// and contribution written beside it, while its backward event is the current step.
+// and contribution written beside it, while its backward event is the current step. The label is
+// placed in free space near the edge's middle (never over a node), with a leader line to the
+// edge when it had to move away from it.
 #include <QCoreApplication>
 #include <QGraphicsItem>
 #include <QPainterPath>
@@ -23,13 +25,22 @@ public:
     void adjust();
     // Bends from the layout are dropped once a user moves an end by hand.
     void dropBends() { bends_.clear(); }
+    // Whether the edge is the current backward step's, and where its label goes (after a step, a
+    // move or an edit). The label's rectangle in scene coordinates, empty when it has none.
+    void updateLabel(bool active);
+    QRectF labelSceneRect() const { return labelRect_; }
+    // Where the edge arrives from: its last bend, or its source's output.
+    QPointF approach() const;
+    // Its place among the consumer's inputs, top to bottom.
+    int port() const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
-    QRectF labelRect(const QString& text) const;
+    QString labelText() const;
+    QRectF freeLabelRect(QSizeF size) const;
     GraphScene* scene_;
     NodeId consumer_;
     int slot_;
@@ -38,6 +49,8 @@ private:
     QPointF mid_;
     QPointF tip_;
     double tipAngle_ = 0;
+    QString label_;
+    QRectF labelRect_;
 };
 
 }  // namespace bp

@@ -50,7 +50,7 @@ GraphScene::GraphScene(GraphDocument* document, QObject* parent)
     connect(layoutJob_, &LayoutJob::progressChanged, this, &GraphScene::layoutProgressed);
     connect(layoutJob_, &LayoutJob::finished, this, &GraphScene::overviewLaidOut);
     connect(doc_, &GraphDocument::programReplaced, this, &GraphScene::rebuild);
-    connect(doc_, &GraphDocument::valuesChanged, this, &GraphScene::refresh);
+    connect(doc_, &GraphDocument::valuesChanged, this, &GraphScene::refreshValues);
     connect(doc_, &GraphDocument::cursorChanged, this, &GraphScene::refreshChanged);
     connect(doc_, &GraphDocument::selectionChanged, this, [this] {
         const NodeId id = doc_->selectedNode();
@@ -86,6 +86,9 @@ NodeLook GraphScene::lookOf(NodeId id) const {
     NodeLook look;
     look.value = c.valueKnown(id) ? &e.values[id] : nullptr;
     look.grad = c.shownGrad(id);
+    const Matrix* previous = doc_->previousValue(id);
+    if (look.value && previous && previous->rows() == look.value->rows() && previous->cols() == look.value->cols())
+        look.previous = previous;
     look.isRoot = id == doc_->root();
     look.activeForward = c.activeForwardNode() == id;
     if (const BackwardEvent* ev = c.activeEvent()) {
@@ -98,9 +101,11 @@ NodeLook GraphScene::lookOf(NodeId id) const {
     return look;
 }
 
+// Called on every step (the class predicting or not): only the items whose look it changes repaint.
 void GraphScene::setHideNumbers(bool hide) {
+    if (hide == hideNumbers_) return;
     hideNumbers_ = hide;
-    refresh();
+    refreshChanged();
 }
 
 void GraphScene::restyle() { rebuildItems(false); }
@@ -181,6 +186,7 @@ void GraphScene::buildOverview() {
     sizes.reserve(g.size());
     for (const Node& n : g.nodes()) sizes.push_back(nodepaint::sizeFor(n));
     overview_ = new OverviewItem(this);
+    overviewPosition_ = -1;
     overview_->setSizes(std::move(sizes));
     addItem(overview_);
     setSceneRect(QRectF(0, 0, 1, 1));
@@ -226,6 +232,7 @@ void GraphScene::relayout() {
             edgesAt_[n.inputs[slot]].push_back(edge);
         }
     }
+    for (EdgeItem* e : edges_) e->adjust();  // the ports follow the order the inputs arrive in
     rebuilding_ = false;
     setSceneRect(graphRect().adjusted(-400, -300, 400, 300));
     refresh();
@@ -251,12 +258,26 @@ void GraphScene::setNodePositions(const std::vector<QPointF>& positions) {
     for (std::size_t i = 0; i < positions.size(); ++i) nodes_[i]->setPos(positions[i]);
 }
 
+std::vector<EdgeItem*> GraphScene::edgesInto(NodeId id) const {
+    std::vector<EdgeItem*> into;
+    if (id < 0 || id >= int(edgesAt_.size())) return into;
+    for (EdgeItem* e : edgesAt_[id])
+        if (e->consumer() == id) into.push_back(e);
+    return into;
+}
+
 void GraphScene::nodeMoved(NodeId id) {
     if (rebuilding_ || id >= int(edgesAt_.size())) return;
+    for (EdgeItem* e : edgesAt_[id]) e->dropBends();
+    // The edges of the node, and those entering the same consumers (their order there may change).
     for (EdgeItem* e : edgesAt_[id]) {
-        e->dropBends();
-        e->adjust();
+        if (e->consumer() == id) e->adjust();
+        else
+            for (EdgeItem* sibling : edgesInto(e->consumer())) sibling->adjust();
     }
+    // The moved node may now stand where the active edge's label was, or have made room near it.
+    for (EdgeItem* e : edges_)
+        if (!e->labelSceneRect().isEmpty()) e->updateLabel(true);
 }
 
 void GraphScene::requestEdit(NodeId id, QPointF scenePos) { emit editRequested(id, scenePos); }
@@ -264,26 +285,56 @@ void GraphScene::requestEdit(NodeId id, QPointF scenePos) { emit editRequested(i
 void GraphScene::refresh() { refreshItems(true); }
 void GraphScene::refreshChanged() { refreshItems(false); }
 
-// What a node item shows, to tell whether a step changed it: whether its value is known, which
-// gradient of the trace it shows, and its marks. An edit (refresh) repaints every item anyway.
-bool GraphScene::ShownNode::operator==(const ShownNode& o) const {
-    return valueKnown == o.valueKnown && gradEvent == o.gradEvent && flags == o.flags;
+// After an edit: the items whose numbers changed, and the active edge (its label holds numbers).
+void GraphScene::refreshValues() {
+    if (overview_) return overview_->updateValues();
+    if (const BackwardEvent* event = doc_->cursor().activeEvent())
+        for (EdgeItem* e : edges_)
+            if (e->consumer() == event->from && e->slot() == event->slot) e->update();
 }
+
+// What a node item shows, to tell whether a step or an edit changed it: whether its value is
+// known, which gradient of the trace it shows, its marks, and the numbers themselves.
+bool GraphScene::ShownNode::operator==(const ShownNode& o) const {
+    return valueKnown == o.valueKnown && gradEvent == o.gradEvent && flags == o.flags && numbers == o.numbers;
+}
+
+namespace {
+
+// FNV-1a over the bits of the numbers a node shows (an edit that changes none of them, as for
+// the nodes upstream of nothing it touches, leaves the item alone).
+std::uint64_t numbersHash(const Matrix* value, const Matrix* grad) {
+    std::uint64_t h = 14695981039346656037ull;
+    auto mix = [&h](const Matrix* m) {
+        h = (h ^ (m ? 1u : 2u)) * 1099511628211ull;
+        if (!m) return;
+        const auto* bytes = reinterpret_cast<const unsigned char*>(m->data());
+        for (std::size_t i = 0, n = std::size_t(m->size()) * sizeof(double); i < n; ++i)
+            h = (h ^ bytes[i]) * 1099511628211ull;
+    };
+    mix(value);
+    mix(grad);
+    return h;
+}
+
+}  // namespace
 
 GraphScene::ShownNode GraphScene::shownNode(NodeId id) const {
     const NodeLook look = lookOf(id);
+    // Hidden numbers change only the nodes whose number the step computes (node_painter).
+    const bool hiding = look.hideNumbers && (look.activeForward || look.receivingGradient);
     const bool bits[] = {look.isRoot, look.activeForward, look.receivingGradient, look.passingGradient,
-                         look.selected, look.hideNumbers, look.nonFinite};
+                         look.selected, hiding, look.nonFinite};
     unsigned flags = 0;
     for (std::size_t i = 0; i < std::size(bits); ++i) flags |= unsigned(bits[i]) << i;
-    return {look.value != nullptr, doc_->cursor().shownGradEvent(id), flags};
+    return {look.value != nullptr, doc_->cursor().shownGradEvent(id), flags, numbersHash(look.value, look.grad)};
 }
 
-// Every item again after the values changed (an edit, a training step); after a step or a new
-// selection only the items that show something else (two or three nodes, a few edges), so the
+// Every item again (the look of the canvas changed); after a step, an edit or a new selection
+// only the items that show something else (after a step two or three nodes, a few edges), so the
 // view repaints only their rectangles.
 void GraphScene::refreshItems(bool all) {
-    if (overview_) return overview_->update();
+    if (overview_) return refreshOverview(all);
     shownNodes_.resize(nodes_.size());
     for (NodeId id = 0; id < NodeId(nodes_.size()); ++id) {
         const ShownNode now = shownNode(id);
@@ -291,20 +342,35 @@ void GraphScene::refreshItems(bool all) {
         shownNodes_[id] = now;
         nodes_[id]->update();
     }
-    // The active edge's label (its share of the chain rule) is often wider than the gap between
-    // the nodes: it is drawn over them rather than hidden under them.
+    // The active edge's label (its share of the chain rule) goes where it covers no node, and is
+    // drawn over the edges.
     const BackwardEvent* event = doc_->cursor().activeEvent();
     const NodeId forward = doc_->cursor().activeForwardNode();
     shownEdges_.resize(edges_.size(), 0);
     for (std::size_t i = 0; i < edges_.size(); ++i) {
         EdgeItem* e = edges_[i];
         const bool backward = event && e->consumer() == event->from && e->slot() == event->slot;
-        const unsigned now = 1u | (backward ? 2u : 0u) | (e->consumer() == forward ? 4u : 0u);
+        const unsigned now = 1u | (backward ? 2u : 0u) | (e->consumer() == forward ? 4u : 0u) |
+                             (backward && hideNumbers_ ? 8u : 0u);  // its label with "?"
         if (!all && now == shownEdges_[i]) continue;
         shownEdges_[i] = now;
         e->setZValue(backward ? 1 : -1);
+        e->updateLabel(backward);
         e->update();
     }
+}
+
+// The overview: a step to the next or previous position of the same phase, or a new selection,
+// changes the nodes it marks and nothing else (the step's gradient goes into the node it rings);
+// anything else repaints the whole item.
+void GraphScene::refreshOverview(bool all) {
+    const StepCursor& c = doc_->cursor();
+    const int position = c.position();
+    const bool oneStep = std::abs(position - overviewPosition_) <= 1 && c.phase() == overviewPhase_;
+    overviewPosition_ = position;
+    overviewPhase_ = c.phase();
+    if (all || !oneStep) return overview_->update();
+    overview_->updateMarks();
 }
 
 QRectF GraphScene::graphRect() const {

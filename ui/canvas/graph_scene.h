@@ -8,6 +8,7 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QStringList>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -45,6 +46,8 @@ public:
     // A node's frame in scene coordinates, in either mode; empty before the layout.
     QRectF nodeBox(NodeId id) const;
     const std::vector<EdgeItem*>& edgeItems() const { return edges_; }
+    // The edges into node `id` (its inputs), in slot order; empty while they are being built.
+    std::vector<EdgeItem*> edgesInto(NodeId id) const;
     int nodeItemCount() const { return int(nodes_.size()); }
     // The in-place editor that a double-click on a leaf opens.
     ValueEditor* valueEditor() const { return editor_; }
@@ -92,7 +95,9 @@ private:
     void rebuildItems(bool keepSurvivors);
     void refresh();
     void refreshChanged();
+    void refreshValues();
     void refreshItems(bool all);
+    void refreshOverview(bool all);
     void buildOverview();
     void overviewLaidOut();
     // After the source was applied: nodes that survive (by name; an anonymous node also by its op
@@ -108,6 +113,7 @@ private:
         bool valueKnown = false;
         int gradEvent = -3;  // StepCursor::shownGradEvent
         unsigned flags = ~0u;
+        std::uint64_t numbers = 0;  // a hash of the value and gradient shown
         bool operator==(const ShownNode& other) const;
     };
     ShownNode shownNode(NodeId id) const;
@@ -116,6 +122,8 @@ private:
     ValueEditor* editor_;
     OverviewItem* overview_ = nullptr;
     LayoutJob* layoutJob_;
+    int overviewPosition_ = -1;  // the step the overview last repainted for
+    Phase overviewPhase_ = Phase::Start;
     bool hideNumbers_ = false;
     bool rebuilding_ = false;
     bool exporting_ = false;  // a picture for slides: no selection drawn

@@ -3,6 +3,8 @@
 
 #include <QFontMetricsF>
 #include <QKeyEvent>
+#include <QMouseEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -37,55 +39,83 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
     connect(scene->document(), &GraphDocument::cursorChanged, this, &GraphView::followStep);
 }
 
-void GraphView::followStep() {
-    if (!scene_->isOverview()) return;
+QRectF GraphView::stepBox() const {
     const StepCursor& c = scene_->document()->cursor();
     NodeId id = c.activeForwardNode();
     if (const BackwardEvent* event = c.activeEvent()) id = event->to;
-    const QRectF box = scene_->nodeBox(id);
+    return id >= 0 ? scene_->nodeBox(id) : QRectF();
+}
+
+void GraphView::followStep() {
+    if (!scene_->isOverview() && !followsStep_) return;
+    const QRectF box = stepBox();
     if (box.isEmpty()) return;
     const QRectF shown = mapToScene(viewport()->rect()).boundingRect();
     if (!shown.contains(box)) centerOn(box.center());
 }
 
-void GraphView::fitGraph() {
-    const QRectF r = scene_->graphRect().adjusted(-40, -40, 40, 40);
-    if (r.isEmpty()) return;
-    const double band = legendBand();
-    if (band <= 0) {
-        fitInView(r, Qt::KeepAspectRatio);
-    } else {
-        // Fit into the room above the legend strip.
-        const double room = viewport()->height() - band;
-        if (room <= 0) return;
-        const double z = std::min(viewport()->width() / r.width(), room / r.height());
-        setTransform(QTransform::fromScale(z, z));
-    }
-    // Never blow small graphs up beyond maxFitZoom_ (1.6x), nor shrink below a readable floor unless needed.
-    if (zoom() > maxFitZoom_) setTransform(QTransform::fromScale(maxFitZoom_, maxFitZoom_));
-    centerOn(r.center() + QPointF(0, band / 2 / zoom()));
-}
+double GraphView::readableZoom() const { return minNumberPixels_ / style::numberFont().pixelSize(); }
+double GraphView::numberPixels() const { return style::numberFont().pixelSize() * zoom(); }
 
-void GraphView::setLegendStrip(bool strip) {
-    legendStrip_ = strip;
-    placeLegend();
+void GraphView::setMinNumberPixels(double pixels) {
+    minNumberPixels_ = pixels;
     if (!userZoomed_) fitGraph();
 }
 
+void GraphView::fitGraph() {
+    const QRectF r = scene_->graphRect().adjusted(-40, -40, 40, 40);
+    if (r.isEmpty() || viewport()->width() <= 0 || viewport()->height() <= 0) return;
+    userZoomed_ = false;
+    const double z = std::min({viewport()->width() / r.width(), viewport()->height() / r.height(), maxFitZoom_});
+    // An overview of a huge graph shows its shape first; a detailed graph is never drawn with
+    // numbers too small to read.
+    if (!scene_->isOverview() && z < readableZoom()) return showAtReadableZoom(r);
+    followsStep_ = false;
+    setTransform(QTransform::fromScale(z, z));
+    centerOn(r.center());
+}
+
+// The graph at the least zoom that keeps its numbers readable, around the current step (at the
+// start, around its left end: the leaves where the forward pass begins).
+void GraphView::showAtReadableZoom(const QRectF& graph) {
+    followsStep_ = true;
+    const double z = readableZoom();
+    setTransform(QTransform::fromScale(z, z));
+    const QSizeF shown(viewport()->width() / z, viewport()->height() / z);
+    QPointF centre = stepBox().center();
+    if (stepBox().isEmpty()) centre = QPointF(graph.left() + shown.width() / 2, graph.center().y());
+    // Not past the graph's edges when the graph is larger than the view in that direction.
+    auto clampTo = [](double c, double lo, double hi, double half) {
+        if (hi - lo <= 2 * half) return (lo + hi) / 2;
+        return std::clamp(c, lo + half, hi - half);
+    };
+    centre.setX(clampTo(centre.x(), graph.left(), graph.right(), shown.width() / 2));
+    centre.setY(clampTo(centre.y(), graph.top(), graph.bottom(), shown.height() / 2));
+    centerOn(centre);
+}
+
 void GraphView::placeLegend() {
-    legend_->place(viewport()->geometry(), legendStrip_);
+    const double band = legendBand();
+    setViewportMargins(0, 0, 0, int(std::ceil(band)));
     legend_->setVisible(legendVisible_);
+    if (!legendVisible_) return;
+    // In the margin under the viewport (and over the horizontal scroll bar's row, which lies
+    // under the viewport too): the graph scrolls above it, never under it.
+    const QRect area = viewport()->geometry();
+    legend_->place(QRect(area.left(), area.bottom() + 1, area.width(), int(std::ceil(band))), true);
     legend_->raise();
 }
 
+QRect GraphView::legendRect() const { return legendVisible_ ? legend_->geometry() : QRect(); }
+
 double GraphView::legendBand() const {
-    if (!legendVisible_ || !legendStrip_) return 0;
-    return style::legendStripSize(viewport()->width() - 24).height() + 16;
+    if (!legendVisible_) return 0;
+    return std::ceil(style::legendStripSize(std::max(200, viewport()->width() - 24)).height() + 8);
 }
 
 void GraphView::setMaxFitZoom(double zoom) {
     maxFitZoom_ = zoom;
-    userZoomed_ = false;
+    placeLegend();  // the type, and with it the strip's height, may have changed
     fitGraph();
 }
 
@@ -158,6 +188,18 @@ void GraphView::resizeEvent(QResizeEvent* event) {
 void GraphView::setLegendVisible(bool visible) {
     legendVisible_ = visible;
     placeLegend();
+    if (!userZoomed_) fitGraph();
+}
+
+// Dragging the canvas to pan is the user choosing what to see: no refit on a resize after it.
+void GraphView::mousePressEvent(QMouseEvent* event) {
+    pressScroll_ = QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value());
+    QGraphicsView::mousePressEvent(event);
+}
+
+void GraphView::mouseReleaseEvent(QMouseEvent* event) {
+    QGraphicsView::mouseReleaseEvent(event);
+    if (QPoint(horizontalScrollBar()->value(), verticalScrollBar()->value()) != pressScroll_) userZoomed_ = true;
 }
 
 void GraphView::drawForeground(QPainter* painter, const QRectF&) {

@@ -18,8 +18,8 @@ void LegendOverlay::place(const QRect& area, bool strip) {
     if (strip) {
         const double width = area.width() - 24;
         const QSize size = style::legendStripSize(width).toSize() + QSize(2, 2);
-        setGeometry(area.left() + (area.width() - size.width()) / 2, area.bottom() - size.height() - 8, size.width(),
-                    size.height());
+        setGeometry(area.left() + (area.width() - size.width()) / 2, area.top() + (area.height() - size.height()) / 2,
+                    size.width(), size.height());
     } else {
         const QSize size = style::legendSize().toSize() + QSize(2, 2);
         setGeometry(area.right() - size.width() - 12, area.top() + 12, size.width(), size.height());

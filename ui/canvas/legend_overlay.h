@@ -11,7 +11,7 @@ class LegendOverlay : public QWidget {
     Q_OBJECT
 public:
     explicit LegendOverlay(QWidget* parent);
-    // A box in the top-right corner of `area`, or (presentation) a strip along its bottom.
+    // A box in the top-right corner of `area`, or a strip centred in it.
     void place(const QRect& area, bool strip);
 
 protected:

@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "core/graph/graph.h"
-#include "ui/canvas/value_scrub.h"
+#include "core/graph/value_scrub.h"
 
 namespace bp {
 

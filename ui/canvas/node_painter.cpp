@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "ui/canvas/canvas_style.h"
 
 namespace bp::nodepaint {
@@ -13,6 +13,7 @@ namespace {
 
 constexpr double kPad = 8;
 constexpr int kDigits = 4;
+constexpr int kCellCharacters = 10;  // "-0.0001234": what a cell is measured for
 
 // Fonts and measures of the canvas look, measured once per look (not once per node and paint:
 // measuring text is most of the cost of painting a node).
@@ -74,8 +75,21 @@ void drawNumber(QPainter& p, const QRectF& cell, const QString& text) {
     p.drawText(QPointF(cell.right() - text.size() * m.digit, baseline), text);
 }
 
+// An entry with kDigits significant digits, or when it changed from `before`, with the digits
+// that tell the two apart (0.4999 after a step of 1e-5 would look as if nothing happened), as
+// many as fit its cell.
+QString entryText(double now, const double* before) {
+    int digits = kDigits;
+    if (before && *before != now && std::isfinite(*before) && std::isfinite(now)) {
+        digits = digitsToTellApart(*before, now, kDigits);
+        while (digits > kDigits && formatNumber(now, digits).size() > std::size_t(kCellCharacters)) --digits;
+    }
+    return QString::fromStdString(formatNumber(now, digits));
+}
+
 // The matrix as a small table, elided with ⋮ and … past the shown rows and columns.
-void drawMatrix(QPainter& p, const Matrix* m, const Node& n, QRectF area, const QColor& color) {
+void drawMatrix(QPainter& p, const Matrix* m, const Node& n, QRectF area, const QColor& color,
+                const Matrix* before = nullptr) {
     const double lh = lineHeight(), cw = cellWidth();
     p.setFont(metrics().number);
     p.setPen(color);
@@ -84,7 +98,8 @@ void drawMatrix(QPainter& p, const Matrix* m, const Node& n, QRectF area, const 
         for (int c = 0; c < cols; ++c) {
             const QRectF cell(area.left() + c * cw, area.top() + r * lh, cw, lh);
             if (m && r < kMaxShownRows && c < kMaxShownCols) {
-                drawNumber(p, cell, QString::fromStdString(formatNumber((*m)(r, c), kDigits)));
+                const double* was = before ? &(*before)(r, c) : nullptr;
+                drawNumber(p, cell, entryText((*m)(r, c), was));
                 continue;
             }
             QString text;
@@ -110,6 +125,10 @@ std::optional<Cell> valueCellAt(const Node& node, QPointF local) {
     if (row < 0 || col < 0 || row >= shownRows(node) || col >= shownCols(node)) return std::nullopt;
     if (row >= kMaxShownRows || col >= kMaxShownCols) return std::nullopt;  // ⋮ or …
     return Cell{int(row), int(col)};
+}
+
+QString valueEntryText(const NodeLook& look, int row, int col) {
+    return entryText((*look.value)(row, col), look.previous ? &(*look.previous)(row, col) : nullptr);
 }
 
 QRectF valueCellRect(const Node& node, Cell cell) {
@@ -174,7 +193,7 @@ void paint(QPainter& p, const Node& node, QSizeF size, const NodeLook& look, dou
     const bool hideValue = look.hideNumbers && look.activeForward;
     const bool hideGrad = look.hideNumbers && look.receivingGradient;
     const bool hide = hideValue || hideGrad;
-    if (!hideValue) drawMatrix(p, look.value, node, valueArea, style::kValue);
+    if (!hideValue) drawMatrix(p, look.value, node, valueArea, style::kValue, look.previous);
     if (!hideGrad) drawMatrix(p, look.grad, node, gradArea, style::kGradient);
     if (hide) {
         p.setFont(metrics().name);

@@ -13,6 +13,9 @@ namespace bp {
 struct NodeLook {
     const Matrix* value = nullptr;  // null: not computed yet at this step
     const Matrix* grad = nullptr;   // null: no gradient yet at this step
+    // The value before the last edit or optimizer step (same shape), or null: an entry that
+    // changed gets the digits that tell the two apart, as many as its cell holds.
+    const Matrix* previous = nullptr;
     bool isRoot = false;
     bool activeForward = false;     // computed by the current forward step
     bool receivingGradient = false; // the target of the current backward event
@@ -38,6 +41,8 @@ struct Cell {
 // The value entry under `local` (item coordinates, the node centred at the origin), or nothing:
 // outside the value block, or on an elision mark (⋮ …) that stands for hidden entries.
 std::optional<Cell> valueCellAt(const Node& node, QPointF local);
+// The text of value entry (row, col) as the canvas writes it (look.value must be set).
+QString valueEntryText(const NodeLook& look, int row, int col);
 // Where value entry `cell` is drawn, in item coordinates.
 QRectF valueCellRect(const Node& node, Cell cell);
 // Paints into the rectangle of `size` (sizeFor(node), measured once by the caller) centred at the

@@ -2,10 +2,14 @@
 #include "ui/canvas/overview_item.h"
 
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsScene>
+#include <QGraphicsView>
 #include <QImage>
 #include <QStyleOptionGraphicsItem>
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/graph_scene.h"
@@ -49,6 +53,7 @@ void OverviewItem::setSizes(std::vector<QSizeF> sizes) {
     segments_.clear();
     graphRect_ = QRectF();
     laidOut_ = false;
+    base_ = {};
 }
 
 void OverviewItem::setLayout(const LayoutResult& layout) {
@@ -71,6 +76,7 @@ bool OverviewItem::placeNodes(const std::vector<QPointF>& centers) {
     if (centers.size() != sizes_.size()) return false;
     prepareGeometryChange();
     centers_ = centers;
+    base_ = {};
     QRectF r;
     for (std::size_t id = 0; id < centers_.size(); ++id) r |= boxAround(centers_[id], sizes_[id]);
     graphRect_ = r;
@@ -90,23 +96,32 @@ void OverviewItem::straightSegments() {
 // Edges that share a trunk repeat its runs (the same start, the same direction, different
 // lengths): only the longest of each is kept, so a constant used by 30,000 nodes costs one line.
 void OverviewItem::setSegments(std::vector<Segment> segments) {
-    auto key = [](const Segment& s) {
+    // Each segment's key (start, direction, longest first) computed once, then sorted by it.
+    struct Keyed {
+        double x, y, angle, negLength;
+        std::size_t index;
+        bool operator<(const Keyed& o) const {
+            return std::tie(x, y, angle, negLength, index) < std::tie(o.x, o.y, o.angle, o.negLength, o.index);
+        }
+        bool sameRun(const Keyed& o) const { return x == o.x && y == o.y && angle == o.angle; }
+    };
+    std::vector<Keyed> keys;
+    keys.reserve(segments.size());
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const Segment& s = segments[i];
         const QPointF d = s.b - s.a;
         const double length = std::hypot(d.x(), d.y());
         const double angle = length > 0 ? std::atan2(d.y(), d.x()) : 0;
-        return std::tuple(s.a.x(), s.a.y(), std::round(angle * 1e6), -length);
-    };
-    std::sort(segments.begin(), segments.end(), [&](const Segment& a, const Segment& b) { return key(a) < key(b); });
+        keys.push_back({s.a.x(), s.a.y(), std::round(angle * 1e6), -length, i});
+    }
+    std::sort(keys.begin(), keys.end());
     std::vector<Segment> kept;
-    for (const Segment& s : segments) {
-        if (!kept.empty()) {
-            const auto [x0, y0, a0, l0] = key(kept.back());
-            const auto [x1, y1, a1, l1] = key(s);
-            if (x0 == x1 && y0 == y1 && a0 == a1) continue;  // a shorter run along a longer one
-        }
-        kept.push_back(s);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        if (k > 0 && keys[k].sameRun(keys[k - 1])) continue;  // a shorter run along a longer one
+        kept.push_back(segments[keys[k].index]);
     }
     prepareGeometryChange();
+    base_ = {};
     segments_ = std::move(kept);
     for (const Segment& s : segments_) graphRect_ |= segmentRect(s.a, s.b);
 }
@@ -132,19 +147,66 @@ std::vector<NodeId> OverviewItem::nodesIn(const QRectF& rect) const {
     return ids;
 }
 
-void OverviewItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+std::size_t OverviewItem::countIn(const QRectF& rect) const {
+    std::size_t count = 0;
+    for (NodeId id = 0; id < NodeId(centers_.size()); ++id) count += boxAround(centers_[id], sizes_[id]).intersects(rect);
+    return count;
+}
+
+void OverviewItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) {
     if (!laidOut_) return;
     const QRectF exposed = option->exposedRect.isEmpty() ? boundingRect() : option->exposedRect;
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const std::vector<NodeId> visible = nodesIn(exposed);
+    // The level of detail follows the nodes in the whole view, not in the part repainted (a
+    // step repaints a few rings): the repainted part looks as the rest.
+    const QRectF inView = widget ? painter->worldTransform().inverted().mapRect(QRectF(widget->rect())) : exposed;
+    const std::size_t inViewCount = inView.contains(exposed) && inView != exposed ? countIn(inView) : visible.size();
     const double typicalHeight = sizes_.empty() ? 0 : sizes_.front().height();
-    if (int(visible.size()) <= kMostWholeNodes && lod >= kWholeNodeDetail)
+    lastMarks_ = currentMarks();
+    const bool marksOnly = std::exchange(marksOnly_, false);
+    if (int(inViewCount) <= kMostWholeNodes && lod >= kWholeNodeDetail) {
         paintNodes(*painter, visible, exposed, lod);
-    else if (typicalHeight * lod >= kLeastBoxHeight && int(visible.size()) <= kMostBoxes)
-        paintBoxes(*painter, visible, exposed);
-    else
-        paintPixels(*painter, visible, exposed);
+    } else {
+        // Boxes and pixel blocks show the nodes' kinds, not their numbers: a step (marksOnly)
+        // copies them from a picture of the view made once, and draws only the rings anew.
+        const bool boxes = typicalHeight * lod >= kLeastBoxHeight && int(inViewCount) <= kMostBoxes;
+        if (!(widget && marksOnly && paintFromCache(*painter, *widget, exposed, inView, boxes))) {
+            base_ = {};
+            if (boxes) paintBoxes(*painter, visible, exposed);
+            else paintPixels(*painter, visible, exposed);
+        }
+    }
     paintStepMarkers(*painter, lod);
+}
+
+bool OverviewItem::paintFromCache(QPainter& painter, const QWidget& widget, const QRectF& exposed, const QRectF& inView,
+                                  bool boxes) {
+    const QTransform transform = painter.worldTransform();
+    const double ratio = widget.devicePixelRatioF();
+    const QSize size = widget.size() * ratio;
+    if (base_.image.isNull() || base_.transform != transform || base_.image.size() != size || base_.boxes != boxes) {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        if (image.isNull()) return false;
+        image.setDevicePixelRatio(ratio);
+        image.fill(scene_->backgroundBrush().color());
+        QPainter p(&image);
+        p.setTransform(transform);
+        const std::vector<NodeId> all = nodesIn(inView);
+        if (boxes) paintBoxes(p, all, inView);
+        else paintPixels(p, all, inView);
+        p.end();
+        base_ = {std::move(image), transform, boxes};
+    }
+    // Whole pixels around what was exposed: a graph far zoomed out can be a fraction of a pixel
+    // tall, drawn with pens and blocks of at least one pixel.
+    const QRectF target = QRectF(transform.mapRect(exposed).toAlignedRect().adjusted(-2, -2, 2, 2)) & QRectF(widget.rect());
+    painter.save();
+    painter.resetTransform();
+    painter.drawImage(target, base_.image,
+                      QRectF(target.topLeft() * ratio, target.size() * ratio));
+    painter.restore();
+    return true;
 }
 
 void OverviewItem::paintEdges(QPainter& painter, const QRectF& exposed) {
@@ -223,26 +285,75 @@ void OverviewItem::paintPixels(QPainter& painter, const std::vector<NodeId>& vis
 
 // The nodes and the edge of the current step, and the selected node: rings of a fixed size on
 // screen around them, drawn over whatever level of detail the rest has.
-void OverviewItem::paintStepMarkers(QPainter& painter, double lod) {
+OverviewItem::Marks OverviewItem::currentMarks() const {
     const StepCursor& cursor = scene_->document()->cursor();
-    std::vector<NodeId> active;
-    if (cursor.activeForwardNode() >= 0) active.push_back(cursor.activeForwardNode());
-    const BackwardEvent* event = cursor.activeEvent();
-    if (event) active.insert(active.end(), {event->from, event->to});
-    const NodeId selected = scene_->document()->selectedNode();
+    Marks marks;
+    if (cursor.activeForwardNode() >= 0) marks.step.push_back(cursor.activeForwardNode());
+    if (const BackwardEvent* event = cursor.activeEvent()) {
+        marks.step.insert(marks.step.end(), {event->from, event->to});
+        marks.edgeFrom = event->from;
+        marks.edgeTo = event->to;
+    }
+    marks.selected = scene_->document()->selectedNode();
+    return marks;
+}
+
+// The ring around a node: its box grown by 6 pixels, at least kMarkerSize pixels across.
+QRectF OverviewItem::ringRect(NodeId id, double lod) const {
+    if (id < 0 || id >= NodeId(centers_.size())) return {};
+    const double minimum = kMarkerSize / std::max(lod, 1e-9);
+    const QRectF box = boxAround(centers_[id], sizes_[id]);
+    const double grow = 6 / std::max(lod, 1e-9);
+    QRectF r = box.adjusted(-grow, -grow, grow, grow);
+    if (r.width() < minimum) r.adjust(-(minimum - r.width()) / 2, 0, (minimum - r.width()) / 2, 0);
+    if (r.height() < minimum) r.adjust(0, -(minimum - r.height()) / 2, 0, (minimum - r.height()) / 2);
+    return r;
+}
+
+void OverviewItem::updateRects(const Marks& marks) {
+    if (!laidOut_ || !scene()) return;
+    double lod = 0;
+    for (const QGraphicsView* view : scene()->views()) {
+        const double scale = std::sqrt(std::abs(view->transform().determinant()));
+        lod = lod == 0 ? scale : std::min(lod, scale);
+    }
+    if (lod <= 0) return update();
+    const double pen = 4 / lod;  // the rings' and the edge's cosmetic pens
+    std::vector<NodeId> ids = marks.step;
+    ids.push_back(marks.selected);
+    for (NodeId id : ids)
+        if (const QRectF r = ringRect(id, lod); !r.isEmpty()) update(r.adjusted(-pen, -pen, pen, pen));
+    const NodeId n = NodeId(centers_.size());
+    if (marks.edgeFrom >= 0 && marks.edgeTo >= 0 && marks.edgeFrom < n && marks.edgeTo < n)
+        update(QRectF(centers_[marks.edgeTo], centers_[marks.edgeFrom]).normalized().adjusted(-pen, -pen, pen, pen));
+}
+
+void OverviewItem::updateValues() {
+    lastMarks_ = currentMarks();
+    marksOnly_ = true;
+    update();
+}
+
+void OverviewItem::updateMarks() {
+    Marks now = currentMarks();
+    marksOnly_ = true;
+    updateRects(lastMarks_);
+    updateRects(now);
+    lastMarks_ = std::move(now);
+}
+
+void OverviewItem::paintStepMarkers(QPainter& painter, double lod) {
+    const Marks marks = currentMarks();
+    const std::vector<NodeId>& active = marks.step;
+    const BackwardEvent* event = scene_->document()->cursor().activeEvent();
+    const NodeId selected = marks.selected;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setBrush(Qt::NoBrush);
-    const double minimum = kMarkerSize / std::max(lod, 1e-9);
     auto ring = [&](NodeId id, const QPen& pen) {
         if (id < 0 || id >= NodeId(centers_.size())) return;
-        const QRectF box = boxAround(centers_[id], sizes_[id]);
-        const double grow = 6 / std::max(lod, 1e-9);
-        QRectF r = box.adjusted(-grow, -grow, grow, grow);
-        if (r.width() < minimum) r.adjust(-(minimum - r.width()) / 2, 0, (minimum - r.width()) / 2, 0);
-        if (r.height() < minimum) r.adjust(0, -(minimum - r.height()) / 2, 0, (minimum - r.height()) / 2);
         painter.setPen(pen);
-        painter.drawEllipse(r);
+        painter.drawEllipse(ringRect(id, lod));
     };
     if (event && event->from >= 0 && event->to >= 0 && event->from < NodeId(centers_.size()) &&
         event->to < NodeId(centers_.size())) {

@@ -10,6 +10,8 @@
 // a leaf, as on the detailed canvas; nodes are not moved by hand here.
 // Painting is linear in the nodes and edge segments in view; nothing is allocated per node.
 #include <QGraphicsItem>
+#include <QImage>
+#include <QTransform>
 #include <vector>
 
 #include "core/graph/graph.h"
@@ -39,6 +41,13 @@ public:
     // The node under `scenePos`, or -1.
     NodeId nodeAt(QPointF scenePos) const;
 
+    // After a step to the next or previous position, or a new selection: repaints the rings
+    // drawn last time and those of now (the nodes inside them with), nothing else.
+    void updateMarks();
+    // After an edit: the numbers (drawn on whole nodes, when few are in view) and the rings;
+    // boxes and pixel blocks, which show kinds only, come from the picture of the view.
+    void updateValues();
+
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -54,11 +63,33 @@ private:
     void setSegments(std::vector<Segment> segments);
     void straightSegments();
     std::vector<NodeId> nodesIn(const QRectF& rect) const;
+    std::size_t countIn(const QRectF& rect) const;
     void paintPixels(QPainter& painter, const std::vector<NodeId>& visible, const QRectF& exposed);
     void paintBoxes(QPainter& painter, const std::vector<NodeId>& visible, const QRectF& exposed);
     void paintNodes(QPainter& painter, const std::vector<NodeId>& visible, const QRectF& exposed, double lod);
     void paintEdges(QPainter& painter, const QRectF& exposed);
     void paintStepMarkers(QPainter& painter, double lod);
+    // The nodes that carry a ring now (the step's, the selected one) and the active edge's ends.
+    struct Marks {
+        std::vector<NodeId> step;
+        NodeId selected = -1;
+        NodeId edgeFrom = -1, edgeTo = -1;
+    };
+    Marks currentMarks() const;
+    QRectF ringRect(NodeId id, double lod) const;
+    // What `marks` cover at the zoom of the views showing the scene.
+    void updateRects(const Marks& marks);
+    Marks lastMarks_;
+    // The boxes or pixel blocks of the whole view as last painted for a step, with the view's
+    // transform they were painted at; a step's repaint copies from it.
+    struct Base {
+        QImage image;
+        QTransform transform;
+        bool boxes = false;
+    };
+    bool paintFromCache(QPainter& painter, const QWidget& widget, const QRectF& exposed, const QRectF& inView, bool boxes);
+    Base base_;
+    bool marksOnly_ = false;  // the pending repaint changes no box or block (a step, an edit)
 
     GraphScene* scene_;
     std::vector<QSizeF> sizes_;

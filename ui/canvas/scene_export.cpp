@@ -10,6 +10,7 @@
 #include <QSvgGenerator>
 #include <cmath>
 
+#include "ui/canvas/font_fallbacks.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/files/atomic_write.h"
 
@@ -19,7 +20,10 @@ namespace {
 // A PNG this large (3x of a graph of thousands of nodes) would take gigabytes: refuse it.
 constexpr qint64 kMaxPixels = 200'000'000;
 
-QString tr(const char* text) { return QCoreApplication::translate("SceneExport", text); }
+// The context of this file's texts in the translations.
+struct SceneExport {
+    Q_DECLARE_TR_FUNCTIONS(SceneExport)
+};
 
 void fail(QString* error, const QString& message) {
     if (error) *error = message;
@@ -45,32 +49,32 @@ bool writeSvg(GraphScene& scene, const QString& path, QString* error) {
     svg.setTitle(QStringLiteral("Backprop Studio"));
     QPainter painter;
     if (!painter.begin(&svg)) {
-        fail(error, tr("Cannot write “%1”.").arg(path));
+        fail(error, SceneExport::tr("Cannot write “%1”.").arg(path));
         return false;
     }
     scene.renderForExport(painter, QRectF(QPointF(0, 0), size));
     if (!painter.end()) {
-        fail(error, tr("Cannot write “%1”.").arg(path));
+        fail(error, SceneExport::tr("Cannot write “%1”.").arg(path));
         return false;
     }
-    return writeBytes(path, buffer.data(), error);
+    return writeBytes(path, svgWithFontFallbacks(buffer.data()), error);
 }
 
 bool writePng(GraphScene& scene, const QString& path, double scale, QString* error) {
     if (!(scale > 0) || !std::isfinite(scale)) {
-        fail(error, tr("The scale must be a positive number, not %1.").arg(scale));
+        fail(error, SceneExport::tr("The scale must be a positive number, not %1.").arg(scale));
         return false;
     }
     const QSize pixels = exportPixelSize(scene, scale);
     if (pixels.isEmpty() || qint64(pixels.width()) * pixels.height() > kMaxPixels) {
-        fail(error, tr("A %1 × %2 picture is too large to write; choose a smaller scale or SVG.")
+        fail(error, SceneExport::tr("A %1 × %2 picture is too large to write; choose a smaller scale or SVG.")
                         .arg(pixels.width())
                         .arg(pixels.height()));
         return false;
     }
     QImage image(pixels, QImage::Format_ARGB32);
     if (image.isNull()) {
-        fail(error, tr("Not enough memory for a %1 × %2 picture.").arg(pixels.width()).arg(pixels.height()));
+        fail(error, SceneExport::tr("Not enough memory for a %1 × %2 picture.").arg(pixels.width()).arg(pixels.height()));
         return false;
     }
     image.fill(Qt::white);
@@ -82,7 +86,7 @@ bool writePng(GraphScene& scene, const QString& path, double scale, QString* err
     buffer.open(QIODevice::WriteOnly);
     QImageWriter writer(&buffer, "png");
     if (!writer.write(image)) {
-        fail(error, tr("Cannot write “%1”: %2").arg(path, writer.errorString()));
+        fail(error, SceneExport::tr("Cannot write “%1”: %2").arg(path, writer.errorString()));
         return false;
     }
     return writeBytes(path, buffer.data(), error);
@@ -98,12 +102,12 @@ QSize exportPixelSize(const GraphScene& scene, double scale) {
 bool exportScene(GraphScene& scene, const QString& path, double scale, QString* error) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("svg")) {
-        fail(error, tr("Pictures are written as .png or .svg, not “%1”.").arg(QFileInfo(path).fileName()));
+        fail(error, SceneExport::tr("Pictures are written as .png or .svg, not “%1”.").arg(QFileInfo(path).fileName()));
         return false;
     }
     scene.waitForLayout();  // a huge graph may still be laid out on its worker thread
     if (scene.document()->graph().size() == 0) {
-        fail(error, tr("There is no graph to draw."));
+        fail(error, SceneExport::tr("There is no graph to draw."));
         return false;
     }
     // The picture shows the step's numbers even while the class is asked to predict them.

@@ -10,12 +10,13 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/language/literal_text.h"
 #include "core/language/parser.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/node_item.h"
+#include "ui/document/parse_error_text.h"
 
 namespace bp {
 namespace {
@@ -141,7 +142,7 @@ bool ValueEditor::apply() {
     try {
         typed = parseLiteral(edit_->text().toStdString(), what.toStdString());
     } catch (const ParseError& e) {
-        showError((cell_ ? tr("Not a number: %1") : tr("Not a literal: %1")).arg(QString::fromStdString(e.message)));
+        showError((cell_ ? tr("Not a number: %1") : tr("Not a literal: %1")).arg(parseErrorText(e)));
         return false;
     } catch (const std::exception& e) {
         showError(QString::fromStdString(e.what()));

@@ -12,7 +12,7 @@
 #include <QtCharts/QValueAxis>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/charts/chart_scale.h"
 #include "ui/charts/chart_style.h"

@@ -7,7 +7,7 @@
 #include <QUndoCommand>
 
 #include "core/graph/program.h"
-#include "ui/document/source_patch.h"
+#include "core/language/source_patch.h"
 
 namespace bp {
 

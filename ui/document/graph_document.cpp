@@ -3,10 +3,11 @@
 
 #include <algorithm>
 
+#include "core/graph/inline_constant.h"
 #include "core/language/parser.h"
 #include "ui/document/apply_source_command.h"
 #include "ui/document/edit_commands.h"
-#include "ui/document/source_patch.h"
+#include "core/language/source_patch.h"
 
 namespace bp {
 
@@ -28,6 +29,7 @@ void GraphDocument::setProgram(Program program, const QString& sourceText) {
     typedSaved_.clear();
     updateModified();
     eval_ = Evaluation{};
+    previousValues_.clear();
     reevaluate(true);
     cursor_.setPosition(cursor_.last());
     emit programReplaced();
@@ -56,6 +58,7 @@ void GraphDocument::replaceProgramInPlace(Program program, const QString& source
     replacedInPlace_ = true;
     lastEdit_ = {};
     eval_ = Evaluation{};
+    previousValues_.clear();
     reevaluate(true);
     int position = 0;
     if (atEnd) position = cursor_.last();
@@ -81,6 +84,12 @@ void GraphDocument::reevaluate(bool zeroGradients) {
     cursor_.attach(program_.graph, eval_);
 }
 
+const Matrix* GraphDocument::previousValue(NodeId id) const {
+    if (id < 0 || std::size_t(id) >= previousValues_.size()) return nullptr;
+    const Matrix& m = previousValues_[std::size_t(id)];
+    return m.size() > 0 ? &m : nullptr;
+}
+
 void GraphDocument::setCursorPosition(int position) {
     if (cursor_.setPosition(position)) emit cursorChanged();
 }
@@ -92,10 +101,18 @@ void GraphDocument::setSelectedNode(NodeId id) {
 }
 
 void GraphDocument::applyLeafValues(const std::vector<std::pair<NodeId, Matrix>>& values) {
+    // What every node showed before, to tell the change apart (not for a huge graph: a copy of
+    // every value on every drag of a slider would cost more than the edit).
+    constexpr std::size_t kMostEntriesKept = 1'000'000;
+    std::size_t entries = 0;
+    for (const Matrix& m : eval_.values) entries += std::size_t(m.size());
+    if (entries <= kMostEntriesKept) previousValues_ = eval_.values;
+    else previousValues_.clear();
     std::vector<Matrix> before;
     for (const auto& [id, value] : values) {
         before.push_back(program_.graph.node(id).leafValue);
         program_.graph.setLeafValue(id, value);
+        labelInlineConstant(program_.graph.node(id));  // an edited 1 of b + 1 reads as its new value
     }
     reevaluate(true);
     if (recordingEdit_) finishEffect(lastEdit_, program_, eval_);

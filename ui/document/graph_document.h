@@ -10,8 +10,8 @@
 #include "core/graph/program.h"
 #include "core/trace/evaluation.h"
 #include "core/trace/step_cursor.h"
-#include "ui/document/edit_effect.h"
-#include "ui/document/source_patch.h"
+#include "core/trace/edit_effect.h"
+#include "core/language/source_patch.h"
 
 namespace bp {
 
@@ -41,6 +41,10 @@ public:
     const Program& program() const { return program_; }
     const Graph& graph() const { return program_.graph; }
     const Evaluation& evaluation() const { return eval_; }
+    // A node's value before the last change of the leaves' values (an edit, an optimizer step, an
+    // undo), so the canvas can write it with the digits that show the change; null when there is
+    // none (a new or re-applied program, or a graph too large to keep a copy of).
+    const Matrix* previousValue(NodeId id) const;
     const StepCursor& cursor() const { return cursor_; }
     // The .bpg text. Live edits of a leaf rewrite its literal here, so it always reads back as
     // the graph shown.
@@ -137,6 +141,7 @@ private:
     bool replacedInPlace_ = false;
     bool recordingEdit_ = false;  // inside editLeafValue: the change is lastEdit_'s
     EditEffect lastEdit_;
+    std::vector<Matrix> previousValues_;  // per node, or empty
     LiteralSpellings spellings_;
     QString filePath_;
     bool unsavedBeyondUndo_ = false;

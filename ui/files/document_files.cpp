@@ -24,7 +24,6 @@
 #include "ui/files/canvas_state.h"
 #include "ui/files/disk_watch.h"
 #include "ui/files/recent_files.h"
-#include "ui/files/test_edit.h"
 
 namespace bp {
 
@@ -194,18 +193,15 @@ bool DocumentFiles::openInteractively(const QString& path) {
     return false;
 }
 
+// The file first, then the question about unsaved work: cancelling the dialog asks nothing.
 bool DocumentFiles::openWithDialog() {
-    if (!maybeSave()) return false;
     const QString start = doc_->filePath().isEmpty() ? QString() : QFileInfo(doc_->filePath()).path();
     const QString path = QFileDialog::getOpenFileName(
         window_, tr("Open a graph"), start,
         tr("Graphs (*.bpg *.bps *.json *.onnx);;Graph text (*.bpg);;Backprop Studio documents (*.bps *.json);;ONNX models "
            "(*.onnx);;All files (*)"));
     if (path.isEmpty()) return false;
-    const QString error = open(path);
-    if (error.isEmpty()) return true;
-    showOpenError(window_, error);
-    return false;
+    return openInteractively(path);
 }
 
 // ---- save ------------------------------------------------------------------------------------
@@ -403,8 +399,6 @@ void DocumentFiles::startSession() {
         emit autosaveTrouble(error);
     }
     offerRecovery();
-    const QString hook = applyTestEdit(*doc_);
-    if (!hook.isEmpty()) qWarning("%s", qPrintable(hook));
 }
 
 bool DocumentFiles::offerRecovery() {

@@ -55,8 +55,7 @@ public:
     bool nodesMovedSinceSave() const;
 
     // ---- the session: autosave and recovery
-    // At start: offers the work of sessions that crashed, starts autosaving, applies the test
-    // hook BPS_TEST_EDIT (ui/files/test_edit.h).
+    // At start: offers the work of sessions that crashed, starts autosaving.
     void startSession();
     // Offers leftover work; returns whether some was recovered. Called by startSession.
     bool offerRecovery();

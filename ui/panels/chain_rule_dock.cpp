@@ -17,13 +17,14 @@ namespace {
 
 // A line as rich text: each entry of the result a link ("entry:K") that drills into it; hidden
 // pieces written "?". The plain text goes to `plain`.
-QString richLine(const TextLine& line, const std::vector<PieceRole>& hidden, const QColor& color, QString& plain) {
+QString richLine(const TextLine& line, const std::vector<PieceRole>& hidden, const QColor& color, bool links,
+                 QString& plain) {
     QString rich;
     for (const Piece& p : line) {
         const bool hide = std::find(hidden.begin(), hidden.end(), p.role) != hidden.end();
         const QString text = hide ? QStringLiteral("?") : QString::fromStdString(p.text);
         plain += text;
-        if (p.entry >= 0 && !hide && p.role == PieceRole::Result)
+        if (links && p.entry >= 0 && !hide && p.role == PieceRole::Result)
             rich += QStringLiteral("<a href=\"entry:%1\" style=\"color: %2; text-decoration: none\">%3</a>")
                         .arg(p.entry)
                         .arg(color.name(), text.toHtmlEscaped());
@@ -111,9 +112,13 @@ void ChainRuleDock::entryClicked(const QString& link) {
     else drillInto(e.row, e.col);
 }
 
+void ChainRuleDock::setTitle(const QString& text) {
+    if (title_->text() != text) title_->setText(text);
+}
+
 void ChainRuleDock::refresh() {
     if (doc_->isEmpty()) {
-        title_->setText(tr("No graph"));
+        setTitle(tr("No graph"));
         body_->clear();
         plain_.clear();
         return;
@@ -122,25 +127,27 @@ void ChainRuleDock::refresh() {
     const StepTerms terms = stepTerms(doc_->graph(), doc_->evaluation(), doc_->cursor());
     const Phrases phrases = translatedStepPhrases();
     const StepText text = writeStep(doc_->graph(), terms, phrases);
-    title_->setText(QString::fromStdString(text.title));
+    setTitle(QString::fromStdString(text.title));
     // While the class predicts: the numbers this step computes (its result, a partial sum) are "?".
     std::vector<PieceRole> hidden;
     if (hideResult_) hidden = {PieceRole::Result, PieceRole::Sum};
     // A value blue, a gradient red, as on the canvas.
     const QColor color = terms.kind == StepKind::Forward ? style::kValue : style::kGradient;
+    // A General op (softmax, the losses, ...) is written as formula and result: no entry to drill into.
+    const bool links = terms.op && writesEntryArithmetic(*terms.op);
     QStringList lines, plain;
     for (const TextLine& line : text.lines) {
         plain << QString();
-        lines << richLine(line, hidden, color, plain.back());
+        lines << richLine(line, hidden, color, links, plain.back());
     }
-    if (drilled() && terms.kind != StepKind::Start) {
+    if (drilled() && links) {
         const StepTerms one = stepTerms(doc_->graph(), doc_->evaluation(), doc_->cursor(), {drillRow_, drillCol_});
         plain << QString();
         lines << QStringLiteral("<b>%1</b>").arg(tr("One entry, its own chain:").toHtmlEscaped());
         plain.back() = tr("One entry, its own chain:");
         for (const TextLine& line : writeEntryChain(doc_->graph(), one, phrases)) {
             plain << QString();
-            lines << richLine(line, hidden, color, plain.back());
+            lines << richLine(line, hidden, color, links, plain.back());
         }
     }
     plain_ = plain.join(QLatin1Char('\n'));

@@ -31,8 +31,10 @@ public:
 private:
     void refresh();
     void entryClicked(const QString& link);
+    void setTitle(const QString& text);
     GraphDocument* doc_;
     QLabel* title_;
+    // Rich text (each entry of the result a link to drill into), so a QLabel, not a painted WrappedText.
     QLabel* body_;
     QString plain_;
     bool hideResult_ = false;

@@ -14,7 +14,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/trace/evaluation.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"

@@ -6,11 +6,13 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/language/parser.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
+#include "ui/panels/dock_refresh.h"
 #include "ui/panels/leaf_sliders.h"
+#include "ui/document/parse_error_text.h"
 
 namespace bp {
 namespace {
@@ -83,13 +85,25 @@ InspectorDock::InspectorDock(GraphDocument* document, QWidget* parent)
     layout->addWidget(grads_, 1);
     setWidget(content);
     connect(values_, &QTableWidget::cellChanged, this, &InspectorDock::cellEdited);
+    refresher_ = new DockRefresh(this, [this] { refresh(); });
     for (auto signal : {&GraphDocument::selectionChanged, &GraphDocument::valuesChanged, &GraphDocument::cursorChanged,
                         &GraphDocument::programReplaced})
-        connect(doc_, signal, this, &InspectorDock::refresh);
+        connect(doc_, signal, refresher_, &DockRefresh::request);
     refresh();
 }
 
-QString InspectorDock::errorText() const { return error_->isVisible() ? error_->text() : QString(); }
+QTableWidget* InspectorDock::valueTable() const {
+    refresher_->flush();
+    return values_;
+}
+
+QTableWidget* InspectorDock::gradientTable() const {
+    refresher_->flush();
+    return grads_;
+}
+
+QString InspectorDock::errorText() const {
+    refresher_->flush(); return error_->isVisible() ? error_->text() : QString(); }
 
 void InspectorDock::refresh() {
     filling_ = true;
@@ -130,7 +144,7 @@ void InspectorDock::cellEdited(int row, int column) {
         if (entry.size() != 1) throw std::invalid_argument(tr("type one number").toStdString());
         value(row, column) = entry(0, 0);
     } catch (const ParseError& e) {
-        rejectEntry(text, QString::fromStdString(e.message));
+        rejectEntry(text, parseErrorText(e));
         return;
     } catch (const std::exception& e) {
         rejectEntry(text, QString::fromStdString(e.what()));

@@ -11,14 +11,15 @@ class QTableWidget;
 namespace bp {
 
 class GraphDocument;
+class DockRefresh;
 class LeafSliders;
 
 class InspectorDock : public QDockWidget {
     Q_OBJECT
 public:
     explicit InspectorDock(GraphDocument* document, QWidget* parent = nullptr);
-    QTableWidget* valueTable() const { return values_; }
-    QTableWidget* gradientTable() const { return grads_; }
+    QTableWidget* valueTable() const;
+    QTableWidget* gradientTable() const;
     LeafSliders* sliders() const { return sliders_; }
     // Why the last value typed in the table was refused, or an empty string.
     QString errorText() const;
@@ -34,6 +35,7 @@ private:
     QTableWidget* grads_;
     QLabel* error_;
     LeafSliders* sliders_;
+    DockRefresh* refresher_ = nullptr;
     bool filling_ = false;
 };
 

@@ -8,9 +8,9 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "ui/canvas/canvas_style.h"
-#include "ui/canvas/value_scrub.h"
+#include "core/graph/value_scrub.h"
 #include "ui/document/graph_document.h"
 
 namespace bp {

@@ -7,10 +7,11 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/trace/step_terms.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
+#include "ui/panels/dock_refresh.h"
 
 namespace bp {
 namespace {
@@ -41,23 +42,26 @@ PredictDock::PredictDock(GraphDocument* document, QWidget* parent)
     body_->setWordWrap(true);
     body_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     body_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    body_->setMargin(10);  // the text off the panel's border
     auto* scroll = new QScrollArea;
     scroll->setWidget(body_);
     scroll->setWidgetResizable(true);
     setWidget(scroll);
     setLargeType(false);
-    connect(doc_, &GraphDocument::valuesChanged, this, &PredictDock::refresh);
-    connect(doc_, &GraphDocument::programReplaced, this, &PredictDock::refresh);
+    refresher_ = new DockRefresh(this, [this] { refresh(); });
+    connect(doc_, &GraphDocument::valuesChanged, refresher_, &DockRefresh::request);
+    connect(doc_, &GraphDocument::programReplaced, refresher_, &DockRefresh::request);
     refresh();
 }
 
 void PredictDock::setLargeType(bool large) {
     QFont f(QStringLiteral("DejaVu Sans"));
-    f.setPixelSize(large ? 26 : 16);
+    f.setPixelSize(large ? 30 : 19);  // as the chain rule's text beside it
     body_->setFont(f);
 }
 
 QString PredictDock::plainText() const {
+    refresher_->flush();
     QTextDocument text;
     text.setHtml(body_->text());
     return text.toPlainText();

@@ -12,6 +12,7 @@ class QLabel;
 namespace bp {
 
 class GraphDocument;
+class DockRefresh;
 
 class PredictDock : public QDockWidget {
     Q_OBJECT
@@ -25,6 +26,7 @@ private:
     void refresh();
     GraphDocument* doc_;
     QLabel* body_;
+    DockRefresh* refresher_ = nullptr;
 };
 
 }  // namespace bp

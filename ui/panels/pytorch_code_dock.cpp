@@ -21,6 +21,7 @@
 #include "core/io/pytorch_export.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
+#include "ui/panels/dock_refresh.h"
 #include "ui/panels/python_highlighter.h"
 
 namespace bp {
@@ -86,11 +87,10 @@ PyTorchCodeDock::PyTorchCodeDock(GraphDocument* document, QWidget* parent)
     refreshTimer_->setSingleShot(true);
     refreshTimer_->setInterval(0);
     connect(refreshTimer_, &QTimer::timeout, this, &PyTorchCodeDock::refresh);
+    // Hidden (closed, or a tab behind the chain rule), it writes nothing until it is shown.
+    refresher_ = new DockRefresh(this, [this] { refreshTimer_->start(); });
     connect(doc_, &GraphDocument::programReplaced, this, &PyTorchCodeDock::markStale);
     connect(doc_, &GraphDocument::valuesChanged, this, &PyTorchCodeDock::markStale);
-    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible && stale_) refreshTimer_->start();
-    });
     connect(copy_, &QPushButton::clicked, this, &PyTorchCodeDock::copyScript);
     connect(save_, &QPushButton::clicked, this, &PyTorchCodeDock::saveAs);
     refresh();
@@ -112,7 +112,7 @@ void PyTorchCodeDock::setLargeType(bool large) {
 
 void PyTorchCodeDock::markStale() {
     stale_ = true;
-    if (isVisible()) refreshTimer_->start();
+    refresher_->request();
 }
 
 void PyTorchCodeDock::refreshNow() {

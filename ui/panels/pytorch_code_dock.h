@@ -13,6 +13,7 @@ class QTimer;
 namespace bp {
 
 class GraphDocument;
+class DockRefresh;
 
 class PyTorchCodeDock : public QDockWidget {
     Q_OBJECT
@@ -40,6 +41,7 @@ private:
     QPushButton* copy_;
     QPushButton* save_;
     QTimer* refreshTimer_;
+    DockRefresh* refresher_ = nullptr;
     bool stale_ = true;
 };
 

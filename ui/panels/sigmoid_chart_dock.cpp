@@ -5,10 +5,11 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/ops/op_table.h"
 #include "ui/charts/sigmoid_chart.h"
 #include "ui/document/graph_document.h"
+#include "ui/panels/dock_refresh.h"
 
 namespace bp {
 namespace {
@@ -72,13 +73,22 @@ SigmoidChartDock::SigmoidChartDock(GraphDocument* document, QWidget* parent)
     layout->addWidget(summary_);
     setWidget(content);
     drawCurves(chart_);
+    refresher_ = new DockRefresh(this, [this] { refresh(); });
     for (auto signal : {&GraphDocument::programReplaced, &GraphDocument::valuesChanged, &GraphDocument::selectionChanged})
-        connect(doc_, signal, this, &SigmoidChartDock::refresh);
+        connect(doc_, signal, refresher_, &DockRefresh::request);
     setLargeType(false);
     refresh();
 }
 
-QString SigmoidChartDock::summaryText() const { return summary_->text(); }
+QString SigmoidChartDock::summaryText() const {
+    refresher_->flush();
+    return summary_->text();
+}
+
+charts::SigmoidChart* SigmoidChartDock::chart() const {
+    refresher_->flush();
+    return chart_;
+}
 
 void SigmoidChartDock::setLargeType(bool large) {
     chart_->setLargeType(large);

@@ -12,6 +12,7 @@ class QLabel;
 namespace bp {
 
 class GraphDocument;
+class DockRefresh;
 namespace charts {
 class SigmoidChart;
 }
@@ -23,7 +24,7 @@ public:
     static constexpr int kMaxMarkers = 2000;
 
     explicit SigmoidChartDock(GraphDocument* document, QWidget* parent = nullptr);
-    charts::SigmoidChart* chart() const { return chart_; }
+    charts::SigmoidChart* chart() const;
     QString summaryText() const;
     void setLargeType(bool large);
 
@@ -32,6 +33,7 @@ private:
     GraphDocument* doc_;
     charts::SigmoidChart* chart_;
     QLabel* summary_;
+    DockRefresh* refresher_ = nullptr;
 };
 
 }  // namespace bp

@@ -12,6 +12,7 @@
 #include "core/language/parser.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
+#include "ui/document/parse_error_text.h"
 #include "ui/panels/source_editor.h"
 
 namespace bp {
@@ -146,7 +147,7 @@ void SourceDock::showProblem(const std::exception& problem) {
         const QString where = e->line > 0
                                   ? tr("Line %1, column %2: ").arg(e->line).arg(editor_->characterColumn(e->line, e->column))
                                   : QString();
-        setMessage(where + QString::fromStdString(e->message) + after, true);
+        setMessage(where + parseErrorText(*e) + after, true);
         return;
     }
     editor_->clearError();

@@ -10,13 +10,19 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
+#include "core/train/accuracy.h"
 #include "ui/canvas/canvas_style.h"
+#include "ui/charts/decision_regions_view.h"
 #include "ui/charts/loss_curve_chart.h"
 #include "ui/document/graph_document.h"
 #include "ui/panels/training_session.h"
 
 namespace bp {
+
+// The decision regions are drawn from a grid of this many points a side (4,096 rows through the
+// network: a forward pass of a few milliseconds, redone at every frame of a run).
+constexpr int kRegionGrid = 64;
 
 TrainingDock::TrainingDock(GraphDocument* document, QWidget* parent)
     : QDockWidget(tr("Training"), parent), doc_(document), session_(new TrainingSession(document, this)) {
@@ -78,6 +84,8 @@ TrainingDock::TrainingDock(GraphDocument* document, QWidget* parent)
     status_ = new QLabel;
     status_->setWordWrap(true);
     layout->addWidget(status_);
+    regions_ = new charts::DecisionRegionsView;
+    layout->addWidget(regions_, 1);
     setWidget(content);
 
     connect(lr_, &QDoubleSpinBox::valueChanged, session_, &TrainingSession::setLearningRate);
@@ -122,6 +130,13 @@ void TrainingDock::trainClicked() {
 void TrainingDock::refreshCurve() {
     chart_->setLosses(session_->losses());
     refresh();
+    refreshRegions();
+}
+
+// A classifier of the plane: its decision regions, as the weights stand now.
+void TrainingDock::refreshRegions() {
+    const bool classifier = session_->cannotTrain().isEmpty();
+    regions_->setRegions(classifier ? decisionRegions(doc_->program(), kRegionGrid) : std::nullopt);
 }
 
 void TrainingDock::refresh() {
@@ -152,6 +167,13 @@ void TrainingDock::refresh() {
     else if (trainable)
         lines << tr("Loss %1. Each step: w ← w − lr·∂L/∂w.")
                      .arg(QString::fromStdString(formatNumber(doc_->evaluation().values[doc_->root()](0, 0), 6)));
+    // During a run the regions follow the frames (refreshCurve), not every step.
+    if (!running) refreshRegions();
+    // A classifier's loss: how many rows it gets right, beside the loss.
+    if (trainable) {
+        if (const auto accuracy = classifierAccuracy(doc_->graph(), doc_->root(), doc_->evaluation()))
+            lines << tr("Accuracy %1%").arg(100.0 * *accuracy, 0, 'f', 1);
+    }
     status_->setText(lines.join(QLatin1Char('\n')));
 }
 

@@ -17,6 +17,7 @@ class GraphDocument;
 class TrainingSession;
 namespace charts {
 class LossCurveChart;
+class DecisionRegionsView;
 }
 
 class TrainingDock : public QDockWidget {
@@ -34,6 +35,7 @@ public:
     QPushButton* backwardAgainButton() const { return backwardAgain_; }
     QPushButton* trainButton() const { return train_; }
     QCheckBox* logScaleBox() const { return logScale_; }
+    charts::DecisionRegionsView* regionsView() const { return regions_; }
     QString accumulationNote() const;
     QString statusText() const;
     void setLargeType(bool large);
@@ -42,6 +44,7 @@ private:
     void trainClicked();
     void refresh();
     void refreshCurve();
+    void refreshRegions();
     GraphDocument* doc_;
     TrainingSession* session_;
     QDoubleSpinBox* lr_;
@@ -56,6 +59,7 @@ private:
     charts::LossCurveChart* chart_;
     QLabel* note_;
     QLabel* status_;
+    charts::DecisionRegionsView* regions_;
 };
 
 }  // namespace bp

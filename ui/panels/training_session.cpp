@@ -6,7 +6,7 @@
 #include <QUndoCommand>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "ui/document/graph_document.h"
 
 namespace bp {

@@ -12,11 +12,12 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 #include "core/language/parser.h"
 #include "core/train/deep_chain.h"
 #include "ui/charts/layer_gradient_chart.h"
 #include "ui/document/graph_document.h"
+#include "ui/panels/dock_refresh.h"
 
 namespace bp {
 namespace {
@@ -73,13 +74,22 @@ VanishingDemoDock::VanishingDemoDock(GraphDocument* document, QWidget* parent)
     connect(depth_, &QSpinBox::valueChanged, this, &VanishingDemoDock::controlsChanged);
     connect(activation_, &QComboBox::currentIndexChanged, this, &VanishingDemoDock::controlsChanged);
     connect(build_, &QPushButton::clicked, this, &VanishingDemoDock::buildChain);
-    connect(doc_, &GraphDocument::programReplaced, this, &VanishingDemoDock::refresh);
-    connect(doc_, &GraphDocument::valuesChanged, this, &VanishingDemoDock::refresh);
+    refresher_ = new DockRefresh(this, [this] { refresh(); });
+    connect(doc_, &GraphDocument::programReplaced, refresher_, &DockRefresh::request);
+    connect(doc_, &GraphDocument::valuesChanged, refresher_, &DockRefresh::request);
     setLargeType(false);
     refresh();
 }
 
-QString VanishingDemoDock::summaryText() const { return summary_->text(); }
+QString VanishingDemoDock::summaryText() const {
+    refresher_->flush();
+    return summary_->text();
+}
+
+charts::LayerGradientChart* VanishingDemoDock::chart() const {
+    refresher_->flush();
+    return chart_;
+}
 
 void VanishingDemoDock::setLargeType(bool large) {
     chart_->setLargeType(large);
@@ -132,7 +142,7 @@ void VanishingDemoDock::refresh() {
     if (!shape) {
         chart_->setLayers({}, QString());
         summary_->setText(tr("The graph on the canvas is not a deep chain (z1, h1, z2, h2, …). Choose a depth and an "
-                             "activation and press <b>Build the chain on the canvas</b>, or open the "
+                             "activation and press <b>Build the chain</b> (it replaces the graph on the canvas), or open the "
                              "<b>deep-sigmoid</b> example."));
         return;
     }

@@ -16,6 +16,7 @@ class QSpinBox;
 namespace bp {
 
 class GraphDocument;
+class DockRefresh;
 namespace charts {
 class LayerGradientChart;
 }
@@ -25,7 +26,7 @@ class VanishingDemoDock : public QDockWidget {
 public:
     explicit VanishingDemoDock(GraphDocument* document, QWidget* parent = nullptr);
 
-    charts::LayerGradientChart* chart() const { return chart_; }
+    charts::LayerGradientChart* chart() const;
     QSpinBox* depthBox() const { return depth_; }
     QComboBox* activationBox() const { return activation_; }
     QPushButton* buildButton() const { return build_; }
@@ -52,6 +53,7 @@ private:
     QPushButton* build_;
     charts::LayerGradientChart* chart_;
     QLabel* summary_;
+    DockRefresh* refresher_ = nullptr;
     std::function<bool()> guard_;
     bool syncing_ = false;
 };

@@ -15,7 +15,10 @@
 namespace bp {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("AddLoss", text); }
+// The context of this file's texts in the translations.
+struct AddLoss {
+    Q_DECLARE_TR_FUNCTIONS(AddLoss)
+};
 std::runtime_error failure(const QString& message) { return std::runtime_error(message.toStdString()); }
 
 // `base`, then `base_2`, `base_3`, … : the first name the program does not use.
@@ -64,20 +67,20 @@ QString zeroTargetText(const Program& program) {
 
 LossAddition sourceWithMseLoss(const Program& program, const QString& source, const Matrix& target) {
     if (program.root < 0 || program.root >= program.graph.size())
-        throw failure(tr("The graph has no root to compare with a target."));
+        throw failure(AddLoss::tr("The graph has no root to compare with a target."));
     const Node& root = program.graph.node(program.root);
     if (Shape{target.rows(), target.cols()} != root.shape)
-        throw failure(tr("The target is %1 but the output “%2” is %3: they must have the same shape.")
+        throw failure(AddLoss::tr("The target is %1 but the output “%2” is %3: they must have the same shape.")
                           .arg(QString::fromStdString(shapeText({target.rows(), target.cols()})),
                                QString::fromStdString(root.label),
                                QString::fromStdString(shapeText(root.shape))));
-    if (!target.allFinite()) throw failure(tr("The target must be finite numbers."));
+    if (!target.allFinite()) throw failure(AddLoss::tr("The target must be finite numbers."));
 
     std::string text = bpgTextFor(program, source.toStdString());
     // The root's name as the text spells it (a written-out program may have renamed it).
     const Program written = parseProgram(text, "source");
     const std::string rootName = written.graph.node(written.root).name;
-    if (rootName.empty() || rootName[0] == '%') throw failure(tr("The output has no name to write the loss with."));
+    if (rootName.empty() || rootName[0] == '%') throw failure(AddLoss::tr("The output has no name to write the loss with."));
 
     // The loss becomes the root: an explicit `backward` would keep the old one.
     std::string replaced;
@@ -90,8 +93,8 @@ LossAddition sourceWithMseLoss(const Program& program, const QString& source, co
     LossAddition out;
     const std::string targetName = freeName(written.graph, "target");
     const std::string lossName = freeName(written.graph, "loss", targetName);
-    std::string block = "\n\n# " + tr("The mean squared error against a target, to train the model (Graph > Add MSE loss).").toStdString() + "\n";
-    if (!replaced.empty()) block += "# " + tr("It replaces: %1").arg(QString::fromStdString(replaced)).toStdString() + "\n";
+    std::string block = "\n\n# " + AddLoss::tr("The mean squared error against a target, to train the model (Graph > Add MSE loss).").toStdString() + "\n";
+    if (!replaced.empty()) block += "# " + AddLoss::tr("It replaces: %1").arg(QString::fromStdString(replaced)).toStdString() + "\n";
     block += "const " + targetName + " = " + literalText(target) + "\n";
     block += lossName + " = mse(" + rootName + ", " + targetName + ")\n";
     text += block;
@@ -99,7 +102,7 @@ LossAddition sourceWithMseLoss(const Program& program, const QString& source, co
     // What goes to the document must parse, with the loss as its root.
     const Program result = parseProgram(text, "source");
     if (result.root < 0 || result.graph.node(result.root).name != lossName)
-        throw failure(tr("The loss could not be made the root of the graph."));
+        throw failure(AddLoss::tr("The loss could not be made the root of the graph."));
     out.source = QString::fromStdString(text);
     out.targetName = QString::fromStdString(targetName);
     out.lossName = QString::fromStdString(lossName);
@@ -109,7 +112,7 @@ LossAddition sourceWithMseLoss(const Program& program, const QString& source, co
 LossAddition addMseLoss(GraphDocument& doc, const Matrix& target) {
     LossAddition addition = sourceWithMseLoss(doc.program(), doc.sourceText(), target);
     auto* command = new ApplySourceCommand(&doc, parseProgram(addition.source.toStdString(), "source"), addition.source);
-    command->setText(tr("Add MSE loss"));
+    command->setText(AddLoss::tr("Add MSE loss"));
     doc.undoStack()->push(command);
     return addition;
 }

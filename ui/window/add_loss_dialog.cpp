@@ -11,6 +11,7 @@
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
 #include "ui/window/add_loss.h"
+#include "ui/document/parse_error_text.h"
 
 namespace bp {
 
@@ -63,7 +64,7 @@ void AddLossDialog::accept() {
         added_ = addMseLoss(*doc_, target).lossName;
     } catch (const ParseError& e) {
         // "target:1:5: error: …": the column is what helps in a one-line field.
-        error_->setText(tr("Column %1: %2").arg(e.column).arg(QString::fromStdString(e.message)));
+        error_->setText(tr("Column %1: %2").arg(e.column).arg(parseErrorText(e)));
         error_->show();
         return;
     } catch (const std::exception& e) {

@@ -92,11 +92,12 @@ void ExportActions::exportAllSteps() {
         QMessageBox::information(window_, tr("Export all steps"), tr("The %1 phase has no steps.").arg(phase));
         return;
     }
-    const QString note = tr("Writes %1 pictures, %2 … %3, one per step of the %4 phase (the phase the "
-                            "cursor is in; step into the other phase first to export that one).")
+    // The names without their ending: the format (PNG or SVG) is chosen in the dialog.
+    auto stem = [&](int number) { return QFileInfo(stepFileName(number, steps.count, QStringLiteral("png"))).completeBaseName(); };
+    const QString note = tr("Writes %1 pictures, %2 … %3 (.png or .svg, as chosen below), one per step of the %4 "
+                            "phase (the phase the cursor is in; step into the other phase first to export that one).")
                              .arg(steps.count)
-                             .arg(stepFileName(1, steps.count, QStringLiteral("png")),
-                                  stepFileName(steps.count, steps.count, QStringLiteral("png")), phase);
+                             .arg(stem(1), stem(steps.count), phase);
     ExportDialog dialog(ExportDialog::Target::Steps, *scene_, note, window_);
     QSettings settings;
     dialog.setFormat(settings.value(kFormatKey, QStringLiteral("png")).toString(), settings.value(kScaleKey, 2).toDouble());

@@ -20,7 +20,10 @@
 namespace bp {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("HelpMenu", text); }
+// The context of this file's texts in the translations.
+struct HelpMenu {
+    Q_DECLARE_TR_FUNCTIONS(HelpMenu)
+};
 
 QString plainText(QString text) { return text.remove(QLatin1Char('&')).remove(QStringLiteral("…")).trimmed(); }
 
@@ -84,14 +87,14 @@ QString keyboardShortcutsHtml(const QMainWindow& window) {
         for (const QKeySequence& k : action->shortcuts()) keys << k.toString(QKeySequence::NativeText);
         const QString joined = keys.join(QStringLiteral(", "));
         const bool listed = std::any_of(rows.begin(), rows.end(), [&](const Row& r) { return r.keys == joined; });
-        if (!listed) rows.push_back({joined, plainText(action->text()), tr("Window")});
+        if (!listed) rows.push_back({joined, plainText(action->text()), HelpMenu::tr("Window")});
     }
-    QString html = QStringLiteral("<h2>%1</h2><table border='1' cellspacing='0' cellpadding='4'>").arg(tr("Keyboard shortcuts"));
-    html += QStringLiteral("<tr><th>%1</th><th>%2</th><th>%3</th></tr>").arg(tr("Keys"), tr("Does"), tr("Menu"));
+    QString html = QStringLiteral("<h2>%1</h2><table border='1' cellspacing='0' cellpadding='4'>").arg(HelpMenu::tr("Keyboard shortcuts"));
+    html += QStringLiteral("<tr><th>%1</th><th>%2</th><th>%3</th></tr>").arg(HelpMenu::tr("Keys"), HelpMenu::tr("Does"), HelpMenu::tr("Menu"));
     for (const Row& r : rows)
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td></tr>")
                     .arg(r.keys.toHtmlEscaped(), r.what.toHtmlEscaped(), r.where.toHtmlEscaped());
-    html += QStringLiteral("</table><h3>%1</h3><ul>").arg(tr("On the canvas"));
+    html += QStringLiteral("</table><h3>%1</h3><ul>").arg(HelpMenu::tr("On the canvas"));
     for (const char* line : {QT_TRANSLATE_NOOP("HelpMenu", "Wheel: zoom; drag the background: pan"),
                              QT_TRANSLATE_NOOP("HelpMenu", "Click a node: select it (the inspector shows it)"),
                              QT_TRANSLATE_NOOP("HelpMenu", "Alt+Left / Alt+Right: select an input / a node that uses the selected one; "
@@ -102,7 +105,7 @@ QString keyboardShortcutsHtml(const QMainWindow& window) {
                              QT_TRANSLATE_NOOP("HelpMenu", "Shift+drag a number sideways: change it like a slider"),
                              QT_TRANSLATE_NOOP("HelpMenu", "Drop a .bpg, .bps, .json or .onnx file on the window: open it"),
                              QT_TRANSLATE_NOOP("HelpMenu", "Source panel: Ctrl+Return applies the text")})
-        html += QStringLiteral("<li>%1</li>").arg(tr(line).toHtmlEscaped());
+        html += QStringLiteral("<li>%1</li>").arg(HelpMenu::tr(line).toHtmlEscaped());
     html += QStringLiteral("</ul>");
     return html;
 }
@@ -114,38 +117,38 @@ QString aboutHtml() {
                              .arg(NLOHMANN_JSON_VERSION_MINOR)
                              .arg(NLOHMANN_JSON_VERSION_PATCH);
     return QStringLiteral("<h2>Backprop Studio %1</h2><p>%2</p><p>%3</p><p>%4</p>")
-        .arg(QStringLiteral(BPS_VERSION), tr("Computation graphs, forward values and the backward pass, edge by edge."),
-             tr("Qt %1 (built with %2), Eigen %3, ONNX %4, nlohmann_json %5")
+        .arg(QStringLiteral(BPS_VERSION), HelpMenu::tr("Computation graphs, forward values and the backward pass, edge by edge."),
+             HelpMenu::tr("Qt %1 (built with %2), Eigen %3, ONNX %4, nlohmann_json %5")
                  .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR), eigen,
                       QStringLiteral(BPS_ONNX_VERSION), json),
-             tr("Backprop Studio is free software: you can redistribute it and/or modify it under the terms of the "
+             HelpMenu::tr("Backprop Studio is free software: you can redistribute it and/or modify it under the terms of the "
                 "GNU General Public License as published by the Free Software Foundation, either version 3 of the "
                 "License, or (at your option) any later version. It is distributed WITHOUT ANY WARRANTY. See "
                 "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">GPL-3.0-or-later</a>."));
 }
 
 QMenu* addHelpMenu(QMainWindow* window, QMenu* examples) {
-    QMenu* help = window->menuBar()->addMenu(tr("&Help"));
-    QAction* reference = help->addAction(tr("&Language reference"), window, [window] {
-        showPage(window, QStringLiteral("LanguageReference"), tr("The .bpg language — Backprop Studio"),
+    QMenu* help = window->menuBar()->addMenu(HelpMenu::tr("&Help"));
+    QAction* reference = help->addAction(HelpMenu::tr("&Language reference"), window, [window] {
+        showPage(window, QStringLiteral("LanguageReference"), HelpMenu::tr("The .bpg language — Backprop Studio"),
                  languageReferenceHtml());
     });
     reference->setShortcut(QKeySequence(Qt::Key_F1));
-    reference->setToolTip(tr("The graph language: every operator and function, with an example each"));
-    QAction* keys = help->addAction(tr("&Keyboard shortcuts"), window, [window] {
-        showPage(window, QStringLiteral("KeyboardShortcuts"), tr("Keyboard shortcuts — Backprop Studio"),
+    reference->setToolTip(HelpMenu::tr("The graph language: every operator and function, with an example each"));
+    QAction* keys = help->addAction(HelpMenu::tr("&Keyboard shortcuts"), window, [window] {
+        showPage(window, QStringLiteral("KeyboardShortcuts"), HelpMenu::tr("Keyboard shortcuts — Backprop Studio"),
                  keyboardShortcutsHtml(*window));
     });
     keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
-    keys->setToolTip(tr("Every key the window knows"));
+    keys->setToolTip(HelpMenu::tr("Every key the window knows"));
     help->addMenu(examples);
     help->addSeparator();
-    QAction* about = help->addAction(tr("&About Backprop Studio"), window,
-                                     [window] { QMessageBox::about(window, tr("About Backprop Studio"), aboutHtml()); });
-    about->setToolTip(tr("The version, the libraries and the licence"));
+    QAction* about = help->addAction(HelpMenu::tr("&About Backprop Studio"), window,
+                                     [window] { QMessageBox::about(window, HelpMenu::tr("About Backprop Studio"), aboutHtml()); });
+    about->setToolTip(HelpMenu::tr("The version, the libraries and the licence"));
     about->setMenuRole(QAction::AboutRole);
-    QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-    aboutQt->setToolTip(tr("The version and licence of Qt"));
+    QAction* aboutQt = help->addAction(HelpMenu::tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setToolTip(HelpMenu::tr("The version and licence of Qt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
     return help;
 }

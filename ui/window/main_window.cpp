@@ -8,7 +8,9 @@
 #include <QMimeData>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QScreen>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStandardPaths>
@@ -41,12 +43,17 @@
 #include "ui/window/export_actions.h"
 #include "ui/window/find_bar.h"
 #include "ui/window/help_menu.h"
+#include "ui/window/interface_language.h"
 #include "ui/window/predict_reveal.h"
 #include "ui/window/presentation_mode.h"
 #include "ui/window/step_toolbar.h"
 #include "ui/window/window_layout.h"
 
 namespace bp {
+namespace {
+// Narrower than this, the default arrangement keeps no panel beside the canvas.
+constexpr int kNarrowWindow = 1500;
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDocument(this)) {
     scene_ = new GraphScene(doc_, this);
@@ -110,6 +117,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     connect(source_->editor(), &SourceEditor::fileDropped, files_, &DocumentFiles::openInteractively);
     setAcceptDrops(true);
     buildMenus();
+    // The canvas gets the room: the charts open from the View menu (as tabs on the right), the
+    // inspector shows itself while a node is selected.
+    for (QDockWidget* dock : std::initializer_list<QDockWidget*>{inspector_, sigmoidChart_, vanishingDemo_, training_})
+        dock->hide();
+    connect(doc_, &GraphDocument::selectionChanged, this, &MainWindow::showInspectorForSelection);
     // The default arrangement, or the user's from the last run (widget tests always start from the default).
     defaultState_ = saveState();
     if (QStandardPaths::isTestModeEnabled() || !restoreWindowLayout(*this)) resetLayout();
@@ -143,7 +155,7 @@ void MainWindow::buildMenus() {
     file->addAction(exports_->pictureAction());
     file->addAction(exports_->stepsAction());
     QMenu* examples = file->addMenu(tr("&Examples"));
-    for (const Example& e : shippedExamples()) {
+    for (const Example& e : shippedExamples(exampleLanguage())) {
         const QString name = QString::fromStdString(e.name);
         QAction* a = examples->addAction(name, this, [this, name] {
             if (files_->maybeSave()) openExample(name);
@@ -173,6 +185,11 @@ void MainWindow::buildMenus() {
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, view_, &GraphView::zoomIn);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, view_, &GraphView::zoomOut);
     view->addAction(tr("&Fit graph"), QKeySequence(Qt::CTRL | Qt::Key_0), view_, &GraphView::fitGraph);
+    QAction* legend = view->addAction(tr("Show the l&egend"));
+    legend->setCheckable(true);
+    legend->setChecked(view_->legendVisible());
+    legend->setToolTip(tr("Show or hide the strip under the canvas that says what the colours mean"));
+    connect(legend, &QAction::toggled, view_, &GraphView::setLegendVisible);
     view->addAction(tr("&Lay out again"), scene_, &GraphScene::relayout)
         ->setToolTip(tr("Place every node again by the automatic layout (nodes moved by hand too)"));
     QAction* fullScreen = view->addAction(tr("F&ull screen"));
@@ -209,6 +226,8 @@ void MainWindow::buildMenus() {
     view->addAction(predictReveal_->toggleAction());
     view->addAction(predictReveal_->revealAction());
     presentation_->addPreferenceActions(view);
+    view->addSeparator();
+    view->addMenu(languageMenu(this));
     // The step toolbar offers predict and reveal too (the shortcuts work with the menu bar hidden).
     predictReveal_->toggleAction()->setIconText(tr("Predict"));
     steps_->addSeparator();
@@ -227,11 +246,26 @@ void MainWindow::buildMenus() {
     for (QMenu* menu : menuBar()->findChildren<QMenu*>()) menu->setToolTipsVisible(true);
 }
 
+void MainWindow::showInspectorForSelection() {
+    if (presentation_->isActive()) return;
+    if (doc_->selectedNode() >= 0) {
+        if (inspector_->isHidden()) {
+            inspector_->show();
+            inspector_->raise();
+            inspectorShownForSelection_ = true;
+        }
+    } else if (inspectorShownForSelection_) {
+        inspector_->hide();
+        inspectorShownForSelection_ = false;
+    }
+}
+
 void MainWindow::newGraph() {
     if (!files_->maybeSave()) return;
-    static const char* const kTemplate =
-        "# A new graph: leaves first (input, param, const), then one op per line.\n"
-        "# The last line is the root of the backward pass. F1 lists every operator and function.\n"
+    const QString comments =
+        tr("# A new graph: leaves first (input, param, const), then one op per line.\n"
+           "# The last line is the root of the backward pass. F1 lists every operator and function.\n");
+    const std::string text = comments.toStdString() +
         "input x = 1\n"
         "param w = 0.5\n"
         "param b = 0\n"
@@ -239,7 +273,7 @@ void MainWindow::newGraph() {
         "z = w * x + b\n"
         "y = sigmoid(z)\n"
         "loss = mse(y, target)\n";
-    doc_->setProgram(parseProgram(kTemplate, "untitled.bpg"), QString::fromUtf8(kTemplate));
+    doc_->setProgram(parseProgram(text, "untitled.bpg"), QString::fromStdString(text));
     files_->showUntitled(tr("Untitled"));
 }
 
@@ -266,7 +300,16 @@ void MainWindow::changeEvent(QEvent* event) {
 void MainWindow::resetLayout() {
     if (presentation_->isActive()) presentation_->leave();
     restoreState(defaultState_);
-    applyDefaultArrangement(*this, {source_, inspector_, chainRule_, chainRule_->heightForLines(5)});
+    // On a small screen (a 1280x720 projector) the source joins the chain rule's tabs under the
+    // canvas, which then has the window's whole width.
+    const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    const bool narrow = screen && defaultWindowGeometry(screen->availableGeometry()).width() < kNarrowWindow;
+    if (narrow) {
+        tabifyDockWidget(chainRule_, source_);
+        tabifyDockWidget(chainRule_, undoHistory_);
+        chainRule_->raise();
+    }
+    applyDefaultArrangement(*this, {narrow ? nullptr : source_, inspector_, chainRule_, chainRule_->heightForLines(5)});
 }
 
 void MainWindow::setDocumentTitle(const QString& title) {
@@ -276,7 +319,7 @@ void MainWindow::setDocumentTitle(const QString& title) {
 QString MainWindow::openFile(const QString& path) { return files_->open(path); }
 
 void MainWindow::openExample(const QString& name) {
-    const Example* e = findExample(name.toStdString());
+    const Example* e = findExample(name.toStdString(), exampleLanguage());
     if (!e) return;
     try {
         doc_->setProgram(parseProgram(e->source, e->name + ".bpg"), QString::fromStdString(e->source));

@@ -73,6 +73,9 @@ private:
     void buildMenus();
     void setDocumentTitle(const QString& title);
     void openDialog();
+    // The inspector shows while a node is selected (and goes when the selection does, unless it
+    // was open already).
+    void showInspectorForSelection();
 
     GraphDocument* doc_;
     GraphScene* scene_;
@@ -80,6 +83,7 @@ private:
     StepToolBar* steps_;
     ChainRuleDock* chainRule_;
     InspectorDock* inspector_;
+    bool inspectorShownForSelection_ = false;
     SourceDock* source_;
     PredictDock* predict_;
     QDockWidget* undoHistory_;

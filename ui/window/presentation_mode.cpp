@@ -28,6 +28,10 @@ const QString kTypeScaleKey = QStringLiteral("presentation/typeScale");
 const QString kPredictKey = QStringLiteral("presentation/predictOnEnter");
 constexpr double kNormalFitZoom = 1.6;
 constexpr double kPresentationFitZoom = 3.0;  // a three-node graph may fill the wall
+// The least size of a node's numbers on the screen, in pixels: a lecture hall's back row reads
+// 14 px on a 1280x720 projector; the window, on a desk, 11 px.
+constexpr double kPresentationNumberPixels = 14;
+constexpr double kWindowNumberPixels = 11;
 constexpr int kChainRuleLines = 5;            // the sum, its numbers, the total, and room
 
 }  // namespace
@@ -114,11 +118,11 @@ void PresentationMode::setActive(bool active) {
 void PresentationMode::applyCanvasLook() {
     style::setCanvasLook(active_ ? style::CanvasLook{prefs_.typeScale, true} : style::CanvasLook{});
     scene_->restyle();
-    // No scroll bars on the wall (dragging still pans); the legend goes under the graph.
+    // No scroll bars on the wall (dragging still pans).
     const Qt::ScrollBarPolicy bars = active_ ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded;
     view_->setHorizontalScrollBarPolicy(bars);
     view_->setVerticalScrollBarPolicy(bars);
-    view_->setLegendStrip(active_);
+    view_->setMinNumberPixels(active_ ? kPresentationNumberPixels : kWindowNumberPixels);
     view_->setMaxFitZoom(active_ ? kPresentationFitZoom : kNormalFitZoom);
 }
 

@@ -16,7 +16,7 @@ namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 // Bumped when the default arrangement changes so much that an old saved state would mislead.
-constexpr int kStateVersion = 1;
+constexpr int kStateVersion = 2;  // 2: the inspector and charts hidden at the start
 
 }  // namespace
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The window's arrangement: the default one (for a lecturer projecting it: the canvas gets most
-// of the room, the chain rule runs full width under it, the source is narrow on the left, the
-// other panels are tabs on the right), and the user's own, kept between runs in QSettings.
+// of the room, the chain rule runs full width under it, the source is narrow on the left or, on a
+// small screen, a tab under the canvas; the inspector and the charts are tabs on the right, shown
+// when wanted), and the user's own, kept between runs in QSettings.
 #include <QRect>
 
 class QDockWidget;
@@ -14,7 +15,7 @@ namespace bp {
 QRect defaultWindowGeometry(const QRect& available);
 
 struct DefaultDocks {
-    QDockWidget* left = nullptr;    // the source
+    QDockWidget* left = nullptr;    // the source (none: it is a tab at the bottom)
     QDockWidget* right = nullptr;   // the first tab on the right (the inspector)
     QDockWidget* bottom = nullptr;  // the chain rule
     int bottomHeight = 200;         // enough for its lines of arithmetic

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/document/source_patch.h"
+#include "core/language/source_patch.h"
 
 #include <algorithm>
 #include <cstring>

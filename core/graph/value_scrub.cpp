@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/canvas/value_scrub.h"
+#include "core/graph/value_scrub.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/document/edit_effect.h"
+#include "core/trace/edit_effect.h"
 
 namespace bp {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/number_format.h"
+#include "core/text/number_format.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,0 +1,2087 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddLoss</name>
+    <message>
+        <source>The graph has no root to compare with a target.</source>
+        <translation>该图没有可与目标比较的根节点。</translation>
+    </message>
+    <message>
+        <source>The target is %1 but the output “%2” is %3: they must have the same shape.</source>
+        <translation>目标是 %1，但输出“%2”是 %3：两者的形状必须相同。</translation>
+    </message>
+    <message>
+        <source>The target must be finite numbers.</source>
+        <translation>目标必须是有限的数。</translation>
+    </message>
+    <message>
+        <source>The output has no name to write the loss with.</source>
+        <translation>输出没有名字，无法写出损失。</translation>
+    </message>
+    <message>
+        <source>The mean squared error against a target, to train the model (Graph &gt; Add MSE loss).</source>
+        <translation>与目标之间的均方误差，用于训练模型（图 &gt; 添加 MSE 损失）。</translation>
+    </message>
+    <message>
+        <source>It replaces: %1</source>
+        <translation>它取代了：%1</translation>
+    </message>
+    <message>
+        <source>The loss could not be made the root of the graph.</source>
+        <translation>无法将该损失设为图的根节点。</translation>
+    </message>
+    <message>
+        <source>Add MSE loss</source>
+        <translation>添加 MSE 损失</translation>
+    </message>
+</context>
+<context>
+    <name>Canvas</name>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>param</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>const</source>
+        <translation>常量</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>运算</translation>
+    </message>
+    <message>
+        <source>forward value</source>
+        <translation>前向值</translation>
+    </message>
+    <message>
+        <source>gradient ∂root/∂node</source>
+        <translation>梯度 ∂根/∂节点</translation>
+    </message>
+    <message>
+        <source>param (trained)</source>
+        <translation>参数（参与训练）</translation>
+    </message>
+    <message>
+        <source>operation</source>
+        <translation>运算</translation>
+    </message>
+    <message>
+        <source>current step</source>
+        <translation>当前步骤</translation>
+    </message>
+    <message>
+        <source>
+Double-click a number to type a new value;
+Shift+drag it sideways to change it like a slider.</source>
+        <translation>
+双击数字可输入新值；
+按住 Shift 横向拖动可像滑块一样调节它。</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeItem</name>
+    <message>
+        <source>%1 × %2 = +%3</source>
+        <translation>%1 × %2 = +%3</translation>
+    </message>
+    <message>
+        <source>+ a %1 contribution%2</source>
+        <translation>+ 一个 %1 的贡献%2</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>On the canvas</source>
+        <translation>在画布上</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom; drag the background: pan</source>
+        <translation>滚轮：缩放；拖动背景：平移</translation>
+    </message>
+    <message>
+        <source>Click a node: select it (the inspector shows it)</source>
+        <translation>单击节点：选中它（检查器中显示其详情）</translation>
+    </message>
+    <message>
+        <source>Alt+Left / Alt+Right: select an input / a node that uses the selected one; Up / Down: the node above / below</source>
+        <translation>Alt+← / Alt+→：选中所选节点的一个输入 / 使用所选节点的一个节点；↑ / ↓：上方 / 下方的节点</translation>
+    </message>
+    <message>
+        <source>Enter: type a new value of the selected leaf</source>
+        <translation>Enter：为所选叶节点输入新值</translation>
+    </message>
+    <message>
+        <source>Tab: the next panel (also from the source panel)</source>
+        <translation>Tab：切换到下一个面板（在源代码面板中也可用）</translation>
+    </message>
+    <message>
+        <source>Double-click a number of a leaf: type a new value (Enter applies, Esc cancels)</source>
+        <translation>双击叶节点的数字：输入新值（Enter 应用，Esc 取消）</translation>
+    </message>
+    <message>
+        <source>Shift+drag a number sideways: change it like a slider</source>
+        <translation>按住 Shift 横向拖动数字：像滑块一样调节它</translation>
+    </message>
+    <message>
+        <source>Drop a .bpg, .bps, .json or .onnx file on the window: open it</source>
+        <translation>把 .bpg、.bps、.json 或 .onnx 文件拖放到窗口上：打开它</translation>
+    </message>
+    <message>
+        <source>Source panel: Ctrl+Return applies the text</source>
+        <translation>源代码面板：Ctrl+Return 应用文本</translation>
+    </message>
+    <message>
+        <source>Computation graphs, forward values and the backward pass, edge by edge.</source>
+        <translation>计算图、前向传播的值与逐条边的反向传播。</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2), Eigen %3, ONNX %4, nlohmann_json %5</source>
+        <translation>Qt %1（构建时使用 %2），Eigen %3，ONNX %4，nlohmann_json %5</translation>
+    </message>
+    <message>
+        <source>Backprop Studio is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version. It is distributed WITHOUT ANY WARRANTY. See &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GPL-3.0-or-later&lt;/a&gt;.</source>
+        <translation>Backprop Studio 是自由软件：你可以依据自由软件基金会发布的 GNU 通用公共许可证第 3 版或（由你选择）任何更新的版本，重新发布和/或修改它。本软件不提供任何担保。详见 &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GPL-3.0-or-later&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Language reference</source>
+        <translation>语言参考(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The .bpg language — Backprop Studio</source>
+        <translation>.bpg 语言 — Backprop Studio</translation>
+    </message>
+    <message>
+        <source>The graph language: every operator and function, with an example each</source>
+        <translation>描述计算图的语言：每个运算符和函数，各附一个示例</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts — Backprop Studio</source>
+        <translation>键盘快捷键 — Backprop Studio</translation>
+    </message>
+    <message>
+        <source>Every key the window knows</source>
+        <translation>窗口支持的所有按键</translation>
+    </message>
+    <message>
+        <source>&amp;About Backprop Studio</source>
+        <translation>关于 Backprop Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Backprop Studio</source>
+        <translation>关于 Backprop Studio</translation>
+    </message>
+    <message>
+        <source>The version, the libraries and the licence</source>
+        <translation>版本、所用的库和许可证</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>The version and licence of Qt</source>
+        <translation>Qt 的版本和许可证</translation>
+    </message>
+</context>
+<context>
+    <name>InterfaceLanguage</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Applies when Backprop Studio starts again</source>
+        <translation>重新启动 Backprop Studio 后生效</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The new language applies when Backprop Studio starts again.</source>
+        <translation>新的界面语言将在重新启动 Backprop Studio 后生效。</translation>
+    </message>
+    <message>
+        <source>(applies on restart)</source>
+        <translation>（重启后生效）</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageReference</name>
+    <message>
+        <source>The graph language (.bpg)</source>
+        <translation>计算图语言（.bpg）</translation>
+    </message>
+    <message>
+        <source>One statement per line (&lt;code&gt;;&lt;/code&gt; also separates); &lt;code&gt;#&lt;/code&gt; starts a comment; newlines inside &lt;code&gt;( )&lt;/code&gt; or &lt;code&gt;[ ]&lt;/code&gt; are ignored. Leaves come first, then one assignment per op; the last assignment is the root of the backward pass.</source>
+        <translation>每行一条语句（也可用 &lt;code&gt;;&lt;/code&gt; 分隔）；&lt;code&gt;#&lt;/code&gt; 开始注释；&lt;code&gt;( )&lt;/code&gt; 或 &lt;code&gt;[ ]&lt;/code&gt; 内的换行会被忽略。先写叶节点，然后每个运算一条赋值语句；最后一条赋值是反向传播的根节点。</translation>
+    </message>
+    <message>
+        <source>Operators and functions</source>
+        <translation>运算符与函数</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>运算</translation>
+    </message>
+    <message>
+        <source>Drawn as</source>
+        <translation>画作</translation>
+    </message>
+    <message>
+        <source>Written as</source>
+        <translation>写作</translation>
+    </message>
+    <message>
+        <source>Local derivative</source>
+        <translation>局部导数</translation>
+    </message>
+    <message>
+        <source>&lt;code&gt;+ - * /&lt;/code&gt; are elementwise with NumPy broadcasting on two dimensions; &lt;code&gt;@&lt;/code&gt; is the matrix product. Errors name the place: &lt;code&gt;FILE:LINE:COL: error: MESSAGE&lt;/code&gt;.</source>
+        <translation>&lt;code&gt;+ - * /&lt;/code&gt; 逐元素运算，支持二维的 NumPy 广播；&lt;code&gt;@&lt;/code&gt; 是矩阵乘法。错误信息会指明位置：&lt;code&gt;文件:行:列: error: 信息&lt;/code&gt;。</translation>
+    </message>
+    <message>
+        <source>Examples (File &gt; Examples opens them)</source>
+        <translation>示例（用“文件 &gt; 示例”打开）</translation>
+    </message>
+    <message>
+        <source>A name is letters, digits and &lt;code&gt;_&lt;/code&gt;, not starting with a digit, as in Python; the letters may be Chinese, Japanese, Korean, Greek, Cyrillic or accented Latin: &lt;code&gt;损失 = mse(输出, 目标)&lt;/code&gt;.</source>
+        <translation>名字由字母、数字和 &lt;code&gt;_&lt;/code&gt; 组成，不能以数字开头，与 Python 相同；字母可以是中文、日文、韩文、希腊文、西里尔文或带重音的拉丁字母：&lt;code&gt;损失 = mse(输出, 目标)&lt;/code&gt;。</translation>
+    </message>
+</context>
+<context>
+    <name>ParseErrorText</name>
+    <message>
+        <source>unexpected character %1 (a full-width space: did you mean an ordinary space &apos; &apos;?)</source>
+        <translation>意外的字符 %1（这是全角空格：你是想输入普通空格 &apos; &apos; 吗？）</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 (full-width: did you mean &apos;%2&apos;?)</source>
+        <translation>意外的字符 %1（这是全角字符：你是想输入 &apos;%2&apos; 吗？）</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 (a combining accent: type the accented letter as one character)</source>
+        <translation>意外的字符 %1（这是组合重音符：请把带重音的字母作为一个字符输入）</translation>
+    </message>
+    <message>
+        <source>unexpected character %1</source>
+        <translation>意外的字符 %1</translation>
+    </message>
+    <message>
+        <source>unknown name &apos;%1&apos;</source>
+        <translation>未知的名字“%1”</translation>
+    </message>
+    <message>
+        <source>unknown function &apos;%1&apos;</source>
+        <translation>未知的函数“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is already defined at line %2</source>
+        <translation>“%1”已在第 %2 行定义过</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a keyword and cannot be a name</source>
+        <translation>“%1”是关键字，不能用作名字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes %2 argument(s), got %3</source>
+        <translation>“%1”需要 %2 个参数，但给了 %3 个</translation>
+    </message>
+    <message>
+        <source>nothing to evaluate: the program assigns no name</source>
+        <translation>没有可计算的内容：程序没有给任何名字赋值</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Apply the source</source>
+        <translation>应用源代码</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SceneExport</name>
+    <message>
+        <source>Cannot write “%1”.</source>
+        <translation>无法写入“%1”。</translation>
+    </message>
+    <message>
+        <source>The scale must be a positive number, not %1.</source>
+        <translation>缩放倍数必须是正数，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>A %1 × %2 picture is too large to write; choose a smaller scale or SVG.</source>
+        <translation>%1 × %2 的图片太大，无法写出；请选择更小的倍数或 SVG。</translation>
+    </message>
+    <message>
+        <source>Not enough memory for a %1 × %2 picture.</source>
+        <translation>内存不足，无法生成 %1 × %2 的图片。</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Pictures are written as .png or .svg, not “%1”.</source>
+        <translation>图片只能保存为 .png 或 .svg，不能是“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no graph to draw.</source>
+        <translation>没有可绘制的图。</translation>
+    </message>
+</context>
+<context>
+    <name>StepExport</name>
+    <message>
+        <source>This phase has no steps to draw.</source>
+        <translation>这个阶段没有可绘制的步骤。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder “%1”.</source>
+        <translation>无法创建文件夹“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>StepStrip</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>The leaves hold their values; press → to compute the graph one node at a time.</source>
+        <translation>叶节点已有各自的值；按 → 逐个节点地计算这个图。</translation>
+    </message>
+    <message>
+        <source>Forward %1 / %2: %3</source>
+        <translation>前向传播 %1 / %2：%3</translation>
+    </message>
+    <message>
+        <source>Backward %1 / %2: %3 → %4</source>
+        <translation>反向传播 %1 / %2：%3 → %4</translation>
+    </message>
+    <message>
+        <source>shape %1</source>
+        <translation>形状 %1</translation>
+    </message>
+    <message>
+        <source>(%1 of %2 terms so far)</source>
+        <translation>（目前已有 %2 项中的 %1 项）</translation>
+    </message>
+    <message>
+        <source>(%1 of %2 edges)</source>
+        <translation>（%2 条边中的第 %1 条）</translation>
+    </message>
+    <message>
+        <source>%1 was broadcast over %2 rows: its gradient sums them</source>
+        <translation>%1 被广播到了 %2 行：它的梯度把这些行加起来</translation>
+    </message>
+    <message>
+        <source>%1 was broadcast over %2 columns: its gradient sums them</source>
+        <translation>%1 被广播到了 %2 列：它的梯度把这些列加起来</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另外还有 %1 项</translation>
+    </message>
+    <message>
+        <source>… and %1 more entries</source>
+        <translation>……另外还有 %1 个元素</translation>
+    </message>
+    <message>
+        <source>row %1 of %2:</source>
+        <translation>第 %1 行（共 %2 行）：</translation>
+    </message>
+    <message>
+        <source>entry [%1, %2]:</source>
+        <translation>元素 [%1, %2]：</translation>
+    </message>
+    <message>
+        <source>(%1 held from the previous backward pass)</source>
+        <translation>（%1 是上一次反向传播留下的）</translation>
+    </message>
+    <message>
+        <source>⚠ the first non-finite value arises at %1 = %2: %3</source>
+        <translation>⚠ 第一个非有限值出现在 %1 = %2：%3</translation>
+    </message>
+    <message>
+        <source>⚠ the first non-finite gradient arises at %1 = %2: %3</source>
+        <translation>⚠ 第一个非有限梯度出现在 %1 = %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>bp::AddLossDialog</name>
+    <message>
+        <source>Add MSE loss</source>
+        <translation>添加 MSE 损失</translation>
+    </message>
+    <message>
+        <source>The graph ends at &lt;b&gt;%1&lt;/b&gt;, a %2 matrix. The loss compares it with a target:&lt;br&gt;&lt;tt&gt;&amp;nbsp;&amp;nbsp;loss = mse(%1, target)&lt;/tt&gt;&lt;br&gt;the mean of (%1 − target)² over the entries, as PyTorch&apos;s &lt;tt&gt;MSELoss()&lt;/tt&gt;.&lt;br&gt;It becomes the root: the backward pass, training and the gradient check use it.</source>
+        <translation>该图以 &lt;b&gt;%1&lt;/b&gt; 结束，它是一个 %2 矩阵。损失将它与目标比较：&lt;br&gt;&lt;tt&gt;&amp;nbsp;&amp;nbsp;loss = mse(%1, target)&lt;/tt&gt;&lt;br&gt;即 (%1 − target)² 在所有元素上的平均值，与 PyTorch 的 &lt;tt&gt;MSELoss()&lt;/tt&gt; 相同。&lt;br&gt;它将成为根节点：反向传播、训练和梯度检验都以它为准。</translation>
+    </message>
+    <message>
+        <source>The graph has no output to compare with a target.</source>
+        <translation>该图没有可与目标比较的输出。</translation>
+    </message>
+    <message>
+        <source>Target, a %1 literal (the zeros are a start):</source>
+        <translation>目标，一个 %1 字面量（先填了零）：</translation>
+    </message>
+    <message>
+        <source>Add loss</source>
+        <translation>添加损失</translation>
+    </message>
+    <message>
+        <source>Column %1: %2</source>
+        <translation>第 %1 列：%2</translation>
+    </message>
+</context>
+<context>
+    <name>bp::AtomicWrite</name>
+    <message>
+        <source>Could not save “%1”: %2.
+The file on disk was not changed.</source>
+        <translation>无法保存“%1”：%2。
+磁盘上的文件没有改动。</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>它是一个文件夹</translation>
+    </message>
+    <message>
+        <source>only %1 of %2 bytes could be written</source>
+        <translation>%2 字节中只写入了 %1 字节</translation>
+    </message>
+</context>
+<context>
+    <name>bp::Autosave</name>
+    <message>
+        <source>Autosave is off: cannot create the folder “%1”.</source>
+        <translation>自动保存已关闭：无法创建文件夹“%1”。</translation>
+    </message>
+    <message>
+        <source>Autosave is off: cannot lock “%1”.</source>
+        <translation>自动保存已关闭：无法锁定“%1”。</translation>
+    </message>
+    <message>
+        <source>Autosave failed. %1</source>
+        <translation>自动保存失败。%1</translation>
+    </message>
+    <message>
+        <source>An autosave could not be read and was set aside: %1</source>
+        <translation>有一份自动保存无法读取，已被移到一边：%1</translation>
+    </message>
+</context>
+<context>
+    <name>bp::ChainRuleDock</name>
+    <message>
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <source>No graph</source>
+        <translation>没有计算图</translation>
+    </message>
+    <message>
+        <source>One entry, its own chain:</source>
+        <translation>单个元素自己的链式法则：</translation>
+    </message>
+</context>
+<context>
+    <name>bp::DocumentFiles</name>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>today, %1</source>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>“%1” has errors: the Source panel marks them. Fix the text and apply it (Ctrl+Return).</source>
+        <translation>“%1”有错误：源代码面板中已标出。请修改文本并应用（Ctrl+Return）。</translation>
+    </message>
+    <message>
+        <source>%1: Backprop Studio ran out of memory opening this file: evaluating the graph needs more memory than the program may use. Make the graph&apos;s values smaller.</source>
+        <translation>%1：Backprop Studio 打开此文件时内存不足：计算该图所需的内存超出了程序可用的上限。请把图中的值改小一些。</translation>
+    </message>
+    <message>
+        <source>Open a graph</source>
+        <translation>打开计算图</translation>
+    </message>
+    <message>
+        <source>Graphs (*.bpg *.bps *.json *.onnx);;Graph text (*.bpg);;Backprop Studio documents (*.bps *.json);;ONNX models (*.onnx);;All files (*)</source>
+        <translation>计算图 (*.bpg *.bps *.json *.onnx);;计算图文本 (*.bpg);;Backprop Studio 文档 (*.bps *.json);;ONNX 模型 (*.onnx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Backprop Studio saves a graph as a .bps document (with positions, view and step) or as .bpg text; “%1” is neither.</source>
+        <translation>Backprop Studio 将计算图保存为 .bps 文档（包含位置、视图和步骤）或 .bpg 文本；“%1”两者都不是。</translation>
+    </message>
+    <message>
+        <source>Could not save “%1” as .bpg text: %2.
+Save it as a .bps document, which keeps every value.</source>
+        <translation>无法将“%1”保存为 .bpg 文本：%2。
+请保存为 .bps 文档，它会保留所有的值。</translation>
+    </message>
+    <message>
+        <source>Backprop Studio document (*.bps *.json)</source>
+        <translation>Backprop Studio 文档 (*.bps *.json)</translation>
+    </message>
+    <message>
+        <source>Graph text (*.bpg)</source>
+        <translation>计算图文本 (*.bpg)</translation>
+    </message>
+    <message>
+        <source>Save the graph</source>
+        <translation>保存计算图</translation>
+    </message>
+    <message>
+        <source>The source does not parse</source>
+        <translation>源代码无法解析</translation>
+    </message>
+    <message>
+        <source>The text in the Source panel does not make a graph, so the graph cannot be saved as you see it.</source>
+        <translation>源代码面板中的文本构不成计算图，因此无法按你看到的样子保存。</translation>
+    </message>
+    <message>
+        <source>You can save the text as it is, in a .bpg file that shows this error when it is opened.</source>
+        <translation>你可以把文本原样保存为 .bpg 文件，打开时会显示这个错误。</translation>
+    </message>
+    <message>
+        <source>Save the Text As…</source>
+        <translation>文本另存为…</translation>
+    </message>
+    <message>
+        <source>Save the text</source>
+        <translation>保存文本</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Saved the Source panel&apos;s text to “%1”; it does not make a graph yet.</source>
+        <translation>已将源代码面板的文本保存到“%1”；它目前还构不成计算图。</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1”?</source>
+        <translation>保存对“%1”的更改吗？</translation>
+    </message>
+    <message>
+        <source>They are lost if you don&apos;t save them.</source>
+        <translation>如果不保存，这些更改将会丢失。</translation>
+    </message>
+    <message>
+        <source>Autosave</source>
+        <translation>自动保存</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work from %1?</source>
+        <translation>恢复 %1 未保存的工作吗？</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>“%1”（%2）</translation>
+    </message>
+    <message>
+        <source>Backprop Studio did not close normally. Changes to %1 that were not saved were kept.</source>
+        <translation>Backprop Studio 上次没有正常关闭。对 %1 所做的未保存更改已被保留。</translation>
+    </message>
+    <message>
+        <source>The file has changed on disk since this work was autosaved. Recovered, the work stays apart from it (Save asks for a name), so neither is lost.</source>
+        <translation>自动保存这份工作之后，磁盘上的文件已被改动。恢复后，这份工作与该文件分开保存（保存时会询问文件名），两者都不会丢失。</translation>
+    </message>
+    <message>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>稍后决定</translation>
+    </message>
+    <message>
+        <source>%1 (recovered)</source>
+        <translation>%1（已恢复）</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Recovered the unsaved work. Save it to keep it.</source>
+        <translation>已恢复未保存的工作。请保存以保留它。</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>磁盘上的文件已更改</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on disk by another program. Reload it?</source>
+        <translation>“%1”已被另一个程序在磁盘上修改。要重新载入吗？</translation>
+    </message>
+    <message>
+        <source>Reloading drops the changes made here since it was saved.</source>
+        <translation>重新载入会丢弃自上次保存以来在这里所做的更改。</translation>
+    </message>
+    <message>
+        <source>If you keep the graph shown, it counts as unsaved.</source>
+        <translation>如果保留当前显示的图，它将被视为未保存。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep the graph shown</source>
+        <translation>保留当前的图</translation>
+    </message>
+    <message>
+        <source>Cannot reload the file</source>
+        <translation>无法重新载入文件</translation>
+    </message>
+    <message>
+        <source>“%1” was removed or renamed on disk. The graph stays open: save it to keep it.</source>
+        <translation>磁盘上的“%1”已被删除或重命名。计算图仍然打开着：请保存以保留它。</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近的文件</translation>
+    </message>
+    <message>
+        <source>The files you open and save are listed here</source>
+        <translation>你打开和保存过的文件会列在这里</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Forget the files listed here (the files stay on disk)</source>
+        <translation>清除这里列出的文件（文件本身仍留在磁盘上）</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The text saved in “%1” has errors; the graph comes from the document&apos;s nodes, and this is their text.</source>
+        <translation>“%1”中保存的文本有错误；计算图取自文档中的节点，这里显示的是由节点写出的文本。</translation>
+    </message>
+    <message>
+        <source>The text saved in “%1” describes another graph than the document&apos;s nodes (was the file edited by hand?); the graph comes from the nodes, and this is their text.</source>
+        <translation>“%1”中保存的文本描述的计算图与文档中的节点不一致（文件是否被手工编辑过？）；计算图取自节点，这里显示的是由节点写出的文本。</translation>
+    </message>
+    <message>
+        <source>“%1” declares ONNX opset %2; this program knows opsets up to %3, so an operator whose meaning changed since may have been imported with its older meaning.</source>
+        <translation>“%1”声明的 ONNX 算子集版本是 %2；本程序只认识到版本 %3，因此某个此后含义有变化的算子可能是按旧的含义导入的。</translation>
+    </message>
+    <message>
+        <source>Save as UTF-8?</source>
+        <translation>保存为 UTF-8 吗？</translation>
+    </message>
+    <message>
+        <source>“%1” is Latin-1 (ISO 8859-1) text, and the text now holds characters that Latin-1 cannot. Save it as UTF-8? Its other accented letters are then written as UTF-8 too, which older editors may show wrongly.</source>
+        <translation>“%1”是 Latin-1（ISO 8859-1）编码的文本，而现在的文本含有 Latin-1 无法表示的字符。要保存为 UTF-8 吗？这样其中其他带重音的字母也会以 UTF-8 写出，旧的编辑器可能会显示错误。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::ExportActions</name>
+    <message>
+        <source>Export &amp;picture…</source>
+        <translation>导出图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The canvas as it shows now, as PNG (1x, 2x, 3x) or SVG, for slides</source>
+        <translation>把画布当前的样子导出为 PNG（1 倍、2 倍、3 倍）或 SVG，用于幻灯片</translation>
+    </message>
+    <message>
+        <source>Export all s&amp;teps…</source>
+        <translation>导出所有步骤(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>One numbered picture per step of the current phase, for a slide deck</source>
+        <translation>当前阶段的每一步各导出一张编号的图片，用于制作幻灯片</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>“%1” exists. Replace it?</source>
+        <translation>“%1”已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Cannot export the picture</source>
+        <translation>无法导出图片</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>Export all steps</source>
+        <translation>导出所有步骤</translation>
+    </message>
+    <message>
+        <source>The %1 phase has no steps.</source>
+        <translation>%1阶段没有步骤。</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” already holds %n step picture(s). Replace them?</source>
+        <translation>
+            <numerusform>“%1”中已有 %n 张步骤图片。要替换它们吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drawing the steps…</source>
+        <translation>正在绘制步骤…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Drawing step %1 of %2…</source>
+        <translation>正在绘制第 %1 步，共 %2 步…</translation>
+    </message>
+    <message>
+        <source>Cannot export the steps</source>
+        <translation>无法导出步骤</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+
+%n picture(s) were written before the problem.</source>
+        <translation>
+            <numerusform>%1
+
+出现问题之前已写出 %n 张图片。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n of %1 pictures written to %2</source>
+        <translation>
+            <numerusform>已取消：%1 张图片中已有 %n 张写入 %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n picture(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 张图片写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writes %1 pictures, %2 … %3 (.png or .svg, as chosen below), one per step of the %4 phase (the phase the cursor is in; step into the other phase first to export that one).</source>
+        <translation>将写出 %1 张图片，%2 … %3（.png 或 .svg，按下方的选择），%4阶段的每一步一张（即光标所在的阶段；要导出另一个阶段，请先步进到那个阶段）。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::ExportDialog</name>
+    <message>
+        <source>Export picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>Export all steps</source>
+        <translation>导出所有步骤</translation>
+    </message>
+    <message>
+        <source>PNG %1x (%2 × %3 pixels)</source>
+        <translation>PNG %1 倍（%2 × %3 像素）</translation>
+    </message>
+    <message>
+        <source>SVG (a drawing, sharp at any size)</source>
+        <translation>SVG（矢量图，任意尺寸都清晰）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Folder for the step pictures</source>
+        <translation>存放步骤图片的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <source>Choose a folder.</source>
+        <translation>请选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder; add a file name.</source>
+        <translation>“%1”是一个文件夹；请加上文件名。</translation>
+    </message>
+    <message>
+        <source>The folder “%1” does not exist.</source>
+        <translation>文件夹“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” is a file, not a folder.</source>
+        <translation>“%1”是文件，不是文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::FindBar</name>
+    <message>
+        <source>Find node</source>
+        <translation>查找节点</translation>
+    </message>
+    <message>
+        <source>Find node: </source>
+        <translation>查找节点：</translation>
+    </message>
+    <message>
+        <source>name, e.g. w1</source>
+        <translation>名字，例如 w1</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>The previous node that matches (Shift+F3, Shift+Enter)</source>
+        <translation>上一个匹配的节点（Shift+F3，Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>The next node that matches (F3, Enter)</source>
+        <translation>下一个匹配的节点（F3，Enter）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <source>&amp;Find node…</source>
+        <translation>查找节点(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find a node by its name: selects it and centres the view on it</source>
+        <translation>按名字查找节点：选中它并将视图移到它的中心</translation>
+    </message>
+    <message>
+        <source>No such node</source>
+        <translation>没有这个节点</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>bp::GradientCheckDock</name>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Check gradients</source>
+        <translation>检验梯度</translation>
+    </message>
+    <message>
+        <source>Compare every leaf&apos;s gradient from the backward pass with central finite differences</source>
+        <translation>将反向传播得到的每个叶节点的梯度与中心有限差分进行比较</translation>
+    </message>
+    <message>
+        <source>Numeric: (f(x+h) − f(x−h)) / 2h with h = %1·max(1, |x|), f = Σ seed·root. An entry agrees when |analytic − numeric| ≤ %2 + %3·max(|analytic|, |numeric|).</source>
+        <translation>数值梯度：(f(x+h) − f(x−h)) / 2h，其中 h = %1·max(1, |x|)，f = Σ seed·根节点。当 |解析值 − 数值| ≤ %2 + %3·max(|解析值|, |数值|) 时，该元素判为一致。</translation>
+    </message>
+    <message>
+        <source>Leaf</source>
+        <translation>叶节点</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>元素</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Analytic</source>
+        <translation>解析梯度</translation>
+    </message>
+    <message>
+        <source>Numeric</source>
+        <translation>数值梯度</translation>
+    </message>
+    <message>
+        <source>|difference|</source>
+        <translation>|差值|</translation>
+    </message>
+    <message>
+        <source>The gradient from the backward pass</source>
+        <translation>反向传播得到的梯度</translation>
+    </message>
+    <message>
+        <source>The central finite difference</source>
+        <translation>中心有限差分</translation>
+    </message>
+    <message>
+        <source>A long gradient check</source>
+        <translation>耗时较长的梯度检验</translation>
+    </message>
+    <message>
+        <source>Press “Check gradients” to compare every leaf&apos;s gradient with central differences.</source>
+        <translation>按“检验梯度”，将每个叶节点的梯度与中心差分进行比较。</translation>
+    </message>
+    <message>
+        <source>The graph has changed since: run it again.</source>
+        <translation>此后计算图已有改动：请重新运行。</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>不到一秒</translation>
+    </message>
+    <message>
+        <source>%L1 seconds</source>
+        <translation>%L1 秒</translation>
+    </message>
+    <message>
+        <source>%L1 minutes</source>
+        <translation>%L1 分钟</translation>
+    </message>
+    <message>
+        <source>%L1 hours</source>
+        <translation>%L1 小时</translation>
+    </message>
+    <message>
+        <source>The leaves of this graph hold %L1 numbers. The check runs two forward passes for each of them, which takes about %2. The window stays usable meanwhile.
+
+Run the check?</source>
+        <translation>这个图的叶节点共有 %L1 个数。检验对每个数都要做两次前向传播，大约需要 %2。在此期间窗口仍可使用。
+
+要运行检验吗？</translation>
+    </message>
+    <message>
+        <source>Not run: %L1 leaf entries would take about %2.</source>
+        <translation>未运行：%L1 个叶节点元素大约需要 %2。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检验…</translation>
+    </message>
+    <message>
+        <source>Checking %L1 leaf entries (about %2)…</source>
+        <translation>正在检验 %L1 个叶节点元素（约 %2）…</translation>
+    </message>
+    <message>
+        <source>The check failed: %1</source>
+        <translation>检验失败：%1</translation>
+    </message>
+    <message>
+        <source>kink</source>
+        <translation>折点</translation>
+    </message>
+    <message>
+        <source>No derivative exists here (relu or abs at 0): the backward pass&apos;s value lies between the slopes on the left and on the right, a valid subgradient.</source>
+        <translation>此处不可导（relu 或 abs 在 0 处）：反向传播的值介于左右两侧的斜率之间，是一个有效的次梯度。</translation>
+    </message>
+    <message>
+        <source>✓ All %L1 leaf entries agree with central differences (largest difference %2).</source>
+        <translation>✓ 全部 %L1 个叶节点元素都与中心差分一致（最大差值 %2）。</translation>
+    </message>
+    <message>
+        <source>✗ %L1 of %L2 entries disagree, in %3: a wrong derivative, or a value that is inf or nan.</source>
+        <translation>✗ %L2 个元素中有 %L1 个不一致，位于 %3：可能是导数有误，或某个值为 inf 或 nan。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Entries at a kink (relu or abs at 0): %n. There the backward pass&apos;s value lies between the one-sided slopes, a valid subgradient.</source>
+        <translation>
+            <numerusform>位于折点（relu 或 abs 在 0 处）的元素：%n 个。在这些位置，反向传播的值介于两侧的单侧斜率之间，是一个有效的次梯度。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table lists %L1 of them: every disagreement, then the first that agree.</source>
+        <translation>表中列出其中 %L1 个：先列出所有不一致的，再列出前几个一致的。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::GraphView</name>
+    <message>
+        <source>Laying out %L1 nodes… %2%</source>
+        <translation>正在布局 %L1 个节点… %2%</translation>
+    </message>
+</context>
+<context>
+    <name>bp::GuardedApplication</name>
+    <message>
+        <source>Out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>Backprop Studio ran out of memory and stopped what it was doing: the graph needs more memory than the program may use. Save your work, then make the graph&apos;s values smaller.</source>
+        <translation>Backprop Studio 内存不足，已停止当前操作：该图所需的内存超出了程序可用的上限。请先保存你的工作，然后把图中的值改小一些。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::InspectorDock</name>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Value (forward)</source>
+        <translation>值（前向）</translation>
+    </message>
+    <message>
+        <source>Gradient (backward)</source>
+        <translation>梯度（反向）</translation>
+    </message>
+    <message>
+        <source>Click a node to inspect it.</source>
+        <translation>单击一个节点以查看它。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2，%3</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Edit the value below, or double-click the node.</source>
+        <translation>&lt;br&gt;在下方编辑它的值，或双击该节点。</translation>
+    </message>
+    <message>
+        <source>type one number</source>
+        <translation>输入一个数</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number: %2</source>
+        <translation>“%1”不是数：%2</translation>
+    </message>
+</context>
+<context>
+    <name>bp::LeafSliders</name>
+    <message>
+        <source>%1 has %2 entries: edit them in the table above.</source>
+        <translation>%1 有 %2 个元素：请在上方的表格中编辑。</translation>
+    </message>
+    <message>
+        <source>Drag to change a value; everything follows. One drag is one undo step.</source>
+        <translation>拖动以改变数值，所有结果随之更新。每次拖动算作一步撤销。</translation>
+    </message>
+    <message>
+        <source>%1 per step</source>
+        <translation>每格 %1</translation>
+    </message>
+</context>
+<context>
+    <name>bp::MainWindow</name>
+    <message>
+        <source>Undo history</source>
+        <translation>撤销历史</translation>
+    </message>
+    <message>
+        <source>&lt;as opened&gt;</source>
+        <translation>&lt;刚打开时&gt;</translation>
+    </message>
+    <message>
+        <source>Right/Space: step   Left/Backspace: back   Home/End   Wheel: zoom   Drag: pan</source>
+        <translation>→/空格：下一步   ←/Backspace：上一步   Home/End：开头/结尾   滚轮：缩放   拖动：平移</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A new graph from a small template: a neuron and its loss</source>
+        <translation>从一个小模板新建计算图：一个神经元及其损失</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a .bpg graph, a .bps document or an .onnx model</source>
+        <translation>打开 .bpg 计算图、.bps 文档或 .onnx 模型</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close this window (asks about unsaved work)</source>
+        <translation>关闭此窗口（会询问未保存的工作）</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close the window (asks about unsaved work)</source>
+        <translation>关闭窗口（会询问未保存的工作）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit graph</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Lay out again</source>
+        <translation>重新布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Place every node again by the automatic layout (nodes moved by hand too)</source>
+        <translation>按自动布局重新摆放每个节点（包括手动移动过的节点）</translation>
+    </message>
+    <message>
+        <source>F&amp;ull screen</source>
+        <translation>全屏(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The window over the whole screen, with its panels (F11; F5 presents)</source>
+        <translation>窗口连同面板铺满整个屏幕（F11；F5 进入演示）</translation>
+    </message>
+    <message>
+        <source>Show or hide the chain rule of the current step</source>
+        <translation>显示或隐藏当前步骤的链式法则</translation>
+    </message>
+    <message>
+        <source>Show or hide the inspector: the selected node whole, sliders for a leaf</source>
+        <translation>显示或隐藏检查器：所选节点的完整内容，叶节点的滑块</translation>
+    </message>
+    <message>
+        <source>Show or hide the .bpg text of the graph</source>
+        <translation>显示或隐藏计算图的 .bpg 文本</translation>
+    </message>
+    <message>
+        <source>Show or hide the change of the loss an edit predicts and the change that happened</source>
+        <translation>显示或隐藏一次编辑所预测的损失变化与实际发生的变化</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of edits (click one to go back to it)</source>
+        <translation>显示或隐藏编辑列表（单击某一项可回到那一步）</translation>
+    </message>
+    <message>
+        <source>Show or hide σ(z) and σ′(z) with the z of every sigmoid node</source>
+        <translation>显示或隐藏 σ(z) 和 σ′(z)，以及每个 sigmoid 节点的 z</translation>
+    </message>
+    <message>
+        <source>Show or hide the vanishing-gradient demo: deep chains of sigmoid, tanh or relu</source>
+        <translation>显示或隐藏梯度消失演示：由 sigmoid、tanh 或 relu 组成的深层链</translation>
+    </message>
+    <message>
+        <source>Show or hide training with SGD and the loss curve</source>
+        <translation>显示或隐藏 SGD 训练和损失曲线</translation>
+    </message>
+    <message>
+        <source>Show or hide the PyTorch script that computes the same numbers</source>
+        <translation>显示或隐藏计算出相同数值的 PyTorch 脚本</translation>
+    </message>
+    <message>
+        <source>Show or hide the comparison of every gradient with central differences</source>
+        <translation>显示或隐藏每个梯度与中心差分的比较</translation>
+    </message>
+    <message>
+        <source>Show or hide the step buttons</source>
+        <translation>显示或隐藏步进按钮</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the window layout</source>
+        <translation>重置窗口布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put every panel back where it was at the first start</source>
+        <translation>把每个面板放回首次启动时的位置</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation>计算图(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Add &amp;MSE loss…</source>
+        <translation>添加 &amp;MSE 损失…</translation>
+    </message>
+    <message>
+        <source>Added %1: it is the root now (Ctrl+Z takes it back)</source>
+        <translation>已添加 %1：它现在是根节点（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>Give a model that ends at its output a loss to train: mse(output, target)</source>
+        <translation>为以输出结尾的模型加上用于训练的损失：mse(output, target)</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>%1[*] — Backprop Studio</source>
+        <translation>%1[*] — Backprop Studio</translation>
+    </message>
+    <message>
+        <source>Cannot open the example</source>
+        <translation>无法打开示例</translation>
+    </message>
+    <message>
+        <source># A new graph: leaves first (input, param, const), then one op per line.
+# The last line is the root of the backward pass. F1 lists every operator and function.
+</source>
+        <translation># 一个新的计算图：先写叶节点（input、param、const），然后每行一个运算。
+# 最后一行是反向传播的根节点。按 F1 可查看所有运算符和函数。
+</translation>
+    </message>
+    <message>
+        <source>⚠ Autosave is off: save your work yourself (Ctrl+S)</source>
+        <translation>⚠ 自动保存已关闭：请自行保存你的工作（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Show the l&amp;egend</source>
+        <translation>显示图例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show or hide the strip under the canvas that says what the colours mean</source>
+        <translation>显示或隐藏画布下方说明各颜色含义的图例条</translation>
+    </message>
+</context>
+<context>
+    <name>bp::PredictDock</name>
+    <message>
+        <source>Predict the change</source>
+        <translation>预测变化</translation>
+    </message>
+    <message>
+        <source>Change a weight — double-click a number on the canvas, Shift+drag it, or use the inspector&apos;s sliders — and this panel compares the gradient&apos;s prediction &lt;b&gt;ΔL ≈ ∂L/∂w · Δw&lt;/b&gt; with the change that really happens to the loss.</source>
+        <translation>改变一个权重——双击画布上的数字、按住 Shift 拖动它，或使用检查器中的滑块——这个面板会把梯度的预测 &lt;b&gt;ΔL ≈ ∂L/∂w · Δw&lt;/b&gt; 与损失实际发生的变化进行比较。</translation>
+    </message>
+    <message>
+        <source>Σ seed∘%1</source>
+        <translation>Σ seed∘%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (Δ = %4)</source>
+        <translation>%1：%2 → %3（Δ = %4）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n entries changed</source>
+        <translation>
+            <numerusform>%1：%n 个元素发生了变化</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>∂%1/∂%2 · Δ</source>
+        <translation>∂%1/∂%2 · Δ</translation>
+    </message>
+    <message>
+        <source>Σ ∂%1/∂w · Δw</source>
+        <translation>Σ ∂%1/∂w · Δw</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有任何变化。</translation>
+    </message>
+    <message>
+        <source>The loss does not depend on this value here: its gradient is 0.</source>
+        <translation>在这里损失不依赖于这个值：它的梯度为 0。</translation>
+    </message>
+    <message>
+        <source>A number is not finite: no comparison.</source>
+        <translation>有一个数不是有限值：无法比较。</translation>
+    </message>
+    <message>
+        <source>The gradient predicted the change to within %1%: for a small step the loss moves along its slope.</source>
+        <translation>梯度对变化的预测误差在 %1% 以内：步长较小时，损失沿着它的斜率变化。</translation>
+    </message>
+    <message>
+        <source>The prediction is off by %1%: the step is too large for the straight-line (first-order) estimate — the slope changed along the way.</source>
+        <translation>预测偏差为 %1%：对于直线（一阶）估计来说步长太大了——斜率在途中发生了变化。</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+</context>
+<context>
+    <name>bp::PredictReveal</name>
+    <message>
+        <source>Let the class &amp;predict</source>
+        <translation>让全班预测(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Each step first shows “?” for its result; Step or R reveals it (H)</source>
+        <translation>每一步先把结果显示为“?”；按“下一步”或 R 揭晓（H）</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation>揭晓(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show the number the class was asked to predict (R, or Step)</source>
+        <translation>显示请全班预测的那个数（R 或“下一步”）</translation>
+    </message>
+</context>
+<context>
+    <name>bp::PresentationMode</name>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, large type: the canvas, the steps and the chain rule (F5; Esc leaves)</source>
+        <translation>全屏、大字号：画布、步进按钮和链式法则（F5；Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Leave presentation mode</source>
+        <translation>退出演示模式</translation>
+    </message>
+    <message>
+        <source>Presentation &amp;type size</source>
+        <translation>演示字号(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>The type size of presentation mode: %1% of the window&apos;s</source>
+        <translation>演示模式的字号：窗口字号的 %1%</translation>
+    </message>
+    <message>
+        <source>Presentations start with the class &amp;predicting</source>
+        <translation>演示开始时即让全班预测(&amp;P)</translation>
+    </message>
+    <message>
+        <source>F5 also switches on “Let the class predict”</source>
+        <translation>按 F5 时同时打开“让全班预测”</translation>
+    </message>
+</context>
+<context>
+    <name>bp::PyTorchCodeDock</name>
+    <message>
+        <source>PyTorch code</source>
+        <translation>PyTorch 代码</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the script to the clipboard</source>
+        <translation>把脚本复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save the script as a .py file</source>
+        <translation>把脚本保存为 .py 文件</translation>
+    </message>
+    <message>
+        <source>No graph.</source>
+        <translation>没有计算图。</translation>
+    </message>
+    <message>
+        <source>The leaves of this graph hold %L1 numbers: the script is too long to show here. Save as… writes it.</source>
+        <translation>这个图的叶节点共有 %L1 个数：脚本太长，无法在这里显示。可用“另存为…”写出它。</translation>
+    </message>
+    <message>
+        <source>The graph in PyTorch. Run it with &lt;b&gt;python3 graph.py&lt;/b&gt;: PyTorch prints the same &lt;span style=&apos;color:%1&apos;&gt;values&lt;/span&gt; and &lt;span style=&apos;color:%2&apos;&gt;gradients&lt;/span&gt;.</source>
+        <translation>用 PyTorch 写成的计算图。用 &lt;b&gt;python3 graph.py&lt;/b&gt; 运行它：PyTorch 会打印出相同的&lt;span style=&apos;color:%1&apos;&gt;值&lt;/span&gt;和&lt;span style=&apos;color:%2&apos;&gt;梯度&lt;/span&gt;。</translation>
+    </message>
+    <message>
+        <source>Cannot write this graph in PyTorch: %1</source>
+        <translation>无法用 PyTorch 写出这个图：%1</translation>
+    </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation>已复制 ✓</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save the PyTorch script</source>
+        <translation>保存 PyTorch 脚本</translation>
+    </message>
+    <message>
+        <source>graph.py</source>
+        <translation>graph.py</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>Python 脚本 (*.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot save the script</source>
+        <translation>无法保存脚本</translation>
+    </message>
+</context>
+<context>
+    <name>bp::SigmoidChartDock</name>
+    <message>
+        <source>Sigmoid chart</source>
+        <translation>Sigmoid 曲线</translation>
+    </message>
+    <message>
+        <source>z of %1</source>
+        <translation>%1 的 z</translation>
+    </message>
+    <message>
+        <source>The graph has no sigmoid node. Open &lt;b&gt;mlp-1-2-2&lt;/b&gt; or &lt;b&gt;deep-sigmoid&lt;/b&gt; to see where each one sits.</source>
+        <translation>这个图没有 sigmoid 节点。打开 &lt;b&gt;mlp-1-2-2&lt;/b&gt; 或 &lt;b&gt;deep-sigmoid&lt;/b&gt; 示例，看看每个节点落在曲线的什么位置。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另外还有 %1 个</translation>
+    </message>
+    <message>
+        <source>not a number: check the weights</source>
+        <translation>不是数：请检查权重</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;the gradient is tiny&lt;/b&gt; (%1× below the maximum)</source>
+        <translation>&lt;b&gt;梯度非常小&lt;/b&gt;（比最大值小 %1 倍）</translation>
+    </message>
+    <message>
+        <source>near the maximum 1/4</source>
+        <translation>接近最大值 1/4</translation>
+    </message>
+    <message>
+        <source>the gradient is scaled by %1</source>
+        <translation>梯度被乘以 %1</translation>
+    </message>
+    <message>
+        <source>%1 = %2 → σ′ = %3: %4</source>
+        <translation>%1 = %2 → σ′ = %3：%4</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of %2 sigmoid entries are drawn.</source>
+        <translation>%2 个 sigmoid 元素中只画出了前 %1 个。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::SourceDock</name>
+    <message>
+        <source>Source</source>
+        <translation>源代码</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Build the graph from this text (Ctrl+Return). Undo takes it back.</source>
+        <translation>用这段文本构建计算图（Ctrl+Return）。可以撤销。</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Drop what was typed and show the text of the graph on the canvas.</source>
+        <translation>丢弃输入的内容，显示画布上计算图的文本。</translation>
+    </message>
+    <message>
+        <source>Apply as you type</source>
+        <translation>边输入边应用</translation>
+    </message>
+    <message>
+        <source>Apply %1 ms after the last key press.</source>
+        <translation>最后一次按键后 %1 毫秒应用。</translation>
+    </message>
+    <message>
+        <source>The graph changed while you were typing: Apply builds it from this text, Revert shows the graph&apos;s text.</source>
+        <translation>你输入时计算图发生了变化：“应用”用这段文本构建图，“还原”显示图的文本。</translation>
+    </message>
+    <message>
+        <source>Edited: press Ctrl+Return to apply.</source>
+        <translation>已编辑：按 Ctrl+Return 应用。</translation>
+    </message>
+    <message>
+        <source>A long text is not applied as you type: press Ctrl+Return to apply.</source>
+        <translation>长文本不会边输入边应用：请按 Ctrl+Return 应用。</translation>
+    </message>
+    <message>
+        <source>The canvas shows the last graph that parsed.</source>
+        <translation>画布显示的是最后一次解析成功的计算图。</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: </source>
+        <translation>第 %1 行，第 %2 列：</translation>
+    </message>
+    <message>
+        <source>This text is not applied yet: press Ctrl+Return to apply it.</source>
+        <translation>这段文本还没有应用：按 Ctrl+Return 应用它。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::StepToolBar</name>
+    <message>
+        <source>Steps</source>
+        <translation>步进</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <source> speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Start (%1 forward, %2 backward steps)</source>
+        <translation>开始（前向 %1 步，反向 %2 步）</translation>
+    </message>
+    <message>
+        <source>Forward %1 / %2</source>
+        <translation>前向传播 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Backward %1 / %2</source>
+        <translation>反向传播 %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>bp::TrainingDock</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Zero grad</source>
+        <translation>梯度清零</translation>
+    </message>
+    <message>
+        <source>Backward again</source>
+        <translation>再次反向传播</translation>
+    </message>
+    <message>
+        <source>Optimizer step</source>
+        <translation>优化器更新</translation>
+    </message>
+    <message>
+        <source>optimizer.step(): every param moves by −lr × its gradient (with momentum, its buffer)</source>
+        <translation>optimizer.step()：每个参数移动 −lr × 它的梯度（使用动量时为其动量缓冲）</translation>
+    </message>
+    <message>
+        <source>As many times as Steps says: zero_grad, forward, backward, step. One undo step.</source>
+        <translation>按“步数”重复：zero_grad、前向传播、反向传播、step。整体算作一步撤销。</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Clear curve</source>
+        <translation>清除曲线</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The gradients now hold the sum of %1 backward passes&lt;/b&gt; (%1× one pass). Like PyTorch, backward() &lt;i&gt;adds&lt;/i&gt; into each leaf&apos;s .grad; only zero_grad() clears it. That is why a training loop calls optimizer.zero_grad() before every backward(). An optimizer step now moves the weights %1× as far.</source>
+        <translation>&lt;b&gt;现在的梯度是 %1 次反向传播的总和&lt;/b&gt;（一次的 %1 倍）。与 PyTorch 一样，backward() 会把结果&lt;i&gt;累加&lt;/i&gt;到每个叶节点的 .grad 中，只有 zero_grad() 才会清零。这就是训练循环在每次 backward() 之前都要调用 optimizer.zero_grad() 的原因。现在执行一次优化器更新，权重移动的距离会是原来的 %1 倍。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2, loss %3</source>
+        <translation>第 %1 步，共 %2 步，损失 %3</translation>
+    </message>
+    <message>
+        <source>Loss %1. Each step: w ← w − lr·∂L/∂w.</source>
+        <translation>损失 %1。每一步：w ← w − lr·∂L/∂w。</translation>
+    </message>
+    <message>
+        <source>Accuracy %1%</source>
+        <translation>准确率 %1%</translation>
+    </message>
+    <message>
+        <source>optimizer.zero_grad(): every gradient becomes zero, nothing else runs</source>
+        <translation>optimizer.zero_grad()：每个梯度都变为零，其他什么都不运行</translation>
+    </message>
+    <message>
+        <source>Forward, then loss.backward(): the leaves&apos; gradients add to what they hold (after Zero grad: fresh ones)</source>
+        <translation>先前向传播，再 loss.backward()：叶节点的梯度累加到已有的值上（梯度清零之后：得到全新的梯度）</translation>
+    </message>
+</context>
+<context>
+    <name>bp::TrainingSession</name>
+    <message>
+        <source>%1 → %2 (Δ %3)</source>
+        <translation>%1 → %2（Δ %3）</translation>
+    </message>
+    <message>
+        <source>The learning rate changed: the momentum buffers start again.</source>
+        <translation>学习率已改变：动量缓冲重新开始。</translation>
+    </message>
+    <message>
+        <source>The momentum changed: its buffers start again.</source>
+        <translation>动量已改变：其缓冲重新开始。</translation>
+    </message>
+    <message>
+        <source>There is no graph to train.</source>
+        <translation>没有可训练的计算图。</translation>
+    </message>
+    <message>
+        <source>Training needs a 1x1 loss as the root; &apos;%1&apos; is %2.</source>
+        <translation>训练需要一个 1x1 的损失作为根节点；“%1”是 %2。</translation>
+    </message>
+    <message>
+        <source>The graph has no param to train: the optimizer updates the leaves declared with &apos;param&apos;.</source>
+        <translation>该图没有可训练的参数：优化器只更新用“param”声明的叶节点。</translation>
+    </message>
+    <message>
+        <source>The weights changed since the last step: the curve starts again.</source>
+        <translation>自上一步以来权重已被改动：曲线重新开始。</translation>
+    </message>
+    <message>
+        <source>Optimizer step (gradients of %1 backward passes)</source>
+        <translation>优化器更新（使用 %1 次反向传播的梯度）</translation>
+    </message>
+    <message>
+        <source>Optimizer step</source>
+        <translation>优化器更新</translation>
+    </message>
+    <message>
+        <source>The step used the sum of %1 backward passes: %1× the gradient.</source>
+        <translation>这一步使用了 %1 次反向传播的总和：梯度的 %1 倍。</translation>
+    </message>
+    <message>
+        <source>One step: loss %1.</source>
+        <translation>一步：损失 %1。</translation>
+    </message>
+    <message>
+        <source>Training run, steps: %1</source>
+        <translation>训练运行，步数：%1</translation>
+    </message>
+    <message>
+        <source>Training: %1 steps of zero_grad, forward, backward, step.</source>
+        <translation>训练：%1 步 zero_grad、前向传播、反向传播、step。</translation>
+    </message>
+    <message>
+        <source>Training done at step %1: loss %2.</source>
+        <translation>训练在第 %1 步完成：损失 %2。</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1: the loss is %2. Try a smaller learning rate.</source>
+        <translation>在第 %1 步停止：损失为 %2。请尝试更小的学习率。</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1.</source>
+        <translation>在第 %1 步停止。</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1: the weights were changed.</source>
+        <translation>在第 %1 步停止：权重被改动了。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::ValueEditor</name>
+    <message>
+        <source>There is no such node.</source>
+        <translation>没有这个节点。</translation>
+    </message>
+    <message>
+        <source>%1 is computed from its inputs: only a leaf (input, param or const) has a value to type.</source>
+        <translation>%1 是由它的输入计算出来的：只有叶节点（input、param 或 const）才能输入值。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 entries: double-click one of them, or edit it in the inspector.</source>
+        <translation>%1 有 %2 个元素：请双击其中一个，或在检查器中编辑。</translation>
+    </message>
+    <message>
+        <source>%1: Enter applies, Esc cancels</source>
+        <translation>%1：Enter 应用，Esc 取消</translation>
+    </message>
+    <message>
+        <source>%1 as a literal: Enter applies, Esc cancels</source>
+        <translation>以字面量形式输入 %1：Enter 应用，Esc 取消</translation>
+    </message>
+    <message>
+        <source>Not a number: %1</source>
+        <translation>不是数：%1</translation>
+    </message>
+    <message>
+        <source>Not a literal: %1</source>
+        <translation>不是字面量：%1</translation>
+    </message>
+    <message>
+        <source>Type one number for %1.</source>
+        <translation>请为 %1 输入一个数。</translation>
+    </message>
+    <message>
+        <source>%1 is %2; this literal is %3.</source>
+        <translation>%1 是 %2；这个字面量是 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::VanishingDemoDock</name>
+    <message>
+        <source>Vanishing gradients</source>
+        <translation>梯度消失</translation>
+    </message>
+    <message>
+        <source>The number of layers zₖ = wₖ·hₖ₋₁ + b, hₖ = act(zₖ)</source>
+        <translation>层数：zₖ = wₖ·hₖ₋₁ + b，hₖ = act(zₖ)</translation>
+    </message>
+    <message>
+        <source>Build the chain</source>
+        <translation>构建深层链</translation>
+    </message>
+    <message>
+        <source>Replaces the graph on the canvas with a deep chain of this depth and activation</source>
+        <translation>用这个深度和激活函数的深层链替换画布上的计算图</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>deep chain: %1, depth %2</source>
+        <translation>深层链：%1，深度 %2</translation>
+    </message>
+    <message>
+        <source>Cannot build the chain</source>
+        <translation>无法构建深层链</translation>
+    </message>
+    <message>
+        <source>%1, depth %2</source>
+        <translation>%1，深度 %2</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂z%1‖ = %2 at the top, ‖∂L/∂z1‖ = %3 at the bottom.</source>
+        <translation>顶层 ‖∂L/∂z%1‖ = %2，底层 ‖∂L/∂z1‖ = %3。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The gradient shrinks &lt;b&gt;%1×&lt;/b&gt; on its way down, &lt;b&gt;%2×&lt;/b&gt; per layer.</source>
+        <translation>&lt;br&gt;梯度在向下传递的过程中缩小了 &lt;b&gt;%1 倍&lt;/b&gt;，每层缩小 &lt;b&gt;%2 倍&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The gradient grows &lt;b&gt;%1×&lt;/b&gt; on its way down, &lt;b&gt;%2×&lt;/b&gt; per layer.</source>
+        <translation>&lt;br&gt;梯度在向下传递的过程中增大了 &lt;b&gt;%1 倍&lt;/b&gt;，每层增大 &lt;b&gt;%2 倍&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The gradient keeps its size through every layer.</source>
+        <translation>&lt;br&gt;梯度在每一层都保持原来的大小。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The gradient has died on its way down: it is exactly 0 at the bottom.</source>
+        <translation>&lt;br&gt;梯度在向下传递的过程中消失了：到底层时恰好为 0。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;σ′ ≤ 1/4, so each sigmoid layer (weight 1) shrinks it at least 4×.</source>
+        <translation>&lt;br&gt;σ′ ≤ 1/4，因此每个 sigmoid 层（权重为 1）至少把它缩小 4 倍。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;tanh′ ≤ 1 and near 1 at small z: it shrinks much more slowly.</source>
+        <translation>&lt;br&gt;tanh′ ≤ 1，且在 z 较小时接近 1：梯度缩小得慢得多。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;relu′ = 1 where z &gt; 0: the gradient passes unchanged (and dies where z ≤ 0).</source>
+        <translation>&lt;br&gt;在 z &gt; 0 处 relu′ = 1：梯度原样通过（在 z ≤ 0 处则消失）。</translation>
+    </message>
+    <message>
+        <source>The graph on the canvas is not a deep chain (z1, h1, z2, h2, …). Choose a depth and an activation and press &lt;b&gt;Build the chain&lt;/b&gt; (it replaces the graph on the canvas), or open the &lt;b&gt;deep-sigmoid&lt;/b&gt; example.</source>
+        <translation>画布上的图不是深层链（z1, h1, z2, h2, …）。请选择深度和激活函数，然后按 &lt;b&gt;构建深层链&lt;/b&gt;（它会替换画布上的图），或者打开 &lt;b&gt;deep-sigmoid&lt;/b&gt; 示例。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::WrappedText</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>bp::charts::DecisionRegionsView</name>
+    <message>
+        <source>Decision regions: each point of the plane in the colour of the class the network gives it; the data points in the colour of their own class</source>
+        <translation>决策区域：平面上的每个点按网络预测的类别着色；数据点按其自身的类别着色</translation>
+    </message>
+</context>
+<context>
+    <name>bp::charts::LayerGradientChart</name>
+    <message>
+        <source>off the chart</source>
+        <translation>超出图表范围</translation>
+    </message>
+    <message>
+        <source>layer k (1 = nearest the input)</source>
+        <translation>第 k 层（1 = 最靠近输入）</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂zₖ‖ (log scale)</source>
+        <translation>‖∂L/∂zₖ‖（对数坐标）</translation>
+    </message>
+    <message>
+        <source>gradient size</source>
+        <translation>梯度大小</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (off the log scale)</source>
+        <translation>%1 = %2（超出对数坐标范围）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>bp::charts::LossCurveChart</name>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>optimizer step</source>
+        <translation>优化器更新次数</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>损失（对数坐标）</translation>
+    </message>
+    <message>
+        <source>L%1 = %2</source>
+        <translation>L%1 = %2</translation>
+    </message>
+    <message>
+        <source> (+%1 more off the chart)</source>
+        <translation>（另有 %1 个超出图表范围）</translation>
+    </message>
+    <message>
+        <source>L0 = %1</source>
+        <translation>L0 = %1</translation>
+    </message>
+</context>
+<context>
+    <name>bp::charts::SigmoidChart</name>
+    <message>
+        <source>σ(z)</source>
+        <translation>σ(z)</translation>
+    </message>
+    <message>
+        <source>σ′(z) = σ(z)(1 − σ(z))</source>
+        <translation>σ′(z) = σ(z)(1 − σ(z))</translation>
+    </message>
+    <message>
+        <source>max σ′</source>
+        <translation>σ′ 的最大值</translation>
+    </message>
+    <message>
+        <source>sigmoid nodes</source>
+        <translation>sigmoid 节点</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>选中的</translation>
+    </message>
+    <message>
+        <source>off the chart</source>
+        <translation>超出图表范围</translation>
+    </message>
+    <message>
+        <source>z (the input of the sigmoid)</source>
+        <translation>z（sigmoid 的输入）</translation>
+    </message>
+    <message>
+        <source>%1: z = %2, σ′ = %3</source>
+        <translation>%1：z = %2，σ′ = %3</translation>
+    </message>
+    <message>
+        <source>max σ′(0) = 1/4</source>
+        <translation>最大值 σ′(0) = 1/4</translation>
+    </message>
+    <message>
+        <source> (σ′ off the chart)</source>
+        <translation>（σ′ 超出图表范围）</translation>
+    </message>
+</context>
+</TS>

@@ -19,54 +19,21 @@
 #include "ui/charts/point_labels.h"
 
 namespace bp::charts {
-namespace {
-
-QString number(double x) { return QString::fromStdString(formatNumber(x, 3)); }
-
-}  // namespace
-
-LayerGradientChart::LayerGradientChart(QWidget* parent) : QWidget(parent), chart_(new QChart) {
-    styleChart(chart_);
-    line_ = new QLineSeries;
-    line_->setPen(QPen(style::kGradient, 3));
-    points_ = new QScatterSeries;
-    points_->setColor(style::kGradient);
-    points_->setBorderColor(style::kGradient.darker(140));
-    points_->setMarkerSize(11);
-    offScale_ = new QScatterSeries;
-    offScale_->setName(tr("off the chart"));
-    offScale_->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
-    offScale_->setColor(QColor(0x6d, 0x4c, 0x41));
-    offScale_->setMarkerSize(16);
-    chart_->addSeries(line_);
-    chart_->addSeries(points_);
-    chart_->addSeries(offScale_);
+LayerGradientChart::LayerGradientChart(QWidget* parent) : ChartFrame(parent) {
     x_ = new QValueAxis;
     x_->setLabelFormat(QStringLiteral("%d"));
-    y_ = new QLogValueAxis;
-    y_->setBase(10);
-    y_->setLabelFormat(QStringLiteral("%.0e"));
+    y_ = decadeAxis();
     chart_->addAxis(x_, Qt::AlignBottom);
     chart_->addAxis(y_, Qt::AlignLeft);
-    for (QAbstractSeries* s : chart_->series()) {
-        s->attachAxis(x_);
-        s->attachAxis(y_);
-    }
+    line_ = new QLineSeries;
+    line_->setPen(QPen(style::kGradient, 3));
+    points_ = scatterSeries(QString(), style::kGradient, QScatterSeries::MarkerShapeCircle, 11);
+    offScale_ = offScaleSeries(tr("off the chart"));
+    addSeries({line_, points_, offScale_}, {points_, offScale_});
     chart_->legend()->setAlignment(Qt::AlignTop);
-    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{points_, offScale_})
-        for (QLegendMarker* m : chart_->legend()->markers(s)) m->setVisible(false);
-    labels_ = std::make_unique<PointLabels>(chart_);
-    connect(chart_, &QChart::plotAreaChanged, this, [this] { labels_->relayout(); });
-    view_ = new QChartView(chart_);
-    view_->setRenderHint(QPainter::Antialiasing);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(view_);
     setLargeType(false);
     setLayers({}, QString());
 }
-
-LayerGradientChart::~LayerGradientChart() { labels_.reset(); }
 
 void LayerGradientChart::setLargeType(bool large) {
     const int px = large ? 22 : 14;
@@ -108,12 +75,12 @@ void LayerGradientChart::setLayers(std::vector<Layer> layers, const QString& ser
         const QPointF at(l.layer, y.position);
         if (y.offScale) {
             off.append(at);
-            p.label = tr("%1 = %2 (off the log scale)").arg(l.name, number(l.size));
+            p.label = tr("%1 = %2 (off the log scale)").arg(l.name, chartNumber(l.size, 3));
         } else {
             line.append(at);
             points.append(at);
             // The first and the last layer always; every layer while they fit.
-            if (n <= 10 || l.layer == 1 || l.layer == n) p.label = tr("%1: %2").arg(l.name, number(l.size));
+            if (n <= 10 || l.layer == 1 || l.layer == n) p.label = tr("%1: %2").arg(l.name, chartNumber(l.size, 3));
         }
         if (!p.label.isEmpty())
             labels.push_back({at, p.label, y.offScale ? QColor(0x4e, 0x34, 0x2e) : style::kGradient.darker(130), y.offScale});

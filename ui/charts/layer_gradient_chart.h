@@ -6,6 +6,8 @@
 // draws this chart.
 #include <QString>
 #include <QWidget>
+
+#include "ui/charts/chart_frame.h"
 #include <memory>
 #include <vector>
 
@@ -22,7 +24,7 @@ namespace bp::charts {
 
 class PointLabels;
 
-class LayerGradientChart : public QWidget {
+class LayerGradientChart : public ChartFrame {
     Q_OBJECT
 public:
     struct Layer {
@@ -38,7 +40,6 @@ public:
     };
 
     explicit LayerGradientChart(QWidget* parent = nullptr);
-    ~LayerGradientChart() override;
 
     // `series` names the line in the legend ("sigmoid, 10 layers").
     void setLayers(std::vector<Layer> layers, const QString& series);
@@ -46,17 +47,13 @@ public:
     double yMin() const { return yMin_; }
     double yMax() const { return yMax_; }
     void setLargeType(bool large);
-    QChart* chart() const { return chart_; }
 
 private:
-    QChart* chart_;
-    QChartView* view_;
     QLineSeries* line_;
     QScatterSeries* points_;
     QScatterSeries* offScale_;
     QValueAxis* x_;
     QLogValueAxis* y_;
-    std::unique_ptr<PointLabels> labels_;
     std::vector<PlacedLayer> placed_;
     double yMin_ = 0.1;
     double yMax_ = 10;

@@ -19,49 +19,24 @@
 #include "ui/charts/point_labels.h"
 
 namespace bp::charts {
-namespace {
-
-QString number(double x) { return QString::fromStdString(formatNumber(x, 4)); }
-
-}  // namespace
-
-LossCurveChart::LossCurveChart(QWidget* parent) : QWidget(parent), chart_(new QChart) {
-    styleChart(chart_);
-    line_ = new QLineSeries;
-    line_->setName(tr("loss"));
-    line_->setPen(QPen(style::kRoot, 3));
-    offScale_ = new QScatterSeries;
-    offScale_->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
-    offScale_->setColor(QColor(0x6d, 0x4c, 0x41));
-    offScale_->setMarkerSize(16);
-    chart_->addSeries(line_);
-    chart_->addSeries(offScale_);
+LossCurveChart::LossCurveChart(QWidget* parent) : ChartFrame(parent) {
     x_ = new QValueAxis;
     x_->setLabelFormat(QStringLiteral("%d"));
     linearY_ = new QValueAxis;
     linearY_->setLabelFormat(QStringLiteral("%.3g"));
-    logY_ = new QLogValueAxis;
-    logY_->setBase(10);
-    logY_->setLabelFormat(QStringLiteral("%.0e"));
+    logY_ = decadeAxis();
     chart_->addAxis(x_, Qt::AlignBottom);
     chart_->addAxis(linearY_, Qt::AlignLeft);
-    line_->attachAxis(x_);
-    offScale_->attachAxis(x_);
-    line_->attachAxis(linearY_);
-    offScale_->attachAxis(linearY_);
+    line_ = new QLineSeries;
+    line_->setName(tr("loss"));
+    line_->setPen(QPen(style::kRoot, 3));
+    offScale_ = offScaleSeries();
+    addSeries({line_, offScale_});
     chart_->legend()->setVisible(false);
-    labels_ = std::make_unique<PointLabels>(chart_);
-    connect(chart_, &QChart::plotAreaChanged, this, [this] { labels_->relayout(); });
-    view_ = new QChartView(chart_);
-    view_->setRenderHint(QPainter::Antialiasing);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(view_);
     setLargeType(false);
 }
 
 LossCurveChart::~LossCurveChart() {
-    labels_.reset();
     // The y axis not in the chart is ours to delete.
     delete (log_ ? static_cast<QAbstractAxis*>(linearY_) : logY_);
 }
@@ -125,16 +100,16 @@ void LossCurveChart::rebuild() {
     const int shown = std::min<int>(int(offSteps.size()), kMaxOffScaleLabels);
     for (int i = int(offSteps.size()) - shown; i < int(offSteps.size()); ++i) {
         const PlacedLoss& p = placed_[offSteps[i]];
-        QString text = tr("L%1 = %2").arg(p.step).arg(number(p.loss));
+        QString text = tr("L%1 = %2").arg(p.step).arg(chartNumber(p.loss, 4));
         if (i == int(offSteps.size()) - 1 && offSteps.size() > std::size_t(shown))
             text += tr(" (+%1 more off the chart)").arg(offSteps.size() - shown);
         labels.push_back({{double(p.step), p.y}, text, QColor(0x4e, 0x34, 0x2e), true});
     }
     if (n > 1 && !placed_.front().offScale)
-        labels.push_back({{0.0, placed_.front().y}, tr("L0 = %1").arg(number(placed_.front().loss)), style::kRoot, false});
+        labels.push_back({{0.0, placed_.front().y}, tr("L0 = %1").arg(chartNumber(placed_.front().loss, 4)), style::kRoot, false});
     if (n > 0 && !placed_.back().offScale) {
         const PlacedLoss& last = placed_.back();
-        labels.push_back({{double(last.step), last.y}, tr("L%1 = %2").arg(last.step).arg(number(last.loss)),
+        labels.push_back({{double(last.step), last.y}, tr("L%1 = %2").arg(last.step).arg(chartNumber(last.loss, 4)),
                           style::kRoot, false});
     }
     labelTexts_.clear();

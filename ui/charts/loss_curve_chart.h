@@ -6,6 +6,8 @@
 // Qt Charts draws this chart.
 #include <QString>
 #include <QWidget>
+
+#include "ui/charts/chart_frame.h"
 #include <memory>
 #include <vector>
 
@@ -23,7 +25,7 @@ namespace bp::charts {
 
 class PointLabels;
 
-class LossCurveChart : public QWidget {
+class LossCurveChart : public ChartFrame {
     Q_OBJECT
 public:
     // Only the most recent off-scale losses get a label each; the rest are counted in one.
@@ -47,18 +49,14 @@ public:
     double yMin() const { return yMin_; }
     double yMax() const { return yMax_; }
     void setLargeType(bool large);
-    QChart* chart() const { return chart_; }
 
 private:
     void rebuild();
-    QChart* chart_;
-    QChartView* view_;
     QLineSeries* line_;
     QScatterSeries* offScale_;
     QValueAxis* x_;
     QValueAxis* linearY_;
     QLogValueAxis* logY_;
-    std::unique_ptr<PointLabels> labels_;
     std::vector<double> losses_;
     std::vector<PlacedLoss> placed_;
     QStringList labelTexts_;

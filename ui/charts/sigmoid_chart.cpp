@@ -17,38 +17,7 @@
 #include "ui/charts/point_labels.h"
 
 namespace bp::charts {
-namespace {
-
-QString number(double x, int significant) { return QString::fromStdString(formatNumber(x, significant)); }
-
-QScatterSeries* scatter(const QString& name, const QColor& color, QScatterSeries::MarkerShape shape, double size) {
-    auto* s = new QScatterSeries;
-    s->setName(name);
-    s->setColor(color);
-    s->setBorderColor(color.darker(140));
-    s->setMarkerShape(shape);
-    s->setMarkerSize(size);
-    return s;
-}
-
-
-}  // namespace
-
-SigmoidChart::SigmoidChart(QWidget* parent) : QWidget(parent), chart_(new QChart) {
-    styleChart(chart_);
-    sigma_ = new QLineSeries;
-    sigma_->setName(tr("σ(z)"));
-    sigma_->setPen(QPen(style::kValue, 3));
-    slope_ = new QLineSeries;
-    slope_->setName(tr("σ′(z) = σ(z)(1 − σ(z))"));
-    slope_->setPen(QPen(style::kGradient, 3));
-    maximum_ = scatter(tr("max σ′"), style::kGradient, QScatterSeries::MarkerShapeStar, 18);
-    points_ = scatter(tr("sigmoid nodes"), QColor(0x2e, 0x7d, 0x32), QScatterSeries::MarkerShapeCircle, 14);
-    highlighted_ = scatter(tr("selected"), style::kActive, QScatterSeries::MarkerShapeCircle, 22);
-    offScale_ = scatter(tr("off the chart"), QColor(0x2e, 0x7d, 0x32), QScatterSeries::MarkerShapeTriangle, 16);
-    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{sigma_, slope_, maximum_, points_, offScale_, highlighted_})
-        chart_->addSeries(s);
-
+SigmoidChart::SigmoidChart(QWidget* parent) : ChartFrame(parent) {
     auto* x = new QValueAxis;
     x->setRange(kAxisZMin, kAxisZMax);
     x->setTickType(QValueAxis::TicksDynamic);
@@ -63,26 +32,21 @@ SigmoidChart::SigmoidChart(QWidget* parent) : QWidget(parent), chart_(new QChart
     y->setLabelFormat(QStringLiteral("%.2f"));
     chart_->addAxis(x, Qt::AlignBottom);
     chart_->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* s : chart_->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+    sigma_ = new QLineSeries;
+    sigma_->setName(tr("σ(z)"));
+    sigma_->setPen(QPen(style::kValue, 3));
+    slope_ = new QLineSeries;
+    slope_->setName(tr("σ′(z) = σ(z)(1 − σ(z))"));
+    slope_->setPen(QPen(style::kGradient, 3));
+    maximum_ = scatterSeries(tr("max σ′"), style::kGradient, QScatterSeries::MarkerShapeStar, 18);
+    points_ = scatterSeries(tr("sigmoid nodes"), QColor(0x2e, 0x7d, 0x32), QScatterSeries::MarkerShapeCircle, 14);
+    highlighted_ = scatterSeries(tr("selected"), style::kActive, QScatterSeries::MarkerShapeCircle, 22);
+    offScale_ = scatterSeries(tr("off the chart"), QColor(0x2e, 0x7d, 0x32), QScatterSeries::MarkerShapeTriangle, 16);
+    addSeries({sigma_, slope_, maximum_, points_, offScale_, highlighted_}, {maximum_, highlighted_, offScale_});
     chart_->legend()->setAlignment(Qt::AlignTop);
-    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{maximum_, highlighted_, offScale_})
-        for (QLegendMarker* m : chart_->legend()->markers(s)) m->setVisible(false);
-
-    labels_ = std::make_unique<PointLabels>(chart_);
-    connect(chart_, &QChart::plotAreaChanged, this, [this] { labels_->relayout(); });
-
-    view_ = new QChartView(chart_);
-    view_->setRenderHint(QPainter::Antialiasing);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(view_);
     setLargeType(false);
 }
 
-SigmoidChart::~SigmoidChart() { labels_.reset(); }
 
 void SigmoidChart::setLargeType(bool large) {
     const int px = large ? 22 : 14;
@@ -120,9 +84,9 @@ void SigmoidChart::setMarkers(std::vector<Marker> markers) {
 }
 
 QString SigmoidChart::markerLabel(const Marker& marker, const AxisPlacement& x) {
-    QString where = number(marker.z, 3);
+    QString where = chartNumber(marker.z, 3);
     if (x.offScale && !std::isnan(marker.z)) where = x.position < 0 ? QStringLiteral("◀ ") + where : where + QStringLiteral(" ▶");
-    return tr("%1: z = %2, σ′ = %3").arg(marker.name, where, number(marker.slope, 2));
+    return tr("%1: z = %2, σ′ = %3").arg(marker.name, where, chartNumber(marker.slope, 2));
 }
 
 void SigmoidChart::updateMarkers() {

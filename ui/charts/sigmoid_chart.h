@@ -6,6 +6,8 @@
 // them, and is the one file that knows Qt Charts draws this chart.
 #include <QString>
 #include <QWidget>
+
+#include "ui/charts/chart_frame.h"
 #include <memory>
 #include <vector>
 
@@ -22,7 +24,7 @@ namespace bp::charts {
 
 class PointLabels;
 
-class SigmoidChart : public QWidget {
+class SigmoidChart : public ChartFrame {
     Q_OBJECT
 public:
     static constexpr double kZMin = -8;
@@ -55,7 +57,6 @@ public:
     };
 
     explicit SigmoidChart(QWidget* parent = nullptr);
-    ~SigmoidChart() override;
 
     // The curves, sampled at the same z for both.
     void setCurves(const std::vector<double>& z, const std::vector<double>& sigma, const std::vector<double>& slope);
@@ -65,22 +66,18 @@ public:
     const std::vector<PlacedMarker>& markers() const { return placed_; }
     int curveSampleCount() const { return curveSamples_; }
     void setLargeType(bool large);
-    QChart* chart() const { return chart_; }
 
     // "z2[1]: z = 8.94 ▶  σ′ = 0.00013"
     static QString markerLabel(const Marker& marker, const AxisPlacement& x);
 
 private:
     void updateMarkers();
-    QChart* chart_;
-    QChartView* view_;
     QLineSeries* sigma_;
     QLineSeries* slope_;
     QScatterSeries* maximum_;
     QScatterSeries* points_;
     QScatterSeries* highlighted_;
     QScatterSeries* offScale_;
-    std::unique_ptr<PointLabels> labels_;
     std::vector<Marker> markers_;
     std::vector<PlacedMarker> placed_;
     QPointF maximumAt_{0, 0.25};

@@ -164,16 +164,10 @@ std::string withShape(const Graph& g, NodeId id, bool shapes) {
     return shapes ? label(g, id) + " (" + shapeText(g.node(id).shape) + ")" : label(g, id);
 }
 
-void writeForward(const Graph& g, const StepTerms& t, const Phrases& phrases, StepText& out) {
-    const Node& node = g.node(t.node);
-    out.title = fillIn(phrases.forwardTitle, {std::to_string(t.index), std::to_string(t.count), node.label});
-    const bool large = !t.wholeResult;
-    Fill fill = symbols(g, t);
-    if (large) {
-        fill.a = withShape(g, t.operands[0], true);
-        if (t.operands.size() > 1) fill.b = withShape(g, t.operands[1], true);
-    }
-    TextLine line{{withShape(g, t.node, large) + " = " + substitute(node.op->explain.written, fill)}};
+// After an equation's left side: a large step's equation stands as its own line and the selected
+// row follows; then the arithmetic, when the op has any (moved entries have none; a General op
+// shows its formula), and " = " before the result.
+void continueWithArithmetic(const StepTerms& t, const Phrases& phrases, bool large, TextLine& line, StepText& out) {
     if (large) {
         out.lines.push_back(line);
         line = {};
@@ -185,6 +179,19 @@ void writeForward(const Graph& g, const StepTerms& t, const Phrases& phrases, St
         line.push_back({arithmeticText(t, phrases), PieceRole::Arithmetic});
         line.push_back({" = "});
     }
+}
+
+void writeForward(const Graph& g, const StepTerms& t, const Phrases& phrases, StepText& out) {
+    const Node& node = g.node(t.node);
+    out.title = fillIn(phrases.forwardTitle, {std::to_string(t.index), std::to_string(t.count), node.label});
+    const bool large = !t.wholeResult;
+    Fill fill = symbols(g, t);
+    if (large) {
+        fill.a = withShape(g, t.operands[0], true);
+        if (t.operands.size() > 1) fill.b = withShape(g, t.operands[1], true);
+    }
+    TextLine line{{withShape(g, t.node, large) + " = " + substitute(node.op->explain.written, fill)}};
+    continueWithArithmetic(t, phrases, large, line, out);
     addEntries(t.result, t, PieceRole::Result, line);
     addMore(t, phrases, line);
     out.lines.push_back(line);
@@ -251,17 +258,7 @@ void writeBackward(const Graph& g, const StepTerms& t, const Phrases& phrases, S
     if (t.broadcastCols > 1)
         out.lines.push_back({{fillIn(phrases.broadcastCols, {label(g, t.node), std::to_string(t.broadcastCols)})}});
     TextLine line{{lhs + (large ? " (" + shapeText(t.shape) + ")" : "") + (accumulates ? " += " : " = ") + formula}};
-    if (large) {
-        out.lines.push_back(line);
-        line = {};
-        addSelection(t, phrases, line);
-    } else {
-        line.push_back({" = "});
-    }
-    if (writesEntryArithmetic(*t.op)) {  // moved entries: nothing to compute; General: the formula
-        line.push_back({arithmeticText(t, phrases), PieceRole::Arithmetic});
-        line.push_back({" = "});
-    }
+    continueWithArithmetic(t, phrases, large, line, out);
     addEntries(t.result, t, accumulates ? PieceRole::Sum : PieceRole::Result, line);
     addMore(t, phrases, line);
     out.lines.push_back(line);

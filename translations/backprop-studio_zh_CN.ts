@@ -1974,13 +1974,6 @@ Run the check?</source>
     </message>
 </context>
 <context>
-    <name>bp::WrappedText</name>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>复制(&amp;C)</translation>
-    </message>
-</context>
-<context>
     <name>bp::charts::DecisionRegionsView</name>
     <message>
         <source>Decision regions: each point of the plane in the colour of the class the network gives it; the data points in the colour of their own class</source>

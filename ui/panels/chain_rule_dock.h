@@ -34,7 +34,7 @@ private:
     void setTitle(const QString& text);
     GraphDocument* doc_;
     QLabel* title_;
-    // Rich text (each entry of the result a link to drill into), so a QLabel, not a painted WrappedText.
+    // Rich text (each entry of the result a link to drill into), so a QLabel.
     QLabel* body_;
     QString plain_;
     bool hideResult_ = false;

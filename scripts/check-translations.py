@@ -41,7 +41,8 @@ def main():
             copy = os.path.join(temp, ts)
             shutil.copyfile(original, copy)
             run = subprocess.run([lupdate, "-locations", "none", "-no-ui-lines", "-I", source_dir,
-                                  os.path.join(source_dir, "ui"), "-ts", copy],
+                                  os.path.join(source_dir, "ui"),
+                                  os.path.join(source_dir, "core", "text", "message_catalog.h"), "-ts", copy],
                                  capture_output=True, text=True)
             if run.returncode != 0:
                 failures.append(f"{ts}: lupdate failed:\n{run.stdout}{run.stderr}")

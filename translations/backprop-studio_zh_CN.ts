@@ -84,6 +84,341 @@ Shift+drag it sideways to change it like a slider.</source>
     </message>
 </context>
 <context>
+    <name>CoreMessage</name>
+    <message>
+        <source>unexpected %1, expected %2</source>
+        <translation>意外的%1，这里应为%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; opened at %2 is never closed</source>
+        <translation>在 %2 处打开的“%1”没有闭合</translation>
+    </message>
+    <message>
+        <source>number &apos;%1&apos;</source>
+        <translation>数字“%1”</translation>
+    </message>
+    <message>
+        <source>name &apos;%1&apos;</source>
+        <translation>名字“%1”</translation>
+    </message>
+    <message>
+        <source>keyword &apos;%1&apos;</source>
+        <translation>关键字“%1”</translation>
+    </message>
+    <message>
+        <source>end of line</source>
+        <translation>行尾</translation>
+    </message>
+    <message>
+        <source>end of file</source>
+        <translation>文件末尾</translation>
+    </message>
+    <message>
+        <source>token &apos;%1&apos;</source>
+        <translation>符号“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; to close &apos;%2&apos; at %3</source>
+        <translation>用来闭合 %3 处“%2”的“%1”</translation>
+    </message>
+    <message>
+        <source>a literal (a number or [...])</source>
+        <translation>字面量（一个数或 [...]）</translation>
+    </message>
+    <message>
+        <source>the end of the literal</source>
+        <translation>字面量的结尾</translation>
+    </message>
+    <message>
+        <source>a statement (a declaration, an assignment or backward)</source>
+        <translation>语句（声明、赋值或 backward）</translation>
+    </message>
+    <message>
+        <source>end of line (a declaration&apos;s value is a literal)</source>
+        <translation>行尾（声明的值是字面量）</translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation>名字</translation>
+    </message>
+    <message>
+        <source>&apos;=&apos;</source>
+        <translation>“=”</translation>
+    </message>
+    <message>
+        <source>&apos;=&apos; after &apos;%1&apos;</source>
+        <translation>“%1”后面的“=”</translation>
+    </message>
+    <message>
+        <source>the name of the root</source>
+        <translation>根节点的名字</translation>
+    </message>
+    <message>
+        <source>a literal seed (a number or [...])</source>
+        <translation>字面量种子（一个数或 [...]）</translation>
+    </message>
+    <message>
+        <source>an expression</source>
+        <translation>表达式</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;)&apos;</source>
+        <translation>“,”或“)”</translation>
+    </message>
+    <message>
+        <source>&apos;)&apos;</source>
+        <translation>“)”</translation>
+    </message>
+    <message>
+        <source>&apos;[&apos; to start row %1</source>
+        <translation>开始第 %1 行的“[”</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数</translation>
+    </message>
+    <message>
+        <source>nesting deeper than %1 levels</source>
+        <translation>嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <source>unexpected character %1</source>
+        <translation>意外的字符 %1</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 (full-width: did you mean &apos;%2&apos;?)</source>
+        <translation>意外的字符 %1（这是全角字符：你是想输入 &apos;%2&apos; 吗？）</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 (a full-width space: did you mean an ordinary space &apos; &apos;?)</source>
+        <translation>意外的字符 %1（这是全角空格：你是想输入普通空格 &apos; &apos; 吗？）</translation>
+    </message>
+    <message>
+        <source>unexpected character %1 (a combining accent: type the accented letter as one character)</source>
+        <translation>意外的字符 %1（这是组合重音符：请把带重音的字母作为一个字符输入）</translation>
+    </message>
+    <message>
+        <source>&apos;.%1()&apos; is PyTorch&apos;s method call; .bpg writes a function of the value: %1(x) instead of x.%1() (and .T for the transpose)</source>
+        <translation>“.%1()”是 PyTorch 的方法调用；.bpg 把它写成作用于值的函数：用 %1(x) 代替 x.%1()（转置用 .T）</translation>
+    </message>
+    <message>
+        <source>unknown name &apos;%1&apos;</source>
+        <translation>未知的名字“%1”</translation>
+    </message>
+    <message>
+        <source>unknown function &apos;%1&apos;</source>
+        <translation>未知的函数“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is already defined at line %2</source>
+        <translation>“%1”已在第 %2 行定义过</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a keyword and cannot be a name</source>
+        <translation>“%1”是关键字，不能用作名字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes %2 arguments, got %3</source>
+        <translation>“%1”需要 %2 个参数，但给了 %3 个</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes 1 argument, got %2</source>
+        <translation>“%1”需要 1 个参数，但给了 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>nothing to evaluate: the program assigns no name</source>
+        <translation>没有可计算的内容：程序没有给任何名字赋值</translation>
+    </message>
+    <message>
+        <source>the root &apos;%1&apos; is %2: a root that is not 1x1 needs a seed, e.g. `backward %1 with %3`</source>
+        <translation>根节点“%1”是 %2：不是 1x1 的根节点需要种子，例如 `backward %1 with %3`</translation>
+    </message>
+    <message>
+        <source>the root &apos;%1&apos; is %2: a root that is not 1x1 needs a seed, e.g. `backward %1 with M` with M a %2 literal</source>
+        <translation>根节点“%1”是 %2：不是 1x1 的根节点需要种子，例如 `backward %1 with M`，其中 M 是 %2 的字面量</translation>
+    </message>
+    <message>
+        <source>&apos;%1=&apos; changes a name, but in .bpg each name is defined once (it is a node of the graph): write a new name, e.g. %3 = %2 %1 ...</source>
+        <translation>“%1=”会修改一个名字，但在 .bpg 中每个名字只定义一次（它是图中的一个节点）：请写一个新名字，例如 %3 = %2 %1 ...</translation>
+    </message>
+    <message>
+        <source>assignment of a bare name or literal: write %1 = ... with an operation</source>
+        <translation>赋值的右边只是一个名字或字面量：请写成带运算的 %1 = ...</translation>
+    </message>
+    <message>
+        <source>only one backward statement is allowed; the first is at line %1</source>
+        <translation>只允许一条 backward 语句；第一条在第 %1 行</translation>
+    </message>
+    <message>
+        <source>the seed is %1 but the root &apos;%2&apos; is %3: the seed must have the root&apos;s shape</source>
+        <translation>种子是 %1，但根节点“%2”是 %3：种子的形状必须与根节点相同</translation>
+    </message>
+    <message>
+        <source>argument %1 of &apos;%2&apos; must be a number</source>
+        <translation>“%2”的第 %1 个参数必须是数</translation>
+    </message>
+    <message>
+        <source>argument %1 of &apos;%2&apos; is an axis: 0 (down the rows) or 1 (along each row), got %3</source>
+        <translation>“%2”的第 %1 个参数是轴：0（沿各行向下）或 1（沿每一行），但给了 %3</translation>
+    </message>
+    <message>
+        <source>argument %1 of &apos;%2&apos; must be a whole number, got %3</source>
+        <translation>“%2”的第 %1 个参数必须是整数，但给了 %3</translation>
+    </message>
+    <message>
+        <source>ragged matrix literal: row %1 has %2 entries, row 1 has %3</source>
+        <translation>矩阵字面量各行长度不一：第 %1 行有 %2 个元素，第 1 行有 %3 个</translation>
+    </message>
+    <message>
+        <source>ragged matrix literal: row %1 has 1 entry, row 1 has %2</source>
+        <translation>矩阵字面量各行长度不一：第 %1 行有 1 个元素，第 1 行有 %2 个</translation>
+    </message>
+    <message>
+        <source>matrix literal has more than %1 entries, the limit</source>
+        <translation>矩阵字面量的元素超过上限 %1 个</translation>
+    </message>
+    <message>
+        <source>the number &apos;%1&apos; is too large for a double</source>
+        <translation>数“%1”太大，双精度浮点数放不下</translation>
+    </message>
+    <message>
+        <source>malformed number &apos;%1&apos;</source>
+        <translation>格式错误的数“%1”</translation>
+    </message>
+    <message>
+        <source>the program has more than %1 nodes, the limit</source>
+        <translation>程序的节点超过上限 %1 个</translation>
+    </message>
+    <message>
+        <source>operator &apos;%1&apos; is not supported</source>
+        <translation>不支持运算符“%1”</translation>
+    </message>
+    <message>
+        <source>the literal is %1 bytes, over the limit of %2</source>
+        <translation>字面量有 %1 字节，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>the source is %1 bytes, over the limit of %2</source>
+        <translation>源代码有 %1 字节，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>shape mismatch: %1 and %2 do not broadcast (each dimension must be equal, or 1 in one of them)</source>
+        <translation>形状不匹配：%1 和 %2 无法广播（每一维必须相等，或其中一个为 1）</translation>
+    </message>
+    <message>
+        <source>shape mismatch in matrix product: %1 @ %2 (the columns of the left, %3, must equal the rows of the right, %4)</source>
+        <translation>矩阵乘法形状不匹配：%1 @ %2（左边的列数 %3 必须等于右边的行数 %4）</translation>
+    </message>
+    <message>
+        <source>cannot reshape %1 to %2 (the number of entries must stay the same)</source>
+        <translation>无法把 %1 变形为 %2（元素个数必须不变）</translation>
+    </message>
+    <message>
+        <source>the axis must be 0 (down the rows) or 1 (along each row), got %1</source>
+        <translation>轴必须是 0（沿各行向下）或 1（沿每一行），但给了 %1</translation>
+    </message>
+    <message>
+        <source>shape mismatch in a loss of logits and targets: %1 and %2 (they must be the same)</source>
+        <translation>logits 与目标的损失形状不匹配：%1 和 %2（两者必须相同）</translation>
+    </message>
+    <message>
+        <source>shape mismatch: the scores are %1, so the targets must be %2 class indices (0 to %3) or %1 class probabilities, not %4</source>
+        <translation>形状不匹配：得分是 %1，所以目标必须是 %2 的类别索引（0 到 %3）或 %1 的类别概率，而不是 %4</translation>
+    </message>
+    <message>
+        <source>shape mismatch in concat: %1 and %2 (one above the other, they need the same number of columns)</source>
+        <translation>concat 形状不匹配：%1 和 %2（上下拼接需要相同的列数）</translation>
+    </message>
+    <message>
+        <source>shape mismatch in concat: %1 and %2 (side by side, they need the same number of rows)</source>
+        <translation>concat 形状不匹配：%1 和 %2（左右拼接需要相同的行数）</translation>
+    </message>
+    <message>
+        <source>one_hot takes a column of class indices (nx1), not %1</source>
+        <translation>one_hot 需要一列类别索引（nx1），而不是 %1</translation>
+    </message>
+    <message>
+        <source>the number of classes must be between 1 and 1000000, got %1</source>
+        <translation>类别数必须在 1 到 1000000 之间，但给了 %1</translation>
+    </message>
+    <message>
+        <source>%1 would be %2 (%3 entries), more than the limit of %4 entries a value</source>
+        <translation>%1 将是 %2（%3 个元素），超过每个值 %4 个元素的上限</translation>
+    </message>
+    <message>
+        <source>%1 would be %2 (too many entries), more than the limit of %3 entries a value</source>
+        <translation>%1 将是 %2（元素太多），超过每个值 %3 个元素的上限</translation>
+    </message>
+    <message>
+        <source>%1 (%2) takes the graph past its memory budget: evaluating it would need about %3 MB, more than %4 MB (raise it with the environment variable BACKPROP_STUDIO_MEMORY_MB)</source>
+        <translation>%1（%2）使图超出内存预算：计算它大约需要 %3 MB，超过 %4 MB（可用环境变量 BACKPROP_STUDIO_MEMORY_MB 调高）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a leaf: only inputs, params and consts take values</source>
+        <translation>“%1”不是叶节点：只有 input、param 和 const 可以赋值</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is %2, the new value is %3</source>
+        <translation>“%1”是 %2，新值却是 %3</translation>
+    </message>
+    <message>
+        <source>cannot open file: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>cannot open file: it is a directory</source>
+        <translation>无法打开文件：这是一个目录</translation>
+    </message>
+    <message>
+        <source>cannot read file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>the file is larger than the limit of %1</source>
+        <translation>文件大于上限 %1</translation>
+    </message>
+    <message>
+        <source>the input is larger than the limit of %1</source>
+        <translation>输入大于上限 %1</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the program writes this format but does not read it</source>
+        <translation>本程序能写出这种格式，但不能读取它</translation>
+    </message>
+    <message>
+        <source>a literal</source>
+        <translation>一个字面量</translation>
+    </message>
+    <message>
+        <source>the result of %1</source>
+        <translation>%1 的结果</translation>
+    </message>
+    <message>
+        <source>a number after &apos;^&apos;</source>
+        <translation>“^”后面的数</translation>
+    </message>
+    <message>
+        <source>this is a PyTorch checkpoint (torch.save&apos;s output), which holds the weights but not the computation; bring the model in from Python with the backprop_studio module (backprop_studio.show(loss), or backprop_studio.from_module(model, x)), or export it with torch.onnx.export and open the .onnx file</source>
+        <translation>这是 PyTorch 检查点（torch.save 的输出），它保存了权重，但没有保存计算过程；请在 Python 中用 backprop_studio 模块导入模型（backprop_studio.show(loss) 或 backprop_studio.from_module(model, x)），或用 torch.onnx.export 导出后打开 .onnx 文件</translation>
+    </message>
+    <message>
+        <source>a PyTorch script is written by &apos;convert&apos;, not read; to bring a model in from PyTorch, export it with torch.onnx.export or use the backprop_studio Python module</source>
+        <translation>PyTorch 脚本由“convert”写出，但不能读取；要从 PyTorch 导入模型，请用 torch.onnx.export 导出，或使用 backprop_studio Python 模块</translation>
+    </message>
+    <message>
+        <source>not enough memory to load the model</source>
+        <translation>内存不足，无法加载模型</translation>
+    </message>
+</context>
+<context>
     <name>EdgeItem</name>
     <message>
         <source>%1 × %2 = +%3</source>
@@ -92,6 +427,17 @@ Shift+drag it sideways to change it like a slider.</source>
     <message>
         <source>+ a %1 contribution%2</source>
         <translation>+ 一个 %1 的贡献%2</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>%1: error: %2</source>
+        <translation>%1：错误：%2</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: error: %4</source>
+        <translation>%1:%2:%3：错误：%4</translation>
     </message>
 </context>
 <context>
@@ -285,49 +631,6 @@ Shift+drag it sideways to change it like a slider.</source>
     <message>
         <source>A name is letters, digits and &lt;code&gt;_&lt;/code&gt;, not starting with a digit, as in Python; the letters may be Chinese, Japanese, Korean, Greek, Cyrillic or accented Latin: &lt;code&gt;损失 = mse(输出, 目标)&lt;/code&gt;.</source>
         <translation>名字由字母、数字和 &lt;code&gt;_&lt;/code&gt; 组成，不能以数字开头，与 Python 相同；字母可以是中文、日文、韩文、希腊文、西里尔文或带重音的拉丁字母：&lt;code&gt;损失 = mse(输出, 目标)&lt;/code&gt;。</translation>
-    </message>
-</context>
-<context>
-    <name>ParseErrorText</name>
-    <message>
-        <source>unexpected character %1 (a full-width space: did you mean an ordinary space &apos; &apos;?)</source>
-        <translation>意外的字符 %1（这是全角空格：你是想输入普通空格 &apos; &apos; 吗？）</translation>
-    </message>
-    <message>
-        <source>unexpected character %1 (full-width: did you mean &apos;%2&apos;?)</source>
-        <translation>意外的字符 %1（这是全角字符：你是想输入 &apos;%2&apos; 吗？）</translation>
-    </message>
-    <message>
-        <source>unexpected character %1 (a combining accent: type the accented letter as one character)</source>
-        <translation>意外的字符 %1（这是组合重音符：请把带重音的字母作为一个字符输入）</translation>
-    </message>
-    <message>
-        <source>unexpected character %1</source>
-        <translation>意外的字符 %1</translation>
-    </message>
-    <message>
-        <source>unknown name &apos;%1&apos;</source>
-        <translation>未知的名字“%1”</translation>
-    </message>
-    <message>
-        <source>unknown function &apos;%1&apos;</source>
-        <translation>未知的函数“%1”</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is already defined at line %2</source>
-        <translation>“%1”已在第 %2 行定义过</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is a keyword and cannot be a name</source>
-        <translation>“%1”是关键字，不能用作名字</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; takes %2 argument(s), got %3</source>
-        <translation>“%1”需要 %2 个参数，但给了 %3 个</translation>
-    </message>
-    <message>
-        <source>nothing to evaluate: the program assigns no name</source>
-        <translation>没有可计算的内容：程序没有给任何名字赋值</translation>
     </message>
 </context>
 <context>

@@ -39,28 +39,29 @@ std::string withSeparators(long long n) {
 }
 
 // 'y' for a named node, else what it is ("the result of matmul").
-std::string described(const std::string& name, std::string anonymous) {
+Message described(const std::string& name, Message anonymous) {
     if (name.empty()) return anonymous;
     std::string quoted("'");  // appended: GCC 12 warns falsely on "'" + name + "'"
     quoted += name;
     quoted += '\'';
-    return quoted;
+    return plain(std::move(quoted));
 }
 
 }  // namespace
 
-void Graph::spend(const std::string& who, Shape shape, long long bytes) {
+void Graph::spend(const Message& who, Shape shape, long long bytes) {
     long entries = 0;
-    if (__builtin_mul_overflow(shape.rows, shape.cols, &entries) || entries > limits_.maxEntries)
-        throw GraphError(who + " would be " + shapeText(shape) + " (" +
-                         (entries > 0 ? withSeparators(entries) : std::string("too many")) +
-                         " entries), more than the limit of " + withSeparators(limits_.maxEntries) +
-                         " entries a value");
+    if (__builtin_mul_overflow(shape.rows, shape.cols, &entries) || entries > limits_.maxEntries) {
+        if (entries > 0)
+            throw GraphError(phrase("value-too-large", {who, plain(shapeText(shape)), plain(withSeparators(entries)),
+                                                        plain(withSeparators(limits_.maxEntries))}));
+        throw GraphError(phrase("value-too-many-entries",
+                                {who, plain(shapeText(shape)), plain(withSeparators(limits_.maxEntries))}));
+    }
     if (estimatedBytes_ + bytes > limits_.budgetBytes)
-        throw GraphError(who + " (" + shapeText(shape) + ") takes the graph past its memory budget: evaluating it " +
-                         "would need about " + withSeparators((estimatedBytes_ + bytes) >> 20) + " MB, more than " +
-                         withSeparators(limits_.budgetBytes >> 20) +
-                         " MB (raise it with the environment variable BACKPROP_STUDIO_MEMORY_MB)");
+        throw GraphError(phrase("memory-budget", {who, plain(shapeText(shape)),
+                                                  plain(withSeparators((estimatedBytes_ + bytes) >> 20)),
+                                                  plain(withSeparators(limits_.budgetBytes >> 20))}));
     estimatedBytes_ += bytes;
 }
 
@@ -98,7 +99,7 @@ Node& Graph::appendNamed(std::string name) {
 
 NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
     if (kind == NodeKind::Op) throw GraphError("a leaf must be an input, a param or a const");
-    spend(described(name, "a literal"), shapeOf(value), 24LL * value.size());  // the literal, the value and the gradient
+    spend(described(name, message("a-literal")), shapeOf(value), 24LL * value.size());  // the literal, the value and the gradient
     Node& added = appendNamed(std::move(name));
     added.kind = kind;
     added.shape = shapeOf(value);
@@ -108,8 +109,9 @@ NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
 
 NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs attrs, std::string name) {
     if (static_cast<int>(inputs.size()) != op.arity)
-        throw GraphError("'" + std::string(op.name) + "' takes " + std::to_string(op.arity) + " argument" +
-                         (op.arity == 1 ? "" : "s") + ", got " + std::to_string(inputs.size()));
+        throw GraphError(op.arity == 1 ? message("op-arity-one", {std::string(op.name), std::to_string(inputs.size())})
+                                       : message("op-arity", {std::string(op.name), std::to_string(op.arity),
+                                                              std::to_string(inputs.size())}));
     if (inputs.size() > NodeInputs::kMaxInputs) throw GraphError("an op takes at most 2 inputs");
     std::array<Shape, NodeInputs::kMaxInputs> shapes;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -118,13 +120,13 @@ NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs att
         shapes[i] = nodes_[in].shape;
     }
     Shape shape;
-    std::string error;
+    Message error;
     if (!op.shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, shape, error)) throw GraphError(error);
     long long bytes = 0;  // the value and the gradient, then a contribution to each input
     if (shape.rows > 0 && shape.cols > 0 && shape.rows <= limits_.maxEntries && shape.cols <= limits_.maxEntries)
         bytes = 16LL * shape.rows * shape.cols;
     for (std::size_t i = 0; i < inputs.size(); ++i) bytes += 8LL * shapes[i].size();
-    spend(described(name, "the result of " + std::string(op.name)), shape, bytes);
+    spend(described(name, message("result-of", {std::string(op.name)})), shape, bytes);
     Node& added = appendNamed(std::move(name));
     added.kind = NodeKind::Op;
     added.op = &op;
@@ -166,10 +168,9 @@ void Graph::rename(NodeId id, std::string name) {
 
 void Graph::setLeafValue(NodeId id, const Matrix& value) {
     Node& node = nodes_.at(id);
-    if (!node.isLeaf()) throw GraphError("'" + node.name + "' is not a leaf: only inputs, params and consts take values");
+    if (!node.isLeaf()) throw GraphError(message("not-a-leaf", {node.name}));
     if (shapeOf(value) != node.shape)
-        throw GraphError("'" + node.name + "' is " + shapeText(node.shape) + ", the new value is " +
-                         shapeText(shapeOf(value)));
+        throw GraphError(message("value-shape", {node.name, shapeText(node.shape), shapeText(shapeOf(value))}));
     node.leafValue = value;
 }
 

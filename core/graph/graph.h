@@ -11,6 +11,7 @@
 #include "core/graph/matrix.h"
 #include "core/graph/node_inputs.h"
 #include "core/ops/op.h"
+#include "core/text/message.h"
 
 namespace bp {
 
@@ -40,8 +41,8 @@ struct Node {
 // no heap block (a 100,000-node graph is made of them).
 
 // Thrown when an op is built on operands of the wrong shapes or count; what() names both shapes.
-struct GraphError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct GraphError : MessageError {
+    using MessageError::MessageError;
 };
 
 // How large a graph may grow before it is evaluated. Every op's result shape is known from its
@@ -109,7 +110,7 @@ private:
     Node& appendNamed(std::string name);
     NodeId findAnonymous(const std::string& name) const;
     // Throws GraphError naming `who` if `shape` is too large or the budget would be exceeded.
-    void spend(const std::string& who, Shape shape, long long bytes);
+    void spend(const Message& who, Shape shape, long long bytes);
 };
 
 }  // namespace bp

@@ -74,8 +74,8 @@ Attr namedAttr(const std::string& key) {
     return Attr::None;
 }
 
-[[noreturn]] void fail(const std::string& file, const std::string& message) {
-    throw LoadError(file + ": error: " + message);
+[[noreturn]] void fail(const std::string& file, const std::string& text) {
+    throw LoadError(file, plain(text));
 }
 
 // "a string ("abc")", "a list", ... for messages; never the whole of a large value.
@@ -496,7 +496,7 @@ StudioDocument loadDocumentFile(const std::string& path, const DocumentLimits& l
     try {
         text = readBoundedFile(path, limits.maxFileBytes);
     } catch (const FileReadError& e) {
-        fail(path, e.what());
+        throw LoadError(path, e.said);
     }
     return documentFromText(text, path, limits);
 }

@@ -33,22 +33,14 @@ Program readText(const std::string& bytes, const std::string& name) {
     try {
         return parseProgram(bytes, name);
     } catch (const ParseError& e) {
-        throw LoadError(e.what());
+        throw LoadError(e.file, e.said, e.line, e.column);
     }
 }
 
 Program readDocument(const std::string& bytes, const std::string& name) { return documentFromText(bytes, name).program; }
 
-std::string checkpointRefusal() {
-    return "this is a PyTorch checkpoint (torch.save's output), which holds the weights but not the computation; "
-           "bring the model in from Python with the backprop_studio module (backprop_studio.show(loss), or "
-           "backprop_studio.from_module(model, x)), or export it with torch.onnx.export and open the .onnx file";
-}
-
-std::string scriptRefusal() {
-    return "a PyTorch script is written by 'convert', not read; to bring a model in from PyTorch, export it with "
-           "torch.onnx.export or use the backprop_studio Python module";
-}
+Message checkpointRefusal() { return message("checkpoint-not-read"); }
+Message scriptRefusal() { return message("script-not-read"); }
 
 std::string writeDocument(const Program& program) { return documentText(documentOf(program)); }
 Program readOnnx(const std::string& bytes, const std::string& name) { return importOnnxBytes(bytes, name); }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/graph/program.h"
+#include "core/text/message.h"
 
 namespace bp {
 
@@ -27,7 +28,7 @@ struct FormatRow {
     // The program in `bytes` (read from `name`); throws LoadError("NAME: error: ..."). Null: the
     // format cannot be read (refusal says why).
     Program (*read)(const std::string& bytes, const std::string& name);
-    std::string (*refusal)();  // why a file of this format cannot be read, when `read` is null
+    Message (*refusal)();  // why a file of this format cannot be read, when `read` is null
     // The program written in this format; null when the program does not write it.
     std::string (*write)(const Program& program);
 };

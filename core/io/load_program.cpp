@@ -20,8 +20,7 @@ std::string readStandardInput() {
     std::size_t got;
     while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
         if (text.size() + got > kInputLimit)
-            throw LoadError(std::string(kStandardInputName) + ": error: the input is larger than the limit of " +
-                            limitText(kInputLimit));
+            throw LoadError(kStandardInputName, message("input-too-large", {limitText(kInputLimit)}));
         text.append(buffer, got);
     }
     return text;
@@ -29,12 +28,15 @@ std::string readStandardInput() {
 
 Program readWith(const FormatRow& row, const std::string& bytes, const std::string& name) {
     if (!row.read)
-        throw LoadError(name + ": error: " +
-                        (row.refusal ? row.refusal() : "the program writes this format but does not read it"));
+        throw LoadError(name, row.refusal ? row.refusal() : message("format-not-read"));
     return row.read(bytes, name);
 }
 
 }  // namespace
+
+LoadError::LoadError(std::string file_, Message said_, int line_, int column_)
+    : MessageError(fileErrorText(file_, line_, column_, englishText(said_)), said_), file(std::move(file_)),
+      line(line_), column(column_) {}
 
 Program loadProgram(const std::string& path) {
     if (path == "-") {  // standard input: the format is recognised from the content
@@ -45,7 +47,7 @@ Program loadProgram(const std::string& path) {
     try {
         bytes = readBoundedFile(path, kInputLimit);
     } catch (const FileReadError& e) {
-        throw LoadError(path + ": error: " + e.what());
+        throw LoadError(path, e.said);
     }
     const FormatRow* row = formatOfExtension(path);
     return readWith(row ? *row : formatOfContent(bytes), bytes, path);

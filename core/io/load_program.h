@@ -6,13 +6,18 @@
 #include <string>
 
 #include "core/graph/program.h"
+#include "core/text/message.h"
 
 namespace bp {
 
 // A file that cannot be loaded: what() is the whole message, "FILE:LINE:COL: error: ..." for
 // text, "FILE: error: ..." otherwise.
-struct LoadError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+// `said` is the message after "error: ", as data for the window; file, line and column where it is.
+struct LoadError : MessageError {
+    LoadError(std::string file, Message said, int line = 0, int column = 0);
+    std::string file;
+    int line;
+    int column;
 };
 
 Program loadProgram(const std::string& path);

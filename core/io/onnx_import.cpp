@@ -284,12 +284,10 @@ Program Importer::run(const onnx::ModelProto& model) {
 Program importOnnxBytes(const std::string& bytes, const std::string& fileName, const OnnxLimits& limits) {
     try {
         return Importer(limits).run(parseModel(bytes, limits));
-    } catch (const OnnxError& e) {
-        throw LoadError(fileName + ": error: " + e.what());
-    } catch (const GraphError& e) {
-        throw LoadError(fileName + ": error: " + e.what());
+    } catch (const MessageError& e) {  // OnnxError, GraphError
+        throw LoadError(fileName, e.said);
     } catch (const std::bad_alloc&) {
-        throw LoadError(fileName + ": error: not enough memory to load the model");
+        throw LoadError(fileName, message("not-enough-memory-model"));
     }
 }
 
@@ -298,7 +296,7 @@ Program importOnnxFile(const std::string& path, const OnnxLimits& limits) {
     try {
         bytes = readBoundedFile(path, limits.maxFileBytes);
     } catch (const FileReadError& e) {
-        throw LoadError(path + ": error: " + e.what());
+        throw LoadError(path, e.said);
     }
     return importOnnxBytes(bytes, path, limits);
 }

@@ -10,12 +10,13 @@
 
 #include "core/graph/matrix.h"
 #include "core/io/onnx_import.h"
+#include "core/text/message.h"
 
 namespace bp::onnx_io {
 
 // A refusal, without the "FILE: error: " prefix that importOnnxBytes adds.
-struct OnnxError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct OnnxError : MessageError {
+    using MessageError::MessageError;
 };
 
 using Dims = std::vector<long>;

@@ -39,15 +39,6 @@ char asciiLookalike(char32_t cp) {
 
 }  // namespace
 
-std::string fullWidthHint(std::string_view rest) {
-    char32_t cp = 0;
-    if (decodeUtf8(rest, cp) == 0) return {};
-    const char ascii = asciiLookalike(cp);
-    if (ascii == 0) return {};
-    if (ascii == ' ') return " (a full-width space: did you mean an ordinary space ' '?)";
-    return std::string(" (full-width: did you mean '") + ascii + "'?)";
-}
-
 bool isKeyword(std::string_view name) {
     return name == "input" || name == "param" || name == "const" || name == "backward" || name == "with";
 }
@@ -78,18 +69,18 @@ std::string describeCharacter(std::string_view rest) {
     return buffer;
 }
 
-std::string describeToken(const Token& token) {
+Message describeToken(const Token& token) {
     switch (token.kind) {
-    case TokenKind::Number: return "number '" + clipped(token.text) + "'";
-    case TokenKind::Name: return "name '" + clipped(token.text) + "'";
+    case TokenKind::Number: return message("token-number", {clipped(token.text)});
+    case TokenKind::Name: return message("token-name", {clipped(token.text)});
     case TokenKind::KwInput:
     case TokenKind::KwParam:
     case TokenKind::KwConst:
     case TokenKind::KwBackward:
-    case TokenKind::KwWith: return "keyword '" + std::string(token.text) + "'";
-    case TokenKind::Newline: return "end of line";
-    case TokenKind::End: return "end of file";
-    default: return "token '" + std::string(token.text) + "'";
+    case TokenKind::KwWith: return message("token-keyword", {std::string(token.text)});
+    case TokenKind::Newline: return message("token-end-of-line");
+    case TokenKind::End: return message("token-end-of-file");
+    default: return message("token-other", {std::string(token.text)});
     }
 }
 
@@ -120,18 +111,18 @@ void Lexer::failAt(const char* where) const {
     char32_t cp = 0;
     const bool decoded = decodeUtf8(rest, cp) > 0;
     const char ascii = decoded ? asciiLookalike(cp) : 0;
-    const std::string hint = combiningMarkHint(rest);
-    throw ParseError(fileName_, line_, column > INT_MAX ? INT_MAX : static_cast<int>(column),
-                     "unexpected character " + character + fullWidthHint(rest) + hint, "unexpected-character",
-                     {character, ascii ? std::string(1, ascii) : std::string(), hint.empty() ? "" : "combining"});
+    const Message said = ascii == ' '                        ? message("unexpected-full-width-space", {character})
+                         : ascii                             ? message("unexpected-full-width", {character, std::string(1, ascii)})
+                         : !combiningMarkHint(rest).empty() ? message("unexpected-combining", {character})
+                                                             : message("unexpected-character", {character});
+    throw ParseError(fileName_, line_, column > INT_MAX ? INT_MAX : static_cast<int>(column), said);
 }
 
 void Lexer::failMethod(const char* dot) const {
     const std::string method(dot + 1, nameLength(std::string_view(dot + 1, static_cast<std::size_t>(end_ - dot - 1))));
     const auto column = dot - lineStart_ + 1;
     throw ParseError(fileName_, line_, column > INT_MAX ? INT_MAX : static_cast<int>(column),
-                     "'." + method + "()' is PyTorch's method call; .bpg writes a function of the value: " + method +
-                         "(x) instead of x." + method + "() (and .T for the transpose)");
+                     message("method-call", {method}));
 }
 
 Token Lexer::next() {

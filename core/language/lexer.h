@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text/message.h"
+
 namespace bp {
 
 enum class TokenKind {
@@ -43,14 +45,11 @@ struct Token {
 };
 
 // How a token is named in messages: "token ')'", "name 'q'", "number '2.5'", "end of line".
-std::string describeToken(const Token& token);
+Message describeToken(const Token& token);
 
 // A character the lexer cannot start a token with, escaped for a message: '$', '\x01', '×' (U+00D7).
 std::string describeCharacter(std::string_view rest);
 
-// For a full-width character typed by a CJK input method (U+FF01..U+FF5E, the ideographic space,
-// comma and full stop), " (full-width: did you mean ','?)" naming the ASCII character; else "".
-std::string fullWidthHint(std::string_view rest);
 
 class Lexer {
 public:

@@ -23,11 +23,6 @@ namespace bp {
 
 namespace {
 
-std::string formatMessage(const std::string& file, int line, int column, const std::string& message) {
-    if (line <= 0) return file + ": error: " + message;
-    return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: " + message;
-}
-
 std::string positionText(const Token& token) {
     return std::to_string(token.line) + ":" + std::to_string(token.column);
 }
@@ -138,35 +133,32 @@ private:
 
     // Error paths are cold and out of line: the frames of the recursive functions stay small,
     // which is what bounds the stack at the deepest nesting allowed.
-    [[noreturn, gnu::cold, gnu::noinline]] void fail(const Token& where, const std::string& message) const {
-        throw ParseError(file_, where.line, where.column, message);
-    }
-    // A message the window says in its own language: its code and parts (the codes in parser.h).
-    [[noreturn, gnu::cold, gnu::noinline]] void fail(const Token& where, const std::string& message, const char* code,
-                                                     std::vector<std::string> args) const {
-        throw ParseError(file_, where.line, where.column, message, code, std::move(args));
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(const Token& where, Message said) const {
+        throw ParseError(file_, where.line, where.column, std::move(said));
     }
     // A syntax error at the current token; at the end of the file inside brackets, the error
     // names the bracket that was never closed, which is what the writer has to fix.
-    [[noreturn, gnu::cold, gnu::noinline]] void unexpected(const std::string& expected) const {
+    [[noreturn, gnu::cold, gnu::noinline]] void unexpected(Message expected) const {
         if (at(TokenKind::End) && !opens_.empty())
-            fail(tok_, quoted(opens_.back().text) + " opened at " + positionText(opens_.back()) +
-                           " is never closed");
-        fail(tok_, "unexpected " + describeToken(tok_) + ", expected " + expected);
+            fail(tok_, message("never-closed", {std::string(opens_.back().text), positionText(opens_.back())}));
+        fail(tok_, phrase("unexpected-token", {describeToken(tok_), std::move(expected)}));
+    }
+    [[noreturn, gnu::cold, gnu::noinline]] void unexpected(const char* expectedCode) const {
+        unexpected(message(expectedCode));
     }
 
     void enter(const Token& where) {
         if (++depth_ > limits_.maxNesting) failNesting(where);
     }
     [[noreturn, gnu::cold, gnu::noinline]] void failNesting(const Token& where) const {
-        fail(where, "nesting deeper than " + std::to_string(limits_.maxNesting) + " levels");
+        fail(where, message("nesting-too-deep", {std::to_string(limits_.maxNesting)}));
     }
     [[noreturn, gnu::cold, gnu::noinline]] void failClose(const char* closer) const {
         const Token& bracket = opens_.back();
-        unexpected(std::string("'") + closer + "' to close " + quoted(bracket.text) + " at " + positionText(bracket));
+        unexpected(message("expected-close", {closer, std::string(bracket.text), positionText(bracket)}));
     }
     [[noreturn, gnu::cold, gnu::noinline]] void failUnknownName(const Token& name) const {
-        fail(name, "unknown name " + quoted(name.text), "unknown-name", {std::string(name.text)});
+        fail(name, message("unknown-name", {std::string(name.text)}));
     }
     void leave() { --depth_; }
     void open(const Token& bracket) {
@@ -185,7 +177,7 @@ private:
     void declaration(NodeKind kind);
     void assignment();
     void backwardStatement();
-    void endOfStatement(const char* hint = "");
+    void endOfStatement(const char* expectedCode = "expected-end-of-line");
     Token expectName(const char* what);
     void checkNewName(const Token& name) const;
     [[noreturn, gnu::cold, gnu::noinline]] void failKeywordAsName(const Token& keyword) const;
@@ -234,7 +226,7 @@ private:
     NodeId addConst(Matrix value, const Token& where);
     NodeId addOp(const OpDef* op, const Token& where, NodeInputs inputs, OpAttrs attrs = {});
     NodeId createPending(std::string name = {});
-    std::string rootNeedsSeed(const std::string& name, Shape shape) const;
+    Message rootNeedsSeed(const std::string& name, Shape shape) const;
 };
 
 Program Parser::run() {
@@ -251,7 +243,7 @@ Program Parser::run() {
     }
     createPending();
     if (program_.root < 0) {
-        if (lastAssigned_ < 0) fail(tok_, "nothing to evaluate: the program assigns no name", "nothing-to-evaluate", {});
+        if (lastAssigned_ < 0) fail(tok_, message("nothing-to-evaluate"));
         const Node& root = graph().node(lastAssigned_);
         if (root.shape != Shape{1, 1}) fail(lastAssignedName_, rootNeedsSeed(root.name, root.shape));
         program_.root = lastAssigned_;
@@ -264,9 +256,9 @@ Program Parser::run() {
 Matrix Parser::runLiteral() {
     advance();
     while (at(TokenKind::Newline)) advance();
-    Matrix value = literal("a literal (a number or [...])");
+    Matrix value = literal("expected-literal");
     while (at(TokenKind::Newline)) advance();
-    if (!at(TokenKind::End)) unexpected("the end of the literal");
+    if (!at(TokenKind::End)) unexpected("expected-literal-end");
     return value;
 }
 
@@ -284,22 +276,21 @@ void Parser::statement() {
         tok_ = keyword;
         [[fallthrough]];
     }
-    default: unexpected("a statement (a declaration, an assignment or backward)");
+    default: unexpected("expected-statement");
     }
 }
 
 // `input = 2` or `backward = 1`: a keyword where the user meant a name.
 void Parser::failKeywordAsName(const Token& keyword) const {
-    fail(keyword, quoted(keyword.text) + " is a keyword and cannot be a name", "keyword-as-name",
-         {std::string(keyword.text)});
+    fail(keyword, message("keyword-as-name", {std::string(keyword.text)}));
 }
 
-void Parser::endOfStatement(const char* hint) {
+void Parser::endOfStatement(const char* expectedCode) {
     if (at(TokenKind::Newline) || at(TokenKind::Semicolon)) {
         advance();
         return;
     }
-    if (!at(TokenKind::End)) unexpected(std::string("end of line") + hint);
+    if (!at(TokenKind::End)) unexpected(expectedCode);
 }
 
 Token Parser::expectName(const char* what) {
@@ -315,20 +306,19 @@ Token Parser::expectName(const char* what) {
 
 void Parser::checkNewName(const Token& name) const {
     if (auto it = names_.find(name.text); it != names_.end())
-        fail(name, quoted(name.text) + " is already defined at line " + std::to_string(it->second.line),
-             "already-defined", {std::string(name.text), std::to_string(it->second.line)});
+        fail(name, message("already-defined", {std::string(name.text), std::to_string(it->second.line)}));
 }
 
 void Parser::declaration(NodeKind kind) {
     const Token keyword = tok_;
     advance();
     if (at(TokenKind::Equals)) failKeywordAsName(keyword);
-    const Token name = expectName("a name");
-    if (!at(TokenKind::Equals)) unexpected("'='");
+    const Token name = expectName("expected-a-name");
+    if (!at(TokenKind::Equals)) unexpected("expected-equals");
     checkNewName(name);
     advance();
-    Matrix value = literal("a literal (a number or [...])");
-    endOfStatement(" (a declaration's value is a literal)");
+    Matrix value = literal("expected-literal");
+    endOfStatement("expected-end-of-declaration");
     checkNodeLimit(name);
     const NodeId id = graph().addLeaf(kind, std::move(value), std::string(name.text));
     graph().node(id).pos = {name.line, name.column};
@@ -342,10 +332,9 @@ void Parser::assignment() {
         const bool compound = at(TokenKind::Plus) || at(TokenKind::Minus) || at(TokenKind::Star) ||
                               at(TokenKind::Slash) || at(TokenKind::Caret) || at(TokenKind::At);
         if (compound && peek(1).kind == TokenKind::Equals)
-            fail(tok_, "'" + std::string(tok_.text) + "=' changes a name, but in .bpg each name is defined once (it is a node "
-                       "of the graph): write a new name, e.g. " + std::string(name.text) + "2 = " +
-                       std::string(name.text) + " " + std::string(tok_.text) + " ...");
-        unexpected("'=' after '" + std::string(name.text) + "'");
+            fail(tok_, message("compound-assignment",
+                               {std::string(tok_.text), std::string(name.text), std::string(name.text) + "2"}));
+        unexpected(message("expected-equals-after", {std::string(name.text)}));
     }
     checkNewName(name);
     advance();
@@ -354,8 +343,7 @@ void Parser::assignment() {
     // `c = a` or `c = 5`: the outermost operation is not new, so c is an identity node of its own.
     if (!pending_.active || id != graph().size()) {
         if (!identity_)
-            fail(name, "assignment of a bare name or literal: write " + std::string(name.text) +
-                           " = ... with an operation");
+            fail(name, message("bare-assignment", {std::string(name.text)}));
         id = addOp(identity_, name, {id});
     }
     id = createPending(std::string(name.text));
@@ -364,20 +352,19 @@ void Parser::assignment() {
     lastAssignedName_ = name;
 }
 
-std::string Parser::rootNeedsSeed(const std::string& name, Shape shape) const {
-    std::string message = "the root '" + name + "' is " + shapeText(shape) +
-                          ": a root that is not 1x1 needs a seed, e.g. `backward " + name + " with ";
-    if (shape.size() <= 16) return message + literalText(Matrix::Ones(shape.rows, shape.cols)) + "`";
-    return message + "M` with M a " + shapeText(shape) + " literal";
+Message Parser::rootNeedsSeed(const std::string& name, Shape shape) const {
+    if (shape.size() <= 16)
+        return message("root-needs-seed", {name, shapeText(shape), literalText(Matrix::Ones(shape.rows, shape.cols))});
+    return message("root-needs-large-seed", {name, shapeText(shape)});
 }
 
 void Parser::backwardStatement() {
     const Token keyword = tok_;
     if (program_.root >= 0)
-        fail(keyword, "only one backward statement is allowed; the first is at line " + std::to_string(backwardLine_));
+        fail(keyword, message("second-backward", {std::to_string(backwardLine_)}));
     advance();
     if (at(TokenKind::Equals)) failKeywordAsName(keyword);
-    const Token name = expectName("the name of the root");
+    const Token name = expectName("expected-root-name");
     const auto it = names_.find(name.text);
     if (it == names_.end()) failUnknownName(name);
     const NodeId root = it->second.id;
@@ -388,14 +375,13 @@ void Parser::backwardStatement() {
     if (at(TokenKind::KwWith)) {
         advance();
         seedStart = tok_;
-        seed = literal("a literal seed (a number or [...])");
+        seed = literal("expected-seed");
         haveSeed = true;
     }
     endOfStatement();
     if (haveSeed) {
         if (shapeOf(seed) != shape)
-            fail(seedStart, "the seed is " + shapeText(shapeOf(seed)) + " but the root '" + std::string(name.text) +
-                                "' is " + shapeText(shape) + ": the seed must have the root's shape");
+            fail(seedStart, message("seed-shape", {shapeText(shapeOf(seed)), std::string(name.text), shapeText(shape)}));
     } else {
         if (shape != Shape{1, 1}) fail(name, rootNeedsSeed(std::string(name.text), shape));
         seed = Matrix::Ones(1, 1);
@@ -473,7 +459,7 @@ NodeId Parser::power(NodeId operand) {
     const TokenKind after = peek(skip + 1).kind;
     if (peek(skip).kind == TokenKind::Number && after != TokenKind::Caret && after != TokenKind::DotT) {
         OpAttrs attrs;
-        attrs.exponent = signedNumber("a number after '^'");
+        attrs.exponent = signedNumber("expected-number-after-power");
         return addOp(caret_, op, {operand}, attrs);
     }
     enter(op);
@@ -509,7 +495,7 @@ NodeId Parser::primary() {
         close(TokenKind::RParen, ")");
         return inner;
     }
-    default: unexpected("an expression");
+    default: unexpected("expected-expression");
     }
 }
 
@@ -527,7 +513,7 @@ std::vector<const OpDef*> callCandidates(std::string_view name) {
 NodeId Parser::call(const Token& name) {
     const Candidates candidates = callCandidates(name.text);
     if (candidates.empty())
-        fail(name, "unknown function " + quoted(name.text), "unknown-function", {std::string(name.text)});
+        fail(name, message("unknown-function", {std::string(name.text)}));
     int most = 0;
     for (const OpDef* c : candidates) most = std::max(most, c->arity + c->attrCount);
     open(tok_);
@@ -545,10 +531,9 @@ NodeId Parser::call(const Token& name) {
             arg.token = tok_;
             if (attrHere && (!inputHere || atPlainNumber())) {
                 if (!at(TokenKind::Minus) && !at(TokenKind::Number))
-                    fail(tok_, "argument " + std::to_string(position + 1) + " of " + quoted(name.text) +
-                                   " must be a number");
+                    fail(tok_, message("argument-not-number", {std::to_string(position + 1), std::string(name.text)}));
                 arg.number = true;
-                arg.value = signedNumber("a number");
+                arg.value = signedNumber("expected-number");
             } else {
                 arg.node = expr();
             }
@@ -558,7 +543,7 @@ NodeId Parser::call(const Token& name) {
                 continue;
             }
             if (at(TokenKind::RParen)) break;
-            unexpected("',' or ')'");
+            unexpected("expected-comma-or-close");
         }
     }
     const OpDef* op = chooseOp(name, candidates, args);
@@ -596,7 +581,7 @@ const OpDef* Parser::chooseOp(const Token& name, const Candidates& candidates, s
             for (int i = c->arity; i < got && c->arity + c->attrCount == got; ++i)
                 if (!args[static_cast<std::size_t>(i)].number)
                     fail(args[static_cast<std::size_t>(i)].token,
-                         "argument " + std::to_string(i + 1) + " of " + quoted(name.text) + " must be a number");
+                         message("argument-not-number", {std::to_string(i + 1), std::string(name.text)}));
         failArgumentCount(name, candidates, got);
     }
     if (fitting.size() == 1) return fitting.front();
@@ -608,7 +593,7 @@ const OpDef* Parser::chooseOp(const Token& name, const Candidates& candidates, s
             shapes[static_cast<std::size_t>(i)] = a.number ? Shape{1, 1} : graph().node(a.node).shape;
         }
         Shape out;
-        std::string error;
+        Message error;
         if (c->shape(std::span<const Shape>(shapes.data(), static_cast<std::size_t>(c->arity)), callAttrs(*c, name, args),
                      out, error))
             return c;
@@ -621,13 +606,13 @@ void Parser::failArgumentCount(const Token& name, const Candidates& candidates, 
     for (const OpDef* c : candidates) counts.push_back(c->arity + c->attrCount);
     std::sort(counts.begin(), counts.end());
     counts.erase(std::unique(counts.begin(), counts.end()), counts.end());
-    std::string expected;
-    for (std::size_t i = 0; i < counts.size(); ++i)
-        expected += (i == 0 ? "" : i + 1 == counts.size() ? " or " : ", ") + std::to_string(counts[i]);
-    fail(name,
-         quoted(name.text) + " takes " + expected + (counts.size() == 1 && counts[0] == 1 ? " argument" : " arguments") +
-             ", got " + std::to_string(got),
-         "argument-count", {std::string(name.text), expected, std::to_string(got)});
+    if (counts.size() == 1 && counts[0] == 1)
+        fail(name, message("argument-count-one", {std::string(name.text), std::to_string(got)}));
+    std::string first;  // "1, 2" of "1, 2 or 3"
+    for (std::size_t i = 0; i + 1 < counts.size(); ++i) first += (i == 0 ? "" : ", ") + std::to_string(counts[i]);
+    Message expected = plain(std::to_string(counts.back()));
+    if (counts.size() > 1) expected = phrase("either-count", {plain(first), std::move(expected)});
+    fail(name, phrase("argument-count", {plain(std::string(name.text)), std::move(expected), plain(std::to_string(got))}));
 }
 
 // The trailing number arguments, as the op's attribute list names them.
@@ -637,13 +622,13 @@ OpAttrs Parser::callAttrs(const OpDef& op, const Token& name, const std::vector<
         const Argument& arg = args[static_cast<std::size_t>(op.arity + i)];
         const Attr attr = op.attrs[static_cast<std::size_t>(i)];
         double v = arg.value;
-        const std::string which = "argument " + std::to_string(op.arity + i + 1) + " of " + quoted(name.text);
+        const std::string position = std::to_string(op.arity + i + 1);
         if (attr == Attr::Axis) {
             if (v == -1 || v == -2) v += 2;  // PyTorch's dim=-1 is the last axis
             if (v != 0 && v != 1)
-                fail(arg.token, which + " is an axis: 0 (down the rows) or 1 (along each row), got " + numberText(arg.value));
+                fail(arg.token, message("argument-not-axis", {position, std::string(name.text), numberText(arg.value)}));
         } else if (attrIsWhole(attr) && !(v >= 0 && v <= 1e9 && v == std::floor(v))) {
-            fail(arg.token, which + " must be a whole number, got " + numberText(v));
+            fail(arg.token, message("argument-not-whole", {position, std::string(name.text), numberText(v)}));
         }
         setAttr(attrs, attr, v);
     }
@@ -669,7 +654,7 @@ int Parser::skipArguments() {
             break;
         case TokenKind::End:
             if (!brackets.empty()) opens_.push_back(brackets.back());
-            unexpected("')'");
+            unexpected("expected-close-paren");
         default: break;
         }
         advance();
@@ -709,11 +694,12 @@ Matrix Parser::bracketLiteral() {
         if (rows == 1)
             cols = count;
         else if (count != cols)
-            fail(rowStart, "ragged matrix literal: row " + std::to_string(rows) + " has " + std::to_string(count) +
-                               (count == 1 ? " entry" : " entries") + ", row 1 has " + std::to_string(cols));
+            fail(rowStart, count == 1 ? message("ragged-literal-one", {std::to_string(rows), std::to_string(cols)})
+                                      : message("ragged-literal", {std::to_string(rows), std::to_string(count),
+                                                                   std::to_string(cols)}));
         if (at(TokenKind::Comma)) {
             advance();
-            if (!at(TokenKind::LBracket)) unexpected("'[' to start row " + std::to_string(rows + 1));
+            if (!at(TokenKind::LBracket)) unexpected(message("expected-row", {std::to_string(rows + 1)}));
             continue;
         }
         close(TokenKind::RBracket, "]");
@@ -728,9 +714,8 @@ void Parser::numbersInto(std::vector<double>& out, const Token& literalStart) {
     const auto limit = static_cast<std::size_t>(std::max(limits_.maxMatrixEntries, 0L));
     for (;;) {
         if (out.size() >= limit)
-            fail(literalStart, "matrix literal has more than " + std::to_string(limits_.maxMatrixEntries) +
-                                   " entries, the limit");
-        out.push_back(signedNumber("a number"));
+            fail(literalStart, message("literal-too-large", {std::to_string(limits_.maxMatrixEntries)}));
+        out.push_back(signedNumber("expected-number"));
         if (!at(TokenKind::Comma)) return;
         lexer_.readNumberRun(out, limit);
         advance();
@@ -758,10 +743,10 @@ double Parser::numberValue(const Token& token) const {
     if (error == std::errc::result_out_of_range) {
         // Too small rounds to zero as everywhere else; too large has no value in .bpg.
         if (decimalMagnitude(token.text) < 0) return 0.0;
-        fail(token, "the number '" + std::string(token.text.substr(0, 40)) +
-                        (token.text.size() > 40 ? "..." : "") + "' is too large for a double");
+        fail(token, message("number-too-large",
+                            {std::string(token.text.substr(0, 40)) + (token.text.size() > 40 ? "..." : "")}));
     }
-    fail(token, "malformed number '" + std::string(token.text.substr(0, 40)) + "'");
+    fail(token, message("malformed-number", {std::string(token.text.substr(0, 40))}));
 }
 
 // ---- building nodes ----------------------------------------------------------------------
@@ -769,7 +754,7 @@ double Parser::numberValue(const Token& token) const {
 void Parser::checkNodeLimit(const Token& where) {
     createPending();
     if (program_.graph.size() >= limits_.maxNodes)
-        fail(where, "the program has more than " + std::to_string(limits_.maxNodes) + " nodes, the limit");
+        fail(where, message("too-many-nodes", {std::to_string(limits_.maxNodes)}));
 }
 
 NodeId Parser::addConst(Matrix value, const Token& where) {
@@ -781,7 +766,7 @@ NodeId Parser::addConst(Matrix value, const Token& where) {
 }
 
 NodeId Parser::addOp(const OpDef* op, const Token& where, NodeInputs inputs, OpAttrs attrs) {
-    if (!op) fail(where, "operator '" + std::string(where.text) + "' is not supported");
+    if (!op) fail(where, message("unsupported-operator", {std::string(where.text)}));
     checkNodeLimit(where);
     // The op's own shape rule, as Graph::addOp will apply it, with the same message. Ops take
     // one or two inputs here (calls with more fail on the count first): shapes on the stack.
@@ -790,10 +775,10 @@ NodeId Parser::addOp(const OpDef* op, const Token& where, NodeInputs inputs, OpA
     if (countOk)
         for (std::size_t i = 0; i < inputs.size(); ++i) shapes[i] = graph().node(inputs[i]).shape;
     Shape shape;
-    std::string error;
+    Message error;
     if (!countOk || !op->shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, shape, error))
-        fail(where, error.empty() ? quoted(op->name) + " takes " + std::to_string(op->arity) +
-                                        " arguments, got " + std::to_string(inputs.size())
+        fail(where, error.empty() ? message("op-arity", {std::string(op->name), std::to_string(op->arity),
+                                                         std::to_string(inputs.size())})
                                   : error);
     pending_.active = true;
     pending_.op = op;
@@ -811,7 +796,7 @@ NodeId Parser::createPending(std::string name) {
         id = graph().addOp(*pending_.op, std::span<const NodeId>(pending_.inputs.begin(), pending_.inputs.size()),
                            pending_.attrs, std::move(name));
     } catch (const GraphError& error) {
-        fail(pending_.where, error.what());
+        fail(pending_.where, error.said);
     }
     graph().node(id).pos = {pending_.where.line, pending_.where.column};
     return id;
@@ -820,21 +805,18 @@ NodeId Parser::createPending(std::string name) {
 }  // namespace
 
 ParseError::ParseError(std::string file_, int line_, int column_, std::string message_)
-    : std::runtime_error(formatMessage(file_, line_, column_, message_)), file(std::move(file_)), line(line_),
-      column(column_), message(std::move(message_)) {}
+    : std::runtime_error(fileErrorText(file_, line_, column_, message_)), file(std::move(file_)), line(line_),
+      column(column_), message(std::move(message_)), said(plain(message)) {}
 
-ParseError::ParseError(std::string file_, int line_, int column_, std::string message_, std::string code_,
-                       std::vector<std::string> args_)
-    : ParseError(std::move(file_), line_, column_, std::move(message_)) {
-    code = std::move(code_);
-    args = std::move(args_);
+ParseError::ParseError(std::string file_, int line_, int column_, Message said_)
+    : ParseError(std::move(file_), line_, column_, englishText(said_)) {
+    said = std::move(said_);
 }
 
 Matrix parseLiteralText(std::string_view text, const std::string& what, const ParseLimits& limits) {
     if (text.size() > limits.maxSourceBytes)
         throw ParseError(what, 0, 0,
-                         "the literal is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                             bytesText(limits.maxSourceBytes));
+                         message("literal-over-limit", {std::to_string(text.size()), bytesText(limits.maxSourceBytes)}));
     Parser parser(text, what, limits);
     return parser.runLiteral();
 }
@@ -842,8 +824,7 @@ Matrix parseLiteralText(std::string_view text, const std::string& what, const Pa
 Program parseProgram(std::string_view source, const std::string& fileName, const ParseLimits& limits) {
     if (source.size() > limits.maxSourceBytes)
         throw ParseError(fileName, 0, 0,
-                         "the source is " + std::to_string(source.size()) + " bytes, over the limit of " +
-                             bytesText(limits.maxSourceBytes));
+                         message("source-over-limit", {std::to_string(source.size()), bytesText(limits.maxSourceBytes)}));
     Parser parser(source, fileName, limits);
     return parser.run();
 }

@@ -8,34 +8,21 @@
 #include <string_view>
 
 #include "core/graph/program.h"
+#include "core/text/message.h"
 
 namespace bp {
 
 struct ParseError : std::runtime_error {
     ParseError(std::string file, int line, int column, std::string message);
-    ParseError(std::string file, int line, int column, std::string message, std::string code,
-               std::vector<std::string> args);
+    ParseError(std::string file, int line, int column, Message said);
     std::string file;
     int line;
     int column;
     std::string message;  // without the position; what() is "FILE:LINE:COL: error: MESSAGE"
-    // For the window, which says it in its own language: the kind of the message and its parts
-    // (names, numbers, characters), e.g. "unknown-name" {"损失"}. Set for the messages a student
-    // meets most (the codes below); "" for the others, which the window shows as `message`.
-    std::string code;
-    std::vector<std::string> args;
+    // The message as data (core/text/message_catalog.h), for the window, which says it in its own
+    // language: e.g. "unknown-name" {"损失"}. Plain text for a message that has no code.
+    Message said;
 };
-
-// The codes of ParseError::code, and their args:
-//   unexpected-character  {the character as messages name it ("'，' (U+FF0C)"), the ASCII character a
-//                          full-width one stands for or "" ( " " for the ideographic space),
-//                          "combining" for a combining accent or ""}
-//   unknown-name          {name}
-//   unknown-function      {name}
-//   already-defined       {name, the line of the first definition}
-//   keyword-as-name       {keyword}
-//   argument-count        {function, arguments it takes, arguments given}
-//   nothing-to-evaluate   {}
 
 struct ParseLimits {
     std::size_t maxSourceBytes = 256u << 20;  // 256 MB

@@ -10,7 +10,7 @@ Program loadProgramFile(const std::string& path, const ParseLimits& limits) {
     try {
         source = readBoundedFile(path, limits.maxSourceBytes);
     } catch (const FileReadError& e) {
-        throw ParseError(path, 0, 0, e.what());
+        throw ParseError(path, 0, 0, e.said);
     }
     return parseProgram(source, path, limits);
 }

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/graph/matrix.h"
+#include "core/text/message.h"
 
 namespace bp {
 
@@ -97,7 +98,7 @@ struct OpDef {
     int arity;
     int attrCount;             // trailing number arguments in .bpg: reshape(a, 2, 3) has 2, a ^ p has 1
     // Output shape for these input shapes, or an empty optional-like: returns false and fills `error`.
-    bool (*shape)(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error);
+    bool (*shape)(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error);
     // out = f(inputs)
     void (*forward)(MatrixRefs in, const OpAttrs& attrs, Matrix& out);
     // The contribution to input `slot`'s gradient: upstreamᵀ·∂out/∂in[slot], in in[slot]'s shape

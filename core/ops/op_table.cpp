@@ -20,124 +20,118 @@ const Matrix& B(MatrixRefs in) { return *in[1]; }
 
 // ---- shape rules -------------------------------------------------------------------------------
 
-bool sameShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string&) {
+bool sameShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message&) {
     out = in[0];
     return true;
 }
 
-bool scalarShape(std::span<const Shape>, const OpAttrs&, Shape& out, std::string&) {
+bool scalarShape(std::span<const Shape>, const OpAttrs&, Shape& out, Message&) {
     out = {1, 1};
     return true;
 }
 
-bool broadcastShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string& error) {
+bool broadcastShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message& error) {
     auto shape = broadcastShapes(in[0], in[1]);
     if (!shape) {
-        error = "shape mismatch: " + shapeText(in[0]) + " and " + shapeText(in[1]) +
-                " do not broadcast (each dimension must be equal, or 1 in one of them)";
+        error = message("broadcast-mismatch", {shapeText(in[0]), shapeText(in[1])});
         return false;
     }
     out = *shape;
     return true;
 }
 
-bool mseShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+bool mseShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
     Shape ignored;
     if (!broadcastShape(in, attrs, ignored, error)) return false;
     out = {1, 1};
     return true;
 }
 
-bool matmulShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string& error) {
+bool matmulShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message& error) {
     if (in[0].cols != in[1].rows) {
-        error = "shape mismatch in matrix product: " + shapeText(in[0]) + " @ " + shapeText(in[1]) +
-                " (the columns of the left, " + std::to_string(in[0].cols) + ", must equal the rows of the right, " +
-                std::to_string(in[1].rows) + ")";
+        error = message("matmul-mismatch", {shapeText(in[0]), shapeText(in[1]), std::to_string(in[0].cols),
+                                            std::to_string(in[1].rows)});
         return false;
     }
     out = {in[0].rows, in[1].cols};
     return true;
 }
 
-bool transposeShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string&) {
+bool transposeShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message&) {
     out = {in[0].cols, in[0].rows};
     return true;
 }
 
-bool reshapeShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+bool reshapeShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
     if (attrs.shape.rows <= 0 || attrs.shape.cols <= 0 || attrs.shape.size() != in[0].size()) {
-        error = "cannot reshape " + shapeText(in[0]) + " to " + shapeText(attrs.shape) +
-                " (the number of entries must stay the same)";
+        error = message("reshape-mismatch", {shapeText(in[0]), shapeText(attrs.shape)});
         return false;
     }
     out = attrs.shape;
     return true;
 }
 
-bool axisOk(const OpAttrs& attrs, std::string& error) {
+bool axisOk(const OpAttrs& attrs, Message& error) {
     if (attrs.axis == 0 || attrs.axis == 1) return true;
-    error = "the axis must be 0 (down the rows) or 1 (along each row), got " + std::to_string(attrs.axis);
+    error = message("bad-axis", {std::to_string(attrs.axis)});
     return false;
 }
 
 // Along one axis, same shape out (softmax, log_softmax).
-bool alongAxisShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+bool alongAxisShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
     out = in[0];
     return axisOk(attrs, error);
 }
 
 // Reduced along one axis, the axis kept with size 1.
-bool reducedShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+bool reducedShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
     if (!axisOk(attrs, error)) return false;
     out = attrs.axis == 0 ? Shape{1, in[0].cols} : Shape{in[0].rows, 1};
     return true;
 }
 
-bool sameShapes(std::span<const Shape> in, const char* what, std::string& error) {
+// Logits and targets of a loss, which must have one shape.
+bool sameLossShapes(std::span<const Shape> in, Message& error) {
     if (in[0] == in[1]) return true;
-    error = std::string("shape mismatch in ") + what + ": " + shapeText(in[0]) + " and " + shapeText(in[1]) +
-            " (they must be the same)";
+    error = message("loss-shapes-differ", {shapeText(in[0]), shapeText(in[1])});
     return false;
 }
 
 // Logits nxC against class indices nx1 (C > 1), a 1x1 loss.
-bool indexLossShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string& error) {
+bool indexLossShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message& error) {
     if (in[1] != Shape{in[0].rows, 1}) {
-        error = "shape mismatch: the scores are " + shapeText(in[0]) + ", so the targets must be " +
-                shapeText({in[0].rows, 1}) + " class indices (0 to " + std::to_string(in[0].cols - 1) +
-                ") or " + shapeText(in[0]) + " class probabilities, not " + shapeText(in[1]);
+        error = message("targets-shape", {shapeText(in[0]), shapeText({in[0].rows, 1}), std::to_string(in[0].cols - 1),
+                                          shapeText(in[1])});
         return false;
     }
     out = {1, 1};
     return true;
 }
 
-bool sameShapesLossShape(std::span<const Shape> in, const OpAttrs&, Shape& out, std::string& error) {
-    if (!sameShapes(in, "a loss of logits and targets", error)) return false;
+bool sameShapesLossShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message& error) {
+    if (!sameLossShapes(in, error)) return false;
     out = {1, 1};
     return true;
 }
 
-bool concatShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+bool concatShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
     if (!axisOk(attrs, error)) return false;
     const bool rows = attrs.axis == 0;
     if (rows ? in[0].cols != in[1].cols : in[0].rows != in[1].rows) {
-        error = "shape mismatch in concat: " + shapeText(in[0]) + " and " + shapeText(in[1]) +
-                (rows ? " (one above the other, they need the same number of columns)"
-                      : " (side by side, they need the same number of rows)");
+        error = message(rows ? "concat-rows-mismatch" : "concat-cols-mismatch", {shapeText(in[0]), shapeText(in[1])});
         return false;
     }
     out = rows ? Shape{in[0].rows + in[1].rows, in[0].cols} : Shape{in[0].rows, in[0].cols + in[1].cols};
     return true;
 }
 
-bool oneHotShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, std::string& error) {
+bool oneHotShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
     if (in[0].cols != 1) {
-        error = "one_hot takes a column of class indices (nx1), not " + shapeText(in[0]);
+        error = message("one-hot-shape", {shapeText(in[0])});
         return false;
     }
     if (attrs.classes < 1 || attrs.classes > 1'000'000) {
-        error = "the number of classes must be between 1 and 1000000, got " + std::to_string(attrs.classes);
+        error = message("one-hot-classes", {std::to_string(attrs.classes)});
         return false;
     }
     out = {in[0].rows, attrs.classes};

@@ -25,11 +25,11 @@ std::string limitText(std::size_t bytes) {
 std::string readBoundedFile(const std::string& path, std::size_t limit) {
     errno = 0;
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file) throw FileReadError(std::string("cannot open file: ") + std::strerror(errno));
+    if (!file) throw FileReadError(message("cannot-open", {std::strerror(errno)}));
     // fopen opens a directory on Linux; reading it then fails, and its "size" means nothing.
     std::error_code ignored;
-    if (std::filesystem::is_directory(path, ignored)) throw FileReadError("cannot open file: it is a directory");
-    const auto tooLarge = [&] { return FileReadError("the file is larger than the limit of " + limitText(limit)); };
+    if (std::filesystem::is_directory(path, ignored)) throw FileReadError(message("cannot-open-directory"));
+    const auto tooLarge = [&] { return FileReadError(message("file-too-large", {limitText(limit)})); };
     std::string bytes;
     // A regular file says its size up front; anything else is read until it ends or passes the limit.
     if (std::fseek(file.get(), 0, SEEK_END) == 0) {
@@ -49,7 +49,7 @@ std::string readBoundedFile(const std::string& path, std::size_t limit) {
             bytes.append(buffer, got);
         }
         if (got < sizeof buffer) {
-            if (std::ferror(file.get())) throw FileReadError(std::string("cannot read file: ") + std::strerror(errno));
+            if (std::ferror(file.get())) throw FileReadError(message("cannot-read", {std::strerror(errno)}));
             return bytes;
         }
     }

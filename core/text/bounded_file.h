@@ -7,12 +7,14 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/text/message.h"
+
 namespace bp {
 
 // What went wrong, in words that follow "FILE: error: " (e.g. "cannot open file: No such file or
 // directory", "the file is larger than the limit of 256 MB").
-struct FileReadError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct FileReadError : MessageError {
+    using MessageError::MessageError;
 };
 
 // "256 MB" for whole mebibytes, else "1000 bytes".

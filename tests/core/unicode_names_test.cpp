@@ -127,31 +127,38 @@ TEST(UnicodeNames, OnnxAndPythonNamesKeepChinese) {
 }
 
 // The window says these in its own language: core gives their code and parts.
-TEST(UnicodeNames, CommonErrorsCarryACodeAndTheirParts) {
+TEST(UnicodeNames, ErrorsCarryACodeAndTheirParts) {
     auto codeOf = [](const std::string& source) {
         try {
             parseProgram(source, "t.bpg");
         } catch (const ParseError& e) {
-            return std::make_pair(e.code, e.args);
+            std::vector<std::string> parts;
+            for (const Message& a : e.said.args) parts.push_back(englishText(a));
+            return std::make_pair(e.said.code, parts);
         }
         return std::make_pair(std::string("no error"), std::vector<std::string>{});
     };
     using Args = std::vector<std::string>;
     EXPECT_EQ(codeOf("input 输出 = 1\n损失 = mse(输出， 1)"),
-              std::make_pair(std::string("unexpected-character"), Args{"'，' (U+FF0C)", ",", ""}));
+              std::make_pair(std::string("unexpected-full-width"), Args{"'，' (U+FF0C)", ","}));
     EXPECT_EQ(codeOf("a =\xE3\x80\x80" "1"),
-              std::make_pair(std::string("unexpected-character"), Args{"'\xE3\x80\x80' (U+3000)", " ", ""}));
+              std::make_pair(std::string("unexpected-full-width-space"), Args{"'\xE3\x80\x80' (U+3000)"}));
     EXPECT_EQ(codeOf("input cafe\xCC\x81 = 1"),
-              std::make_pair(std::string("unexpected-character"), Args{"'\xCC\x81' (U+0301)", "", "combining"}));
-    EXPECT_EQ(codeOf("a = 1 $ 2"), std::make_pair(std::string("unexpected-character"), Args{"'$'", "", ""}));
+              std::make_pair(std::string("unexpected-combining"), Args{"'\xCC\x81' (U+0301)"}));
+    EXPECT_EQ(codeOf("a = 1 $ 2"), std::make_pair(std::string("unexpected-character"), Args{"'$'"}));
     EXPECT_EQ(codeOf("损失 = 输出 + 1"), std::make_pair(std::string("unknown-name"), Args{"输出"}));
     EXPECT_EQ(codeOf("input a = 1\nb = 乘(a)"), std::make_pair(std::string("unknown-function"), Args{"乘"}));
     EXPECT_EQ(codeOf("input 权重 = 1\nparam 权重 = 2"), std::make_pair(std::string("already-defined"), Args{"权重", "1"}));
     EXPECT_EQ(codeOf("input param = 1"), std::make_pair(std::string("keyword-as-name"), Args{"param"}));
-    EXPECT_EQ(codeOf("input a = 1\nb = sigmoid(a, a)"), std::make_pair(std::string("argument-count"), Args{"sigmoid", "1", "2"}));
+    EXPECT_EQ(codeOf("input a = 1\nb = sigmoid(a, a)"), std::make_pair(std::string("argument-count-one"), Args{"sigmoid", "2"}));
+    EXPECT_EQ(codeOf("input a = 1\nb = clamp(a)"), std::make_pair(std::string("argument-count"), Args{"clamp", "3", "1"}));
     EXPECT_EQ(codeOf("input a = 1\n"), std::make_pair(std::string("nothing-to-evaluate"), Args{}));
-    // other messages have no code: the window shows them as they are
-    EXPECT_EQ(codeOf("input m = [[1, 2], [3]]\nx = sum(m)").first, "");
+    EXPECT_EQ(codeOf("input m = [[1, 2], [3]]\nx = sum(m)"), std::make_pair(std::string("ragged-literal-one"), Args{"2", "2"}));
+    EXPECT_EQ(codeOf("input a = [1, 2]\nb = a @ a"),
+              std::make_pair(std::string("matmul-mismatch"), Args{"2x1", "2x1", "1", "2"}));
+    EXPECT_EQ(codeOf("a = (1 + 2"), std::make_pair(std::string("never-closed"), Args{"(", "1:5"}));
+    EXPECT_EQ(codeOf("input a = 1\nb = a +"),
+              std::make_pair(std::string("unexpected-token"), Args{"end of file", "an expression"}));
 }
 
 }  // namespace

@@ -145,7 +145,7 @@ bool ValueEditor::apply() {
         showError((cell_ ? tr("Not a number: %1") : tr("Not a literal: %1")).arg(parseErrorText(e)));
         return false;
     } catch (const std::exception& e) {
-        showError(QString::fromStdString(e.what()));
+        showError(bp::errorText(e));
         return false;
     }
     Matrix value = n.leafValue;

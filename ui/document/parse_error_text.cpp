@@ -3,47 +3,43 @@
 
 #include <QCoreApplication>
 
+#include "core/io/load_program.h"
 #include "core/language/parser.h"
+#include "core/text/message.h"
 
 namespace bp {
 namespace {
 
-struct ParseErrorText {
-    Q_DECLARE_TR_FUNCTIONS(ParseErrorText)
+struct ErrorText {
+    Q_DECLARE_TR_FUNCTIONS(ErrorText)
 };
 
-QString arg(const ParseError& e, std::size_t i) {
-    return i < e.args.size() ? QString::fromStdString(e.args[i]) : QString();
-}
-
-QString unexpectedCharacter(const ParseError& e) {
-    const QString character = arg(e, 0);
-    const QString ascii = arg(e, 1);
-    if (ascii == QLatin1String(" "))
-        return ParseErrorText::tr("unexpected character %1 (a full-width space: did you mean an ordinary space ' '?)")
-            .arg(character);
-    if (!ascii.isEmpty())
-        return ParseErrorText::tr("unexpected character %1 (full-width: did you mean '%2'?)").arg(character, ascii);
-    if (arg(e, 2) == QLatin1String("combining"))
-        return ParseErrorText::tr("unexpected character %1 (a combining accent: type the accented letter as one character)")
-            .arg(character);
-    return ParseErrorText::tr("unexpected character %1").arg(character);
+QString located(const std::string& file, int line, int column, const QString& text) {
+    const QString name = QString::fromStdString(file);
+    if (line <= 0) return ErrorText::tr("%1: error: %2").arg(name, text);
+    return ErrorText::tr("%1:%2:%3: error: %4").arg(name).arg(line).arg(column).arg(text);
 }
 
 }  // namespace
 
-QString parseErrorText(const ParseError& e) {
-    const std::string& code = e.code;
-    if (code == "unexpected-character") return unexpectedCharacter(e);
-    if (code == "unknown-name") return ParseErrorText::tr("unknown name '%1'").arg(arg(e, 0));
-    if (code == "unknown-function") return ParseErrorText::tr("unknown function '%1'").arg(arg(e, 0));
-    if (code == "already-defined")
-        return ParseErrorText::tr("'%1' is already defined at line %2").arg(arg(e, 0), arg(e, 1));
-    if (code == "keyword-as-name") return ParseErrorText::tr("'%1' is a keyword and cannot be a name").arg(arg(e, 0));
-    if (code == "argument-count")
-        return ParseErrorText::tr("'%1' takes %2 argument(s), got %3").arg(arg(e, 0), arg(e, 1), arg(e, 2));
-    if (code == "nothing-to-evaluate") return ParseErrorText::tr("nothing to evaluate: the program assigns no name");
-    return QString::fromStdString(e.message);
+QString messageText(const Message& m) {
+    if (m.code.empty()) return QString::fromStdString(m.text);
+    const char* sentence = messageSentence(m.code);
+    if (!sentence) return QString::fromStdString(englishText(m));
+    std::vector<std::string> parts;
+    parts.reserve(m.args.size());
+    for (const Message& a : m.args) parts.push_back(messageText(a).toStdString());
+    const QString translated = QCoreApplication::translate("CoreMessage", sentence);
+    return QString::fromStdString(fillSentence(translated.toStdString(), parts));
+}
+
+QString parseErrorText(const ParseError& e) { return messageText(e.said); }
+
+QString errorText(const std::exception& error) {
+    if (const auto* e = dynamic_cast<const ParseError*>(&error)) return located(e->file, e->line, e->column, messageText(e->said));
+    if (const auto* e = dynamic_cast<const LoadError*>(&error)) return located(e->file, e->line, e->column, messageText(e->said));
+    if (const auto* e = dynamic_cast<const MessageError*>(&error)) return messageText(e->said);
+    return QString::fromUtf8(error.what());
 }
 
 }  // namespace bp

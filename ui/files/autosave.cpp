@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/files/autosave.h"
+#include "ui/document/parse_error_text.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -143,7 +144,7 @@ std::vector<LeftoverWork> Autosave::findLeftovers(QStringList* problems) const {
         QFile file(path);
         LeftoverWork work;
         try {
-            if (!file.open(QIODevice::ReadOnly)) throw LoadError(path.toStdString() + ": " + file.errorString().toStdString());
+            if (!file.open(QIODevice::ReadOnly)) throw LoadError(path.toStdString(), plain(file.errorString().toStdString()));
             const std::string text = file.readAll().toStdString();
             work.document = documentFromText(text, path.toStdString());
             const nlohmann::json meta = nlohmann::json::parse(text).value("autosave", nlohmann::json::object());
@@ -155,7 +156,7 @@ std::vector<LeftoverWork> Autosave::findLeftovers(QStringList* problems) const {
         } catch (const std::exception& e) {
             // Kept for whoever wants to look, never offered again.
             QFile::rename(path, path + QStringLiteral(".unreadable"));
-            if (problems) *problems << tr("An autosave could not be read and was set aside: %1").arg(QString::fromStdString(e.what()));
+            if (problems) *problems << tr("An autosave could not be read and was set aside: %1").arg(errorText(e));
             continue;
         }
         if (!work.savedAt.isValid()) work.savedAt = info.lastModified();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/files/document_files.h"
+#include "ui/document/parse_error_text.h"
 
 #include <QDir>
 #include <QFile>
@@ -127,9 +128,9 @@ QString DocumentFiles::open(const QString& path) {
         return outOfMemoryOpening(path);
     } catch (const ParseError& e) {
         if (suffixOf(path) == QLatin1String("bpg") && e.line > 0 && openTextWithErrors(path)) return {};
-        return QString::fromStdString(e.what());
+        return errorText(e);
     } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
+        return errorText(e);
     }
     const int onnxOpset = loaded.program.onnxOpset;
     const SourceVerdict sourceVerdict = loaded.sourceVerdict;
@@ -254,7 +255,7 @@ QString DocumentFiles::saveTo(const QString& path) {
         bytes = encodeFor(path);
     } catch (const std::exception& e) {
         return tr("Could not save “%1” as .bpg text: %2.\nSave it as a .bps document, which keeps every value.")
-            .arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
+            .arg(QFileInfo(path).fileName(), errorText(e));
     }
     const QString error = writeFileAtomically(path, bytes);
     if (!error.isEmpty()) return error;
@@ -288,7 +289,7 @@ DocumentFiles::TypedSource DocumentFiles::applyTypedSource() {
         doc_->editSource(doc_->typedSource());  // one undo step, as Ctrl+Return
         return TypedSource::Applied;
     } catch (const std::exception& e) {
-        problem = QString::fromStdString(e.what());
+        problem = errorText(e);
     }
     QMessageBox box(QMessageBox::Warning, tr("The source does not parse"),
                     tr("The text in the Source panel does not make a graph, so the graph cannot be saved as you see "
@@ -454,7 +455,7 @@ QString DocumentFiles::recover(LeftoverWork& work) {
         if (source.isEmpty()) source = writtenSource(work.document.program);
         restoreDocument(std::move(work.document), source, *doc_, *scene_, *view_);
     } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
+        return errorText(e);
     }
     if (!work.typed.isEmpty()) doc_->restoreTypedSource(work.typed);
     // The work belongs to its file again (Save writes there), but no file holds it yet.

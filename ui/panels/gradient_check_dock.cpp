@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/gradient_check_dock.h"
+#include "ui/document/parse_error_text.h"
 
 #include <algorithm>
 
@@ -179,7 +180,7 @@ void GradientCheckDock::showResults() {
     try {
         checks = watcher_.result();
     } catch (const std::exception& e) {
-        setSummary(tr("The check failed: %1").arg(QString::fromUtf8(e.what())), style::kGradient);
+        setSummary(tr("The check failed: %1").arg(errorText(e)), style::kGradient);
         emit checkFinished();
         return;
     }

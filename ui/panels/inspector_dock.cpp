@@ -147,7 +147,7 @@ void InspectorDock::cellEdited(int row, int column) {
         rejectEntry(text, parseErrorText(e));
         return;
     } catch (const std::exception& e) {
-        rejectEntry(text, QString::fromStdString(e.what()));
+        rejectEntry(text, bp::errorText(e));
         return;
     }
     error_->hide();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/pytorch_code_dock.h"
+#include "ui/document/parse_error_text.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -157,7 +158,7 @@ void PyTorchCodeDock::refresh() {
         save_->setEnabled(true);
     } catch (const std::exception& e) {
         text_->clear();
-        note_->setText(tr("Cannot write this graph in PyTorch: %1").arg(QString::fromStdString(e.what())));
+        note_->setText(tr("Cannot write this graph in PyTorch: %1").arg(errorText(e)));
         copy_->setEnabled(false);
         save_->setEnabled(false);
     }
@@ -175,7 +176,7 @@ QString PyTorchCodeDock::saveTo(const QString& path) const {
     try {
         script = writePyTorchScript(doc_->program());
     } catch (const std::exception& e) {
-        return tr("Cannot write this graph in PyTorch: %1").arg(QString::fromStdString(e.what()));
+        return tr("Cannot write this graph in PyTorch: %1").arg(errorText(e));
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(script.data(), qint64(script.size())) != qint64(script.size()) ||

@@ -151,7 +151,7 @@ void SourceDock::showProblem(const std::exception& problem) {
         return;
     }
     editor_->clearError();
-    setMessage(QString::fromStdString(problem.what()) + after, true);
+    setMessage(errorText(problem) + after, true);
 }
 
 void SourceDock::markProblems(const QString& text) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/vanishing_demo_dock.h"
+#include "ui/document/parse_error_text.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -119,7 +120,7 @@ void VanishingDemoDock::buildChain() {
         doc_->setProgram(std::move(chain), QString::fromStdString(source));
         emit chainBuilt(tr("deep chain: %1, depth %2").arg(QString::fromStdString(activation)).arg(depth));
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot build the chain"), QString::fromStdString(e.what()));
+        QMessageBox::warning(this, tr("Cannot build the chain"), errorText(e));
     }
 }
 

@@ -68,7 +68,7 @@ void AddLossDialog::accept() {
         error_->show();
         return;
     } catch (const std::exception& e) {
-        error_->setText(QString::fromStdString(e.what()));
+        error_->setText(bp::errorText(e));
         error_->show();
         return;
     }

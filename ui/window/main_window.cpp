@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/window/main_window.h"
+#include "ui/document/parse_error_text.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -325,7 +326,7 @@ void MainWindow::openExample(const QString& name) {
         doc_->setProgram(parseProgram(e->source, e->name + ".bpg"), QString::fromStdString(e->source));
         files_->showUntitled(name);
     } catch (const std::exception& ex) {
-        QMessageBox::warning(this, tr("Cannot open the example"), QString::fromStdString(ex.what()));
+        QMessageBox::warning(this, tr("Cannot open the example"), errorText(ex));
     }
 }
 

@@ -195,16 +195,17 @@ TEST_F(ChineseWindow, NoVisibleTextIsStillEnglish) {
     steps.show();
     collectWidgets(&steps, out);
 
-    // Left out: the chain-rule panel's step text (its title and arithmetic lines), which core's
-    // step explanation still writes as English sentences; the panel's own texts are checked.
-    const QString stepTitle = window.chainRuleDock()->titleText();
-    const QString stepBody = window.chainRuleDock()->bodyText();
-    QStringList english;
-    for (const QString& t : out.texts) {
-        const QString text = t.section(QStringLiteral(": "), 1);
-        if (text == stepTitle || text == stepBody) continue;
-        if (looksEnglish(text, names)) english << t;
+    // the chain-rule panel written out at a forward and a backward step
+    for (int i = 0; i < 9; ++i) {
+        window.stepToolBar()->forwardAction()->trigger();
+        if (i == 2 || i == 8) {
+            out.add(QStringLiteral("chain-rule step title"), window.chainRuleDock()->titleText());
+            out.add(QStringLiteral("chain-rule step"), window.chainRuleDock()->bodyText());
+        }
     }
+    QStringList english;
+    for (const QString& t : out.texts)
+        if (looksEnglish(t.section(QStringLiteral(": "), 1), names)) english << t;
     EXPECT_GT(out.texts.size(), 300) << "too few texts were found to check";
     EXPECT_TRUE(english.isEmpty()) << english.size() << " English texts:\n" << english.join(QLatin1Char('\n')).toStdString();
 }
@@ -223,6 +224,33 @@ TEST_F(ChineseWindow, SourceErrorsAreInChinese) {
     source->editor()->setPlainText(QStringLiteral("损失 = 输出 + 1\n"));
     EXPECT_FALSE(source->apply());
     EXPECT_TRUE(source->messageText().startsWith(QStringLiteral("第 1 行，第 6 列：未知的名字“输出”"))) << source->messageText().toStdString();
+}
+
+// Core's other messages (shapes, literals, limits, files) in the window: Chinese sentences with
+// core's parts, the file's place framed by the window.
+TEST_F(ChineseWindow, CoreMessagesAreInChinese) {
+    MainWindow window;
+    window.openExample(QStringLiteral("chain-rule"));
+    SourceDock* source = window.sourceDock();
+    source->applyAsYouType()->setChecked(false);
+    const std::pair<const char*, const char*> cases[] = {
+        {"input a = [1, 2]\nb = a @ a\n", "矩阵乘法形状不匹配：2x1 @ 2x1（左边的列数 1 必须等于右边的行数 2）"},
+        {"input m = [[1, 2], [3]]\n", "矩阵字面量各行长度不一：第 2 行有 1 个元素，第 1 行有 2 个"},
+        {"input a = 1\nb = a +\n", "意外的行尾，这里应为表达式"},
+        {"input a = 1\nb = (a + 1\n", "在 2:5 处打开的“(”没有闭合"},
+        {"input a = 1\nb = clamp(a)\n", "“clamp”需要 3 个参数，但给了 1 个"},
+        {"input a = [1, 2]\nb = a + [1, 2, 3]\n", "形状不匹配：2x1 和 3x1 无法广播（每一维必须相等，或其中一个为 1）"},
+        {"input a = 1e999\n", "数“1e999”太大，双精度浮点数放不下"},
+    };
+    for (const auto& [text, expected] : cases) {
+        source->editor()->setPlainText(QString::fromUtf8(text));
+        EXPECT_FALSE(source->apply()) << text;
+        const QString first = source->messageText().section(QLatin1Char('\n'), 0, 0);
+        EXPECT_TRUE(first.endsWith(QString::fromUtf8(expected))) << text << "\n" << first.toStdString();
+    }
+    // a file that is not there, and a JSON file that is not a document
+    const QString missing = window.openFile(QStringLiteral("/nonexistent/图.bpg"));
+    EXPECT_TRUE(missing.contains(QStringLiteral("无法打开文件："))) << missing.toStdString();
 }
 
 TEST_F(ChineseWindow, QtsOwnButtonsAreTranslated) {

@@ -308,6 +308,42 @@ StepTerms backwardTerms(const Graph& graph, const Evaluation& eval, int eventInd
     return t;
 }
 
+GradientEntryTerms gradientEntryTerms(const Graph& graph, const Evaluation& eval, const StepCursor& cursor, NodeId node,
+                                      int row, int col) {
+    GradientEntryTerms t;
+    t.node = node;
+    t.root = traceRoot(eval);
+    t.row = row;
+    t.col = col;
+    const int shownEvent = cursor.shownGradEvent(node);
+    const Shape shape = graph.node(node).shape;
+    t.shown = shownEvent >= -1 && row >= 0 && col >= 0 && row < shape.rows && col < shape.cols;
+    if (!t.shown) return t;
+    const Matrix start = startGradient(eval, node, t.startGradient);
+    if (t.startGradient) t.start = start(row, col);
+    t.value = t.start;
+    const std::vector<int>& into = cursor.eventsInto(node);
+    for (int k : into) {
+        if (k > shownEvent) break;
+        t.edges.push_back(backwardTerms(graph, eval, k, into, {row, col}));
+        t.value = t.edges.back().after(row, col);
+    }
+    return t;
+}
+
+EntriesRead entriesRead(const GradientEntryTerms& terms) {
+    EntriesRead out;
+    auto add = [](std::vector<EntryRef>& list, EntryRef ref) {
+        if (ref.node >= 0 && std::find(list.begin(), list.end(), ref) == list.end()) list.push_back(ref);
+    };
+    if (terms.shown) add(out.gradients, {terms.node, terms.row, terms.col});
+    for (const StepTerms& edge : terms.edges)
+        for (const EntryTerms& e : edge.entries)
+            for (const Product& p : e.products)
+                for (const Factor& f : p) add(f.role == FactorRole::Upstream ? out.gradients : out.values, f.from);
+    return out;
+}
+
 StepTerms stepTerms(const Graph& graph, const Evaluation& eval, const StepCursor& cursor, EntryChoice choice) {
     StepTerms t;
     switch (cursor.phase()) {

@@ -115,6 +115,33 @@ StepTerms forwardTerms(const Graph& graph, const Evaluation& eval, NodeId node, 
 StepTerms backwardTerms(const Graph& graph, const Evaluation& eval, int eventIndex, const std::vector<int>& eventsInto,
                         EntryChoice choice = {});
 
+// Down to one entry of a node's gradient, as it stands at a step: the entry it held before the
+// pass's first edge (the seed, or an earlier pass's gradient) and, per edge into the node so far,
+// the products summed into that entry. The scalar chain rule inside the matrix one.
+struct GradientEntryTerms {
+    NodeId node = -1;
+    NodeId root = -1;
+    int row = 0;
+    int col = 0;
+    bool shown = false;          // the gradient is shown at this step (else nothing to write)
+    bool startGradient = false;  // the entry did not start at zero
+    double start = 0.0;
+    std::vector<StepTerms> edges;  // per edge into the node so far: its terms of the one entry
+    double value = 0.0;            // the entry as it stands: start + the edges' contributions
+};
+
+GradientEntryTerms gradientEntryTerms(const Graph& graph, const Evaluation& eval, const StepCursor& cursor, NodeId node,
+                                      int row, int col);
+
+// The entries a gradient entry's chain read: of values (operands, where local derivatives were
+// taken) and of gradients (the upstream factors), without repeats, the entry itself among the
+// gradients.
+struct EntriesRead {
+    std::vector<EntryRef> values;
+    std::vector<EntryRef> gradients;
+};
+EntriesRead entriesRead(const GradientEntryTerms& terms);
+
 // The root the trace was recorded from: the node whose start gradient is the seed.
 NodeId traceRoot(const Evaluation& eval);
 

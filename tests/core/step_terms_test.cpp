@@ -410,6 +410,40 @@ TEST(WrittenEquations, EveryStepOfEveryOpCaseHolds) {
     }
 }
 
+// Down to one entry of a node's gradient: its chain across every edge into the node so far.
+std::vector<std::string> gradientEntry(Stepped& s, int position, const std::string& node, int row, int col) {
+    s.cursor.setPosition(position);
+    std::vector<std::string> out;
+    const GradientEntryTerms t = gradientEntryTerms(s.program.graph, s.eval, s.cursor, s.program.graph.find(node), row, col);
+    for (const TextLine& l : writeGradientEntry(s.program.graph, t)) out.push_back(lineText(l));
+    for (const std::string& line : out) checkEquation(line, node + " entry");  // each line holds
+    return out;
+}
+
+TEST(StepTerms, OneGradientEntrysChainAcrossItsEdges) {
+    Stepped chain(test::readFile(test::examplePath("chain-rule")));
+    EXPECT_EQ(gradientEntry(chain, chain.cursor.last(), "b", 0, 0),
+              (std::vector<std::string>{"along d → b: ∂e/∂b += ∂e/∂d·∂d/∂b = 3 × 1 = 3",
+                                        "along c → b: ∂e/∂b += ∂e/∂c·∂c/∂b = 2 × 1 = 2", "∂e/∂b = 3 + 2 = 5"}));
+    // Halfway: only the edges the backward pass has taken so far.
+    const auto& into = chain.cursor.eventsInto(chain.program.graph.find("b"));
+    EXPECT_EQ(gradientEntry(chain, chain.cursor.forwardCount() + into[0] + 1, "b", 0, 0),
+              (std::vector<std::string>{"along d → b: ∂e/∂b = ∂e/∂d·∂d/∂b = 3 × 1 = 3"}));
+    EXPECT_TRUE(gradientEntry(chain, 2, "b", 0, 0).empty());  // forward: no gradient shown yet
+    Stepped mlp(test::readFile(test::examplePath("mlp-1-2-2")));
+    EXPECT_EQ(gradientEntry(mlp, mlp.cursor.last(), "y1", 1, 0),
+              (std::vector<std::string>{"along z2 → y1: ∂loss/∂y1[2] = w2[1, 2]·∂loss/∂z2[1] + w2[2, 2]·∂loss/∂z2[2] = "
+                                        "4 × (-1.073e-05) + 6 × 0.000131 = 0.000743"}));
+    EXPECT_EQ(gradientEntry(mlp, mlp.cursor.last(), "loss", 0, 0),
+              (std::vector<std::string>{"∂loss/∂loss = 1   (the seed: 1)"}));
+    // What took part: the operands' entries (values) and the upstream entries (gradients).
+    mlp.cursor.setPosition(mlp.cursor.last());
+    const Graph& g = mlp.program.graph;
+    const EntriesRead read = entriesRead(gradientEntryTerms(g, mlp.eval, mlp.cursor, g.find("y1"), 1, 0));
+    EXPECT_EQ(read.values, (std::vector<EntryRef>{{g.find("w2"), 0, 1}, {g.find("w2"), 1, 1}}));
+    EXPECT_EQ(read.gradients, (std::vector<EntryRef>{{g.find("y1"), 1, 0}, {g.find("z2"), 0, 0}, {g.find("z2"), 1, 0}}));
+}
+
 // ---- trace --json: every entry's products sum to its value, the event's contribution ----------
 
 void checkTraceEntries(const std::string& source, const std::string& name) {

@@ -161,6 +161,11 @@ QRectF valueCellRect(const Node& node, Cell cell) {
     return {origin.x() + cell.col * cellWidth(), origin.y() + cell.row * lineHeight(), cellWidth(), lineHeight()};
 }
 
+QRectF gradCellRect(const Node& node, Cell cell) {
+    const QPointF origin = gradOrigin(node);
+    return {origin.x() + cell.col * cellWidth(), origin.y() + cell.row * lineHeight(), cellWidth(), lineHeight()};
+}
+
 QSizeF sizeFor(const Node& node) {
     QFontMetricsF nameFm(metrics().name), smallFm(metrics().small);
     const double header = nameFm.horizontalAdvance(title(node)) + smallFm.horizontalAdvance(subtitle(node)) + 3 * kPad;

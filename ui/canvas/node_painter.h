@@ -53,6 +53,8 @@ std::optional<Cell> gradCellAt(const Node& node, QPointF local);
 QString valueEntryText(const NodeLook& look, int row, int col);
 // Where value entry `cell` is drawn, in item coordinates.
 QRectF valueCellRect(const Node& node, Cell cell);
+// Where gradient entry `cell` is drawn, in item coordinates.
+QRectF gradCellRect(const Node& node, Cell cell);
 // Paints into the rectangle of `size` (sizeFor(node), measured once by the caller) centred at the
 // origin.
 void paint(QPainter& painter, const Node& node, QSizeF size, const NodeLook& look, double levelOfDetail);

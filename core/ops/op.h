@@ -82,6 +82,17 @@ enum class Arithmetic {
 // the local derivative at one entry. Placeholders: {a}, {b} the operands, {p} the exponent, {n}
 // the entries averaged over, {G} the upstream gradient; the same template takes the inputs' names
 // or one entry's numbers.
+// For a General op, which entries of the output an entry of an input reaches: its gradient is the
+// sum over them of G times the derivative of that output entry, read off the op's own
+// vector-Jacobian product with a unit upstream gradient.
+enum class Reach {
+    None,     // no products written (class indices: no gradient)
+    Whole,    // every output entry (a 1x1 loss or reduction)
+    Line,     // the output entries of its line along the axis (softmax, log_softmax)
+    LineEnd,  // the one entry its line reduces to (sum, mean, max, min, logsumexp along an axis)
+    Moved,    // the output entry it moved to (concat)
+};
+
 struct OpExplain {
     Arithmetic arithmetic = Arithmetic::Move;
     std::string_view written;  // "σ({a})", "{a} @ {b}", "{a}^{p}"
@@ -89,6 +100,7 @@ struct OpExplain {
     // ∂y/∂in[slot] at one entry, from the operands' entries a, b (0 when unary), the output's y and
     // n, the number of entries averaged over (Mean, MeanSquare). Unused for MatMul, Move and General.
     double (*local)(int slot, double a, double b, double y, double n, const OpAttrs& attrs) = nullptr;
+    Reach reach = Reach::None;  // General ops: how a backward step is written entry by entry
 };
 
 struct OpDef {

@@ -40,23 +40,6 @@ std::vector<Index> chosenEntries(Shape s, const EntryChoice& choice, StepTerms& 
     return out;
 }
 
-// For an op that only moves entries (transpose, reshape, identity): per output entry, the input
-// entry it holds, found by running the op's forward on the inputs' linear indices.
-Matrix sourceIndices(const Node& node, Shape input) {
-    Matrix indices(input.rows, input.cols);
-    for (int r = 0; r < input.rows; ++r)
-        for (int c = 0; c < input.cols; ++c) indices(r, c) = double(r) * input.cols + c;
-    const Matrix* in[1] = {&indices};
-    Matrix out;
-    node.op->forward(MatrixRefs(in, 1), node.attrs, out);
-    return out;
-}
-
-Index fromLinear(double linear, int cols) {
-    const auto i = static_cast<long long>(linear);
-    return {static_cast<int>(i / cols), static_cast<int>(i % cols)};
-}
-
 // Per input, its value; b is a when the op is unary (never read then).
 struct Operands {
     const Matrix* a;
@@ -70,6 +53,29 @@ struct Operands {
           bId(node.inputs.size() > 1 ? node.inputs[1] : node.inputs[0]) {}
     Shape broadcast() const { return broadcastShapes(shapeOf(*a), shapeOf(*b)).value_or(shapeOf(*a)); }
 };
+
+// For an op that only moves entries (transpose, reshape, identity, concat): per output entry, the
+// input entry it holds, found by running the op's forward on the inputs' linear indices (the
+// second input's counted on after the first's).
+Matrix sourceIndices(const Node& node, const Operands& in) {
+    const Matrix* operands[2] = {in.a, in.b};
+    Matrix indices[2];
+    double next = 0;
+    for (std::size_t k = 0; k < node.inputs.size() && k < 2; ++k) {
+        indices[k].resize(operands[k]->rows(), operands[k]->cols());
+        for (int r = 0; r < indices[k].rows(); ++r)
+            for (int c = 0; c < indices[k].cols(); ++c) indices[k](r, c) = next++;
+    }
+    const Matrix* refs[2] = {&indices[0], &indices[1]};
+    Matrix out;
+    node.op->forward(MatrixRefs(refs, node.inputs.size()), node.attrs, out);
+    return out;
+}
+
+Index fromLinear(double linear, int cols) {
+    const auto i = static_cast<long long>(linear);
+    return {static_cast<int>(i / cols), static_cast<int>(i % cols)};
+}
 
 // ---- forward ----------------------------------------------------------------------------------
 
@@ -128,6 +134,55 @@ Factor localAt(const EdgeContext& e, int r, int c) {
     return {local, FactorRole::Local, {e.consumer.inputs[e.slot], at.first, at.second}};
 }
 
+// A General op: ∂y[out]/∂in[slot] at every entry, read off the op's vector-Jacobian product with a
+// unit upstream gradient at `out`.
+Matrix unitVjp(const EdgeContext& e, Index out) {
+    Matrix unit = Matrix::Zero(e.y.rows(), e.y.cols());
+    unit(out.first, out.second) = 1.0;
+    const Matrix* refs[2] = {e.in.a, e.in.b};
+    Matrix d;
+    e.consumer.op->vjp(e.slot, MatrixRefs(refs, e.consumer.inputs.size()), e.y, unit, e.consumer.attrs, d);
+    return d;
+}
+
+// The output entries input entry (r, c) reaches (OpExplain::Reach).
+std::vector<Index> reachedEntries(const EdgeContext& e, const Matrix& moved, int r, int c) {
+    std::vector<Index> out;
+    const int rows = int(e.y.rows()), cols = int(e.y.cols());
+    const bool alongRow = e.consumer.attrs.axis == 1;
+    switch (e.consumer.op->explain.reach) {
+    case Reach::None: break;
+    case Reach::Whole:
+        for (int i = 0; i < rows; ++i)
+            for (int j = 0; j < cols; ++j) out.emplace_back(i, j);
+        break;
+    case Reach::Line:
+        if (alongRow) for (int j = 0; j < cols; ++j) out.emplace_back(r, j);
+        else for (int i = 0; i < rows; ++i) out.emplace_back(i, c);
+        break;
+    case Reach::LineEnd: out.push_back(alongRow ? Index{r, 0} : Index{0, c}); break;
+    case Reach::Moved: {
+        const Matrix& self = e.slot == 0 ? *e.in.a : *e.in.b;
+        const double linear = double(e.slot == 0 ? 0 : e.in.a->size()) + double(r) * double(self.cols()) + c;
+        for (int i = 0; i < moved.rows(); ++i)
+            for (int j = 0; j < moved.cols(); ++j)
+                if (moved(i, j) == linear) out.emplace_back(i, j);
+        break;
+    }
+    }
+    return out;
+}
+
+// A General op's input entry: Σ over the output entries it reaches of G times their derivative.
+std::vector<Product> reachedProducts(const EdgeContext& e, const Matrix& moved, int r, int c) {
+    std::vector<Product> out;
+    if (!passesGradient(*e.consumer.op, e.slot)) return out;  // class indices: no gradient, no products
+    for (const Index& at : reachedEntries(e, moved, r, c))
+        out.push_back({read(e.g, e.from, at, FactorRole::Upstream),
+                       {unitVjp(e, at)(r, c), FactorRole::Local, {e.from, at.first, at.second}}});
+    return out;
+}
+
 // The products summed into entry (r, c) of input `slot`'s contribution. An input the op broadcast
 // gets the products of every position that read it: broadcasting undone as the sum it is.
 std::vector<Product> backwardProducts(const EdgeContext& e, const Matrix& moved, Shape vjpShape, Shape input, int r,
@@ -162,7 +217,7 @@ std::vector<Product> backwardProducts(const EdgeContext& e, const Matrix& moved,
                 if (moved(i, j) == linear) out.push_back({upstream(i, j)});
         break;
     }
-    case Arithmetic::General: break;  // written as its vjp formula and the contribution
+    case Arithmetic::General: out = reachedProducts(e, moved, r, c); break;
     }
     return out;
 }
@@ -194,7 +249,8 @@ std::vector<Product> edgeProducts(const Graph& graph, const Evaluation& eval, co
     const Arithmetic kind = consumer.op->explain.arithmetic;
     const double n = kind == Arithmetic::MeanSquare ? double(vs.size()) : double(shapeOf(*in.a).size());
     const EdgeContext e{consumer, ev.slot, in, eval.values[ev.from], eval.grads[ev.from], ev.from, n};
-    const Matrix moved = kind == Arithmetic::Move ? sourceIndices(consumer, shapeOf(*in.a)) : Matrix();
+    const bool moves = kind == Arithmetic::Move || consumer.op->explain.reach == Reach::Moved;
+    const Matrix moved = moves ? sourceIndices(consumer, in) : Matrix();
     return backwardProducts(e, moved, vs, input, r, c);
 }
 
@@ -214,7 +270,9 @@ void fillChain(const Graph& graph, const Evaluation& eval, int eventIndex, const
     for (int k : into) {
         const BackwardEvent& ev = eval.trace.backward[k];
         if (eval.grads[ev.from].size() != 1) return;
-        if (graph.node(ev.from).op->explain.arithmetic == Arithmetic::General) return;  // no local factor
+        const OpDef& op = *graph.node(ev.from).op;
+        if (op.explain.arithmetic == Arithmetic::General && !writesEntryArithmetic(op, StepKind::Backward, ev.slot))
+            return;  // no local factor
     }
     for (int k : into) {
         const BackwardEvent& ev = eval.trace.backward[k];
@@ -263,7 +321,7 @@ StepTerms forwardTerms(const Graph& graph, const Evaluation& eval, NodeId id, En
     const Operands in(node, eval);
     const Arithmetic kind = node.op->explain.arithmetic;
     t.n = kind == Arithmetic::MeanSquare ? double(in.broadcast().size()) : double(shapeOf(*in.a).size());
-    const Matrix moved = kind == Arithmetic::Move ? sourceIndices(node, shapeOf(*in.a)) : Matrix();
+    const Matrix moved = kind == Arithmetic::Move ? sourceIndices(node, in) : Matrix();
     for (auto [r, c] : chosenEntries(t.shape, choice, t))
         t.entries.push_back({r, c, forwardProducts(node, in, moved, r, c), t.result(r, c)});
     return t;

@@ -145,10 +145,17 @@ EntriesRead entriesRead(const GradientEntryTerms& terms);
 // The root the trace was recorded from: the node whose start gradient is the seed.
 NodeId traceRoot(const Evaluation& eval);
 
-// Whether the op's steps are written entry by entry with their products (not Move, whose entries
-// only move, nor General, written as its formula and the recorded result).
-inline bool writesEntryArithmetic(const OpDef& op) {
-    return op.explain.arithmetic != Arithmetic::Move && op.explain.arithmetic != Arithmetic::General;
+// Whether the op's steps are written entry by entry with their products: not Move (its entries
+// only move), nor a General op's forward step (its formula and the recorded result); a General
+// op's backward step is, through the entries of the output its input reaches (Reach), unless no
+// gradient flows into that input.
+inline bool writesEntryArithmetic(const OpDef& op, StepKind kind, int slot = 0) {
+    if (op.explain.arithmetic == Arithmetic::Move) return false;
+    if (op.explain.arithmetic != Arithmetic::General) return true;
+    return kind == StepKind::Backward && op.explain.reach != Reach::None && passesGradient(op, slot);
+}
+inline bool writesEntryArithmetic(const StepTerms& t) {
+    return t.op && writesEntryArithmetic(*t.op, t.kind, t.slot);
 }
 
 // Σ over the products of their factors (what an entry's terms add up to).

@@ -175,7 +175,7 @@ void continueWithArithmetic(const StepTerms& t, const Phrases& phrases, bool lar
     } else {
         line.push_back({" = "});
     }
-    if (writesEntryArithmetic(*t.op)) {
+    if (writesEntryArithmetic(t)) {
         line.push_back({arithmeticText(t, phrases), PieceRole::Arithmetic});
         line.push_back({" = "});
     }
@@ -318,7 +318,7 @@ TextLine entryChainLine(const Graph& g, const StepTerms& t, const Phrases& phras
 
 std::vector<TextLine> writeEntryChain(const Graph& g, const StepTerms& t, const Phrases& phrases) {
     std::vector<TextLine> out;
-    if (t.entries.empty() || t.kind == StepKind::Start || !writesEntryArithmetic(*t.op)) return out;
+    if (t.entries.empty() || t.kind == StepKind::Start || !writesEntryArithmetic(t)) return out;
     out.push_back(entryChainLine(g, t, phrases, " = "));
     return out;
 }
@@ -338,7 +338,7 @@ std::vector<TextLine> writeGradientEntry(const Graph& g, const GradientEntryTerm
         const std::string assign = accumulates ? " += " : " = ";
         const double share = edge.entries[0].value;
         shares.push_back(shares.empty() ? num(share) : operand(share));
-        if (writesEntryArithmetic(*edge.op)) {
+        if (writesEntryArithmetic(edge)) {
             TextLine line = entryChainLine(g, edge, phrases, assign);
             line.front().text = along + line.front().text;
             if (accumulates) line.back().role = PieceRole::Sum;

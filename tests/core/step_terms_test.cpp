@@ -143,7 +143,8 @@ TEST(StepTerms, EveryOpOfTheTableHasACaseAndItsTermsAddUp) {
         EXPECT_FALSE(op.explain.written.empty());
         for (int slot = 0; slot < op.arity; ++slot) EXPECT_FALSE(op.explain.vjp[slot].empty());
         const bool general = op.explain.arithmetic == Arithmetic::General;
-        const bool needsLocal = writesEntryArithmetic(op) && op.explain.arithmetic != Arithmetic::MatMul;
+        const Arithmetic kind = op.explain.arithmetic;
+        const bool needsLocal = kind != Arithmetic::General && kind != Arithmetic::Move && kind != Arithmetic::MatMul;
         EXPECT_EQ(op.explain.local != nullptr, needsLocal);
         Stepped s(opCases().at(std::string(op.name)));
         bool sawOp = false;
@@ -154,8 +155,9 @@ TEST(StepTerms, EveryOpOfTheTableHasACaseAndItsTermsAddUp) {
             ASSERT_EQ(t.entries.size(), std::size_t(t.shape.size()));
             for (const EntryTerms& e : t.entries) {
                 EXPECT_EQ(e.value, t.result(e.row, e.col));
-                // A General op's step is its formula and the recorded result: no products to add up.
-                if (t.op->explain.arithmetic == Arithmetic::General) {
+                // A General op's forward step is its formula and the recorded result: no products to
+                // add up; its backward step sums G times the derivative of every output entry reached.
+                if (t.op->explain.arithmetic == Arithmetic::General && !writesEntryArithmetic(t)) {
                     EXPECT_TRUE(e.products.empty());
                     continue;
                 }
@@ -388,7 +390,7 @@ void checkEveryStep(Stepped& s, const std::string& name) {
         // Elementwise ops whose written form needs a number the evaluator is not given (a slope, the
         // bounds) or a two-argument call are checked by their terms above, not here, going forward.
         static const std::set<std::string> unevaluated{"leaky_relu", "clamp", "detach", "maximum", "minimum"};
-        const bool arithmetic = writesEntryArithmetic(*t.op) &&
+        const bool arithmetic = writesEntryArithmetic(t) &&
                                 !(t.kind == StepKind::Forward && unevaluated.count(std::string(t.op->name)));
         if (arithmetic && !partial) EXPECT_GT(checked, 0) << name << " step " << pos << ":\n" << plainText(text);
     }
@@ -453,9 +455,9 @@ void checkTraceEntries(const std::string& source, const std::string& name) {
     int entries = 0, general = 0;
     for (const auto& ev : trace["backward"]) {
         ASSERT_TRUE(ev["explain"]["text"].is_string());
-        // A General op (softmax, the losses, ...) is written as formula and result: no entries.
+        // An input of a General op no gradient flows into (class indices) has no entries.
         const OpDef* op = p.graph.node(p.graph.find(ev["from"].get<std::string>())).op;
-        if (op->explain.arithmetic == Arithmetic::General) {
+        if (!writesEntryArithmetic(*op, StepKind::Backward, ev["slot"].get<int>()) && op->explain.arithmetic == Arithmetic::General) {
             EXPECT_FALSE(ev["explain"].contains("entries")) << name;
             ++general;
             continue;

@@ -139,7 +139,7 @@ void ChainRuleDock::refresh() {
     // A value blue, a gradient red, as on the canvas.
     const QColor color = terms.kind == StepKind::Forward ? style::kValue : style::kGradient;
     // A General op (softmax, the losses, ...) is written as formula and result: no entry to drill into.
-    const bool links = terms.op && writesEntryArithmetic(*terms.op);
+    const bool links = writesEntryArithmetic(terms);
     QStringList lines, plain;
     for (const TextLine& line : text.lines) {
         plain << QString();

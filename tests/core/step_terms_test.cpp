@@ -259,6 +259,53 @@ TEST(StepTerms, ElementwiseOpsAtOneEntry) {
               "∂l/∂b = ∂l/∂y ⊙ (−a/b²) = [1 × (-0.25) + 1 × (-0.5), 1 × (-0.1875) + 1 × (-0.25)] = [-0.75, -0.4375]");
 }
 
+// Every op the table marks General (softmax, the losses, the axis reductions, concat) has its
+// backward step written out: per input entry, G times the derivative of each output entry it reaches.
+TEST(StepTerms, GeneralOpsBackwardStepsWrittenOut) {
+    struct Golden {
+        const char* op;
+        const char* from;
+        const char* to;
+        const char* line;
+    };
+    const Golden golden[] = {
+        {"sum_axis", "y", "a", "∂l/∂a = ∂l/∂y spread along the axis = [[6 × 1, 6 × 1], [14 × 1, 14 × 1]] = [[6, 6], [14, 14]]"},
+        {"mean_axis", "y", "a", "∂l/∂a = ∂l/∂y/n spread along the axis = [[4 × 0.5, 6 × 0.5], [4 × 0.5, 6 × 0.5]] = [[2, 3], [2, 3]]"},
+        {"max", "l", "a", "∂l/∂a = ∂l/∂l at the max (shared on a tie) = [[1 × 0, 1 × 1], [1 × 0, 1 × 0]] = [[0, 1], [0, 0]]"},
+        {"max_axis", "y", "a", "∂l/∂a = ∂l/∂y at each line's max (shared on a tie) = [[10 × 0, 10 × 1], [8 × 0, 8 × 1]] = [[0, 10], [0, 8]]"},
+        {"min", "l", "a", "∂l/∂a = ∂l/∂l at the min (shared on a tie) = [[1 × 1, 1 × 0], [1 × 0, 1 × 0]] = [[1, 0], [0, 0]]"},
+        {"min_axis", "y", "a", "∂l/∂a = ∂l/∂y at each line's min (shared on a tie) = [[2 × 1, 8 × 0], [2 × 0, 8 × 1]] = [[2, 0], [0, 8]]"},
+        {"logsumexp", "y", "a", "∂l/∂a = ∂l/∂y ⊙ softmax(a) = [[4.627 × 0.2689, 4.627 × 0.7311], [8.627 × 0.2689, 8.627 × 0.7311]] = [[1.244, 3.382], [2.32, 6.306]]"},
+        {"softmax", "y", "a", "∂l/∂a = softmax(a) ⊙ (∂l/∂y − Σ ∂l/∂y ⊙ softmax(a)) = [[1 × 0.1966 + 0 × (-0.1966), 1 × (-0.1966) + 0 × 0.1966], [0 × 0.105 + 2 × (-0.105), 0 × (-0.105) + 2 × 0.105]] = [[0.1966, -0.1966], [-0.21, 0.21]]"},
+        {"log_softmax", "y", "a", "∂l/∂a = ∂l/∂y − softmax(a)·Σ ∂l/∂y = [[1 × 0.7311 + 0 × (-0.2689), 1 × (-0.7311) + 0 × 0.2689], [0 × 0.8808 + 2 × (-0.1192), 0 × (-0.8808) + 2 × 0.1192]] = [[0.7311, -0.7311], [-0.2384, 0.2384]]"},
+        {"cross_entropy", "l", "z", "∂l/∂z = ∂l/∂l·(softmax(z) − onehot(t))/n = [[1 × 0.1156, 1 × (-0.1857), 1 × 0.07012], [1 × 0.0571, 1 × 0.02101, 1 × (-0.0781)]] = [[0.1156, -0.1857, 0.07012], [0.0571, 0.02101, -0.0781]]"},
+        {"cross_entropy", "l", "t", "∂l/∂t = 0 (class indices pass no gradient) = [0, 0]"},
+        {"cross_entropy_probs", "l", "z", "∂l/∂z = ∂l/∂l·(softmax(z)·Σp − p)/n = [[1 × 0.009471, 1 × (-0.009471)], [1 × (-0.1345), 1 × 0.1345]] = [[0.009471, -0.009471], [-0.1345, 0.1345]]"},
+        {"cross_entropy_probs", "l", "p", "∂l/∂p = ∂l/∂l·(−log_softmax(z))/n = [[1 × 0.6566, 1 × 0.1566], [1 × 0.1566, 1 × 0.6566]] = [[0.6566, 0.1566], [0.1566, 0.6566]]"},
+        {"nll", "l", "a", "∂l/∂a = ∂l/∂l·(−1/n at each row's class) = [[1 × 0, 1 × (-0.5), 1 × 0], [1 × 0, 1 × 0, 1 × (-0.5)]] = [[0, -0.5, 0], [0, 0, -0.5]]"},
+        {"nll", "l", "t", "∂l/∂t = 0 (class indices pass no gradient) = [0, 0]"},
+        {"bce_with_logits", "l", "a", "∂l/∂a = ∂l/∂l·(σ(a) − t)/n = [[1 × (-0.1345), 1 × (-0.0654)]] = [[-0.1345, -0.0654]]"},
+        {"bce_with_logits", "l", "t", "∂l/∂t = ∂l/∂l·(−a)/n = [[1 × (-0.5), 1 × 1]] = [[-0.5, 1]]"},
+        {"concat", "y", "a", "∂l/∂a = a's block of ∂l/∂y = [[2 × 1, 4 × 1]] = [[2, 4]]"},
+        {"concat", "y", "b", "∂l/∂b = b's block of ∂l/∂y = [[6 × 1, 8 × 1], [10 × 1, 12 × 1]] = [[6, 8], [10, 12]]"},
+    };
+    std::set<std::string> covered;
+    for (const Golden& g : golden) {
+        Stepped s(opCases().at(g.op));
+        EXPECT_EQ(s.lines(s.backward(g.from, g.to)).at(0), g.line) << g.op;
+        covered.insert(g.op);
+    }
+    for (const OpDef& op : allOps())
+        if (op.explain.arithmetic == Arithmetic::General && op.explain.reach != Reach::None)
+            EXPECT_TRUE(covered.count(std::string(op.name))) << op.name << " has no golden backward line";
+    // Down to one entry of softmax's gradient: the Jacobian-vector product along its row.
+    Stepped s(opCases().at("softmax"));
+    std::vector<std::string> chain;
+    for (const TextLine& l : writeEntryChain(s.program.graph, s.at(s.backward("y", "a"), {1, 0}))) chain.push_back(lineText(l));
+    EXPECT_EQ(chain, (std::vector<std::string>{"∂l/∂a[2, 1] = ∂l/∂y[2, 1]·∂y[2, 1]/∂a[2, 1] + ∂l/∂y[2, 2]·∂y[2, 2]/∂a[2, 1] = "
+                                               "0 × 0.105 + 2 × (-0.105) = -0.21"}));
+}
+
 TEST(StepTerms, LargeOperandsShowTheFormulaWithShapesAndOneRow) {
     std::string source = "param w = [";
     for (int r = 0; r < 5; ++r) source += std::string(r ? ", " : "") + "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]";

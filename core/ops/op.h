@@ -69,8 +69,8 @@ struct Spelling {
 enum class Arithmetic {
     Elementwise,  // y_ij = f(a_ij[, b_ij]) after broadcasting; ∂y_ij/∂in_ij = local(...)
     MatMul,       // y_ij = Σ_k a_ik·b_kj
-    Sum,          // y = Σ a_i; local = 1
-    Mean,         // y = (Σ a_i) / n; local = 1/n
+    Sum,          // y = Σ a_i; local = 1 (with Reach::LineEnd: along the axis, each line its own sum)
+    Mean,         // y = (Σ a_i) / n; local = 1/n (with Reach::LineEnd: n the length of a line)
     MeanSquare,   // y = (Σ (a_i − b_i)²) / n over the broadcast entries; local = ±2(a_i − b_i)/n
     Move,         // the entries move (transpose, reshape, identity): no arithmetic
     // Neither elementwise, a sum nor a matmul (softmax, the losses, reductions along an axis, concat):
@@ -100,7 +100,7 @@ struct OpExplain {
     // ∂y/∂in[slot] at one entry, from the operands' entries a, b (0 when unary), the output's y and
     // n, the number of entries averaged over (Mean, MeanSquare). Unused for MatMul, Move and General.
     double (*local)(int slot, double a, double b, double y, double n, const OpAttrs& attrs) = nullptr;
-    Reach reach = Reach::None;  // General ops: how a backward step is written entry by entry
+    Reach reach = Reach::None;  // General ops: how a backward step is written entry by entry; Sum, Mean: LineEnd along the axis
 };
 
 struct OpDef {

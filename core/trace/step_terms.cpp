@@ -77,6 +77,13 @@ Index fromLinear(double linear, int cols) {
     return {static_cast<int>(i / cols), static_cast<int>(i % cols)};
 }
 
+// n of a Mean or MeanSquare: the entries averaged over (a line's, along an axis).
+double averagedOver(const Node& node, const Operands& in) {
+    if (node.op->explain.arithmetic == Arithmetic::MeanSquare) return double(in.broadcast().size());
+    if (node.op->explain.reach == Reach::LineEnd) return double(node.attrs.axis == 0 ? in.a->rows() : in.a->cols());
+    return double(shapeOf(*in.a).size());
+}
+
 // ---- forward ----------------------------------------------------------------------------------
 
 Product forwardProductAt(const Operands& in, bool binary, int r, int c) {
@@ -95,10 +102,15 @@ std::vector<Product> forwardProducts(const Node& node, const Operands& in, const
                            read(*in.b, in.bId, {k, c}, FactorRole::Operand)});
         break;
     case Arithmetic::Sum:
-    case Arithmetic::Mean:
+    case Arithmetic::Mean: {
+        // Along an axis: the line that entry (r, c) of the result sums; else every entry.
+        const bool line = node.op->explain.reach == Reach::LineEnd;
+        const bool alongRow = node.attrs.axis == 1;
         for (int i = 0; i < in.a->rows(); ++i)
-            for (int j = 0; j < in.a->cols(); ++j) out.push_back({read(*in.a, in.aId, {i, j}, FactorRole::Operand)});
+            for (int j = 0; j < in.a->cols(); ++j)
+                if (!line || (alongRow ? i == r : j == c)) out.push_back({read(*in.a, in.aId, {i, j}, FactorRole::Operand)});
         break;
+    }
     case Arithmetic::MeanSquare: {
         const Shape s = in.broadcast();
         for (int i = 0; i < s.rows; ++i)
@@ -200,7 +212,11 @@ std::vector<Product> backwardProducts(const EdgeContext& e, const Matrix& moved,
         break;
     }
     case Arithmetic::Sum:
-    case Arithmetic::Mean: out.push_back({upstream(0, 0), localAt(e, r, c)}); break;
+    case Arithmetic::Mean: {
+        const Index end = broadcastSource(e.g, r, c);  // 1x1, or the end of the line along the axis
+        out.push_back({upstream(end.first, end.second), localAt(e, r, c)});
+        break;
+    }
     case Arithmetic::MatMul:
         if (e.slot == 0) {
             for (int j = 0; j < e.g.cols(); ++j)
@@ -247,7 +263,7 @@ std::vector<Product> edgeProducts(const Graph& graph, const Evaluation& eval, co
     const Shape vs = vjpShapeOf(consumer, in, input);
     if (vjpShape) *vjpShape = vs;
     const Arithmetic kind = consumer.op->explain.arithmetic;
-    const double n = kind == Arithmetic::MeanSquare ? double(vs.size()) : double(shapeOf(*in.a).size());
+    const double n = averagedOver(consumer, in);
     const EdgeContext e{consumer, ev.slot, in, eval.values[ev.from], eval.grads[ev.from], ev.from, n};
     const bool moves = kind == Arithmetic::Move || consumer.op->explain.reach == Reach::Moved;
     const Matrix moved = moves ? sourceIndices(consumer, in) : Matrix();
@@ -320,7 +336,7 @@ StepTerms forwardTerms(const Graph& graph, const Evaluation& eval, NodeId id, En
     t.shape = shapeOf(t.result);
     const Operands in(node, eval);
     const Arithmetic kind = node.op->explain.arithmetic;
-    t.n = kind == Arithmetic::MeanSquare ? double(in.broadcast().size()) : double(shapeOf(*in.a).size());
+    t.n = averagedOver(node, in);
     const Matrix moved = kind == Arithmetic::Move ? sourceIndices(node, in) : Matrix();
     for (auto [r, c] : chosenEntries(t.shape, choice, t))
         t.entries.push_back({r, c, forwardProducts(node, in, moved, r, c), t.result(r, c)});
@@ -359,9 +375,7 @@ StepTerms backwardTerms(const Graph& graph, const Evaluation& eval, int eventInd
     if (t.entries.empty()) edgeProducts(graph, eval, ev, 0, 0, &vjpShape);
     if (t.shape.rows == 1 && vjpShape.rows > 1) t.broadcastRows = vjpShape.rows;
     if (t.shape.cols == 1 && vjpShape.cols > 1) t.broadcastCols = vjpShape.cols;
-    const Arithmetic kind = consumer.op->explain.arithmetic;
-    t.n = kind == Arithmetic::MeanSquare ? double(vjpShape.size())
-                                          : double(eval.values[consumer.inputs[0]].size());
+    t.n = averagedOver(consumer, Operands(consumer, eval));
     fillChain(graph, eval, eventIndex, into, t);
     return t;
 }

@@ -298,6 +298,10 @@ TEST(StepTerms, GeneralOpsBackwardStepsWrittenOut) {
     for (const OpDef& op : allOps())
         if (op.explain.arithmetic == Arithmetic::General && op.explain.reach != Reach::None)
             EXPECT_TRUE(covered.count(std::string(op.name))) << op.name << " has no golden backward line";
+    // Sums along an axis are the sums they are, forward too.
+    Stepped sums(opCases().at("sum_axis")), means(opCases().at("mean_axis"));
+    EXPECT_EQ(sums.lines(sums.forward("y")).at(0), "y = sum(a, axis) = [1 + 2, 3 + 4] = [3, 7]");
+    EXPECT_EQ(means.lines(means.forward("y")).at(0), "y = mean(a, axis) = [[(1 + 3) / 2, (2 + 4) / 2]] = [[2, 3]]");
     // Down to one entry of softmax's gradient: the Jacobian-vector product along its row.
     Stepped s(opCases().at("softmax"));
     std::vector<std::string> chain;

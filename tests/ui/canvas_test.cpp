@@ -218,6 +218,29 @@ TEST(Stepping, ClickOnAGradientEntryInTheInspectorShowsItsOwnChain) {
     EXPECT_FALSE(doc->hasEntryFocus());
 }
 
+// After "Backward again" the gradients hold two passes: the step into w1 and one entry's own chain
+// both say what was there before and what this pass added.
+TEST(Stepping, AfterBackwardAgainThePanelSaysWhatWasThereAndWhatWasAdded) {
+    MainWindow window;
+    window.openExample(QStringLiteral("mlp-1-2-2"));
+    GraphDocument* doc = window.document();
+    const NodeId w1 = doc->graph().find("w1");
+    doc->backwardAgain();
+    ASSERT_EQ(doc->backwardPasses(), 2);
+    doc->setCursorPosition(doc->cursor().forwardCount() + doc->cursor().eventsInto(w1).at(0) + 1);
+    QString body = window.chainRuleDock()->bodyText();
+    EXPECT_TRUE(body.contains(QStringLiteral("∂loss/∂w1 = [0.0001224, 7.801e-05] + [0.0001224, 7.801e-05] = "
+                                             "[0.0002449, 0.000156]")))
+        << body.toStdString();
+    EXPECT_TRUE(body.contains(QStringLiteral("([0.0001224, 7.801e-05] held from the previous backward pass)")));
+    doc->toggleEntryFocus(w1, 1, 0);
+    body = window.chainRuleDock()->bodyText();
+    EXPECT_TRUE(body.contains(QStringLiteral("∂loss/∂w1[2] = 7.801e-05   (7.801e-05 held from the previous backward pass)\n"
+                                             "along z1 → w1: ∂loss/∂w1[2] += ∂loss/∂z1[2]·x = 7.801e-05 × 1 = 7.801e-05\n"
+                                             "∂loss/∂w1[2] = 7.801e-05 + 7.801e-05 = 0.000156")))
+        << body.toStdString();
+}
+
 TEST(Stepping, KeysMoveTheCursor) {
     MainWindow window;
     window.openExample(QStringLiteral("chain-rule"));

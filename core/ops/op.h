@@ -101,6 +101,9 @@ struct OpExplain {
     // n, the number of entries averaged over (Mean, MeanSquare). Unused for MatMul, Move and General.
     double (*local)(int slot, double a, double b, double y, double n, const OpAttrs& attrs) = nullptr;
     Reach reach = Reach::None;  // General ops: how a backward step is written entry by entry; Sum, Mean: LineEnd along the axis
+    // General ops along an axis whose forward entry is a formula of its line's entries: {a} the
+    // entry itself, {b} the line's exponentials summed ("exp(1) + exp(2)"): "exp({a}) / ({b})".
+    std::string_view lineForm = {};
 };
 
 struct OpDef {

@@ -679,13 +679,13 @@ const std::array kOps{
     OpDef{"logsumexp", "lse",     1, 1, reducedShape,   logSumExpForward, logSumExpVjp,
           {"∂logsumexp(a)/∂aᵢ = softmax(a)ᵢ", ""}, call("logsumexp"),
           {Form::Function, "torch.logsumexp", kPrimary, false, ", keepdim=True"},
-          {Arithmetic::General, "logsumexp({a})", {"{G} ⊙ softmax({a})", ""}, nullptr, Reach::LineEnd}, {Attr::Axis}},
+          {Arithmetic::General, "logsumexp({a})", {"{G} ⊙ softmax({a})", ""}, nullptr, Reach::LineEnd, "log({b})"}, {Attr::Axis}},
     OpDef{"softmax",   "softmax", 1, 1, alongAxisShape, softmaxForward,   softmaxVjp,
           {"∂softmax: y∘(G − Σ G∘y)", ""}, call("softmax"), call("torch.softmax"),
-          {Arithmetic::General, "softmax({a})", {"softmax({a}) ⊙ ({G} − Σ {G} ⊙ softmax({a}))", ""}, nullptr, Reach::Line}, {Attr::Axis}},
+          {Arithmetic::General, "softmax({a})", {"softmax({a}) ⊙ ({G} − Σ {G} ⊙ softmax({a}))", ""}, nullptr, Reach::Line, "exp({a}) / ({b})"}, {Attr::Axis}},
     OpDef{"log_softmax", "logsm", 1, 1, alongAxisShape, logSoftmaxForward, logSoftmaxVjp,
           {"∂log_softmax: G − softmax(a)·Σ G", ""}, call("log_softmax"), call("torch.log_softmax"),
-          {Arithmetic::General, "log_softmax({a})", {"{G} − softmax({a})·Σ {G}", ""}, nullptr, Reach::Line}, {Attr::Axis}},
+          {Arithmetic::General, "log_softmax({a})", {"{G} − softmax({a})·Σ {G}", ""}, nullptr, Reach::Line, "{a} − log({b})"}, {Attr::Axis}},
     // cross_entropy(z, t): class indices (nx1) or class probabilities (nxC), mean over the rows, as
     // torch.nn.functional.cross_entropy; .bpg's one name, told apart by the targets' shape.
     OpDef{"cross_entropy", "CE",  2, 0, indexLossShape, crossEntropyForward, crossEntropyVjp,

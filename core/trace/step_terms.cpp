@@ -120,7 +120,12 @@ std::vector<Product> forwardProducts(const Node& node, const Operands& in, const
     case Arithmetic::Move:
         out.push_back({read(*in.a, in.aId, fromLinear(moved(r, c), int(in.a->cols())), FactorRole::Operand)});
         break;
-    case Arithmetic::General: break;  // written as its formula and result
+    case Arithmetic::General:  // a formula of its line's entries, or its formula and the result
+        if (node.op->explain.lineForm.empty()) break;
+        for (int i = 0; i < in.a->rows(); ++i)
+            for (int j = 0; j < in.a->cols(); ++j)
+                if (node.attrs.axis == 1 ? i == r : j == c) out.push_back({read(*in.a, in.aId, {i, j}, FactorRole::Operand)});
+        break;
     }
     return out;
 }

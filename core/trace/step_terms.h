@@ -44,6 +44,7 @@ struct EntryTerms {
     // Backward, and forward MatMul/Sum/Mean: the entry is the sum of these products (Mean then
     // divides by n). Forward Elementwise: one "product" holding the operands' entries (a[, b]),
     // written into the op's template. MeanSquare: pairs (a_i, b_i). Move: the one moved entry.
+    // A General op's line form (softmax): the entries of the line, one per product.
     std::vector<Product> products;
     double value = 0.0;  // the recorded result entry (forward: the value; backward: the contribution)
 };
@@ -146,12 +147,14 @@ EntriesRead entriesRead(const GradientEntryTerms& terms);
 NodeId traceRoot(const Evaluation& eval);
 
 // Whether the op's steps are written entry by entry with their products: not Move (its entries
-// only move), nor a General op's forward step (its formula and the recorded result); a General
+// only move), nor a General op's forward step (its formula and the recorded result) unless its
+// entries are a formula of their line (OpExplain::lineForm: softmax, logsumexp); a General
 // op's backward step is, through the entries of the output its input reaches (Reach), unless no
 // gradient flows into that input.
 inline bool writesEntryArithmetic(const OpDef& op, StepKind kind, int slot = 0) {
     if (op.explain.arithmetic == Arithmetic::Move) return false;
     if (op.explain.arithmetic != Arithmetic::General) return true;
+    if (kind == StepKind::Forward) return !op.explain.lineForm.empty();
     return kind == StepKind::Backward && op.explain.reach != Reach::None && passesGradient(op, slot);
 }
 inline bool writesEntryArithmetic(const StepTerms& t) {

@@ -122,7 +122,13 @@ std::string forwardEntryText(const StepTerms& t, const EntryTerms& e, const Phra
         for (const Product& p : e.products) terms.push_back("(" + write(p[0], false) + " − " + write(p[1], true) + ")²");
         return "(" + sumText(terms, phrases) + ") / " + num(t.n);
     case Arithmetic::Move: return write(e.products[0][0], false);
-    case Arithmetic::General: break;  // no per-entry arithmetic
+    case Arithmetic::General: {  // a formula of the entry's line (softmax), else none
+        if (ex.lineForm.empty() || e.products.empty()) break;
+        for (const Product& p : e.products) terms.push_back("exp(" + write(p[0], false) + ")");
+        const std::size_t own = std::size_t(t.attrs.axis == 1 ? e.col : e.row);
+        const Fill fill{own < e.products.size() ? write(e.products[own][0], false) : "", sumText(terms, phrases), "", "", ""};
+        return substitute(ex.lineForm, fill);
+    }
     }
     return "";
 }

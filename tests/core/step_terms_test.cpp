@@ -302,6 +302,13 @@ TEST(StepTerms, GeneralOpsBackwardStepsWrittenOut) {
     Stepped sums(opCases().at("sum_axis")), means(opCases().at("mean_axis"));
     EXPECT_EQ(sums.lines(sums.forward("y")).at(0), "y = sum(a, axis) = [1 + 2, 3 + 4] = [3, 7]");
     EXPECT_EQ(means.lines(means.forward("y")).at(0), "y = mean(a, axis) = [[(1 + 3) / 2, (2 + 4) / 2]] = [[2, 3]]");
+    // softmax, log_softmax and logsumexp forward: each entry a formula of its line's entries.
+    Stepped softmax(opCases().at("softmax")), logsumexp(opCases().at("logsumexp"));
+    EXPECT_EQ(softmax.lines(softmax.forward("y")).at(0),
+              "y = softmax(a) = [[exp(1) / (exp(1) + exp(2)), exp(2) / (exp(1) + exp(2))], [exp(3) / (exp(3) + exp(5)), "
+              "exp(5) / (exp(3) + exp(5))]] = [[0.2689, 0.7311], [0.1192, 0.8808]]");
+    EXPECT_EQ(logsumexp.lines(logsumexp.forward("y")).at(0),
+              "y = logsumexp(a) = [log(exp(1) + exp(2)), log(exp(3) + exp(4))] = [2.313, 4.313]");
     // Down to one entry of softmax's gradient: the Jacobian-vector product along its row.
     Stepped s(opCases().at("softmax"));
     std::vector<std::string> chain;

@@ -2,6 +2,7 @@
 #include "core/trace/step_terms.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/ops/broadcast.h"
 
@@ -132,6 +133,14 @@ std::vector<Product> forwardProducts(const Node& node, const Operands& in, const
 
 // ---- backward ---------------------------------------------------------------------------------
 
+// A General op's unit vector-Jacobian products by output entry, kept while one step's entries are
+// written (row by row: the entries of a row reach the same outputs), up to a bounded size.
+struct UnitVjps {
+    std::map<std::pair<int, int>, Matrix> byOutput;
+    double doubles = 0;
+    static constexpr double kMaxDoubles = 4e6;
+};
+
 struct EdgeContext {
     const Node& consumer;
     int slot;
@@ -140,6 +149,7 @@ struct EdgeContext {
     const Matrix& g;
     NodeId from;
     double n;
+    UnitVjps* unitVjps = nullptr;
 };
 
 Factor localAt(const EdgeContext& e, int r, int c) {
@@ -153,13 +163,23 @@ Factor localAt(const EdgeContext& e, int r, int c) {
 
 // A General op: ∂y[out]/∂in[slot] at every entry, read off the op's vector-Jacobian product with a
 // unit upstream gradient at `out`.
-Matrix unitVjp(const EdgeContext& e, Index out) {
+Matrix unitVjpAt(const EdgeContext& e, Index out) {
     Matrix unit = Matrix::Zero(e.y.rows(), e.y.cols());
     unit(out.first, out.second) = 1.0;
     const Matrix* refs[2] = {e.in.a, e.in.b};
     Matrix d;
     e.consumer.op->vjp(e.slot, MatrixRefs(refs, e.consumer.inputs.size()), e.y, unit, e.consumer.attrs, d);
     return d;
+}
+
+const Matrix& unitVjp(const EdgeContext& e, Index out, Matrix& scratch) {
+    if (!e.unitVjps) return scratch = unitVjpAt(e, out);
+    UnitVjps& cache = *e.unitVjps;
+    if (const auto it = cache.byOutput.find(out); it != cache.byOutput.end()) return it->second;
+    Matrix d = unitVjpAt(e, out);
+    if (cache.doubles + double(d.size()) > UnitVjps::kMaxDoubles) cache = {};
+    cache.doubles += double(d.size());
+    return cache.byOutput.emplace(out, std::move(d)).first->second;
 }
 
 // The output entries input entry (r, c) reaches (OpExplain::Reach).
@@ -194,9 +214,10 @@ std::vector<Index> reachedEntries(const EdgeContext& e, const Matrix& moved, int
 std::vector<Product> reachedProducts(const EdgeContext& e, const Matrix& moved, int r, int c) {
     std::vector<Product> out;
     if (!passesGradient(*e.consumer.op, e.slot)) return out;  // class indices: no gradient, no products
+    Matrix scratch;
     for (const Index& at : reachedEntries(e, moved, r, c))
         out.push_back({read(e.g, e.from, at, FactorRole::Upstream),
-                       {unitVjp(e, at)(r, c), FactorRole::Local, {e.from, at.first, at.second}}});
+                       {unitVjp(e, at, scratch)(r, c), FactorRole::Local, {e.from, at.first, at.second}}});
     return out;
 }
 
@@ -261,7 +282,7 @@ double localFactor(const std::vector<Product>& products) {
 }
 
 std::vector<Product> edgeProducts(const Graph& graph, const Evaluation& eval, const BackwardEvent& ev, int r, int c,
-                                  Shape* vjpShape = nullptr) {
+                                  Shape* vjpShape = nullptr, UnitVjps* unitVjps = nullptr) {
     const Node& consumer = graph.node(ev.from);
     const Shape input = graph.node(ev.to).shape;
     const Operands in(consumer, eval);
@@ -269,7 +290,7 @@ std::vector<Product> edgeProducts(const Graph& graph, const Evaluation& eval, co
     if (vjpShape) *vjpShape = vs;
     const Arithmetic kind = consumer.op->explain.arithmetic;
     const double n = averagedOver(consumer, in);
-    const EdgeContext e{consumer, ev.slot, in, eval.values[ev.from], eval.grads[ev.from], ev.from, n};
+    const EdgeContext e{consumer, ev.slot, in, eval.values[ev.from], eval.grads[ev.from], ev.from, n, unitVjps};
     const bool moves = kind == Arithmetic::Move || consumer.op->explain.reach == Reach::Moved;
     const Matrix moved = moves ? sourceIndices(consumer, in) : Matrix();
     return backwardProducts(e, moved, vs, input, r, c);
@@ -375,8 +396,9 @@ StepTerms backwardTerms(const Graph& graph, const Evaluation& eval, int eventInd
     else t.before = Matrix::Zero(t.shape.rows, t.shape.cols);
 
     Shape vjpShape = t.shape;
+    UnitVjps unitVjps;
     for (auto [r, c] : chosenEntries(t.shape, choice, t))
-        t.entries.push_back({r, c, edgeProducts(graph, eval, ev, r, c, &vjpShape), t.result(r, c)});
+        t.entries.push_back({r, c, edgeProducts(graph, eval, ev, r, c, &vjpShape, &unitVjps), t.result(r, c)});
     if (t.entries.empty()) edgeProducts(graph, eval, ev, 0, 0, &vjpShape);
     if (t.shape.rows == 1 && vjpShape.rows > 1) t.broadcastRows = vjpShape.rows;
     if (t.shape.cols == 1 && vjpShape.cols > 1) t.broadcastCols = vjpShape.cols;

@@ -43,6 +43,7 @@
 #include "ui/window/export_dialog.h"
 #include "ui/window/interface_language.h"
 #include "ui/window/main_window.h"
+#include "ui/window/step_toolbar.h"
 #include "ui/canvas/graph_scene.h"
 
 namespace bp {

@@ -417,6 +417,42 @@ Shift+drag it sideways to change it like a slider.</source>
         <source>not enough memory to load the model</source>
         <translation>内存不足，无法加载模型</translation>
     </message>
+    <message>
+        <source>the rows %1 and columns %2 are not a block inside %3</source>
+        <translation>第 %1 行和第 %2 列不是 %3 之内的一块</translation>
+    </message>
+    <message>
+        <source>index %1 is out of range for %2 of %3 (from -%4 to %5)</source>
+        <translation>索引 %1 超出了 %3 的%2的范围（应在 -%4 到 %5 之间）</translation>
+    </message>
+    <message>
+        <source>the range %1 picks none of %2 of %3</source>
+        <translation>范围 %1 没有选中 %3 的任何%2</translation>
+    </message>
+    <message>
+        <source>a slice with a step (a:b:c) is not supported; write a:b</source>
+        <translation>不支持带步长的切片（a:b:c）；请写成 a:b</translation>
+    </message>
+    <message>
+        <source>the rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>the columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>an index or a range (i, a:b, :)</source>
+        <translation>索引或范围（i、a:b、:）</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;]&apos; after an index</source>
+        <translation>索引后面的“,”或“]”</translation>
+    </message>
+    <message>
+        <source>an index is a whole number, not %1</source>
+        <translation>索引必须是整数，而不是 %1</translation>
+    </message>
 </context>
 <context>
     <name>EdgeItem</name>

@@ -69,7 +69,8 @@ std::string compact(const json& j) { return j.dump(-1, ' ', false, json::error_h
 
 // The attribute a document's "attrs" key names, besides exponent and shape; None if none.
 Attr namedAttr(const std::string& key) {
-    for (Attr a : {Attr::Slope, Attr::Low, Attr::High, Attr::Axis, Attr::Classes})
+    for (Attr a : {Attr::Slope, Attr::Low, Attr::High, Attr::Axis, Attr::Classes, Attr::RowStart, Attr::RowStop,
+                   Attr::ColStart, Attr::ColStop})
         if (attrName(a) == key) return a;
     return Attr::None;
 }

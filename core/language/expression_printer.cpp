@@ -129,6 +129,25 @@ ExprText meanSquare(const Node& node, const Spelling& s, const OperandText& oper
     return t;
 }
 
+// "r0:r1", or "r0" for a one-wide range when the dialect writes indices.
+std::string rangeText(long start, long stop, bool indices) {
+    if (indices && stop == start + 1) return std::to_string(start);
+    return std::to_string(start) + ":" + std::to_string(stop);
+}
+
+// a[r0:r1, c0:c1]: both dialects keep the two dimensions (PyTorch's a[i:i+1] rather than a[i]).
+ExprText index(const Node& node, const Spelling& s, const OperandText& operand) {
+    ExprText t = operand(node.inputs[0], kPostfix, false);
+    const bool indices = s.text == "index";
+    const OpAttrs& at = node.attrs;
+    t.text += "[" + rangeText(at.rowStart, at.rowStop, indices) + ", " + rangeText(at.colStart, at.colStop, indices) + "]";
+    t.level = s.level;
+    ++t.nesting;
+    ++t.depth;
+    t.atom = t.number = false;
+    return t;
+}
+
 }  // namespace
 
 ExprText printOp(const Node& node, const Dialect& dialect, const OperandText& operand) {
@@ -142,6 +161,7 @@ ExprText printOp(const Node& node, const Dialect& dialect, const OperandText& op
     case Form::MeanSquare: return meanSquare(node, s, operand);
     case Form::PowerNode: return powerNode(node, s, operand);
     case Form::Sequence: return function(node, s, dialect, operand);
+    case Form::Index: return index(node, s, operand);
     }
     return {};
 }

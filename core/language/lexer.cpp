@@ -165,6 +165,7 @@ Token Lexer::next() {
         case '@': return make(TokenKind::At, start, 1);
         case '^': return make(TokenKind::Caret, start, 1);
         case ',': return make(TokenKind::Comma, start, 1);
+        case ':': return make(TokenKind::Colon, start, 1);
         case '=': return make(TokenKind::Equals, start, 1);
         case ';': return make(TokenKind::Semicolon, start, 1);
         case '(':

@@ -27,6 +27,7 @@ enum class TokenKind {
     Caret,
     DotT,       // .T
     Comma,
+    Colon,      // in an index: x[0:2, :]
     Equals,
     LParen,
     RParen,

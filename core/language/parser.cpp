@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -81,6 +82,7 @@ public:
         powNode_ = findOp("pow_node");
         neg_ = findOp("neg");
         transpose_ = findOp("transpose");
+        slice_ = findOp("slice");
         identity_ = findOp("identity");
     }
 
@@ -111,6 +113,7 @@ private:
     const OpDef* powNode_;
     const OpDef* neg_;
     const OpDef* transpose_;
+    const OpDef* slice_;
     const OpDef* identity_;
 
     Graph& graph() { return program_.graph; }
@@ -186,6 +189,9 @@ private:
     NodeId term();
     NodeId unary();
     NodeId postfix(NodeId operand);
+    NodeId index(NodeId operand);
+    std::pair<long, long> indexRange(long n, Shape shape, bool rows);
+    long indexNumber();
     NodeId power(NodeId operand);
     NodeId primary();
     // One argument of a call: a node, or a number held back until the op is chosen (an attribute
@@ -441,12 +447,71 @@ NodeId Parser::unary() {
 }
 
 NodeId Parser::postfix(NodeId operand) {
-    while (at(TokenKind::DotT)) {
+    while (at(TokenKind::DotT) || at(TokenKind::LBracket)) {
         const Token op = tok_;
+        if (at(TokenKind::LBracket)) {
+            operand = index(operand);
+            continue;
+        }
         advance();
         operand = addOp(transpose_, op, {operand});
     }
     return operand;
+}
+
+// `a[i, j]`, `a[0:2, :]`, `a[-1]`: rows, then columns (all of them when left out), each an index
+// (kept as a dimension of one, as a[i:i+1]) or a range with Python's rules for its ends.
+NodeId Parser::index(NodeId operand) {
+    const Token bracket = tok_;
+    createPending();  // the operand's shape
+    const Shape shape = graph().node(operand).shape;
+    open(bracket);
+    OpAttrs attrs;
+    auto [r0, r1] = indexRange(shape.rows, shape, true);
+    long c0 = 0, c1 = shape.cols;
+    if (at(TokenKind::Comma)) {
+        advance();
+        std::tie(c0, c1) = indexRange(shape.cols, shape, false);
+    }
+    if (!at(TokenKind::RBracket)) unexpected("expected-index-end");
+    close(TokenKind::RBracket, "]");
+    attrs.rowStart = r0;
+    attrs.rowStop = r1;
+    attrs.colStart = c0;
+    attrs.colStop = c1;
+    return addOp(slice_, bracket, {operand}, attrs);
+}
+
+// One index or range along a dimension of n, as [start, stop).
+std::pair<long, long> Parser::indexRange(long n, Shape shape, bool rows) {
+    const Token start = tok_;
+    const Message along = message(rows ? "index-rows" : "index-columns");
+    const auto bound = [&](long v) { return std::clamp(v < 0 ? v + n : v, 0L, n); };
+    const bool openStart = at(TokenKind::Colon);
+    const long first = openStart ? 0 : indexNumber();
+    if (!openStart && !at(TokenKind::Colon)) {  // one index
+        if (first < -n || first >= n)
+            fail(start, phrase("index-out-of-range", {plain(std::to_string(first)), along, plain(shapeText(shape)),
+                                                      plain(std::to_string(n)), plain(std::to_string(n - 1))}));
+        const long i = first < 0 ? first + n : first;
+        return {i, i + 1};
+    }
+    advance();  // ':'
+    const bool openStop = at(TokenKind::Comma) || at(TokenKind::RBracket);
+    const long last = openStop ? n : indexNumber();
+    if (at(TokenKind::Colon)) fail(tok_, message("slice-step"));
+    const long from = openStart ? 0 : bound(first), to = openStop ? n : bound(last);
+    if (to <= from)
+        fail(start, phrase("slice-empty", {plain(std::string(start.text.data(), tok_.text.data() - start.text.data())),
+                                           along, plain(shapeText(shape))}));
+    return {from, to};
+}
+
+long Parser::indexNumber() {
+    const Token where = tok_;
+    const double v = signedNumber("expected-index");
+    if (v != std::floor(v) || std::fabs(v) > 1e15) fail(where, message("index-not-whole", {numberText(v)}));
+    return static_cast<long>(v);
 }
 
 // `a ^ 2` (a number exponent, the op pow) or `a ^ b`, `a ^ (2 * b)`, `2 ^ a` (a node exponent,

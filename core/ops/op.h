@@ -23,13 +23,18 @@ struct OpAttrs {
     double low = 0, high = 0;   // clamp
     int axis = 0;               // softmax, the axis forms of the reductions, concat: 0 rows, 1 columns
     int classes = 0;            // one_hot
+    // slice: rows [rowStart, rowStop) and columns [colStart, colStop) of its operand
+    long rowStart = 0, rowStop = 0, colStart = 0, colStop = 0;
     bool operator==(const OpAttrs&) const = default;
 };
 
 // One number argument of an op, as .bpg writes it after the inputs and the document names it.
-enum class Attr : unsigned char { None, Exponent, Rows, Cols, Slope, Low, High, Axis, Classes };
+enum class Attr : unsigned char {
+    None, Exponent, Rows, Cols, Slope, Low, High, Axis, Classes, RowStart, RowStop, ColStart, ColStop
+};
 
-// "exponent", "rows", "cols", "slope", "min", "max", "axis", "classes".
+// "exponent", "rows", "cols", "slope", "min", "max", "axis", "classes", "row_start", "row_stop",
+// "col_start", "col_stop".
 std::string_view attrName(Attr attr);
 // A whole number (a dimension, an axis, a count) rather than any real number.
 bool attrIsWhole(Attr attr);
@@ -53,6 +58,7 @@ enum class Form {
     MeanSquare,  // ((a - b) ** 2)<text>: a mean of squared differences spelled out
     PowerNode,   // a <text> b, b a node: right-associative, b may carry a unary minus
     Sequence,    // <text>((a, b), attrs...): PyTorch's torch.cat takes its tensors as a tuple
+    Index,       // a[r0:r1, c0:c1], the slice attributes; text "index": a one-wide range as its index, "range": as i:i+1
 };
 
 struct Spelling {
@@ -126,7 +132,7 @@ struct OpDef {
     Spelling bpg;    // in .bpg text (the parser reads the infix operators from here)
     Spelling torch;  // in the PyTorch script
     OpExplain explain;  // how a step is written out with its numbers
-    std::array<Attr, 3> attrs = {};  // what the attrCount trailing arguments are, in order
+    std::array<Attr, 4> attrs = {};  // what the attrCount trailing arguments are, in order
     // Input slots no gradient flows through (detach, the class indices of cross_entropy): a bit
     // per slot. Their contribution is zero; PyTorch does not track them.
     unsigned char stopsGradient = 0;

@@ -71,6 +71,19 @@ bool reshapeShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, M
     return true;
 }
 
+// A non-empty block inside the operand (the parser has resolved negative and open ends).
+bool sliceShape(std::span<const Shape> in, const OpAttrs& at, Shape& out, Message& error) {
+    if (at.rowStart < 0 || at.rowStart >= at.rowStop || at.rowStop > in[0].rows || at.colStart < 0 ||
+        at.colStart >= at.colStop || at.colStop > in[0].cols) {
+        error = message("slice-outside", {std::to_string(at.rowStart) + ":" + std::to_string(at.rowStop),
+                                          std::to_string(at.colStart) + ":" + std::to_string(at.colStop),
+                                          shapeText(in[0])});
+        return false;
+    }
+    out = {at.rowStop - at.rowStart, at.colStop - at.colStart};
+    return true;
+}
+
 bool axisOk(const OpAttrs& attrs, Message& error) {
     if (attrs.axis == 0 || attrs.axis == 1) return true;
     error = message("bad-axis", {std::to_string(attrs.axis)});
@@ -518,6 +531,15 @@ void reshapeVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttr
     c = Eigen::Map<const RowMajor>(gr.data(), A(in).rows(), A(in).cols());
 }
 
+// The picked block; its gradient goes back to the picked entries, zero elsewhere.
+void sliceForward(MatrixRefs in, const OpAttrs& at, Matrix& y) {
+    y = A(in).block(at.rowStart, at.colStart, at.rowStop - at.rowStart, at.colStop - at.colStart);
+}
+void sliceVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs& at, Matrix& c) {
+    c = Matrix::Zero(A(in).rows(), A(in).cols());
+    c.block(at.rowStart, at.colStart, g.rows(), g.cols()) = g;
+}
+
 void identityForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = A(in); }
 // ∂a/∂a = 1
 void identityVjp(int, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) { c = g; }
@@ -710,6 +732,10 @@ const std::array kOps{
     OpDef{"reshape",   "reshape", 1, 2, reshapeShape,   reshapeForward,   reshapeVjp,
           {"∂reshape(a)/∂a: G reshaped back", ""}, call("reshape"), method(".reshape"),
           {Arithmetic::Move, "reshape({a})", {"{G} reshaped back", ""}, nullptr}, {Attr::Rows, Attr::Cols}},
+    OpDef{"slice",     "[:]",     1, 4, sliceShape,     sliceForward,     sliceVjp,
+          {"∂a[i:j, k:l]/∂a: G in the picked entries, 0 elsewhere", ""}, {Form::Index, "index", kPostfix},
+          {Form::Index, "range", kPostfix}, {Arithmetic::Move, "{a}[…]", {"{G} in the picked entries", ""}, nullptr},
+          {Attr::RowStart, Attr::RowStop, Attr::ColStart, Attr::ColStop}},
     OpDef{"identity",  "=",       1, 0, sameShape,      identityForward,  identityVjp,
           {"∂a/∂a = 1", ""}, call("identity"), method(".clone()"),
           {Arithmetic::Move, "{a}", {"{G}", ""}, nullptr}},
@@ -730,12 +756,17 @@ std::string_view attrName(Attr attr) {
     case Attr::High: return "max";
     case Attr::Axis: return "axis";
     case Attr::Classes: return "classes";
+    case Attr::RowStart: return "row_start";
+    case Attr::RowStop: return "row_stop";
+    case Attr::ColStart: return "col_start";
+    case Attr::ColStop: return "col_stop";
     }
     return "";
 }
 
 bool attrIsWhole(Attr attr) {
-    return attr == Attr::Rows || attr == Attr::Cols || attr == Attr::Axis || attr == Attr::Classes;
+    return attr != Attr::None && attr != Attr::Exponent && attr != Attr::Slope && attr != Attr::Low &&
+           attr != Attr::High;
 }
 
 double attrValue(const OpAttrs& attrs, Attr attr) {
@@ -749,6 +780,10 @@ double attrValue(const OpAttrs& attrs, Attr attr) {
     case Attr::High: return attrs.high;
     case Attr::Axis: return attrs.axis;
     case Attr::Classes: return attrs.classes;
+    case Attr::RowStart: return static_cast<double>(attrs.rowStart);
+    case Attr::RowStop: return static_cast<double>(attrs.rowStop);
+    case Attr::ColStart: return static_cast<double>(attrs.colStart);
+    case Attr::ColStop: return static_cast<double>(attrs.colStop);
     }
     return 0;
 }
@@ -764,6 +799,10 @@ void setAttr(OpAttrs& attrs, Attr attr, double value) {
     case Attr::High: attrs.high = value; break;
     case Attr::Axis: attrs.axis = static_cast<int>(value); break;
     case Attr::Classes: attrs.classes = static_cast<int>(value); break;
+    case Attr::RowStart: attrs.rowStart = static_cast<long>(value); break;
+    case Attr::RowStop: attrs.rowStop = static_cast<long>(value); break;
+    case Attr::ColStart: attrs.colStart = static_cast<long>(value); break;
+    case Attr::ColStop: attrs.colStop = static_cast<long>(value); break;
     }
 }
 

@@ -237,7 +237,7 @@ const Breakage kBreakages[] = {
      "node 6 ('e'): unknown op 'multiply' (known: add, sub, mul, div, neg, matmul, pow, transpose, sigmoid, tanh, exp, "
      "log, relu, abs, sqrt, sum, mean, mse, softplus, sin, cos, gelu, erf, leaky_relu, clamp, detach, maximum, minimum, "
      "pow_node, sum_axis, mean_axis, max, max_axis, min, min_axis, logsumexp, softmax, log_softmax, cross_entropy, "
-     "cross_entropy_probs, nll, bce_with_logits, one_hot, concat, reshape, identity)"},
+     "cross_entropy_probs, nll, bce_with_logits, one_hot, concat, reshape, slice, identity)"},
     {"unknown input", [](json& d) { nodeNamed(d, "c")["inputs"][1] = "q"; },
      "node 3 ('c'): input 'q' is not a node of the document"},
     {"input listed later", [](json& d) { nodeNamed(d, "c")["inputs"][1] = "e"; },

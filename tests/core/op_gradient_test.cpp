@@ -100,6 +100,16 @@ std::vector<OpCase> opCases() {
     OpAttrs hot;
     hot.classes = 4;
     cases.push_back({"one_hot", {s31}, hot, false, "", 0, 4});
+    OpAttrs block;  // rows 0:2, columns 1:3
+    block.rowStop = 2;
+    block.colStart = 1;
+    block.colStop = 3;
+    cases.push_back({"slice", {s23}, block, false, ""});
+    OpAttrs entry;  // the entry [1, 0]
+    entry.rowStart = 1;
+    entry.rowStop = 2;
+    entry.colStop = 1;
+    cases.push_back({"slice", {s23}, entry, false, ""});
     OpAttrs r;
     r.shape = {3, 2};
     cases.push_back({"reshape", {s23}, r, false, ""});

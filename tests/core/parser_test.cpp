@@ -889,3 +889,44 @@ TEST(Writer, NonFiniteValuesCannotBeWritten) {
 
 }  // namespace
 }  // namespace bp
+
+namespace bp {
+namespace {
+
+// x[i, j] and x[a:b, :]: rows then columns, an index keeps its dimension (x[i] is 1 x cols), the
+// ends of a range follow Python (negative from the back, clamped), and the writer reads back.
+TEST(Parser, IndexingAndSlicing) {
+    const Program p = parseProgram("input x = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]\n"
+                                   "a = x[0:2, 1:]\nb = x[-1]\nc = x[1, -1]\nd = x[:, :2]\ne = x[-9:, -1:]\n"
+                                   "f = x.T[0]\nl = sum(a) + sum(b) + c + sum(d) + sum(f)\n");
+    const Evaluation ev = evaluate(p);
+    auto value = [&](const char* n) { return ev.values[static_cast<std::size_t>(p.graph.find(n))]; };
+    EXPECT_EQ(value("a"), (Matrix(2, 2) << 2, 3, 5, 6).finished());
+    EXPECT_EQ(value("b"), (Matrix(1, 3) << 7, 8, 9).finished());
+    EXPECT_EQ(value("c"), Matrix::Constant(1, 1, 6));
+    EXPECT_EQ(value("d"), (Matrix(3, 2) << 1, 2, 4, 5, 7, 8).finished());
+    EXPECT_EQ(value("e"), (Matrix(3, 1) << 3, 6, 9).finished());  // -9: is clamped to 0:
+    EXPECT_EQ(value("f"), (Matrix(1, 3) << 1, 4, 7).finished());
+    const std::string written = writeProgram(p);
+    EXPECT_NE(written.find("a = x[0:2, 1:3]"), std::string::npos) << written;
+    EXPECT_NE(written.find("c = x[1, 2]"), std::string::npos) << written;
+    expectSameProgram(p, parseProgram(written));
+}
+
+TEST(Parser, IndexingErrorsSayWhereAndWhy) {
+    EXPECT_EQ(errorOf("input x = [[1, 2], [3, 4]]\ny = x[2, 0]"),
+              "t.bpg:2:7: error: index 2 is out of range for the rows of 2x2 (from -2 to 1)");
+    EXPECT_EQ(errorOf("input x = [[1, 2], [3, 4]]\ny = x[0, -3]"),
+              "t.bpg:2:10: error: index -3 is out of range for the columns of 2x2 (from -2 to 1)");
+    EXPECT_EQ(errorOf("input x = [[1, 2], [3, 4]]\ny = x[1:1, :]"),
+              "t.bpg:2:7: error: the range 1:1 picks none of the rows of 2x2");
+    EXPECT_EQ(errorOf("input x = [[1, 2], [3, 4]]\ny = x[0:2:1, :]"),
+              "t.bpg:2:10: error: a slice with a step (a:b:c) is not supported; write a:b");
+    EXPECT_EQ(errorOf("input x = [[1, 2], [3, 4]]\ny = x[0.5]"),
+              "t.bpg:2:7: error: an index is a whole number, not 0.5");
+    EXPECT_EQ(errorOf("input x = [[1, 2], [3, 4]]\ny = x[0, 1, 1]"),
+              "t.bpg:2:11: error: unexpected token ',', expected ',' or ']' after an index");
+}
+
+}  // namespace
+}  // namespace bp

@@ -89,6 +89,10 @@ std::vector<Case> extraCases() {
                     "B = reshape(A, 3, 2)\n"
                     "C = reshape(A.T @ A, 1, 9)\n"
                     "l = sum(B @ A) + mean(C * C) / 100\n"},
+        {"slice", "param A = [[1, 2, 3], [4, -5, 6]]\n"
+                  "B = A[0:2, 1:]\n"
+                  "C = A[-1]\n"
+                  "l = sum(B * B) + sum(C) * A[0, 0] + sum((A.T @ A)[:, 2])\n"},
         // Python keywords and names the script itself uses
         {"python-names", "input lambda = [1, 2]\n"
                          "param torch = [[0.5, -1]]\n"

@@ -42,6 +42,7 @@ const std::map<std::string, std::string>& opCases() {
         {"mse", "param a = [0.9, 0.2]\nconst t = [1, 0]\nl = mse(a, t)\n"},
         {"softplus", "param a = [1, -2]\ny = softplus(a)\nl = sum(y)\n"},
         {"reshape", "param a = [[1, 2, 3], [4, 5, 6]]\nparam b = [[1, 2], [3, 4], [5, 6]]\ny = reshape(a, 3, 2)\nl = sum(y * b)\n"},
+        {"slice", "param a = [[1, 2, 3], [4, 5, 6]]\ny = a[1, 1:]\nl = sum(y * y)\n"},
         {"identity", "param a = 2\ny = identity(a)\nl = y * y\n"},
         {"sin", "param a = [0.5, -1]\ny = sin(a)\nl = sum(y * y)\n"},
         {"cos", "param a = [0.5, -1]\ny = cos(a)\nl = sum(y * y)\n"},

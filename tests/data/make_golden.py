@@ -696,6 +696,20 @@ l = sum(R * R) + sum(C * [[1, 2, 3, 4]]) + sum(H * W) + sum(D * A)
                      l := total(R * R) + total(Cn * C([[1, 2, 3, 4]])) + total(H * v["W"]) + total(D * v["A"]),
                      names="R C H D l"))
 
+case("slice", "indexing and slicing: ranges, single indices (kept as a dimension of one), negative indices, open ends", """
+param A = [[1, 2, 3], [4, -5, 6], [0.5, 7, -8]]
+param w = [[2, -1]]
+R = A[0:2, 1:]
+S = A[-1]
+E = A[1, 2]
+T = (A @ A)[:, 0]
+l = sum(R * R) + sum(S * [[1, 2, 3]]) * E + sum(T) + sum(A[2:, :2] * w)
+""", [("A", "param", [[1, 2, 3], [4, -5, 6], [0.5, 7, -8]]), ("w", "param", [[2, -1]])],
+    lambda v: _named(R := v["A"][0:2, 1:], S := v["A"][-1:, :], E := v["A"][1:2, 2:3],
+                     T := (v["A"] @ v["A"])[:, 0:1],
+                     l := total(R * R) + total(S * C([[1, 2, 3]])) * E + total(T) + total(v["A"][2:, :2] * v["w"]),
+                     names="R S E T l"))
+
 case("classifier", "a 2-4-3 softmax classifier on six points, cross-entropy against class indices", """
 input X = [[0.5, 1], [-1, 0.3], [0.2, -0.8], [1.5, -0.2], [-0.4, -1.1], [0.9, 0.7]]
 input y = [0, 1, 2, 0, 2, 1]
@@ -869,12 +883,30 @@ def to_python_expr(expr):
                 if depth == 0:
                     break
                 j += 1
-            out.append("L(" + expr[i:j + 1] + ")")
+            before = "".join(out).rstrip()
+            if before and (before[-1].isalnum() or before[-1] in "_)"):  # indexing: .bpg keeps 2 dims
+                out.append(".__getitem__(IX(" + repr(expr[i + 1:j]) + "))")
+            else:
+                out.append("L(" + expr[i:j + 1] + ")")
             i = j + 1
             continue
         out.append("**" if ch == "^" else ch)
         i += 1
     return "".join(out)
+
+
+def index_key(text):
+    """A .bpg index `i, a:b` as a PyTorch key that keeps both dimensions (an index i is i:i+1)."""
+    parts = [p.strip() for p in text.split(",")]
+    key = []
+    for p in parts:
+        if ":" in p:
+            a, b = (x.strip() for x in p.split(":"))
+            key.append(slice(int(a) if a else None, int(b) if b else None))
+        else:
+            i = int(p)
+            key.append(slice(i, i + 1 if i != -1 else None))
+    return tuple(key)
 
 
 def run_bpg_text(text):
@@ -886,7 +918,7 @@ def run_bpg_text(text):
                  softmax=softmax, log_softmax=log_softmax, logsumexp=logsumexp,
                  cross_entropy=cross_entropy, nll=nll, bce_with_logits=bce_with_logits, sin=sin,
                  cos=cos, gelu=gelu, softplus=softplus, leaky_relu=leaky_relu, clamp=clamp,
-                 detach=detach, one_hot=one_hot, concat=concat)
+                 detach=detach, one_hot=one_hot, concat=concat, IX=index_key)
     leaves, named, kinds = {}, {}, {}
     root = seed = None
     for line, st in bpg_statements(text):

@@ -52,6 +52,7 @@ QString opExample(const OpDef& op) {
         return QStringLiteral("loss = cross_entropy(a, b)    # b: class probabilities, or a column of class indices");
     if (name == QLatin1String("nll")) return QStringLiteral("loss = nll(log_softmax(a, 1), [0, 2])");
     if (name == QLatin1String("one_hot")) return QStringLiteral("c = one_hot([0, 2], 3)");
+    if (op.bpg.form == Form::Index) return QStringLiteral("c = a[0:2, 1]    # a[i, j], a[-1], a[:, 1:]");
     QString args = op.arity == 2 ? QStringLiteral("a, b") : QStringLiteral("a");
     if (op.attrCount > 0) args += QStringLiteral(", ") + attrNumbers(op);
     // The name .bpg calls it by: sum_axis is sum(a, 1), maximum is max(a, b).

@@ -7,7 +7,8 @@
 #   scripts/screenshots.sh --one FILE WIDTHxHEIGHT OUT.png [KEYS...]
 #
 # KEYS are xdotool key names sent one by one after the window opened (F5 presents, Right steps);
-# FULL sizes the window to the whole screen (what full screen does under a window manager).
+# FULL sizes the window to the whole screen (what full screen does under a window manager);
+# CLICK:X,Y clicks the left button at screen position (X, Y) (an entry of a node's gradient).
 # Needs xvfb-run, xdotool and ImageMagick's import.
 set -euo pipefail
 
@@ -29,6 +30,9 @@ one() {  # FILE SIZE OUT KEYS...
                 # Full screen needs a window manager; without one, the window is sized by hand.
                 xdotool search --onlyvisible --name "Backprop Studio" windowmove 0 0 windowsize "${3%x*}" "${3#*x}"
                 sleep 1
+            elif [[ $key == CLICK:* ]]; then
+                at=${key#CLICK:}
+                xdotool mousemove "${at%,*}" "${at#*,}" click 1
             else
                 xdotool key --clearmodifiers "$key"
             fi

@@ -449,6 +449,14 @@ Shift+drag it sideways to change it like a slider.</source>
         <source>⚠ the first non-finite gradient arises at %1 = %2: %3</source>
         <translation>⚠ 第一个非有限梯度出现在 %1 = %2：%3</translation>
     </message>
+    <message>
+        <source>along %1 → %2:</source>
+        <translation>沿 %1 → %2：</translation>
+    </message>
+    <message>
+        <source>(the seed: %1)</source>
+        <translation>（初始梯度：%1）</translation>
+    </message>
 </context>
 <context>
     <name>bp::AddLossDialog</name>
@@ -526,6 +534,10 @@ The file on disk was not changed.</source>
     <message>
         <source>One entry, its own chain:</source>
         <translation>单个元素自己的链式法则：</translation>
+    </message>
+    <message>
+        <source>One entry of the gradient of %1, its own chain:</source>
+        <translation>%1 的梯度中的一个元素，它自己的链式法则：</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1174,10 @@ Run the check?</source>
     <message>
         <source>“%1” is not a number: %2</source>
         <translation>“%1”不是数：%2</translation>
+    </message>
+    <message>
+        <source>Click an entry to see its own chain in the chain-rule panel</source>
+        <translation>点击一个元素，在链式法则面板中查看它自己的链</translation>
     </message>
 </context>
 <context>

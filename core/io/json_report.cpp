@@ -105,8 +105,10 @@ static std::string linesText(const StepText& text) {
 // The terms of every entry, when there are not too many of them (estimated from the first entry).
 static std::optional<StepTerms> allEntries(const StepTerms& first, const std::function<StepTerms()>& all) {
     if (first.entries.empty()) return std::nullopt;
-    // General ops (softmax, the losses, ...) are written as formula and result: no products to list.
-    if (first.op && first.op->explain.arithmetic == Arithmetic::General) return std::nullopt;
+    // A General op's forward step (softmax, the losses, ...) is written as formula and result, and
+    // an input no gradient flows into has no products: nothing to list.
+    if (first.op && first.op->explain.arithmetic == Arithmetic::General && !writesEntryArithmetic(first))
+        return std::nullopt;
     double factors = 0;
     for (const Product& p : first.entries[0].products) factors += double(p.size());
     if (factors * double(first.shape.size()) > kMaxExplainedFactors) return std::nullopt;

@@ -69,8 +69,8 @@ struct Spelling {
 enum class Arithmetic {
     Elementwise,  // y_ij = f(a_ij[, b_ij]) after broadcasting; ∂y_ij/∂in_ij = local(...)
     MatMul,       // y_ij = Σ_k a_ik·b_kj
-    Sum,          // y = Σ a_i; local = 1
-    Mean,         // y = (Σ a_i) / n; local = 1/n
+    Sum,          // y = Σ a_i; local = 1 (with Reach::LineEnd: along the axis, each line its own sum)
+    Mean,         // y = (Σ a_i) / n; local = 1/n (with Reach::LineEnd: n the length of a line)
     MeanSquare,   // y = (Σ (a_i − b_i)²) / n over the broadcast entries; local = ±2(a_i − b_i)/n
     Move,         // the entries move (transpose, reshape, identity): no arithmetic
     // Neither elementwise, a sum nor a matmul (softmax, the losses, reductions along an axis, concat):
@@ -82,6 +82,17 @@ enum class Arithmetic {
 // the local derivative at one entry. Placeholders: {a}, {b} the operands, {p} the exponent, {n}
 // the entries averaged over, {G} the upstream gradient; the same template takes the inputs' names
 // or one entry's numbers.
+// For a General op, which entries of the output an entry of an input reaches: its gradient is the
+// sum over them of G times the derivative of that output entry, read off the op's own
+// vector-Jacobian product with a unit upstream gradient.
+enum class Reach {
+    None,     // no products written (class indices: no gradient)
+    Whole,    // every output entry (a 1x1 loss or reduction)
+    Line,     // the output entries of its line along the axis (softmax, log_softmax)
+    LineEnd,  // the one entry its line reduces to (sum, mean, max, min, logsumexp along an axis)
+    Moved,    // the output entry it moved to (concat)
+};
+
 struct OpExplain {
     Arithmetic arithmetic = Arithmetic::Move;
     std::string_view written;  // "σ({a})", "{a} @ {b}", "{a}^{p}"
@@ -89,6 +100,10 @@ struct OpExplain {
     // ∂y/∂in[slot] at one entry, from the operands' entries a, b (0 when unary), the output's y and
     // n, the number of entries averaged over (Mean, MeanSquare). Unused for MatMul, Move and General.
     double (*local)(int slot, double a, double b, double y, double n, const OpAttrs& attrs) = nullptr;
+    Reach reach = Reach::None;  // General ops: how a backward step is written entry by entry; Sum, Mean: LineEnd along the axis
+    // General ops along an axis whose forward entry is a formula of its line's entries: {a} the
+    // entry itself, {b} the line's exponentials summed ("exp(1) + exp(2)"): "exp({a}) / ({b})".
+    std::string_view lineForm = {};
 };
 
 struct OpDef {

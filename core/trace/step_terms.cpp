@@ -2,6 +2,7 @@
 #include "core/trace/step_terms.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/ops/broadcast.h"
 
@@ -40,23 +41,6 @@ std::vector<Index> chosenEntries(Shape s, const EntryChoice& choice, StepTerms& 
     return out;
 }
 
-// For an op that only moves entries (transpose, reshape, identity): per output entry, the input
-// entry it holds, found by running the op's forward on the inputs' linear indices.
-Matrix sourceIndices(const Node& node, Shape input) {
-    Matrix indices(input.rows, input.cols);
-    for (int r = 0; r < input.rows; ++r)
-        for (int c = 0; c < input.cols; ++c) indices(r, c) = double(r) * input.cols + c;
-    const Matrix* in[1] = {&indices};
-    Matrix out;
-    node.op->forward(MatrixRefs(in, 1), node.attrs, out);
-    return out;
-}
-
-Index fromLinear(double linear, int cols) {
-    const auto i = static_cast<long long>(linear);
-    return {static_cast<int>(i / cols), static_cast<int>(i % cols)};
-}
-
 // Per input, its value; b is a when the op is unary (never read then).
 struct Operands {
     const Matrix* a;
@@ -70,6 +54,36 @@ struct Operands {
           bId(node.inputs.size() > 1 ? node.inputs[1] : node.inputs[0]) {}
     Shape broadcast() const { return broadcastShapes(shapeOf(*a), shapeOf(*b)).value_or(shapeOf(*a)); }
 };
+
+// For an op that only moves entries (transpose, reshape, identity, concat): per output entry, the
+// input entry it holds, found by running the op's forward on the inputs' linear indices (the
+// second input's counted on after the first's).
+Matrix sourceIndices(const Node& node, const Operands& in) {
+    const Matrix* operands[2] = {in.a, in.b};
+    Matrix indices[2];
+    double next = 0;
+    for (std::size_t k = 0; k < node.inputs.size() && k < 2; ++k) {
+        indices[k].resize(operands[k]->rows(), operands[k]->cols());
+        for (int r = 0; r < indices[k].rows(); ++r)
+            for (int c = 0; c < indices[k].cols(); ++c) indices[k](r, c) = next++;
+    }
+    const Matrix* refs[2] = {&indices[0], &indices[1]};
+    Matrix out;
+    node.op->forward(MatrixRefs(refs, node.inputs.size()), node.attrs, out);
+    return out;
+}
+
+Index fromLinear(double linear, int cols) {
+    const auto i = static_cast<long long>(linear);
+    return {static_cast<int>(i / cols), static_cast<int>(i % cols)};
+}
+
+// n of a Mean or MeanSquare: the entries averaged over (a line's, along an axis).
+double averagedOver(const Node& node, const Operands& in) {
+    if (node.op->explain.arithmetic == Arithmetic::MeanSquare) return double(in.broadcast().size());
+    if (node.op->explain.reach == Reach::LineEnd) return double(node.attrs.axis == 0 ? in.a->rows() : in.a->cols());
+    return double(shapeOf(*in.a).size());
+}
 
 // ---- forward ----------------------------------------------------------------------------------
 
@@ -89,10 +103,15 @@ std::vector<Product> forwardProducts(const Node& node, const Operands& in, const
                            read(*in.b, in.bId, {k, c}, FactorRole::Operand)});
         break;
     case Arithmetic::Sum:
-    case Arithmetic::Mean:
+    case Arithmetic::Mean: {
+        // Along an axis: the line that entry (r, c) of the result sums; else every entry.
+        const bool line = node.op->explain.reach == Reach::LineEnd;
+        const bool alongRow = node.attrs.axis == 1;
         for (int i = 0; i < in.a->rows(); ++i)
-            for (int j = 0; j < in.a->cols(); ++j) out.push_back({read(*in.a, in.aId, {i, j}, FactorRole::Operand)});
+            for (int j = 0; j < in.a->cols(); ++j)
+                if (!line || (alongRow ? i == r : j == c)) out.push_back({read(*in.a, in.aId, {i, j}, FactorRole::Operand)});
         break;
+    }
     case Arithmetic::MeanSquare: {
         const Shape s = in.broadcast();
         for (int i = 0; i < s.rows; ++i)
@@ -102,12 +121,25 @@ std::vector<Product> forwardProducts(const Node& node, const Operands& in, const
     case Arithmetic::Move:
         out.push_back({read(*in.a, in.aId, fromLinear(moved(r, c), int(in.a->cols())), FactorRole::Operand)});
         break;
-    case Arithmetic::General: break;  // written as its formula and result
+    case Arithmetic::General:  // a formula of its line's entries, or its formula and the result
+        if (node.op->explain.lineForm.empty()) break;
+        for (int i = 0; i < in.a->rows(); ++i)
+            for (int j = 0; j < in.a->cols(); ++j)
+                if (node.attrs.axis == 1 ? i == r : j == c) out.push_back({read(*in.a, in.aId, {i, j}, FactorRole::Operand)});
+        break;
     }
     return out;
 }
 
 // ---- backward ---------------------------------------------------------------------------------
+
+// A General op's unit vector-Jacobian products by output entry, kept while one step's entries are
+// written (row by row: the entries of a row reach the same outputs), up to a bounded size.
+struct UnitVjps {
+    std::map<std::pair<int, int>, Matrix> byOutput;
+    double doubles = 0;
+    static constexpr double kMaxDoubles = 4e6;
+};
 
 struct EdgeContext {
     const Node& consumer;
@@ -117,6 +149,7 @@ struct EdgeContext {
     const Matrix& g;
     NodeId from;
     double n;
+    UnitVjps* unitVjps = nullptr;
 };
 
 Factor localAt(const EdgeContext& e, int r, int c) {
@@ -126,6 +159,66 @@ Factor localAt(const EdgeContext& e, int r, int c) {
     const double local = e.consumer.op->explain.local(e.slot, a, b, e.y(yi.first, yi.second), e.n, e.consumer.attrs);
     const Index at = e.slot == 0 ? ai : bi;
     return {local, FactorRole::Local, {e.consumer.inputs[e.slot], at.first, at.second}};
+}
+
+// A General op: ∂y[out]/∂in[slot] at every entry, read off the op's vector-Jacobian product with a
+// unit upstream gradient at `out`.
+Matrix unitVjpAt(const EdgeContext& e, Index out) {
+    Matrix unit = Matrix::Zero(e.y.rows(), e.y.cols());
+    unit(out.first, out.second) = 1.0;
+    const Matrix* refs[2] = {e.in.a, e.in.b};
+    Matrix d;
+    e.consumer.op->vjp(e.slot, MatrixRefs(refs, e.consumer.inputs.size()), e.y, unit, e.consumer.attrs, d);
+    return d;
+}
+
+const Matrix& unitVjp(const EdgeContext& e, Index out, Matrix& scratch) {
+    if (!e.unitVjps) return scratch = unitVjpAt(e, out);
+    UnitVjps& cache = *e.unitVjps;
+    if (const auto it = cache.byOutput.find(out); it != cache.byOutput.end()) return it->second;
+    Matrix d = unitVjpAt(e, out);
+    if (cache.doubles + double(d.size()) > UnitVjps::kMaxDoubles) cache = {};
+    cache.doubles += double(d.size());
+    return cache.byOutput.emplace(out, std::move(d)).first->second;
+}
+
+// The output entries input entry (r, c) reaches (OpExplain::Reach).
+std::vector<Index> reachedEntries(const EdgeContext& e, const Matrix& moved, int r, int c) {
+    std::vector<Index> out;
+    const int rows = int(e.y.rows()), cols = int(e.y.cols());
+    const bool alongRow = e.consumer.attrs.axis == 1;
+    switch (e.consumer.op->explain.reach) {
+    case Reach::None: break;
+    case Reach::Whole:
+        for (int i = 0; i < rows; ++i)
+            for (int j = 0; j < cols; ++j) out.emplace_back(i, j);
+        break;
+    case Reach::Line:
+        if (alongRow) for (int j = 0; j < cols; ++j) out.emplace_back(r, j);
+        else for (int i = 0; i < rows; ++i) out.emplace_back(i, c);
+        break;
+    case Reach::LineEnd: out.push_back(alongRow ? Index{r, 0} : Index{0, c}); break;
+    case Reach::Moved: {
+        const Matrix& self = e.slot == 0 ? *e.in.a : *e.in.b;
+        const double linear = double(e.slot == 0 ? 0 : e.in.a->size()) + double(r) * double(self.cols()) + c;
+        for (int i = 0; i < moved.rows(); ++i)
+            for (int j = 0; j < moved.cols(); ++j)
+                if (moved(i, j) == linear) out.emplace_back(i, j);
+        break;
+    }
+    }
+    return out;
+}
+
+// A General op's input entry: Σ over the output entries it reaches of G times their derivative.
+std::vector<Product> reachedProducts(const EdgeContext& e, const Matrix& moved, int r, int c) {
+    std::vector<Product> out;
+    if (!passesGradient(*e.consumer.op, e.slot)) return out;  // class indices: no gradient, no products
+    Matrix scratch;
+    for (const Index& at : reachedEntries(e, moved, r, c))
+        out.push_back({read(e.g, e.from, at, FactorRole::Upstream),
+                       {unitVjp(e, at, scratch)(r, c), FactorRole::Local, {e.from, at.first, at.second}}});
+    return out;
 }
 
 // The products summed into entry (r, c) of input `slot`'s contribution. An input the op broadcast
@@ -145,7 +238,11 @@ std::vector<Product> backwardProducts(const EdgeContext& e, const Matrix& moved,
         break;
     }
     case Arithmetic::Sum:
-    case Arithmetic::Mean: out.push_back({upstream(0, 0), localAt(e, r, c)}); break;
+    case Arithmetic::Mean: {
+        const Index end = broadcastSource(e.g, r, c);  // 1x1, or the end of the line along the axis
+        out.push_back({upstream(end.first, end.second), localAt(e, r, c)});
+        break;
+    }
     case Arithmetic::MatMul:
         if (e.slot == 0) {
             for (int j = 0; j < e.g.cols(); ++j)
@@ -162,7 +259,7 @@ std::vector<Product> backwardProducts(const EdgeContext& e, const Matrix& moved,
                 if (moved(i, j) == linear) out.push_back({upstream(i, j)});
         break;
     }
-    case Arithmetic::General: break;  // written as its vjp formula and the contribution
+    case Arithmetic::General: out = reachedProducts(e, moved, r, c); break;
     }
     return out;
 }
@@ -185,16 +282,17 @@ double localFactor(const std::vector<Product>& products) {
 }
 
 std::vector<Product> edgeProducts(const Graph& graph, const Evaluation& eval, const BackwardEvent& ev, int r, int c,
-                                  Shape* vjpShape = nullptr) {
+                                  Shape* vjpShape = nullptr, UnitVjps* unitVjps = nullptr) {
     const Node& consumer = graph.node(ev.from);
     const Shape input = graph.node(ev.to).shape;
     const Operands in(consumer, eval);
     const Shape vs = vjpShapeOf(consumer, in, input);
     if (vjpShape) *vjpShape = vs;
     const Arithmetic kind = consumer.op->explain.arithmetic;
-    const double n = kind == Arithmetic::MeanSquare ? double(vs.size()) : double(shapeOf(*in.a).size());
-    const EdgeContext e{consumer, ev.slot, in, eval.values[ev.from], eval.grads[ev.from], ev.from, n};
-    const Matrix moved = kind == Arithmetic::Move ? sourceIndices(consumer, shapeOf(*in.a)) : Matrix();
+    const double n = averagedOver(consumer, in);
+    const EdgeContext e{consumer, ev.slot, in, eval.values[ev.from], eval.grads[ev.from], ev.from, n, unitVjps};
+    const bool moves = kind == Arithmetic::Move || consumer.op->explain.reach == Reach::Moved;
+    const Matrix moved = moves ? sourceIndices(consumer, in) : Matrix();
     return backwardProducts(e, moved, vs, input, r, c);
 }
 
@@ -214,7 +312,9 @@ void fillChain(const Graph& graph, const Evaluation& eval, int eventIndex, const
     for (int k : into) {
         const BackwardEvent& ev = eval.trace.backward[k];
         if (eval.grads[ev.from].size() != 1) return;
-        if (graph.node(ev.from).op->explain.arithmetic == Arithmetic::General) return;  // no local factor
+        const OpDef& op = *graph.node(ev.from).op;
+        if (op.explain.arithmetic == Arithmetic::General && !writesEntryArithmetic(op, StepKind::Backward, ev.slot))
+            return;  // no local factor
     }
     for (int k : into) {
         const BackwardEvent& ev = eval.trace.backward[k];
@@ -262,8 +362,8 @@ StepTerms forwardTerms(const Graph& graph, const Evaluation& eval, NodeId id, En
     t.shape = shapeOf(t.result);
     const Operands in(node, eval);
     const Arithmetic kind = node.op->explain.arithmetic;
-    t.n = kind == Arithmetic::MeanSquare ? double(in.broadcast().size()) : double(shapeOf(*in.a).size());
-    const Matrix moved = kind == Arithmetic::Move ? sourceIndices(node, shapeOf(*in.a)) : Matrix();
+    t.n = averagedOver(node, in);
+    const Matrix moved = kind == Arithmetic::Move ? sourceIndices(node, in) : Matrix();
     for (auto [r, c] : chosenEntries(t.shape, choice, t))
         t.entries.push_back({r, c, forwardProducts(node, in, moved, r, c), t.result(r, c)});
     return t;
@@ -296,16 +396,51 @@ StepTerms backwardTerms(const Graph& graph, const Evaluation& eval, int eventInd
     else t.before = Matrix::Zero(t.shape.rows, t.shape.cols);
 
     Shape vjpShape = t.shape;
+    UnitVjps unitVjps;
     for (auto [r, c] : chosenEntries(t.shape, choice, t))
-        t.entries.push_back({r, c, edgeProducts(graph, eval, ev, r, c, &vjpShape), t.result(r, c)});
+        t.entries.push_back({r, c, edgeProducts(graph, eval, ev, r, c, &vjpShape, &unitVjps), t.result(r, c)});
     if (t.entries.empty()) edgeProducts(graph, eval, ev, 0, 0, &vjpShape);
     if (t.shape.rows == 1 && vjpShape.rows > 1) t.broadcastRows = vjpShape.rows;
     if (t.shape.cols == 1 && vjpShape.cols > 1) t.broadcastCols = vjpShape.cols;
-    const Arithmetic kind = consumer.op->explain.arithmetic;
-    t.n = kind == Arithmetic::MeanSquare ? double(vjpShape.size())
-                                          : double(eval.values[consumer.inputs[0]].size());
+    t.n = averagedOver(consumer, Operands(consumer, eval));
     fillChain(graph, eval, eventIndex, into, t);
     return t;
+}
+
+GradientEntryTerms gradientEntryTerms(const Graph& graph, const Evaluation& eval, const StepCursor& cursor, NodeId node,
+                                      int row, int col) {
+    GradientEntryTerms t;
+    t.node = node;
+    t.root = traceRoot(eval);
+    t.row = row;
+    t.col = col;
+    const int shownEvent = cursor.shownGradEvent(node);
+    const Shape shape = graph.node(node).shape;
+    t.shown = shownEvent >= -1 && row >= 0 && col >= 0 && row < shape.rows && col < shape.cols;
+    if (!t.shown) return t;
+    const Matrix start = startGradient(eval, node, t.startGradient);
+    if (t.startGradient) t.start = start(row, col);
+    t.value = t.start;
+    const std::vector<int>& into = cursor.eventsInto(node);
+    for (int k : into) {
+        if (k > shownEvent) break;
+        t.edges.push_back(backwardTerms(graph, eval, k, into, {row, col}));
+        t.value = t.edges.back().after(row, col);
+    }
+    return t;
+}
+
+EntriesRead entriesRead(const GradientEntryTerms& terms) {
+    EntriesRead out;
+    auto add = [](std::vector<EntryRef>& list, EntryRef ref) {
+        if (ref.node >= 0 && std::find(list.begin(), list.end(), ref) == list.end()) list.push_back(ref);
+    };
+    if (terms.shown) add(out.gradients, {terms.node, terms.row, terms.col});
+    for (const StepTerms& edge : terms.edges)
+        for (const EntryTerms& e : edge.entries)
+            for (const Product& p : e.products)
+                for (const Factor& f : p) add(f.role == FactorRole::Upstream ? out.gradients : out.values, f.from);
+    return out;
 }
 
 StepTerms stepTerms(const Graph& graph, const Evaluation& eval, const StepCursor& cursor, EntryChoice choice) {

@@ -44,6 +44,7 @@ struct EntryTerms {
     // Backward, and forward MatMul/Sum/Mean: the entry is the sum of these products (Mean then
     // divides by n). Forward Elementwise: one "product" holding the operands' entries (a[, b]),
     // written into the op's template. MeanSquare: pairs (a_i, b_i). Move: the one moved entry.
+    // A General op's line form (softmax): the entries of the line, one per product.
     std::vector<Product> products;
     double value = 0.0;  // the recorded result entry (forward: the value; backward: the contribution)
 };
@@ -115,13 +116,49 @@ StepTerms forwardTerms(const Graph& graph, const Evaluation& eval, NodeId node, 
 StepTerms backwardTerms(const Graph& graph, const Evaluation& eval, int eventIndex, const std::vector<int>& eventsInto,
                         EntryChoice choice = {});
 
+// Down to one entry of a node's gradient, as it stands at a step: the entry it held before the
+// pass's first edge (the seed, or an earlier pass's gradient) and, per edge into the node so far,
+// the products summed into that entry. The scalar chain rule inside the matrix one.
+struct GradientEntryTerms {
+    NodeId node = -1;
+    NodeId root = -1;
+    int row = 0;
+    int col = 0;
+    bool shown = false;          // the gradient is shown at this step (else nothing to write)
+    bool startGradient = false;  // the entry did not start at zero
+    double start = 0.0;
+    std::vector<StepTerms> edges;  // per edge into the node so far: its terms of the one entry
+    double value = 0.0;            // the entry as it stands: start + the edges' contributions
+};
+
+GradientEntryTerms gradientEntryTerms(const Graph& graph, const Evaluation& eval, const StepCursor& cursor, NodeId node,
+                                      int row, int col);
+
+// The entries a gradient entry's chain read: of values (operands, where local derivatives were
+// taken) and of gradients (the upstream factors), without repeats, the entry itself among the
+// gradients.
+struct EntriesRead {
+    std::vector<EntryRef> values;
+    std::vector<EntryRef> gradients;
+};
+EntriesRead entriesRead(const GradientEntryTerms& terms);
+
 // The root the trace was recorded from: the node whose start gradient is the seed.
 NodeId traceRoot(const Evaluation& eval);
 
-// Whether the op's steps are written entry by entry with their products (not Move, whose entries
-// only move, nor General, written as its formula and the recorded result).
-inline bool writesEntryArithmetic(const OpDef& op) {
-    return op.explain.arithmetic != Arithmetic::Move && op.explain.arithmetic != Arithmetic::General;
+// Whether the op's steps are written entry by entry with their products: not Move (its entries
+// only move), nor a General op's forward step (its formula and the recorded result) unless its
+// entries are a formula of their line (OpExplain::lineForm: softmax, logsumexp); a General
+// op's backward step is, through the entries of the output its input reaches (Reach), unless no
+// gradient flows into that input.
+inline bool writesEntryArithmetic(const OpDef& op, StepKind kind, int slot = 0) {
+    if (op.explain.arithmetic == Arithmetic::Move) return false;
+    if (op.explain.arithmetic != Arithmetic::General) return true;
+    if (kind == StepKind::Forward) return !op.explain.lineForm.empty();
+    return kind == StepKind::Backward && op.explain.reach != Reach::None && passesGradient(op, slot);
+}
+inline bool writesEntryArithmetic(const StepTerms& t) {
+    return t.op && writesEntryArithmetic(*t.op, t.kind, t.slot);
 }
 
 // Σ over the products of their factors (what an entry's terms add up to).

@@ -122,7 +122,13 @@ std::string forwardEntryText(const StepTerms& t, const EntryTerms& e, const Phra
         for (const Product& p : e.products) terms.push_back("(" + write(p[0], false) + " − " + write(p[1], true) + ")²");
         return "(" + sumText(terms, phrases) + ") / " + num(t.n);
     case Arithmetic::Move: return write(e.products[0][0], false);
-    case Arithmetic::General: break;  // no per-entry arithmetic
+    case Arithmetic::General: {  // a formula of the entry's line (softmax), else none
+        if (ex.lineForm.empty() || e.products.empty()) break;
+        for (const Product& p : e.products) terms.push_back("exp(" + write(p[0], false) + ")");
+        const std::size_t own = std::size_t(t.attrs.axis == 1 ? e.col : e.row);
+        const Fill fill{own < e.products.size() ? write(e.products[own][0], false) : "", sumText(terms, phrases), "", "", ""};
+        return substitute(ex.lineForm, fill);
+    }
     }
     return "";
 }
@@ -175,7 +181,7 @@ void continueWithArithmetic(const StepTerms& t, const Phrases& phrases, bool lar
     } else {
         line.push_back({" = "});
     }
-    if (writesEntryArithmetic(*t.op)) {
+    if (writesEntryArithmetic(t)) {
         line.push_back({arithmeticText(t, phrases), PieceRole::Arithmetic});
         line.push_back({" = "});
     }
@@ -294,9 +300,11 @@ std::string factorName(const Graph& g, const StepTerms& t, const EntryTerms& e, 
 
 }  // namespace
 
-std::vector<TextLine> writeEntryChain(const Graph& g, const StepTerms& t, const Phrases& phrases) {
-    std::vector<TextLine> out;
-    if (t.entries.empty() || t.kind == StepKind::Start || !writesEntryArithmetic(*t.op)) return out;
+namespace {
+
+// One entry's products named and with their numbers: "lhs = names = numbers = value", with
+// `assign` (" = ", or " += " for one edge's share of an accumulated gradient).
+TextLine entryChainLine(const Graph& g, const StepTerms& t, const Phrases& phrases, const std::string& assign) {
     const EntryTerms& e = t.entries[0];
     const FactorText names = [&](const Factor& f, bool) { return factorName(g, t, e, f); };
     std::string lhs, symbols, numbers;
@@ -309,8 +317,47 @@ std::vector<TextLine> writeEntryChain(const Graph& g, const StepTerms& t, const 
         symbols = forwardEntryText(t, e, phrases, names);
         numbers = forwardEntryText(t, e, phrases);
     }
-    out.push_back({{lhs + " = " + symbols + " = "}, {numbers, PieceRole::Arithmetic}, {" = "},
-                   {num(e.value), PieceRole::Result, 0}});
+    return {{lhs + assign + symbols + " = "}, {numbers, PieceRole::Arithmetic}, {" = "}, {num(e.value), PieceRole::Result, 0}};
+}
+
+}  // namespace
+
+std::vector<TextLine> writeEntryChain(const Graph& g, const StepTerms& t, const Phrases& phrases) {
+    std::vector<TextLine> out;
+    if (t.entries.empty() || t.kind == StepKind::Start || !writesEntryArithmetic(t)) return out;
+    out.push_back(entryChainLine(g, t, phrases, " = "));
+    return out;
+}
+
+std::vector<TextLine> writeGradientEntry(const Graph& g, const GradientEntryTerms& t, const Phrases& phrases) {
+    std::vector<TextLine> out;
+    if (!t.shown) return out;
+    const std::string lhs = entryName(partial(g, t.root, t.node), g.node(t.node).shape, t.row, t.col);
+    const bool accumulates = t.edges.size() > 1 || t.startGradient;
+    if (t.startGradient)
+        out.push_back({{lhs + " = "}, {num(t.start), t.edges.empty() ? PieceRole::Result : PieceRole::Text, 0},
+                       {"   " + fillIn(t.node == t.root ? phrases.seed : phrases.heldBefore, {num(t.start)})}});
+    std::vector<std::string> shares;
+    if (t.startGradient) shares.push_back(num(t.start));
+    for (const StepTerms& edge : t.edges) {
+        const std::string along = fillIn(phrases.alongEdge, {label(g, edge.from), label(g, t.node)}) + " ";
+        const std::string assign = accumulates ? " += " : " = ";
+        const double share = edge.entries[0].value;
+        shares.push_back(shares.empty() ? num(share) : operand(share));
+        if (writesEntryArithmetic(edge)) {
+            TextLine line = entryChainLine(g, edge, phrases, assign);
+            line.front().text = along + line.front().text;
+            if (accumulates) line.back().role = PieceRole::Sum;
+            out.push_back(line);
+            continue;
+        }
+        Fill fill = symbols(g, edge);
+        out.push_back({{along + lhs + assign + substitute(edge.op->explain.vjp[edge.slot], fill) + " = "},
+                       {num(share), accumulates ? PieceRole::Sum : PieceRole::Result, 0}});
+    }
+    if (accumulates && !t.edges.empty())
+        out.push_back({{lhs + " = "}, {join(shares, " + "), PieceRole::Arithmetic}, {" = "},
+                       {num(t.value), PieceRole::Result, 0}});
     return out;
 }
 

@@ -32,7 +32,9 @@ struct Phrases {
     std::string heldBefore = "(%1 held from the previous backward pass)";  // before
     std::string nonFiniteValue = "⚠ the first non-finite value arises at %1 = %2: %3";
     std::string nonFiniteGradient = "⚠ the first non-finite gradient arises at %1 = %2: %3";
-    std::string leafKind = "%1";                                   // param, input, const
+    std::string leafKind = "%1";
+    std::string alongEdge = "along %1 → %2:";                      // consumer, node
+    std::string seed = "(the seed: %1)";                           // the root's start gradient                                   // param, input, const
 };
 
 enum class PieceRole {
@@ -64,6 +66,11 @@ StepText writeStep(const Graph& graph, const StepTerms& terms, const Phrases& ph
 // summed into it, each factor named by the node and entry it was read from, the numbers, the value:
 //   ∂loss/∂w2[1, 2] = ∂loss/∂z2[1]·y1[2] = -1.073e-05 × 0.8808 = -9.45e-06
 std::vector<TextLine> writeEntryChain(const Graph& graph, const StepTerms& terms, const Phrases& phrases = {});
+
+// One entry of a node's gradient, its own chain across the edges into the node so far:
+//   along z2 → y1: ∂loss/∂y1[2] = ∂loss/∂z2[1]·w2[1, 2] + … = … = 4.6e-05
+// then, when the entry sums several edges (or held a gradient before), the sum of their shares.
+std::vector<TextLine> writeGradientEntry(const Graph& graph, const GradientEntryTerms& terms, const Phrases& phrases = {});
 
 // One line as plain text; pieces whose role is in `hidden` are written "?".
 std::string lineText(const TextLine& line, const std::vector<PieceRole>& hidden = {});

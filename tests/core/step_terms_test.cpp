@@ -143,7 +143,8 @@ TEST(StepTerms, EveryOpOfTheTableHasACaseAndItsTermsAddUp) {
         EXPECT_FALSE(op.explain.written.empty());
         for (int slot = 0; slot < op.arity; ++slot) EXPECT_FALSE(op.explain.vjp[slot].empty());
         const bool general = op.explain.arithmetic == Arithmetic::General;
-        const bool needsLocal = writesEntryArithmetic(op) && op.explain.arithmetic != Arithmetic::MatMul;
+        const Arithmetic kind = op.explain.arithmetic;
+        const bool needsLocal = kind != Arithmetic::General && kind != Arithmetic::Move && kind != Arithmetic::MatMul;
         EXPECT_EQ(op.explain.local != nullptr, needsLocal);
         Stepped s(opCases().at(std::string(op.name)));
         bool sawOp = false;
@@ -154,8 +155,9 @@ TEST(StepTerms, EveryOpOfTheTableHasACaseAndItsTermsAddUp) {
             ASSERT_EQ(t.entries.size(), std::size_t(t.shape.size()));
             for (const EntryTerms& e : t.entries) {
                 EXPECT_EQ(e.value, t.result(e.row, e.col));
-                // A General op's step is its formula and the recorded result: no products to add up.
-                if (t.op->explain.arithmetic == Arithmetic::General) {
+                // A General op's forward step is its formula and the recorded result: no products to
+                // add up; its backward step sums G times the derivative of every output entry reached.
+                if (t.op->explain.arithmetic == Arithmetic::General && !writesEntryArithmetic(t)) {
                     EXPECT_TRUE(e.products.empty());
                     continue;
                 }
@@ -255,6 +257,64 @@ TEST(StepTerms, ElementwiseOpsAtOneEntry) {
     Stepped div(opCases().at("div"));
     EXPECT_EQ(div.lines(div.backward("y", "b"))[1],
               "∂l/∂b = ∂l/∂y ⊙ (−a/b²) = [1 × (-0.25) + 1 × (-0.5), 1 × (-0.1875) + 1 × (-0.25)] = [-0.75, -0.4375]");
+}
+
+// Every op the table marks General (softmax, the losses, the axis reductions, concat) has its
+// backward step written out: per input entry, G times the derivative of each output entry it reaches.
+TEST(StepTerms, GeneralOpsBackwardStepsWrittenOut) {
+    struct Golden {
+        const char* op;
+        const char* from;
+        const char* to;
+        const char* line;
+    };
+    const Golden golden[] = {
+        {"sum_axis", "y", "a", "∂l/∂a = ∂l/∂y spread along the axis = [[6 × 1, 6 × 1], [14 × 1, 14 × 1]] = [[6, 6], [14, 14]]"},
+        {"mean_axis", "y", "a", "∂l/∂a = ∂l/∂y/n spread along the axis = [[4 × 0.5, 6 × 0.5], [4 × 0.5, 6 × 0.5]] = [[2, 3], [2, 3]]"},
+        {"max", "l", "a", "∂l/∂a = ∂l/∂l at the max (shared on a tie) = [[1 × 0, 1 × 1], [1 × 0, 1 × 0]] = [[0, 1], [0, 0]]"},
+        {"max_axis", "y", "a", "∂l/∂a = ∂l/∂y at each line's max (shared on a tie) = [[10 × 0, 10 × 1], [8 × 0, 8 × 1]] = [[0, 10], [0, 8]]"},
+        {"min", "l", "a", "∂l/∂a = ∂l/∂l at the min (shared on a tie) = [[1 × 1, 1 × 0], [1 × 0, 1 × 0]] = [[1, 0], [0, 0]]"},
+        {"min_axis", "y", "a", "∂l/∂a = ∂l/∂y at each line's min (shared on a tie) = [[2 × 1, 8 × 0], [2 × 0, 8 × 1]] = [[2, 0], [0, 8]]"},
+        {"logsumexp", "y", "a", "∂l/∂a = ∂l/∂y ⊙ softmax(a) = [[4.627 × 0.2689, 4.627 × 0.7311], [8.627 × 0.2689, 8.627 × 0.7311]] = [[1.244, 3.382], [2.32, 6.306]]"},
+        {"softmax", "y", "a", "∂l/∂a = softmax(a) ⊙ (∂l/∂y − Σ ∂l/∂y ⊙ softmax(a)) = [[1 × 0.1966 + 0 × (-0.1966), 1 × (-0.1966) + 0 × 0.1966], [0 × 0.105 + 2 × (-0.105), 0 × (-0.105) + 2 × 0.105]] = [[0.1966, -0.1966], [-0.21, 0.21]]"},
+        {"log_softmax", "y", "a", "∂l/∂a = ∂l/∂y − softmax(a)·Σ ∂l/∂y = [[1 × 0.7311 + 0 × (-0.2689), 1 × (-0.7311) + 0 × 0.2689], [0 × 0.8808 + 2 × (-0.1192), 0 × (-0.8808) + 2 × 0.1192]] = [[0.7311, -0.7311], [-0.2384, 0.2384]]"},
+        {"cross_entropy", "l", "z", "∂l/∂z = ∂l/∂l·(softmax(z) − onehot(t))/n = [[1 × 0.1156, 1 × (-0.1857), 1 × 0.07012], [1 × 0.0571, 1 × 0.02101, 1 × (-0.0781)]] = [[0.1156, -0.1857, 0.07012], [0.0571, 0.02101, -0.0781]]"},
+        {"cross_entropy", "l", "t", "∂l/∂t = 0 (class indices pass no gradient) = [0, 0]"},
+        {"cross_entropy_probs", "l", "z", "∂l/∂z = ∂l/∂l·(softmax(z)·Σp − p)/n = [[1 × 0.009471, 1 × (-0.009471)], [1 × (-0.1345), 1 × 0.1345]] = [[0.009471, -0.009471], [-0.1345, 0.1345]]"},
+        {"cross_entropy_probs", "l", "p", "∂l/∂p = ∂l/∂l·(−log_softmax(z))/n = [[1 × 0.6566, 1 × 0.1566], [1 × 0.1566, 1 × 0.6566]] = [[0.6566, 0.1566], [0.1566, 0.6566]]"},
+        {"nll", "l", "a", "∂l/∂a = ∂l/∂l·(−1/n at each row's class) = [[1 × 0, 1 × (-0.5), 1 × 0], [1 × 0, 1 × 0, 1 × (-0.5)]] = [[0, -0.5, 0], [0, 0, -0.5]]"},
+        {"nll", "l", "t", "∂l/∂t = 0 (class indices pass no gradient) = [0, 0]"},
+        {"bce_with_logits", "l", "a", "∂l/∂a = ∂l/∂l·(σ(a) − t)/n = [[1 × (-0.1345), 1 × (-0.0654)]] = [[-0.1345, -0.0654]]"},
+        {"bce_with_logits", "l", "t", "∂l/∂t = ∂l/∂l·(−a)/n = [[1 × (-0.5), 1 × 1]] = [[-0.5, 1]]"},
+        {"concat", "y", "a", "∂l/∂a = a's block of ∂l/∂y = [[2 × 1, 4 × 1]] = [[2, 4]]"},
+        {"concat", "y", "b", "∂l/∂b = b's block of ∂l/∂y = [[6 × 1, 8 × 1], [10 × 1, 12 × 1]] = [[6, 8], [10, 12]]"},
+    };
+    std::set<std::string> covered;
+    for (const Golden& g : golden) {
+        Stepped s(opCases().at(g.op));
+        EXPECT_EQ(s.lines(s.backward(g.from, g.to)).at(0), g.line) << g.op;
+        covered.insert(g.op);
+    }
+    for (const OpDef& op : allOps())
+        if (op.explain.arithmetic == Arithmetic::General && op.explain.reach != Reach::None)
+            EXPECT_TRUE(covered.count(std::string(op.name))) << op.name << " has no golden backward line";
+    // Sums along an axis are the sums they are, forward too.
+    Stepped sums(opCases().at("sum_axis")), means(opCases().at("mean_axis"));
+    EXPECT_EQ(sums.lines(sums.forward("y")).at(0), "y = sum(a, axis) = [1 + 2, 3 + 4] = [3, 7]");
+    EXPECT_EQ(means.lines(means.forward("y")).at(0), "y = mean(a, axis) = [[(1 + 3) / 2, (2 + 4) / 2]] = [[2, 3]]");
+    // softmax, log_softmax and logsumexp forward: each entry a formula of its line's entries.
+    Stepped softmax(opCases().at("softmax")), logsumexp(opCases().at("logsumexp"));
+    EXPECT_EQ(softmax.lines(softmax.forward("y")).at(0),
+              "y = softmax(a) = [[exp(1) / (exp(1) + exp(2)), exp(2) / (exp(1) + exp(2))], [exp(3) / (exp(3) + exp(5)), "
+              "exp(5) / (exp(3) + exp(5))]] = [[0.2689, 0.7311], [0.1192, 0.8808]]");
+    EXPECT_EQ(logsumexp.lines(logsumexp.forward("y")).at(0),
+              "y = logsumexp(a) = [log(exp(1) + exp(2)), log(exp(3) + exp(4))] = [2.313, 4.313]");
+    // Down to one entry of softmax's gradient: the Jacobian-vector product along its row.
+    Stepped s(opCases().at("softmax"));
+    std::vector<std::string> chain;
+    for (const TextLine& l : writeEntryChain(s.program.graph, s.at(s.backward("y", "a"), {1, 0}))) chain.push_back(lineText(l));
+    EXPECT_EQ(chain, (std::vector<std::string>{"∂l/∂a[2, 1] = ∂l/∂y[2, 1]·∂y[2, 1]/∂a[2, 1] + ∂l/∂y[2, 2]·∂y[2, 2]/∂a[2, 1] = "
+                                               "0 × 0.105 + 2 × (-0.105) = -0.21"}));
 }
 
 TEST(StepTerms, LargeOperandsShowTheFormulaWithShapesAndOneRow) {
@@ -388,7 +448,7 @@ void checkEveryStep(Stepped& s, const std::string& name) {
         // Elementwise ops whose written form needs a number the evaluator is not given (a slope, the
         // bounds) or a two-argument call are checked by their terms above, not here, going forward.
         static const std::set<std::string> unevaluated{"leaky_relu", "clamp", "detach", "maximum", "minimum"};
-        const bool arithmetic = writesEntryArithmetic(*t.op) &&
+        const bool arithmetic = writesEntryArithmetic(t) &&
                                 !(t.kind == StepKind::Forward && unevaluated.count(std::string(t.op->name)));
         if (arithmetic && !partial) EXPECT_GT(checked, 0) << name << " step " << pos << ":\n" << plainText(text);
     }
@@ -410,6 +470,40 @@ TEST(WrittenEquations, EveryStepOfEveryOpCaseHolds) {
     }
 }
 
+// Down to one entry of a node's gradient: its chain across every edge into the node so far.
+std::vector<std::string> gradientEntry(Stepped& s, int position, const std::string& node, int row, int col) {
+    s.cursor.setPosition(position);
+    std::vector<std::string> out;
+    const GradientEntryTerms t = gradientEntryTerms(s.program.graph, s.eval, s.cursor, s.program.graph.find(node), row, col);
+    for (const TextLine& l : writeGradientEntry(s.program.graph, t)) out.push_back(lineText(l));
+    for (const std::string& line : out) checkEquation(line, node + " entry");  // each line holds
+    return out;
+}
+
+TEST(StepTerms, OneGradientEntrysChainAcrossItsEdges) {
+    Stepped chain(test::readFile(test::examplePath("chain-rule")));
+    EXPECT_EQ(gradientEntry(chain, chain.cursor.last(), "b", 0, 0),
+              (std::vector<std::string>{"along d → b: ∂e/∂b += ∂e/∂d·∂d/∂b = 3 × 1 = 3",
+                                        "along c → b: ∂e/∂b += ∂e/∂c·∂c/∂b = 2 × 1 = 2", "∂e/∂b = 3 + 2 = 5"}));
+    // Halfway: only the edges the backward pass has taken so far.
+    const auto& into = chain.cursor.eventsInto(chain.program.graph.find("b"));
+    EXPECT_EQ(gradientEntry(chain, chain.cursor.forwardCount() + into[0] + 1, "b", 0, 0),
+              (std::vector<std::string>{"along d → b: ∂e/∂b = ∂e/∂d·∂d/∂b = 3 × 1 = 3"}));
+    EXPECT_TRUE(gradientEntry(chain, 2, "b", 0, 0).empty());  // forward: no gradient shown yet
+    Stepped mlp(test::readFile(test::examplePath("mlp-1-2-2")));
+    EXPECT_EQ(gradientEntry(mlp, mlp.cursor.last(), "y1", 1, 0),
+              (std::vector<std::string>{"along z2 → y1: ∂loss/∂y1[2] = w2[1, 2]·∂loss/∂z2[1] + w2[2, 2]·∂loss/∂z2[2] = "
+                                        "4 × (-1.073e-05) + 6 × 0.000131 = 0.000743"}));
+    EXPECT_EQ(gradientEntry(mlp, mlp.cursor.last(), "loss", 0, 0),
+              (std::vector<std::string>{"∂loss/∂loss = 1   (the seed: 1)"}));
+    // What took part: the operands' entries (values) and the upstream entries (gradients).
+    mlp.cursor.setPosition(mlp.cursor.last());
+    const Graph& g = mlp.program.graph;
+    const EntriesRead read = entriesRead(gradientEntryTerms(g, mlp.eval, mlp.cursor, g.find("y1"), 1, 0));
+    EXPECT_EQ(read.values, (std::vector<EntryRef>{{g.find("w2"), 0, 1}, {g.find("w2"), 1, 1}}));
+    EXPECT_EQ(read.gradients, (std::vector<EntryRef>{{g.find("y1"), 1, 0}, {g.find("z2"), 0, 0}, {g.find("z2"), 1, 0}}));
+}
+
 // ---- trace --json: every entry's products sum to its value, the event's contribution ----------
 
 void checkTraceEntries(const std::string& source, const std::string& name) {
@@ -419,9 +513,9 @@ void checkTraceEntries(const std::string& source, const std::string& name) {
     int entries = 0, general = 0;
     for (const auto& ev : trace["backward"]) {
         ASSERT_TRUE(ev["explain"]["text"].is_string());
-        // A General op (softmax, the losses, ...) is written as formula and result: no entries.
+        // An input of a General op no gradient flows into (class indices) has no entries.
         const OpDef* op = p.graph.node(p.graph.find(ev["from"].get<std::string>())).op;
-        if (op->explain.arithmetic == Arithmetic::General) {
+        if (!writesEntryArithmetic(*op, StepKind::Backward, ev["slot"].get<int>()) && op->explain.arithmetic == Arithmetic::General) {
             EXPECT_FALSE(ev["explain"].contains("entries")) << name;
             ++general;
             continue;

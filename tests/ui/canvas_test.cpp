@@ -6,6 +6,7 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
 
 #include "core/language/parser.h"
@@ -16,6 +17,7 @@
 #include "ui/document/examples.h"
 #include "ui/document/graph_document.h"
 #include "ui/panels/chain_rule_dock.h"
+#include "ui/panels/inspector_dock.h"
 #include "ui/window/main_window.h"
 #include "ui/window/step_toolbar.h"
 
@@ -152,6 +154,91 @@ TEST(Stepping, ChainRulePanelWritesMatricesOutAndDrillsIntoAnEntry) {
         << dock->bodyText().toStdString();
     doc->stepForward();  // another step: the drill-down closes
     EXPECT_FALSE(dock->drilled() && dock->bodyText().contains(QStringLiteral("∂loss/∂w2[1, 2]")));
+}
+
+// Down to one entry from the canvas: a click on an entry of y1's gradient writes its own chain in
+// the panel, and the entries of the operands that took part are marked on their nodes.
+TEST(Stepping, ClickOnAGradientEntryOnTheCanvasShowsItsOwnChain) {
+    MainWindow window;
+    window.openExample(QStringLiteral("mlp-1-2-2"));
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    GraphDocument* doc = window.document();
+    GraphScene* scene = window.scene();
+    const Graph& g = doc->graph();
+    const NodeId y1 = g.find("y1"), w2 = g.find("w2"), z2 = g.find("z2");
+    doc->toEnd();
+    NodeItem* item = scene->nodeItem(y1);
+    window.view()->ensureVisible(item);
+    const QPointF local = nodepaint::gradCellRect(g.node(y1), {1, 0}).center();
+    QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {}, window.view()->mapFromScene(item->mapToScene(local)));
+    ASSERT_TRUE(doc->hasEntryFocus());
+    EXPECT_EQ(doc->entryFocus(), (GraphDocument::EntryFocus{y1, 1, 0}));
+    const QString body = window.chainRuleDock()->bodyText();
+    EXPECT_TRUE(body.contains(QStringLiteral("One entry of the gradient of y1, its own chain:"))) << body.toStdString();
+    EXPECT_TRUE(body.contains(QStringLiteral("along z2 → y1: ∂loss/∂y1[2] = w2[1, 2]·∂loss/∂z2[1] + w2[2, 2]·∂loss/∂z2[2] = "
+                                             "4 × (-1.073e-05) + 6 × 0.000131 = 0.000743")))
+        << body.toStdString();
+    using Marks = std::vector<std::pair<int, int>>;
+    EXPECT_EQ(scene->lookOf(w2).markedValues, (Marks{{0, 1}, {1, 1}}));
+    EXPECT_EQ(scene->lookOf(z2).markedGrads, (Marks{{0, 0}, {1, 0}}));
+    EXPECT_EQ(scene->lookOf(y1).markedGrads, (Marks{{1, 0}}));
+    EXPECT_TRUE(scene->lookOf(g.find("x")).markedValues.empty());
+    // A second click on the same entry closes it; a step clears it and its marks.
+    QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {}, window.view()->mapFromScene(item->mapToScene(local)));
+    EXPECT_FALSE(doc->hasEntryFocus());
+    doc->toggleEntryFocus(y1, 1, 0);
+    doc->stepBack();
+    EXPECT_FALSE(doc->hasEntryFocus());
+    EXPECT_TRUE(scene->lookOf(w2).markedValues.empty());
+    EXPECT_FALSE(window.chainRuleDock()->bodyText().contains(QStringLiteral("One entry of the gradient")));
+}
+
+// Down to one entry from the Inspector: a click on an entry of the gradient table; b of the
+// chain rule sums two edges, and the panel says so with the numbers.
+TEST(Stepping, ClickOnAGradientEntryInTheInspectorShowsItsOwnChain) {
+    MainWindow window;
+    window.openExample(QStringLiteral("chain-rule"));
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    GraphDocument* doc = window.document();
+    doc->toEnd();
+    doc->setSelectedNode(doc->graph().find("b"));
+    QTableWidget* grads = window.inspectorDock()->gradientTable();
+    ASSERT_EQ(grads->rowCount(), 1);
+    QTest::mouseClick(grads->viewport(), Qt::LeftButton, {}, grads->visualItemRect(grads->item(0, 0)).center());
+    EXPECT_EQ(doc->entryFocus(), (GraphDocument::EntryFocus{doc->graph().find("b"), 0, 0}));
+    const QString body = window.chainRuleDock()->bodyText();
+    EXPECT_TRUE(body.contains(QStringLiteral("along d → b: ∂e/∂b += ∂e/∂d·∂d/∂b = 3 × 1 = 3\n"
+                                             "along c → b: ∂e/∂b += ∂e/∂c·∂c/∂b = 2 × 1 = 2\n∂e/∂b = 3 + 2 = 5")))
+        << body.toStdString();
+    EXPECT_EQ(window.scene()->lookOf(doc->graph().find("d")).markedGrads, (std::vector<std::pair<int, int>>{{0, 0}}));
+    // The panel's own drill-down (an entry of the step's result) replaces it.
+    window.chainRuleDock()->drillInto(0, 0);
+    EXPECT_FALSE(doc->hasEntryFocus());
+}
+
+// After "Backward again" the gradients hold two passes: the step into w1 and one entry's own chain
+// both say what was there before and what this pass added.
+TEST(Stepping, AfterBackwardAgainThePanelSaysWhatWasThereAndWhatWasAdded) {
+    MainWindow window;
+    window.openExample(QStringLiteral("mlp-1-2-2"));
+    GraphDocument* doc = window.document();
+    const NodeId w1 = doc->graph().find("w1");
+    doc->backwardAgain();
+    ASSERT_EQ(doc->backwardPasses(), 2);
+    doc->setCursorPosition(doc->cursor().forwardCount() + doc->cursor().eventsInto(w1).at(0) + 1);
+    QString body = window.chainRuleDock()->bodyText();
+    EXPECT_TRUE(body.contains(QStringLiteral("∂loss/∂w1 = [0.0001224, 7.801e-05] + [0.0001224, 7.801e-05] = "
+                                             "[0.0002449, 0.000156]")))
+        << body.toStdString();
+    EXPECT_TRUE(body.contains(QStringLiteral("([0.0001224, 7.801e-05] held from the previous backward pass)")));
+    doc->toggleEntryFocus(w1, 1, 0);
+    body = window.chainRuleDock()->bodyText();
+    EXPECT_TRUE(body.contains(QStringLiteral("∂loss/∂w1[2] = 7.801e-05   (7.801e-05 held from the previous backward pass)\n"
+                                             "along z1 → w1: ∂loss/∂w1[2] += ∂loss/∂z1[2]·x = 7.801e-05 × 1 = 7.801e-05\n"
+                                             "∂loss/∂w1[2] = 7.801e-05 + 7.801e-05 = 0.000156")))
+        << body.toStdString();
 }
 
 TEST(Stepping, KeysMoveTheCursor) {

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/canvas/graph_scene.h"
 
+#include "core/trace/step_terms.h"
+
 #include <algorithm>
 #include <cmath>
 
 #include "core/layout/layered_layout.h"
+#include "core/trace/step_terms.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/edge_item.h"
 #include "ui/canvas/layout_job.h"
@@ -52,6 +55,7 @@ GraphScene::GraphScene(GraphDocument* document, QObject* parent)
     connect(doc_, &GraphDocument::programReplaced, this, &GraphScene::rebuild);
     connect(doc_, &GraphDocument::valuesChanged, this, &GraphScene::refreshValues);
     connect(doc_, &GraphDocument::cursorChanged, this, &GraphScene::refreshChanged);
+    connect(doc_, &GraphDocument::entryFocusChanged, this, &GraphScene::markFocusedEntry);
     connect(doc_, &GraphDocument::selectionChanged, this, [this] {
         const NodeId id = doc_->selectedNode();
         if (id >= 0 && id < int(nodes_.size()) && !nodes_[id]->isSelected()) {
@@ -98,7 +102,29 @@ NodeLook GraphScene::lookOf(NodeId id) const {
     look.selected = !exporting_ && doc_->selectedNode() == id;
     look.hideNumbers = hideNumbers_;
     look.nonFinite = (look.value && !look.value->allFinite()) || (look.grad && !look.grad->allFinite());
+    if (std::size_t(id) < markedValues_.size()) {
+        look.markedValues = markedValues_[std::size_t(id)];
+        look.markedGrads = markedGrads_[std::size_t(id)];
+    }
     return look;
+}
+
+void GraphScene::markFocusedEntry() {
+    std::vector<char> touched(std::size_t(doc_->graph().size()), 0);
+    for (std::size_t id = 0; id < markedValues_.size() && id < touched.size(); ++id)
+        touched[id] = !markedValues_[id].empty() || !markedGrads_[id].empty();
+    markedValues_.assign(touched.size(), {});
+    markedGrads_.assign(touched.size(), {});
+    if (doc_->hasEntryFocus()) {
+        const GraphDocument::EntryFocus& f = doc_->entryFocus();
+        const EntriesRead read = entriesRead(
+            gradientEntryTerms(doc_->graph(), doc_->evaluation(), doc_->cursor(), f.node, f.row, f.col));
+        for (const EntryRef& r : read.values) markedValues_[std::size_t(r.node)].emplace_back(r.row, r.col);
+        for (const EntryRef& r : read.gradients) markedGrads_[std::size_t(r.node)].emplace_back(r.row, r.col);
+    }
+    for (std::size_t id = 0; id < touched.size(); ++id)
+        if ((touched[id] || !markedValues_[id].empty() || !markedGrads_[id].empty()) && id < nodes_.size())
+            nodes_[id]->update();
 }
 
 // Called on every step (the class predicting or not): only the items whose look it changes repaint.

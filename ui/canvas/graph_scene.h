@@ -102,6 +102,8 @@ private:
     void overviewLaidOut();
     // After the source was applied: nodes that survive (by name; an anonymous node also by its op
     // and inputs) go back where they were; new nodes follow them, clear of every other node.
+    // Down to one entry: the entries the focused gradient entry's chain read, marked on their nodes.
+    void markFocusedEntry();
     void restoreSurvivors(const std::unordered_map<std::string, QPointF>& kept);
 
     GraphDocument* doc_;
@@ -119,6 +121,8 @@ private:
     ShownNode shownNode(NodeId id) const;
     std::vector<ShownNode> shownNodes_;  // per node item, what it was last asked to show
     std::vector<unsigned> shownEdges_;   // per edge item, its state bits when last updated
+    std::vector<std::vector<std::pair<int, int>>> markedValues_;  // per node, or empty
+    std::vector<std::vector<std::pair<int, int>>> markedGrads_;
     ValueEditor* editor_;
     OverviewItem* overview_ = nullptr;
     LayoutJob* layoutJob_;

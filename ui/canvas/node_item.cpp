@@ -52,6 +52,12 @@ void NodeItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
 
 void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     const Node& n = scene_->document()->graph().node(id_);
+    // Down to one entry: a click on an entry of the gradient writes its own chain in the
+    // chain-rule panel (and selects the node, as any click).
+    if (event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier) &&
+        scene_->document()->cursor().shownGrad(id_))
+        if (const auto entry = nodepaint::gradCellAt(n, event->pos()))
+            scene_->document()->toggleEntryFocus(id_, entry->row, entry->col);
     const auto cell = n.isLeaf() && event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)
                           ? nodepaint::valueCellAt(n, event->pos())
                           : std::nullopt;

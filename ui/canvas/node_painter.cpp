@@ -116,10 +116,10 @@ QPointF valueOrigin(QSizeF size) {
     return {-size.width() / 2 + kPad + gutter(), -size.height() / 2 + headerHeight() + kPad};
 }
 
-}  // namespace
+// The gradient block's top-left corner: under the value block.
+QPointF gradOrigin(const Node& node) { return valueOrigin(sizeFor(node)) + QPointF(0, shownRows(node) * lineHeight() + kPad); }
 
-std::optional<Cell> valueCellAt(const Node& node, QPointF local) {
-    const QPointF origin = valueOrigin(sizeFor(node));
+std::optional<Cell> cellAt(const Node& node, QPointF origin, QPointF local) {
     const double col = std::floor((local.x() - origin.x()) / cellWidth());
     const double row = std::floor((local.y() - origin.y()) / lineHeight());
     if (row < 0 || col < 0 || row >= shownRows(node) || col >= shownCols(node)) return std::nullopt;
@@ -127,12 +127,42 @@ std::optional<Cell> valueCellAt(const Node& node, QPointF local) {
     return Cell{int(row), int(col)};
 }
 
+// Light fills behind the marked entries of a block whose top-left is `origin`.
+void drawMarks(QPainter& p, const std::vector<std::pair<int, int>>& marks, QPointF origin, const QColor& color) {
+    if (marks.empty()) return;
+    p.save();
+    p.setPen(QPen(color, style::stroke(1.5)));
+    QColor fill = color;
+    fill.setAlpha(40);
+    p.setBrush(fill);
+    for (const auto& [r, c] : marks) {
+        if (r >= kMaxShownRows || c >= kMaxShownCols) continue;
+        p.drawRoundedRect(QRectF(origin.x() + c * cellWidth(), origin.y() + r * lineHeight(), cellWidth(), lineHeight())
+                              .adjusted(1, 0, -1, 0),
+                          3, 3);
+    }
+    p.restore();
+}
+
+}  // namespace
+
+std::optional<Cell> valueCellAt(const Node& node, QPointF local) {
+    return cellAt(node, valueOrigin(sizeFor(node)), local);
+}
+
+std::optional<Cell> gradCellAt(const Node& node, QPointF local) { return cellAt(node, gradOrigin(node), local); }
+
 QString valueEntryText(const NodeLook& look, int row, int col) {
     return entryText((*look.value)(row, col), look.previous ? &(*look.previous)(row, col) : nullptr);
 }
 
 QRectF valueCellRect(const Node& node, Cell cell) {
     const QPointF origin = valueOrigin(sizeFor(node));
+    return {origin.x() + cell.col * cellWidth(), origin.y() + cell.row * lineHeight(), cellWidth(), lineHeight()};
+}
+
+QRectF gradCellRect(const Node& node, Cell cell) {
+    const QPointF origin = gradOrigin(node);
     return {origin.x() + cell.col * cellWidth(), origin.y() + cell.row * lineHeight(), cellWidth(), lineHeight()};
 }
 
@@ -193,6 +223,8 @@ void paint(QPainter& p, const Node& node, QSizeF size, const NodeLook& look, dou
     const bool hideValue = look.hideNumbers && look.activeForward;
     const bool hideGrad = look.hideNumbers && look.receivingGradient;
     const bool hide = hideValue || hideGrad;
+    drawMarks(p, look.markedValues, valueArea.topLeft(), style::kValue);
+    drawMarks(p, look.markedGrads, gradArea.topLeft(), style::kGradient);
     if (!hideValue) drawMatrix(p, look.value, node, valueArea, style::kValue, look.previous);
     if (!hideGrad) drawMatrix(p, look.grad, node, gradArea, style::kGradient);
     if (hide) {

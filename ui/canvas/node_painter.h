@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QRectF>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "core/graph/graph.h"
 
@@ -23,6 +25,10 @@ struct NodeLook {
     bool selected = false;
     bool hideNumbers = false;       // presentation: the class predicts before the reveal
     bool nonFinite = false;         // value or gradient holds nan or inf
+    // Down to one entry: the entries (row, column) of the value and of the gradient that the
+    // focused gradient entry's chain read (the entry itself among the gradient's), marked.
+    std::vector<std::pair<int, int>> markedValues;
+    std::vector<std::pair<int, int>> markedGrads;
 };
 
 namespace nodepaint {
@@ -41,10 +47,14 @@ struct Cell {
 // The value entry under `local` (item coordinates, the node centred at the origin), or nothing:
 // outside the value block, or on an elision mark (⋮ …) that stands for hidden entries.
 std::optional<Cell> valueCellAt(const Node& node, QPointF local);
+// The same for the gradient block (under the value block).
+std::optional<Cell> gradCellAt(const Node& node, QPointF local);
 // The text of value entry (row, col) as the canvas writes it (look.value must be set).
 QString valueEntryText(const NodeLook& look, int row, int col);
 // Where value entry `cell` is drawn, in item coordinates.
 QRectF valueCellRect(const Node& node, Cell cell);
+// Where gradient entry `cell` is drawn, in item coordinates.
+QRectF gradCellRect(const Node& node, Cell cell);
 // Paints into the rectangle of `size` (sizeFor(node), measured once by the caller) centred at the
 // origin.
 void paint(QPainter& painter, const Node& node, QSizeF size, const NodeLook& look, double levelOfDetail);

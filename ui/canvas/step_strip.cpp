@@ -52,6 +52,8 @@ Phrases translatedStepPhrases() {
     p.heldBefore = words(QCoreApplication::translate("StepStrip", "(%1 held from the previous backward pass)"));
     p.nonFiniteValue = words(QCoreApplication::translate("StepStrip", "⚠ the first non-finite value arises at %1 = %2: %3"));
     p.nonFiniteGradient = words(QCoreApplication::translate("StepStrip", "⚠ the first non-finite gradient arises at %1 = %2: %3"));
+    p.alongEdge = words(QCoreApplication::translate("StepStrip", "along %1 → %2:"));
+    p.seed = words(QCoreApplication::translate("StepStrip", "(the seed: %1)"));
     return p;
 }
 

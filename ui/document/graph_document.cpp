@@ -13,6 +13,9 @@ namespace bp {
 
 GraphDocument::GraphDocument(QObject* parent) : QObject(parent) {
     connect(&undo_, &QUndoStack::cleanChanged, this, &GraphDocument::updateModified);
+    // Connected first, so that whoever repaints on these signals already sees the focus gone.
+    for (auto signal : {&GraphDocument::cursorChanged, &GraphDocument::valuesChanged, &GraphDocument::programReplaced})
+        connect(this, signal, this, &GraphDocument::clearEntryFocus);
 }
 
 void GraphDocument::setProgram(Program program, const QString& sourceText) {
@@ -92,6 +95,18 @@ const Matrix* GraphDocument::previousValue(NodeId id) const {
 
 void GraphDocument::setCursorPosition(int position) {
     if (cursor_.setPosition(position)) emit cursorChanged();
+}
+
+void GraphDocument::toggleEntryFocus(NodeId node, int row, int col) {
+    const EntryFocus focus{node, row, col};
+    focus_ = focus_ == focus ? EntryFocus{} : focus;
+    emit entryFocusChanged();
+}
+
+void GraphDocument::clearEntryFocus() {
+    if (!hasEntryFocus()) return;
+    focus_ = {};
+    emit entryFocusChanged();
 }
 
 void GraphDocument::setSelectedNode(NodeId id) {

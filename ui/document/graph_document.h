@@ -86,6 +86,21 @@ public:
     NodeId selectedNode() const { return selected_; }
     void setSelectedNode(NodeId id);
 
+    // ---- down to one entry: an entry of a node's gradient (clicked on the canvas or in the
+    // inspector) whose own chain the chain-rule panel writes out and whose operands' entries the
+    // canvas marks. A step, an edit or another program clears it.
+    struct EntryFocus {
+        NodeId node = -1;
+        int row = 0;
+        int col = 0;
+        bool operator==(const EntryFocus&) const = default;
+    };
+    const EntryFocus& entryFocus() const { return focus_; }
+    bool hasEntryFocus() const { return focus_.node >= 0; }
+    // Focuses the entry; the focused entry again clears the focus (a second click closes it).
+    void toggleEntryFocus(NodeId node, int row, int col);
+    void clearEntryFocus();
+
     // ---- edits (undoable through undoStack(); these apply directly and re-evaluate)
     QUndoStack* undoStack() { return &undo_; }
     // Sets a leaf's value (same shape), re-evaluates, keeps the step. Not recorded for undo:
@@ -122,6 +137,7 @@ signals:
     void valuesChanged();    // numbers changed: repaint
     void cursorChanged();    // the step moved
     void selectionChanged();
+    void entryFocusChanged();
     void modifiedChanged(bool modified);  // isModified() changed
     void typedSourceChanged();
     void typedSourceRestored(const QString& text);
@@ -136,6 +152,7 @@ private:
     QString source_;
     QUndoStack undo_;
     NodeId selected_ = -1;
+    EntryFocus focus_;
     int passes_ = 0;
     int mergeKeys_ = 0;
     bool replacedInPlace_ = false;

@@ -58,6 +58,10 @@ ChainRuleDock::ChainRuleDock(GraphDocument* document, QWidget* parent)
     connect(doc_, &GraphDocument::cursorChanged, this, &ChainRuleDock::refresh);
     connect(doc_, &GraphDocument::valuesChanged, this, &ChainRuleDock::refresh);
     connect(doc_, &GraphDocument::programReplaced, this, &ChainRuleDock::refresh);
+    connect(doc_, &GraphDocument::entryFocusChanged, this, [this] {
+        if (doc_->hasEntryFocus()) drillRow_ = drillCol_ = -1;  // one drill-down at a time
+        refresh();
+    });
     refresh();
 }
 
@@ -91,6 +95,7 @@ QString ChainRuleDock::titleText() const { return title_->text(); }
 QString ChainRuleDock::bodyText() const { return plain_; }
 
 void ChainRuleDock::drillInto(int row, int col) {
+    doc_->clearEntryFocus();
     drillRow_ = row;
     drillCol_ = col;
     drillPosition_ = doc_->cursor().position();
@@ -134,7 +139,7 @@ void ChainRuleDock::refresh() {
     // A value blue, a gradient red, as on the canvas.
     const QColor color = terms.kind == StepKind::Forward ? style::kValue : style::kGradient;
     // A General op (softmax, the losses, ...) is written as formula and result: no entry to drill into.
-    const bool links = terms.op && writesEntryArithmetic(*terms.op);
+    const bool links = writesEntryArithmetic(terms);
     QStringList lines, plain;
     for (const TextLine& line : text.lines) {
         plain << QString();
@@ -148,6 +153,19 @@ void ChainRuleDock::refresh() {
         for (const TextLine& line : writeEntryChain(doc_->graph(), one, phrases)) {
             plain << QString();
             lines << richLine(line, hidden, color, links, plain.back());
+        }
+    }
+    if (doc_->hasEntryFocus()) {
+        const GraphDocument::EntryFocus& f = doc_->entryFocus();
+        const GradientEntryTerms entry =
+            gradientEntryTerms(doc_->graph(), doc_->evaluation(), doc_->cursor(), f.node, f.row, f.col);
+        const QString heading = tr("One entry of the gradient of %1, its own chain:")
+                                    .arg(QString::fromStdString(doc_->graph().node(f.node).label));
+        plain << heading;
+        lines << QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped());
+        for (const TextLine& line : writeGradientEntry(doc_->graph(), entry, phrases)) {
+            plain << QString();
+            lines << richLine(line, hidden, style::kGradient, false, plain.back());
         }
     }
     plain_ = plain.join(QLatin1Char('\n'));

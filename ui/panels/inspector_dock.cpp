@@ -85,6 +85,11 @@ InspectorDock::InspectorDock(GraphDocument* document, QWidget* parent)
     layout->addWidget(grads_, 1);
     setWidget(content);
     connect(values_, &QTableWidget::cellChanged, this, &InspectorDock::cellEdited);
+    // Down to one entry: a click on an entry of the gradient writes its own chain in the chain-rule panel.
+    grads_->setToolTip(tr("Click an entry to see its own chain in the chain-rule panel"));
+    connect(grads_, &QTableWidget::cellClicked, this, [this](int row, int column) {
+        if (doc_->selectedNode() >= 0) doc_->toggleEntryFocus(doc_->selectedNode(), row, column);
+    });
     refresher_ = new DockRefresh(this, [this] { refresh(); });
     for (auto signal : {&GraphDocument::selectionChanged, &GraphDocument::valuesChanged, &GraphDocument::cursorChanged,
                         &GraphDocument::programReplaced})

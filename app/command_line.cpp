@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <new>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "app/out_of_memory.h"
 #include "core/io/load_program.h"
@@ -282,7 +283,10 @@ int runReportingErrors(const std::function<int()>& command) {
     try {
         status = command();
     } catch (const std::bad_alloc&) {  // the one place every subcommand's out of memory is refused
-        return refuseOutOfMemory();
+        // Ends here, without the exit handlers: OpenBLAS joins its worker threads at exit, and one
+        // still waiting for the memory it could not get would hold the process up for ever.
+        std::fflush(stdout);
+        _exit(refuseOutOfMemory());
     } catch (const UsageError& e) {
         std::fprintf(stderr, "%s: %s\n", kProgram, e.what());
     } catch (const LoadError& e) {

@@ -1,18 +1,27 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 cmake_minimum_required(VERSION 3.20)
-# cmake -DLAYER=core_engine -DDIRS=graph,ops -DROOT=core -DSTAMP=file -P CheckCoreLayers.cmake
+# cmake -DLAYER=core_engine -DDIRS=graph,ops -DROOT=core -DSTAMP=file [-DONLY=regex] [-DEXCEPT=regex]
+#       -P CheckCoreLayers.cmake
 cmake_policy(SET CMP0057 NEW)
-# Fails when a source of the layer includes a core folder its layer may not use, or any Qt header.
-# The rule is the table in core/CMakeLists.txt.
+# Fails when a source of the layer includes a core folder its layer may not use, any Qt header, or
+# (outside core_onnx) ONNX's or protobuf's headers. The rule is the table in core/CMakeLists.txt.
+# ONLY and EXCEPT select the files of a layer that shares its folder with another (io and onnx).
 set(allowed_core_engine text graph ops trace train)
 set(allowed_core_language text graph ops trace train language)
 set(allowed_core_layout layout)
 set(allowed_core_io text graph ops trace train language io)
+set(allowed_core_onnx text graph ops trace train language io)
 string(REPLACE "," ";" dirs "${DIRS}")
 set(allowed ${allowed_${LAYER}})
 set(problems)
 foreach(dir IN LISTS dirs)
   file(GLOB_RECURSE files ${ROOT}/${dir}/*.cpp ${ROOT}/${dir}/*.h)
+  if(ONLY)
+    list(FILTER files INCLUDE REGEX "${ONLY}")
+  endif()
+  if(EXCEPT)
+    list(FILTER files EXCLUDE REGEX "${EXCEPT}")
+  endif()
   foreach(file IN LISTS files)
     file(STRINGS ${file} includes REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]")
     foreach(line IN LISTS includes)
@@ -22,6 +31,8 @@ foreach(dir IN LISTS dirs)
         endif()
       elseif(line MATCHES "[<\"](Q[A-Za-z]+|Qt[A-Za-z]*/)")
         list(APPEND problems "${file}: core must not include Qt (${line})")
+      elseif(line MATCHES "[<\"](onnx|google/protobuf)/" AND NOT LAYER STREQUAL "core_onnx")
+        list(APPEND problems "${file}: ${LAYER} must not include ONNX or protobuf, only core_onnx does (${line})")
       endif()
     endforeach()
   endforeach()

@@ -7,7 +7,7 @@
 
 #include "core/io/document_json.h"
 #include "core/io/load_program.h"
-#include "core/io/onnx_import.h"
+#include "core/io/onnx_module.h"
 #include "core/io/pytorch_export.h"
 #include "core/language/parser.h"
 
@@ -43,7 +43,7 @@ Message checkpointRefusal() { return message("checkpoint-not-read"); }
 Message scriptRefusal() { return message("script-not-read"); }
 
 std::string writeDocument(const Program& program) { return documentText(documentOf(program)); }
-Program readOnnx(const std::string& bytes, const std::string& name) { return importOnnxBytes(bytes, name); }
+Program readOnnx(const std::string& bytes, const std::string& name) { return importOnnxThroughModule(bytes, name); }
 std::string writeText(const Program& program) { return writeProgram(program); }
 std::string writeScript(const Program& program) { return writePyTorchScript(program); }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/text/number_format.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace bp {
 
@@ -10,9 +10,11 @@ std::string formatNumber(double x, int significant) {
     if (std::isnan(x)) return "nan";
     if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
     if (x == 0) return "0";  // also turns -0 into 0
+    // The same text as printf's "%.*g" (the standard defines it so), without the locale and the
+    // format string: a matrix of 200,000 entries is written several times faster.
     char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%.*g", significant, x);
-    return buffer;
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::general, significant);
+    return std::string(buffer, result.ptr);
 }
 
 int digitsToTellApart(double a, double b, int minimum) {

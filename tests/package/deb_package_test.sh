@@ -16,7 +16,7 @@ deb=$(ls "$work"/out/backprop-studio_*.deb)
 # The files a desktop needs, where it looks for them.
 id=io.github.backprop_studio.BackpropStudio
 files=$(dpkg-deb -c "$deb" | awk '{print $6}')
-for f in usr/bin/backprop-studio usr/bin/backprop-studio-window \
+for f in usr/bin/backprop-studio usr/bin/backprop-studio-window usr/lib/backprop-studio/bps_onnx.so \
          usr/share/applications/$id.desktop \
          usr/share/icons/hicolor/scalable/apps/$id.svg \
          usr/share/icons/hicolor/16x16/apps/$id.png usr/share/icons/hicolor/48x48/apps/$id.png \
@@ -73,4 +73,7 @@ bin="$root/usr/bin"
 QT_QPA_PLATFORM=offscreen "$bin/backprop-studio" render "$work/chain.bpg" -o "$work/chain.png" 2>/dev/null \
   || fail "render from the package"
 [ "$(head -c 4 "$work/chain.png" | tail -c 3)" = PNG ] || fail "render wrote no PNG"
+# An ONNX model, through the importer module the program finds beside it (../lib/backprop-studio).
+"$bin/backprop-studio" eval "$(dirname "$0")/../data/onnx/model2.onnx" --json | grep -q '"root"' \
+  || fail "eval of an ONNX model from the package (the bps_onnx module)"
 echo "ok: $(basename "$deb"), $(wc -l <<<"$files") entries, Depends: $depends"

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The ONNX importer as a module (bps_onnx.so) that the program loads on the first .onnx file it
+// opens (core/io/onnx_module.h): it alone links libprotobuf and libonnx.
+#include <new>
+#include <string>
+#include <type_traits>
+
+#include "core/io/load_program.h"
+#include "core/io/onnx_import.h"
+#include "core/io/onnx_module.h"
+
+extern "C" __attribute__((visibility("default"))) int bps_onnx_abi() { return bp::kOnnxModuleAbi; }
+
+extern "C" __attribute__((visibility("default"))) int bps_onnx_import_bytes(const char* bytes, std::size_t size,
+                                                                             const char* fileName, bp::Program* program,
+                                                                             std::string* error) {
+    try {
+        *program = bp::importOnnxBytes(std::string(bytes, size), fileName);
+        return 0;
+    } catch (const std::bad_alloc&) {
+        return 2;
+    } catch (const std::exception& e) {
+        *error = e.what();
+        return 1;
+    }
+}
+
+// The module's type must match the entry point the program looks up.
+static_assert(std::is_same_v<decltype(&bps_onnx_import_bytes), bp::OnnxModuleImport>);

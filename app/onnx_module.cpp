@@ -13,14 +13,17 @@ extern "C" __attribute__((visibility("default"))) int bps_onnx_abi() { return bp
 
 extern "C" __attribute__((visibility("default"))) int bps_onnx_import_bytes(const char* bytes, std::size_t size,
                                                                              const char* fileName, bp::Program* program,
-                                                                             std::string* error) {
+                                                                             bp::Message* said) {
     try {
         *program = bp::importOnnxBytes(std::string(bytes, size), fileName);
         return 0;
     } catch (const std::bad_alloc&) {
         return 2;
+    } catch (const bp::LoadError& e) {  // the message after "FILE: error: ", said by the program
+        *said = e.said;
+        return 1;
     } catch (const std::exception& e) {
-        *error = e.what();
+        *said = bp::plain(e.what());
         return 1;
     }
 }

@@ -453,6 +453,18 @@ Shift+drag it sideways to change it like a slider.</source>
         <source>an index is a whole number, not %1</source>
         <translation>索引必须是整数，而不是 %1</translation>
     </message>
+    <message>
+        <source>cannot read ONNX models: %1</source>
+        <translation>无法读取 ONNX 模型：%1</translation>
+    </message>
+    <message>
+        <source>the ONNX importer module could not be loaded (%1); it is installed beside the program as lib/backprop-studio/bps_onnx.so</source>
+        <translation>无法加载 ONNX 导入模块（%1）；它应安装在程序旁边的 lib/backprop-studio/bps_onnx.so</translation>
+    </message>
+    <message>
+        <source>the ONNX importer module %1 belongs to another version of the program</source>
+        <translation>ONNX 导入模块 %1 属于本程序的另一个版本</translation>
+    </message>
 </context>
 <context>
     <name>EdgeItem</name>

@@ -17,7 +17,7 @@ namespace {
 
 struct LoadedModule {
     OnnxModuleImport import = nullptr;
-    std::string problem;  // why it could not be loaded, when import is null
+    Message problem;  // why it could not be loaded, when import is null
 };
 
 LoadedModule loadModule() {
@@ -26,13 +26,12 @@ LoadedModule loadModule() {
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
     if (!handle) {
         const char* why = dlerror();
-        return {nullptr, "the ONNX importer module could not be loaded (" + std::string(why ? why : path) +
-                             "); it is installed beside the program as lib/backprop-studio/bps_onnx.so"};
+        return {nullptr, message("onnx-module-not-loaded", {why ? why : path})};
     }
     auto abi = reinterpret_cast<int (*)()>(dlsym(handle, kOnnxModuleAbiEntry));
     auto import = reinterpret_cast<OnnxModuleImport>(dlsym(handle, kOnnxModuleEntry));
     if (!abi || !import || abi() != kOnnxModuleAbi)
-        return {nullptr, "the ONNX importer module " + path + " belongs to another version of the program"};
+        return {nullptr, message("onnx-module-other-version", {path})};
     return {import, {}};
 }
 
@@ -64,12 +63,12 @@ std::string onnxModulePath() {
 
 Program importOnnxThroughModule(const std::string& bytes, const std::string& fileName) {
     const LoadedModule& loaded = module();
-    if (!loaded.import) throw LoadError(fileName + ": error: cannot read ONNX models: " + loaded.problem);
+    if (!loaded.import) throw LoadError(fileName, phrase("onnx-module-missing", {loaded.problem}));
     Program program;
-    std::string error;
-    const int status = loaded.import(bytes.data(), bytes.size(), fileName.c_str(), &program, &error);
+    Message said;
+    const int status = loaded.import(bytes.data(), bytes.size(), fileName.c_str(), &program, &said);
     if (status == 2) throw std::bad_alloc();
-    if (status != 0) throw LoadError(error);
+    if (status != 0) throw LoadError(fileName, std::move(said));
     adoptOps(program);
     return program;
 }

@@ -9,16 +9,17 @@
 #include <string>
 
 #include "core/graph/program.h"
+#include "core/text/message.h"
 
 namespace bp {
 
 // The module's one entry point (extern "C", looked up by name). Fills `program` and returns 0, or
-// returns 1 with the refusal's message ("FILE: error: ...") in `error`, 2 when out of memory.
+// returns 1 with the refusal's message (what follows "FILE: error: ") in `said`, 2 when out of memory.
 // The program's nodes point at the module's own op table; the caller points them at its own.
 using OnnxModuleImport = int (*)(const char* bytes, std::size_t size, const char* fileName, Program* program,
-                                 std::string* error);
+                                 Message* said);
 inline constexpr const char* kOnnxModuleEntry = "bps_onnx_import_bytes";
-inline constexpr int kOnnxModuleAbi = 1;  // bps_onnx_abi() returns it; a module of another build is refused
+inline constexpr int kOnnxModuleAbi = 2;  // bps_onnx_abi() returns it; a module of another build is refused
 inline constexpr const char* kOnnxModuleAbiEntry = "bps_onnx_abi";
 
 // Imports an ONNX model through the module; throws LoadError("FILE: error: ...") on a refusal, or

@@ -105,3 +105,6 @@
 {"expected-index", QT_TRANSLATE_NOOP("CoreMessage", "an index or a range (i, a:b, :)")},
 {"expected-index-end", QT_TRANSLATE_NOOP("CoreMessage", "',' or ']' after an index")},
 {"index-not-whole", QT_TRANSLATE_NOOP("CoreMessage", "an index is a whole number, not %1")},
+{"onnx-module-missing", QT_TRANSLATE_NOOP("CoreMessage", "cannot read ONNX models: %1")},
+{"onnx-module-not-loaded", QT_TRANSLATE_NOOP("CoreMessage", "the ONNX importer module could not be loaded (%1); it is installed beside the program as lib/backprop-studio/bps_onnx.so")},
+{"onnx-module-other-version", QT_TRANSLATE_NOOP("CoreMessage", "the ONNX importer module %1 belongs to another version of the program")},

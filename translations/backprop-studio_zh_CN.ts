@@ -465,6 +465,718 @@ Shift+drag it sideways to change it like a slider.</source>
         <source>the ONNX importer module %1 belongs to another version of the program</source>
         <translation>ONNX 导入模块 %1 属于本程序的另一个版本</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <source>node %1 (&apos;%2&apos;)</source>
+        <translation>节点 %1（“%2”）</translation>
+    </message>
+    <message>
+        <source>no &quot;%1&quot; field</source>
+        <translation>没有 &quot;%1&quot; 字段</translation>
+    </message>
+    <message>
+        <source>the string %1</source>
+        <translation>字符串 %1</translation>
+    </message>
+    <message>
+        <source>an empty list</source>
+        <translation>空列表</translation>
+    </message>
+    <message>
+        <source>a list of 1 item</source>
+        <translation>含 1 项的列表</translation>
+    </message>
+    <message>
+        <source>a list of %1 items</source>
+        <translation>含 %1 项的列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <source>binary data</source>
+        <translation>二进制数据</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>the number %1 (written with a decimal point; a whole number is written %2)</source>
+        <translation>数 %1（带小数点；整数应写成 %2）</translation>
+    </message>
+    <message>
+        <source>the number %1</source>
+        <translation>数 %1</translation>
+    </message>
+    <message>
+        <source>%1 must be a string, not %2</source>
+        <translation>%1 必须是字符串，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1 must be a finite number, not %2</source>
+        <translation>%1 必须是有限的数，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1 must be a list [x, y], not %2</source>
+        <translation>%1 必须是列表 [x, y]，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1[%2]</source>
+        <translation>%1[%2]</translation>
+    </message>
+    <message>
+        <source>%1 has %2 entries, more than the limit of %3</source>
+        <translation>%1 有 %2 个元素，超过上限 %3</translation>
+    </message>
+    <message>
+        <source>not a Backprop Studio document: lists and objects are nested more than %1 deep</source>
+        <translation>不是 Backprop Studio 文档：列表和对象的嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <source>not a Backprop Studio document: it holds %1, not an object</source>
+        <translation>不是 Backprop Studio 文档：它包含的是%1，而不是对象</translation>
+    </message>
+    <message>
+        <source>not a Backprop Studio document: no &quot;format&quot; field</source>
+        <translation>不是 Backprop Studio 文档：没有 &quot;format&quot; 字段</translation>
+    </message>
+    <message>
+        <source>not a Backprop Studio document: no &quot;format&quot; field (the --json output of &apos;eval&apos; is a report, not a document; &apos;backprop-studio convert FILE -o OUT.json&apos; writes a document)</source>
+        <translation>不是 Backprop Studio 文档：没有 &quot;format&quot; 字段（“eval”的 --json 输出是报告而不是文档；“backprop-studio convert FILE -o OUT.json”才会写出文档）</translation>
+    </message>
+    <message>
+        <source>not a Backprop Studio document: &quot;format&quot; is %1, expected &quot;%2&quot;</source>
+        <translation>不是 Backprop Studio 文档：&quot;format&quot; 是%1，应为 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;version&quot; must be a whole number, not %1</source>
+        <translation>&quot;version&quot; 必须是整数，而不是%1</translation>
+    </message>
+    <message>
+        <source>written by a newer Backprop Studio (format version %1); this one reads up to version %2</source>
+        <translation>由更新的 Backprop Studio 写出（格式版本 %1）；本版本最多读取版本 %2</translation>
+    </message>
+    <message>
+        <source>format version %1 does not exist (versions start at 1)</source>
+        <translation>格式版本 %1 不存在（版本从 1 开始）</translation>
+    </message>
+    <message>
+        <source>&quot;nodes&quot; must be a list of nodes, not %1</source>
+        <translation>&quot;nodes&quot; 必须是节点列表，而不是%1</translation>
+    </message>
+    <message>
+        <source>&quot;nodes&quot; is empty: a document has at least one node</source>
+        <translation>&quot;nodes&quot; 是空的：文档至少要有一个节点</translation>
+    </message>
+    <message>
+        <source>&quot;nodes&quot; lists %1 nodes, more than the limit of %2</source>
+        <translation>&quot;nodes&quot; 列出了 %1 个节点，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation>必须是对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a node name (letters, Chinese too, digits and _, not starting with a digit, not a keyword; or %N for an anonymous node)</source>
+        <translation>“%1”不是节点名（由字母（含中文）、数字和 _ 组成，不以数字开头，不是关键字；匿名节点写作 %N）</translation>
+    </message>
+    <message>
+        <source>the name &apos;%1&apos; is already used by node %2</source>
+        <translation>名字“%1”已被节点 %2 使用</translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot; is &apos;%1&apos;; it is one of input, param, const, op</source>
+        <translation>&quot;kind&quot; 是“%1”；它应是 input、param、const、op 之一</translation>
+    </message>
+    <message>
+        <source>a leaf of kind &apos;%1&apos; has &quot;op&quot;: &quot;%1&quot; or none, not %2</source>
+        <translation>种类为“%1”的叶节点的 &quot;op&quot; 应为 &quot;%1&quot; 或省略，而不是%2</translation>
+    </message>
+    <message>
+        <source>a leaf (input, param, const) has no inputs</source>
+        <translation>叶节点（input、param、const）没有输入</translation>
+    </message>
+    <message>
+        <source>a leaf (input, param, const) has no &quot;attrs&quot;</source>
+        <translation>叶节点（input、param、const）没有 &quot;attrs&quot;</translation>
+    </message>
+    <message>
+        <source>unknown op &apos;%1&apos; (known: %2)</source>
+        <translation>未知的运算“%1”（已知：%2）</translation>
+    </message>
+    <message>
+        <source>an op has no &quot;value&quot; in the document: it is computed from its inputs</source>
+        <translation>文档中的运算节点没有 &quot;value&quot;：它由输入计算得出</translation>
+    </message>
+    <message>
+        <source>&quot;inputs&quot; must be a list of node names, not %1</source>
+        <translation>&quot;inputs&quot; 必须是节点名的列表，而不是%1</translation>
+    </message>
+    <message>
+        <source>&quot;inputs&quot; must list node names, not %1</source>
+        <translation>&quot;inputs&quot; 必须列出节点名，而不是%1</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; is node %2, listed after this one; an op comes after its inputs</source>
+        <translation>输入“%1”是节点 %2，排在本节点之后；运算必须排在它的输入之后</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos; is not a node of the document</source>
+        <translation>输入“%1”不是文档中的节点</translation>
+    </message>
+    <message>
+        <source>&quot;attrs&quot; must be an object, not %1</source>
+        <translation>&quot;attrs&quot; 必须是对象，而不是%1</translation>
+    </message>
+    <message>
+        <source>&quot;attrs&quot;.&quot;shape&quot; must be [rows, cols], not %1</source>
+        <translation>&quot;attrs&quot;.&quot;shape&quot; 必须是 [rows, cols]，而不是%1</translation>
+    </message>
+    <message>
+        <source>&quot;attrs&quot;.&quot;shape&quot; %1 is not a shape (at least 1x1, at most %2 entries)</source>
+        <translation>&quot;attrs&quot;.&quot;shape&quot; %1 不是合法的形状（至少 1x1，最多 %2 个元素）</translation>
+    </message>
+    <message>
+        <source>the op &apos;%1&apos; takes no attribute &apos;%2&apos;</source>
+        <translation>运算“%1”没有属性“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;attrs&quot;.&apos;%1&apos; must be a whole number, not %2</source>
+        <translation>&quot;attrs&quot;.“%1”必须是整数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>unknown attribute &apos;%1&apos; in &quot;attrs&quot; (known: exponent, shape, slope, min, max, axis, classes)</source>
+        <translation>&quot;attrs&quot; 中有未知属性“%1”（已知：exponent、shape、slope、min、max、axis、classes）</translation>
+    </message>
+    <message>
+        <source>&quot;root&quot; is &apos;%1&apos;, which is not a node of the document</source>
+        <translation>&quot;root&quot; 是“%1”，但它不是文档中的节点</translation>
+    </message>
+    <message>
+        <source>the root &apos;%1&apos; is %2, so the document needs a &quot;seed&quot; of that shape</source>
+        <translation>根节点“%1”是 %2，所以文档需要这个形状的 &quot;seed&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;seed&quot; is %1 but the root &apos;%2&apos; is %3</source>
+        <translation>&quot;seed&quot; 是 %1，但根节点“%2”是 %3</translation>
+    </message>
+    <message>
+        <source>&quot;positions&quot; must be an object {name: [x, y]}, not %1</source>
+        <translation>&quot;positions&quot; 必须是对象 {name: [x, y]}，而不是%1</translation>
+    </message>
+    <message>
+        <source>&quot;positions&quot; places &apos;%1&apos;, which is not a node</source>
+        <translation>&quot;positions&quot; 放置了“%1”，但它不是节点</translation>
+    </message>
+    <message>
+        <source>the position of &apos;%1&apos;</source>
+        <translation>“%1”的位置</translation>
+    </message>
+    <message>
+        <source>&quot;view&quot; must be an object {&quot;zoom&quot;, &quot;center&quot;}, not %1</source>
+        <translation>&quot;view&quot; 必须是对象 {&quot;zoom&quot;, &quot;center&quot;}，而不是%1</translation>
+    </message>
+    <message>
+        <source>&quot;view&quot;.&quot;zoom&quot; must be greater than 0, not %1</source>
+        <translation>&quot;view&quot;.&quot;zoom&quot; 必须大于 0，而不是 %1</translation>
+    </message>
+    <message>
+        <source>&quot;step&quot; must be a whole number from -1 (the end) up, not %1</source>
+        <translation>&quot;step&quot; 必须是不小于 -1（表示最后）的整数，而不是%1</translation>
+    </message>
+    <message>
+        <source>the document holds more than %1 JSON values (numbers, strings, lists), the limit</source>
+        <translation>文档包含的 JSON 值（数、字符串、列表）超过上限 %1 个</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>%1 has a negative dimension (%2)</source>
+        <translation>%1 有负的维度（%2）</translation>
+    </message>
+    <message>
+        <source>%1 has dims %2: more than the limit of %3 entries</source>
+        <translation>%1 的维度是 %2：超过 %3 个元素的上限</translation>
+    </message>
+    <message>
+        <source>%1 has dims %2: Backprop Studio&apos;s values are 2-D matrices, so every dimension before the last two must be 1</source>
+        <translation>%1 的维度是 %2：Backprop Studio 的值是二维矩阵，所以最后两维之前的每一维都必须是 1</translation>
+    </message>
+    <message>
+        <source>%1 has dims %2: it holds no entries</source>
+        <translation>%1 的维度是 %2：它不含任何元素</translation>
+    </message>
+    <message>
+        <source>%1 keeps its data in an external file (data_location EXTERNAL); only models with their weights inside the .onnx file can be opened</source>
+        <translation>%1 把数据放在外部文件中（data_location EXTERNAL）；只能打开权重保存在 .onnx 文件内部的模型</translation>
+    </message>
+    <message>
+        <source>%1 is split into segments, which is not supported</source>
+        <translation>%1 被拆分成了多段，不支持这种张量</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 dimensions</source>
+        <translation>%1 的维数超过 %2</translation>
+    </message>
+    <message>
+        <source>%1 has element type %2, which is not supported (FLOAT, DOUBLE, INT32 and INT64 are)</source>
+        <translation>%1 的元素类型是 %2，不受支持（支持 FLOAT、DOUBLE、INT32 和 INT64）</translation>
+    </message>
+    <message>
+        <source>%1 has both raw_data and typed data</source>
+        <translation>%1 同时有 raw_data 和类型化数据</translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes of raw_data, but %3 of %4 needs %5</source>
+        <translation>%1 的 raw_data 有 %2 字节，但 %4 类型的 %3 需要 %5 字节</translation>
+    </message>
+    <message>
+        <source>%1 has %2 values, but %3 needs %4</source>
+        <translation>%1 有 %2 个值，但 %3 需要 %4 个</translation>
+    </message>
+    <message>
+        <source>input &apos;%1&apos;</source>
+        <translation>输入“%1”</translation>
+    </message>
+    <message>
+        <source>initializer &apos;%1&apos;</source>
+        <translation>初始化器“%1”</translation>
+    </message>
+    <message>
+        <source>constant &apos;%1&apos;</source>
+        <translation>常量“%1”</translation>
+    </message>
+    <message>
+        <source>tensor &apos;%1&apos;</source>
+        <translation>张量“%1”</translation>
+    </message>
+    <message>
+        <source>the model&apos;s matrices hold more than the limit of %1 entries in all</source>
+        <translation>模型的矩阵总共超过 %1 个元素的上限</translation>
+    </message>
+    <message>
+        <source>node &apos;%1&apos; (node %2)</source>
+        <translation>节点“%1”（节点 %2）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a constant (an initializer or a Constant node), but %2 is computed by the graph</source>
+        <translation>%1 必须是常量（初始化器或 Constant 节点），但%2是由计算图算出的</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; must be a list of integers</source>
+        <translation>属性“%1”必须是整数列表</translation>
+    </message>
+    <message>
+        <source>its result would have more than %1 dimensions</source>
+        <translation>它的结果维数将超过 %1</translation>
+    </message>
+    <message>
+        <source>its result</source>
+        <translation>它的结果</translation>
+    </message>
+    <message>
+        <source>%1 must hold integers, not %2</source>
+        <translation>%1 必须是整数，而不是 %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of integers, not a tensor of dims %2</source>
+        <translation>%1 必须是整数列表，而不是维度为 %2 的张量</translation>
+    </message>
+    <message>
+        <source>%1 holds an out-of-range number</source>
+        <translation>%1 中有超出范围的数</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; must be an integer</source>
+        <translation>属性“%1”必须是整数</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; must be a number</source>
+        <translation>属性“%1”必须是数</translation>
+    </message>
+    <message>
+        <source>internal error: the result %1 is held in a %2 matrix</source>
+        <translation>内部错误：结果 %1 存放在 %2 的矩阵中</translation>
+    </message>
+    <message>
+        <source>the axes</source>
+        <translation>轴</translation>
+    </message>
+    <message>
+        <source>the exponent</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>the target shape</source>
+        <translation>目标形状</translation>
+    </message>
+    <message>
+        <source>the starts</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>the ends</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>the steps</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>axis %1 is out of range for %2 dimensions</source>
+        <translation>轴 %1 超出了 %2 维的范围</translation>
+    </message>
+    <message>
+        <source>axis %1 is listed twice</source>
+        <translation>轴 %1 列出了两次</translation>
+    </message>
+    <message>
+        <source>the dims %1 and %2 do not broadcast</source>
+        <translation>维度 %1 和 %2 无法广播</translation>
+    </message>
+    <message>
+        <source>the exponent must be a single number, not a tensor of dims %1</source>
+        <translation>指数必须是单个数，而不是维度为 %1 的张量</translation>
+    </message>
+    <message>
+        <source>MatMul needs operands of at least one dimension</source>
+        <translation>MatMul 的操作数至少要有一维</translation>
+    </message>
+    <message>
+        <source>cannot multiply %1 by %2: the inner dimensions %3 and %4 differ</source>
+        <translation>无法把 %1 乘以 %2：内侧维度 %3 和 %4 不同</translation>
+    </message>
+    <message>
+        <source>A and B must be 2-D, not %1 and %2</source>
+        <translation>A 和 B 必须是二维的，而不是 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>cannot multiply A %1 by B %2: the inner dimensions %3 and %4 differ</source>
+        <translation>无法把 A %1 乘以 B %2：内侧维度 %3 和 %4 不同</translation>
+    </message>
+    <message>
+        <source>C %1 does not broadcast to the product&apos;s dims %2</source>
+        <translation>C %1 无法广播到乘积的维度 %2</translation>
+    </message>
+    <message>
+        <source>axis %1 is out of range</source>
+        <translation>轴 %1 超出范围</translation>
+    </message>
+    <message>
+        <source>the target shape copies dimension %1, which the input lacks</source>
+        <translation>目标形状复制了第 %1 维，但输入没有这一维</translation>
+    </message>
+    <message>
+        <source>the target shape holds an invalid dimension %1</source>
+        <translation>目标形状含有无效的维度 %1</translation>
+    </message>
+    <message>
+        <source>the target shape has too many entries</source>
+        <translation>目标形状的元素太多</translation>
+    </message>
+    <message>
+        <source>cannot infer the -1 in the target shape for %1 entries</source>
+        <translation>无法为 %1 个元素推断目标形状中的 -1</translation>
+    </message>
+    <message>
+        <source>cannot reshape %1 to %2: the number of entries differs</source>
+        <translation>无法把 %1 变形为 %2：元素个数不同</translation>
+    </message>
+    <message>
+        <source>has no target shape</source>
+        <translation>没有目标形状</translation>
+    </message>
+    <message>
+        <source>the target shape has too many dimensions</source>
+        <translation>目标形状的维数太多</translation>
+    </message>
+    <message>
+        <source>perm has %1 entries for %2</source>
+        <translation>perm 有 %1 项，但输入是 %2</translation>
+    </message>
+    <message>
+        <source>perm is not a permutation</source>
+        <translation>perm 不是一个排列</translation>
+    </message>
+    <message>
+        <source>cannot squeeze axis %1 of %2</source>
+        <translation>无法压缩 %2 的轴 %1</translation>
+    </message>
+    <message>
+        <source>has no axes</source>
+        <translation>没有轴</translation>
+    </message>
+    <message>
+        <source>the result would have too many dimensions</source>
+        <translation>结果的维数会太多</translation>
+    </message>
+    <message>
+        <source>needs a tensor of at least one dimension</source>
+        <translation>需要至少一维的张量</translation>
+    </message>
+    <message>
+        <source>works along axis %1 of %2, a dimension before the last two, which Backprop Studio&apos;s 2-D matrices do not have</source>
+        <translation>沿 %2 的轴 %1 计算，这是最后两维之前的维度，而 Backprop Studio 的二维矩阵没有这一维</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; must be a string</source>
+        <translation>属性“%1”必须是字符串</translation>
+    </message>
+    <message>
+        <source>the labels have dims %1, not [%2]</source>
+        <translation>标签的维度是 %1，而不是 [%2]</translation>
+    </message>
+    <message>
+        <source>a label equals ignore_index %1; ignored labels are not supported</source>
+        <translation>有标签等于 ignore_index %1；不支持被忽略的标签</translation>
+    </message>
+    <message>
+        <source>the scores must be [N, C], not %1</source>
+        <translation>得分必须是 [N, C]，而不是 %1</translation>
+    </message>
+    <message>
+        <source>class weights are not supported</source>
+        <translation>不支持类别权重</translation>
+    </message>
+    <message>
+        <source>its log_prob output is not supported</source>
+        <translation>不支持它的 log_prob 输出</translation>
+    </message>
+    <message>
+        <source>reduction &apos;%1&apos; is not supported (mean and sum are: one number)</source>
+        <translation>不支持归约方式“%1”（支持 mean 和 sum：得到一个数）</translation>
+    </message>
+    <message>
+        <source>only the exact gelu (approximate=&apos;none&apos;) is supported</source>
+        <translation>只支持精确的 gelu（approximate=&apos;none&apos;）</translation>
+    </message>
+    <message>
+        <source>the %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>the %1 must be a single number</source>
+        <translation>%1 必须是单个数</translation>
+    </message>
+    <message>
+        <source>gathers from a 2-D table only, not %1</source>
+        <translation>只能从二维表中取值，而不是 %1</translation>
+    </message>
+    <message>
+        <source>the indices must be [n], not %1</source>
+        <translation>索引必须是 [n]，而不是 %1</translation>
+    </message>
+    <message>
+        <source>its inputs have different numbers of dimensions</source>
+        <translation>它的输入维数不同</translation>
+    </message>
+    <message>
+        <source>the inputs&apos; dims %1 and %2 differ off the axis</source>
+        <translation>输入的维度 %1 和 %2 在拼接轴以外不同</translation>
+    </message>
+    <message>
+        <source>starts, ends, axes and steps must have the same length</source>
+        <translation>starts、ends、axes 和 steps 的长度必须相同</translation>
+    </message>
+    <message>
+        <source>a step of 0</source>
+        <translation>步长为 0</translation>
+    </message>
+    <message>
+        <source>the slice of axis %1 is empty</source>
+        <translation>轴 %1 上的切片是空的</translation>
+    </message>
+    <message>
+        <source>slices a dimension before the last two</source>
+        <translation>切片作用在最后两维之前的维度上</translation>
+    </message>
+    <message>
+        <source>normalizes [N, C] data only, not %1</source>
+        <translation>只能归一化 [N, C] 的数据，而不是 %1</translation>
+    </message>
+    <message>
+        <source>input %1 has dims %2, not [%3]</source>
+        <translation>输入 %1 的维度是 %2，而不是 [%3]</translation>
+    </message>
+    <message>
+        <source>normalizes [N, D] or [D] data only, not %1</source>
+        <translation>只能归一化 [N, D] 或 [D] 的数据，而不是 %1</translation>
+    </message>
+    <message>
+        <source>its mean and inverse standard deviation outputs are not supported</source>
+        <translation>不支持它的均值和标准差倒数输出</translation>
+    </message>
+    <message>
+        <source>the constant has too many entries</source>
+        <translation>常量的元素太多</translation>
+    </message>
+    <message>
+        <source>needs exactly one attribute that gives its value</source>
+        <translation>需要恰好一个给出其值的属性</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; does not have the type its name says</source>
+        <translation>属性“%1”的类型与其名称不符</translation>
+    </message>
+    <message>
+        <source>the value of %1</source>
+        <translation>%1 的值</translation>
+    </message>
+    <message>
+        <source>the graph declares a tensor without a name</source>
+        <translation>计算图声明了一个没有名字的张量</translation>
+    </message>
+    <message>
+        <source>%1 is declared twice</source>
+        <translation>%1 声明了两次</translation>
+    </message>
+    <message>
+        <source>the model has sparse initializers, which are not supported</source>
+        <translation>模型含有稀疏初始化器，不支持</translation>
+    </message>
+    <message>
+        <source>%1 is not a tensor</source>
+        <translation>%1 不是张量</translation>
+    </message>
+    <message>
+        <source>%1 has no shape in the model; export it with a fixed input shape</source>
+        <translation>%1 在模型中没有形状；请用固定的输入形状导出</translation>
+    </message>
+    <message>
+        <source>%1 has too many dimensions</source>
+        <translation>%1 的维数太多</translation>
+    </message>
+    <message>
+        <source>unsupported ONNX op &apos;%1&apos; in %2: convolution and pooling work on tensors of more than two dimensions (images), and Backprop Studio&apos;s values are 2-D matrices; such tensors are not supported yet</source>
+        <translation>%2 中有不支持的 ONNX 算子“%1”：卷积和池化作用于二维以上的张量（图像），而 Backprop Studio 的值是二维矩阵；暂不支持这样的张量</translation>
+    </message>
+    <message>
+        <source>unsupported ONNX op &apos;%1&apos; in %2 (supported: %3)</source>
+        <translation>%2 中有不支持的 ONNX 算子“%1”（支持：%3）</translation>
+    </message>
+    <message>
+        <source>%1 has 1 input; %3 takes %4</source>
+        <translation>%1 有 1 个输入；%3 需要 %4 个</translation>
+    </message>
+    <message>
+        <source>%1 has %2 inputs; %3 takes %4</source>
+        <translation>%1 有 %2 个输入；%3 需要 %4 个</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 到 %2</translation>
+    </message>
+    <message>
+        <source>%1 lacks its input %2</source>
+        <translation>%1 缺少第 %2 个输入</translation>
+    </message>
+    <message>
+        <source>%1 must have exactly one output, it has %2</source>
+        <translation>%1 必须恰好有一个输出，它有 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 must have 1 to %2 outputs, it has %3</source>
+        <translation>%1 必须有 1 到 %2 个输出，它有 %3 个</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; of %2 is not supported</source>
+        <translation>不支持 %2 的属性“%1”</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; is given twice</source>
+        <translation>属性“%1”给出了两次</translation>
+    </message>
+    <message>
+        <source>%1 defines &apos;%2&apos;, which is already defined</source>
+        <translation>%1 定义了“%2”，但它已经定义过</translation>
+    </message>
+    <message>
+        <source>%1 uses &apos;%2&apos;, which no node, graph input or initializer defines</source>
+        <translation>%1 使用了“%2”，但没有任何节点、计算图输入或初始化器定义它</translation>
+    </message>
+    <message>
+        <source>the graph has a cycle: %1 depends on its own output</source>
+        <translation>计算图有环：%1 依赖它自己的输出</translation>
+    </message>
+    <message>
+        <source>the graph has no outputs</source>
+        <translation>计算图没有输出</translation>
+    </message>
+    <message>
+        <source>the graph&apos;s output &apos;%1&apos; is not computed by any node</source>
+        <translation>计算图的输出“%1”没有被任何节点算出</translation>
+    </message>
+    <message>
+        <source>the model declares its output &apos;%1&apos; with other dims than the %2 its graph computes</source>
+        <translation>模型声明的输出“%1”的维度与计算图算出的 %2 不同</translation>
+    </message>
+    <message>
+        <source>the graph has %1 nodes, more than the limit of %2</source>
+        <translation>计算图有 %1 个节点，超过上限 %2</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes), not an ONNX model</source>
+        <translation>文件是空的（0 字节），不是 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>the file is %1 bytes, more than the limit of %2 bytes</source>
+        <translation>文件有 %1 字节，超过 %2 字节的上限</translation>
+    </message>
+    <message>
+        <source>this is a Git LFS pointer, not the model: run git lfs pull</source>
+        <translation>这是 Git LFS 指针，不是模型本身：请运行 git lfs pull</translation>
+    </message>
+    <message>
+        <source>this is an HTML page, not an ONNX model (did a download save a web page instead of the file?)</source>
+        <translation>这是 HTML 网页，不是 ONNX 模型（是不是下载时保存成了网页而不是文件？）</translation>
+    </message>
+    <message>
+        <source>this is a text file, not an ONNX model (ONNX models are binary protobuf files); it begins %1</source>
+        <translation>这是文本文件，不是 ONNX 模型（ONNX 模型是二进制的 protobuf 文件）；它的开头是 %1</translation>
+    </message>
+    <message>
+        <source>the file is damaged: its ONNX data is malformed, or nested more than %1 levels deep</source>
+        <translation>文件已损坏：其中的 ONNX 数据格式错误，或嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <source>the file is truncated: it ends after %1 bytes, in the middle of the model&apos;s %2 (an unfinished download or copy?)</source>
+        <translation>文件被截断了：它在 %1 字节后结束，正处于模型的 %2 中间（下载或复制没有完成？）</translation>
+    </message>
+    <message>
+        <source>the file is damaged: unexpected data at byte %1 of %2</source>
+        <translation>文件已损坏：在第 %1 字节（共 %2 字节）处有意外的数据</translation>
+    </message>
+    <message>
+        <source>this is not an ONNX model (the data is not an ONNX protobuf message)</source>
+        <translation>这不是 ONNX 模型（数据不是 ONNX 的 protobuf 消息）</translation>
+    </message>
+    <message>
+        <source>this is not an ONNX model (it has no ir_version, which every ONNX model starts with)</source>
+        <translation>这不是 ONNX 模型（它没有 ir_version，而每个 ONNX 模型都以它开头）</translation>
+    </message>
+    <message>
+        <source>the model has no graph (is the file truncated?)</source>
+        <translation>模型没有计算图（文件是不是被截断了？）</translation>
+    </message>
+    <message>
+        <source>the model has no opset_import for the default ONNX domain (is the file truncated?)</source>
+        <translation>模型没有默认 ONNX 域的 opset_import（文件是不是被截断了？）</translation>
+    </message>
 </context>
 <context>
     <name>EdgeItem</name>

@@ -75,40 +75,41 @@ Attr namedAttr(const std::string& key) {
     return Attr::None;
 }
 
-[[noreturn]] void fail(const std::string& file, const std::string& text) {
-    throw LoadError(file, plain(text));
-}
+[[noreturn]] void fail(const std::string& file, Message said) { throw LoadError(file, std::move(said)); }
 
 // "a string ("abc")", "a list", ... for messages; never the whole of a large value.
-std::string describe(const json& j) {
+Message describe(const json& j) {
     switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return j.get<bool>() ? "true" : "false";
+    case json::value_t::null: return plain("null");
+    case json::value_t::boolean: return plain(j.get<bool>() ? "true" : "false");
     case json::value_t::string: {
         std::string s = j.get<std::string>();
         if (s.size() > 40) s = s.substr(0, 37) + "...";
-        return "the string " + compact(json(s));
+        return message("json-string", {compact(json(s))});
     }
     case json::value_t::array:
-        return j.empty() ? "an empty list"
-                         : "a list of " + std::to_string(j.size()) + (j.size() == 1 ? " item" : " items");
-    case json::value_t::object: return "an object";
-    case json::value_t::binary: return "binary data";
-    case json::value_t::discarded: return "nothing";
+        return j.empty() ? message("json-empty-list")
+                         : j.size() == 1 ? message("json-list-one") : message("json-list", {std::to_string(j.size())});
+    case json::value_t::object: return message("json-object");
+    case json::value_t::binary: return message("json-binary");
+    case json::value_t::discarded: return message("json-nothing");
     case json::value_t::number_float: {
         const double v = j.get<double>();
         if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
-            return "the number " + compact(j) + " (written with a decimal point; a whole number is written " +
-                   std::to_string(static_cast<long long>(v)) + ")";
-        return "the number " + compact(j);
+            return message("json-number-point", {compact(j), std::to_string(static_cast<long long>(v))});
+        return message("json-number", {compact(j)});
     }
-    default: return "the number " + compact(j);
+    default: return message("json-number", {compact(j)});
     }
 }
 
-std::string quote(const std::string& name) {
-    std::string s = name.size() > 60 ? name.substr(0, 57) + "..." : name;
-    return "'" + s + "'";
+// A name as messages show it, without its quotes (the sentences quote it), never very long.
+std::string clip(const std::string& name) { return name.size() > 60 ? name.substr(0, 57) + "..." : name; }
+
+// "FIELD: MESSAGE", the field (where) given as text or as a phrase.
+Message at(Message where, Message said) {
+    if (where.empty()) return said;
+    return phrase("json-at", {std::move(where), std::move(said)});
 }
 
 bool isNodeName(const std::string& name) {
@@ -131,8 +132,7 @@ void checkNesting(const std::string& text, const std::string& file, int maxDepth
             inString = true;
         } else if (c == '[' || c == '{') {
             if (++depth > maxDepth)
-                fail(file, "not a Backprop Studio document: lists and objects are nested more than " +
-                               std::to_string(maxDepth) + " deep");
+                fail(file, message("json-too-deep", {std::to_string(maxDepth)}));
         } else if (c == ']' || c == '}') {
             --depth;
         }
@@ -145,12 +145,12 @@ public:
     DocumentReader(const std::string& file, const DocumentLimits& limits) : file_(file), limits_(limits) {}
 
     StudioDocument read(const json& j) {
-        if (!j.is_object()) fail(file_, "not a Backprop Studio document: it holds " + describe(j) + ", not an object");
+        if (!j.is_object()) fail(file_, phrase("json-not-object", {describe(j)}));
         checkFormat(j);
         StudioDocument doc;
-        readNodes(require(j, "nodes", ""), doc.program.graph);
+        readNodes(require(j, "nodes", Message{}), doc.program.graph);
         readRoot(j, doc.program);
-        if (j.contains("source")) doc.source = string(j["source"], "\"source\"");
+        if (j.contains("source")) doc.source = string(j["source"], plain("\"source\""));
         if (j.contains("positions")) readPositions(j["positions"], doc);
         if (j.contains("view")) readView(j["view"], doc);
         if (j.contains("step")) doc.step = step(j["step"]);
@@ -163,76 +163,69 @@ private:
     std::unordered_map<std::string, NodeId> ids_;    // names of the nodes built so far
     std::unordered_map<std::string, int> listedAt_;  // every name in "nodes", 1-based position
 
-    [[noreturn]] void failAt(const std::string& where, const std::string& message) const {
-        fail(file_, where.empty() ? message : where + ": " + message);
-    }
+    [[noreturn]] void failAt(const Message& where, Message said) const { fail(file_, at(where, std::move(said))); }
 
-    const json& require(const json& object, const char* key, const std::string& where) const {
-        if (!object.contains(key)) failAt(where, std::string("no \"") + key + "\" field");
+    const json& require(const json& object, const char* key, const Message& where) const {
+        if (!object.contains(key)) failAt(where, message("json-no-field", {key}));
         return object[key];
     }
 
-    std::string string(const json& j, const std::string& what) const {
-        if (!j.is_string()) fail(file_, what + " must be a string, not " + describe(j));
+    // The field `what` of node `where`: "node 3 ('c'): \"kind\"".
+    static Message field(const Message& where, const char* what) { return at(where, plain(what)); }
+
+    std::string string(const json& j, const Message& what) const {
+        if (!j.is_string()) fail(file_, phrase("json-not-string", {what, describe(j)}));
         return j.get<std::string>();
     }
 
-    double finite(const json& j, const std::string& what) const {
-        if (!j.is_number() || !std::isfinite(j.get<double>()))
-            fail(file_, what + " must be a finite number, not " + describe(j));
+    double finite(const json& j, const Message& what) const {
+        if (!j.is_number() || !std::isfinite(j.get<double>())) fail(file_, phrase("json-not-finite", {what, describe(j)}));
         return j.get<double>();
     }
 
-    std::pair<double, double> point(const json& j, const std::string& what) const {
-        if (!j.is_array() || j.size() != 2) fail(file_, what + " must be a list [x, y], not " + describe(j));
-        return {finite(j[0], what + "[0]"), finite(j[1], what + "[1]")};
+    std::pair<double, double> point(const json& j, const Message& what) const {
+        if (!j.is_array() || j.size() != 2) fail(file_, phrase("json-not-point", {what, describe(j)}));
+        return {finite(j[0], phrase("json-item", {what, plain("0")})), finite(j[1], phrase("json-item", {what, plain("1")}))};
     }
 
-    Matrix matrix(const json& j, const std::string& what) const {
+    Matrix matrix(const json& j, const Message& what) const {
         if (j.is_array() && !j.empty() && j[0].is_array()) {
             const double entries = double(j.size()) * double(j[0].size());
             if (entries > double(limits_.maxMatrixEntries))
-                fail(file_, what + " has " + std::to_string(j.size()) + "x" + std::to_string(j[0].size()) +
-                                " entries, more than the limit of " + std::to_string(limits_.maxMatrixEntries));
+                fail(file_, phrase("json-matrix-too-large",
+                                   {what, plain(std::to_string(j.size()) + "x" + std::to_string(j[0].size())),
+                                    plain(std::to_string(limits_.maxMatrixEntries))}));
         }
         try {
             return matrixFromJson(j);
         } catch (const std::invalid_argument& e) {
-            std::string message = e.what();
-            if (message.size() > 200) message = message.substr(0, 197) + "...";
-            fail(file_, what + ": " + message);
+            std::string text = e.what();
+            if (text.size() > 200) text = text.substr(0, 197) + "...";
+            fail(file_, at(what, plain(text)));
         }
     }
 
     void checkFormat(const json& j) const {
         if (!j.contains("format")) {
             const bool report = j.contains("nodes") && j.contains("root");
-            fail(file_, std::string("not a Backprop Studio document: no \"format\" field") +
-                            (report ? " (the --json output of 'eval' is a report, not a document; "
-                                      "'backprop-studio convert FILE -o OUT.json' writes a document)"
-                                    : ""));
+            fail(file_, message(report ? "json-no-format-report" : "json-no-format"));
         }
         if (j["format"] != kFormatName)
-            fail(file_, "not a Backprop Studio document: \"format\" is " + describe(j["format"]) + ", expected \"" +
-                            kFormatName + "\"");
-        const json& version = require(j, "version", "");
-        if (!version.is_number_integer())
-            fail(file_, "\"version\" must be a whole number, not " + describe(version));
+            fail(file_, phrase("json-other-format", {describe(j["format"]), plain(kFormatName)}));
+        const json& version = require(j, "version", Message{});
+        if (!version.is_number_integer()) fail(file_, phrase("json-version-not-whole", {describe(version)}));
         // The version is read before anything else: a newer writer may have changed any field.
         if (version.is_number_unsigned() ? version.get<unsigned long long>() > kDocumentVersion
                                          : version.get<long long>() > kDocumentVersion)
-            fail(file_, "written by a newer Backprop Studio (format version " + compact(version) +
-                            "); this one reads up to version " + std::to_string(kDocumentVersion));
-        if (version.get<long long>() < 1)
-            fail(file_, "format version " + compact(version) + " does not exist (versions start at 1)");
+            fail(file_, message("json-newer-version", {compact(version), std::to_string(kDocumentVersion)}));
+        if (version.get<long long>() < 1) fail(file_, message("json-no-such-version", {compact(version)}));
     }
 
     void readNodes(const json& nodes, Graph& graph) {
-        if (!nodes.is_array()) fail(file_, "\"nodes\" must be a list of nodes, not " + describe(nodes));
-        if (nodes.empty()) fail(file_, "\"nodes\" is empty: a document has at least one node");
+        if (!nodes.is_array()) fail(file_, phrase("json-nodes-not-list", {describe(nodes)}));
+        if (nodes.empty()) fail(file_, message("json-nodes-empty"));
         if (nodes.size() > std::size_t(limits_.maxNodes))
-            fail(file_, "\"nodes\" lists " + std::to_string(nodes.size()) + " nodes, more than the limit of " +
-                            std::to_string(limits_.maxNodes));
+            fail(file_, message("json-too-many-nodes", {std::to_string(nodes.size()), std::to_string(limits_.maxNodes)}));
         for (std::size_t i = 0; i < nodes.size(); ++i)
             if (nodes[i].is_object() && nodes[i].contains("name") && nodes[i]["name"].is_string())
                 listedAt_.emplace(nodes[i]["name"].get<std::string>(), int(i) + 1);
@@ -240,146 +233,137 @@ private:
     }
 
     void readNode(const json& j, int index, Graph& graph) {
-        std::string where = "node " + std::to_string(index);
-        if (!j.is_object()) failAt(where, "must be an object, not " + describe(j));
-        const std::string name = string(require(j, "name", where), where + ": \"name\"");
-        if (!isNodeName(name))
-            failAt(where, quote(name) + " is not a node name (letters, Chinese too, digits and _, not starting with a "
-                                        "digit, not a keyword; or %N for an anonymous node)");
-        where += " (" + quote(name) + ")";
+        Message where = message("json-node", {std::to_string(index)});
+        if (!j.is_object()) failAt(where, phrase("json-node-not-object", {describe(j)}));
+        const std::string name = string(require(j, "name", where), field(where, "\"name\""));
+        if (!isNodeName(name)) failAt(where, message("json-bad-name", {clip(name)}));
+        where = message("json-node-named", {std::to_string(index), clip(name)});
         if (auto it = ids_.find(name); it != ids_.end())
-            failAt(where, "the name " + quote(name) + " is already used by node " + std::to_string(it->second + 1));
+            failAt(where, message("json-name-used", {clip(name), std::to_string(it->second + 1)}));
 
-        const std::string kindText = string(require(j, "kind", where), where + ": \"kind\"");
+        const std::string kindText = string(require(j, "kind", where), field(where, "\"kind\""));
         NodeKind kind;
         if (kindText == "input") kind = NodeKind::Input;
         else if (kindText == "param") kind = NodeKind::Param;
         else if (kindText == "const") kind = NodeKind::Const;
         else if (kindText == "op") kind = NodeKind::Op;
-        else failAt(where, "\"kind\" is " + quote(kindText) + "; it is one of input, param, const, op");
+        else failAt(where, message("json-bad-kind", {clip(kindText)}));
 
         NodeId id = kind == NodeKind::Op ? readOp(j, where, name, graph) : readLeaf(j, where, kind, name, graph);
         Node& node = graph.node(id);
         if (name[0] == '%') node.named = false;  // anonymous, as the parser leaves inner operations
-        if (j.contains("label")) node.label = string(j["label"], where + ": \"label\"");
+        if (j.contains("label")) node.label = string(j["label"], field(where, "\"label\""));
         ids_.emplace(name, id);
     }
 
-    NodeId readLeaf(const json& j, const std::string& where, NodeKind kind, const std::string& name, Graph& graph) {
+    NodeId readLeaf(const json& j, const Message& where, NodeKind kind, const std::string& name, Graph& graph) {
         if (j.contains("op") && j["op"] != kindName(kind))
-            failAt(where, std::string("a leaf of kind '") + kindName(kind) + "' has \"op\": \"" + kindName(kind) +
-                              "\" or none, not " + describe(j["op"]));
+            failAt(where, phrase("json-leaf-op", {plain(kindName(kind)), describe(j["op"])}));
         if (j.contains("inputs") && !(j["inputs"].is_array() && j["inputs"].empty()))
-            failAt(where, "a leaf (input, param, const) has no inputs");
+            failAt(where, message("json-leaf-inputs"));
         if (j.contains("attrs") && !(j["attrs"].is_object() && j["attrs"].empty()))
-            failAt(where, "a leaf (input, param, const) has no \"attrs\"");
-        Matrix value = matrix(require(j, "value", where), where + ": \"value\"");
+            failAt(where, message("json-leaf-attrs"));
+        Matrix value = matrix(require(j, "value", where), field(where, "\"value\""));
         return graph.addLeaf(kind, std::move(value), name);
     }
 
-    NodeId readOp(const json& j, const std::string& where, const std::string& name, Graph& graph) {
-        const std::string opName = string(require(j, "op", where), where + ": \"op\"");
+    NodeId readOp(const json& j, const Message& where, const std::string& name, Graph& graph) {
+        const std::string opName = string(require(j, "op", where), field(where, "\"op\""));
         const OpDef* op = findOp(opName);
         if (!op) {
             std::string known;
             for (const OpDef& def : allOps()) known += (known.empty() ? "" : ", ") + std::string(def.name);
-            failAt(where, "unknown op " + quote(opName) + " (known: " + known + ")");
+            failAt(where, message("json-unknown-op", {clip(opName), known}));
         }
-        if (j.contains("value"))
-            failAt(where, "an op has no \"value\" in the document: it is computed from its inputs");
+        if (j.contains("value")) failAt(where, message("json-op-value"));
         const json& inputs = require(j, "inputs", where);
-        if (!inputs.is_array()) failAt(where, "\"inputs\" must be a list of node names, not " + describe(inputs));
+        if (!inputs.is_array()) failAt(where, phrase("json-inputs-not-list", {describe(inputs)}));
         std::vector<NodeId> ids;
         for (const json& in : inputs) ids.push_back(inputId(in, where));
         const OpAttrs attrs = j.contains("attrs") ? readAttrs(j["attrs"], *op, where) : OpAttrs{};
         try {
             return graph.addOp(*op, std::move(ids), attrs, name);
         } catch (const GraphError& e) {
-            failAt(where, e.what());
+            failAt(where, e.said);
         }
     }
 
-    NodeId inputId(const json& in, const std::string& where) const {
-        if (!in.is_string()) failAt(where, "\"inputs\" must list node names, not " + describe(in));
+    NodeId inputId(const json& in, const Message& where) const {
+        if (!in.is_string()) failAt(where, phrase("json-input-not-name", {describe(in)}));
         const std::string& name = in.get_ref<const std::string&>();
         if (auto it = ids_.find(name); it != ids_.end()) return it->second;
         if (auto it = listedAt_.find(name); it != listedAt_.end())
-            failAt(where, "input " + quote(name) + " is node " + std::to_string(it->second) +
-                              ", listed after this one; an op comes after its inputs");
-        failAt(where, "input " + quote(name) + " is not a node of the document");
+            failAt(where, message("json-input-later", {clip(name), std::to_string(it->second)}));
+        failAt(where, message("json-input-unknown", {clip(name)}));
     }
 
-    OpAttrs readAttrs(const json& j, const OpDef& op, const std::string& where) const {
-        if (!j.is_object()) failAt(where, "\"attrs\" must be an object, not " + describe(j));
+    OpAttrs readAttrs(const json& j, const OpDef& op, const Message& where) const {
+        if (!j.is_object()) failAt(where, phrase("json-attrs-not-object", {describe(j)}));
         OpAttrs attrs;
         for (const auto& [key, value] : j.items()) {
             if (key == "exponent") {
-                attrs.exponent = finite(value, where + ": \"attrs\".\"exponent\"");
+                attrs.exponent = finite(value, field(where, "\"attrs\".\"exponent\""));
             } else if (key == "shape") {
                 if (!value.is_array() || value.size() != 2 || !value[0].is_number_integer() ||
                     !value[1].is_number_integer())
-                    failAt(where, "\"attrs\".\"shape\" must be [rows, cols], not " + describe(value));
+                    failAt(where, phrase("json-shape-not-pair", {describe(value)}));
                 const long long rows = value[0].get<long long>(), cols = value[1].get<long long>();
                 if (rows < 1 || cols < 1 || double(rows) * double(cols) > double(limits_.maxMatrixEntries))
-                    failAt(where, "\"attrs\".\"shape\" " + compact(value) + " is not a shape (at least 1x1, at most " +
-                                      std::to_string(limits_.maxMatrixEntries) + " entries)");
+                    failAt(where, message("json-not-a-shape", {compact(value), std::to_string(limits_.maxMatrixEntries)}));
                 attrs.shape = {long(rows), long(cols)};
             } else if (const Attr attr = namedAttr(key); attr != Attr::None) {
                 if (std::find(op.attrs.begin(), op.attrs.begin() + op.attrCount, attr) == op.attrs.begin() + op.attrCount)
-                    failAt(where, "the op " + quote(std::string(op.name)) + " takes no attribute " + quote(key));
-                const double v = finite(value, where + ": \"attrs\"." + quote(key));
+                    failAt(where, message("json-attr-not-taken", {clip(std::string(op.name)), clip(key)}));
+                const double v = finite(value, at(where, plain("\"attrs\".'" + clip(key) + "'")));
                 if (attrIsWhole(attr) && !(v == std::floor(v) && std::abs(v) <= 1e9))
-                    failAt(where, "\"attrs\"." + quote(key) + " must be a whole number, not " + compact(value));
+                    failAt(where, message("json-attr-not-whole", {clip(key), compact(value)}));
                 setAttr(attrs, attr, v);
             } else {
-                failAt(where, "unknown attribute " + quote(key) +
-                                  " in \"attrs\" (known: exponent, shape, slope, min, max, axis, classes)");
+                failAt(where, message("json-unknown-attr", {clip(key)}));
             }
         }
         return attrs;
     }
 
     void readRoot(const json& j, Program& program) const {
-        const std::string root = string(require(j, "root", ""), "\"root\"");
+        const std::string root = string(require(j, "root", Message{}), plain("\"root\""));
         auto it = ids_.find(root);
-        if (it == ids_.end()) fail(file_, "\"root\" is " + quote(root) + ", which is not a node of the document");
+        if (it == ids_.end()) fail(file_, message("json-root-unknown", {clip(root)}));
         program.root = it->second;
         const Node& node = program.graph.node(program.root);
         if (!j.contains("seed")) {
             if (node.shape != Shape{1, 1})
-                fail(file_, "the root " + quote(root) + " is " + shapeText(node.shape) +
-                                ", so the document needs a \"seed\" of that shape");
+                fail(file_, message("json-root-needs-seed", {clip(root), shapeText(node.shape)}));
             program.seed = Matrix::Ones(1, 1);
             return;
         }
-        program.seed = matrix(j["seed"], "\"seed\"");
+        program.seed = matrix(j["seed"], plain("\"seed\""));
         if (shapeOf(program.seed) != node.shape)
-            fail(file_, "\"seed\" is " + shapeText(shapeOf(program.seed)) + " but the root " + quote(root) + " is " +
-                            shapeText(node.shape));
+            fail(file_, message("json-seed-shape", {shapeText(shapeOf(program.seed)), clip(root), shapeText(node.shape)}));
     }
 
     void readPositions(const json& j, StudioDocument& doc) const {
-        if (!j.is_object()) fail(file_, "\"positions\" must be an object {name: [x, y]}, not " + describe(j));
+        if (!j.is_object()) fail(file_, phrase("json-positions-not-object", {describe(j)}));
         for (const auto& [name, value] : j.items()) {
-            if (!ids_.count(name)) fail(file_, "\"positions\" places " + quote(name) + ", which is not a node");
-            doc.positions[name] = point(value, "the position of " + quote(name));
+            if (!ids_.count(name)) fail(file_, message("json-position-unknown", {clip(name)}));
+            doc.positions[name] = point(value, message("json-position-of", {clip(name)}));
         }
     }
 
     void readView(const json& j, StudioDocument& doc) const {
-        if (!j.is_object()) fail(file_, "\"view\" must be an object {\"zoom\", \"center\"}, not " + describe(j));
+        if (!j.is_object()) fail(file_, phrase("json-view-not-object", {describe(j)}));
         doc.hasView = true;
         if (j.contains("zoom")) {
-            doc.zoom = finite(j["zoom"], "\"view\".\"zoom\"");
-            if (doc.zoom <= 0) fail(file_, "\"view\".\"zoom\" must be greater than 0, not " + compact(j["zoom"]));
+            doc.zoom = finite(j["zoom"], plain("\"view\".\"zoom\""));
+            if (doc.zoom <= 0) fail(file_, message("json-zoom-not-positive", {compact(j["zoom"])}));
         }
-        if (j.contains("center")) doc.center = point(j["center"], "\"view\".\"center\"");
+        if (j.contains("center")) doc.center = point(j["center"], plain("\"view\".\"center\""));
     }
 
     int step(const json& j) const {
         if (!j.is_number_integer() || (j.is_number_unsigned() ? j.get<unsigned long long>() > INT_MAX
                                                                : j.get<long long>() < -1 || j.get<long long>() > INT_MAX))
-            fail(file_, "\"step\" must be a whole number from -1 (the end) up, not " + describe(j));
+            fail(file_, phrase("json-bad-step", {describe(j)}));
         return j.get<int>();
     }
 };
@@ -469,8 +453,8 @@ void checkSource(StudioDocument& document) {
 
 StudioDocument documentFromText(const std::string& text, const std::string& fileName, const DocumentLimits& limits) {
     if (text.size() > limits.maxFileBytes)
-        fail(fileName, "the file is larger than the limit of " + limitText(limits.maxFileBytes));
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(fileName, "the file is empty");
+        fail(fileName, message("file-too-large", {limitText(limits.maxFileBytes)}));
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(fileName, message("file-empty"));
     checkNesting(text, fileName, limits.maxDepth);
     nlohmann::json j;
     struct TooManyValues {};
@@ -482,12 +466,11 @@ StudioDocument documentFromText(const std::string& text, const std::string& file
     try {
         j = nlohmann::json::parse(text, countValues);
     } catch (const TooManyValues&) {
-        fail(fileName, "the document holds more than " + std::to_string(limits.maxValues) +
-                           " JSON values (numbers, strings, lists), the limit");
+        fail(fileName, message("json-too-many-values", {std::to_string(limits.maxValues)}));
     } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a number like 1E999999
-        std::string message = e.what();
-        if (auto end = message.find("] "); end != std::string::npos) message.erase(0, end + 2);
-        fail(fileName, "not valid JSON: " + message);
+        std::string detail = e.what();
+        if (auto end = detail.find("] "); end != std::string::npos) detail.erase(0, end + 2);
+        fail(fileName, message("json-invalid", {detail}));
     }
     return documentFromJson(j, fileName, limits);
 }

@@ -7,20 +7,19 @@
 
 namespace bp::onnx_io {
 
-std::string TensorInfo::describe() const {
+Message TensorInfo::describe() const {
     switch (role) {
-    case Role::Input: return "input " + quoted(onnxName);
-    case Role::Initializer: return "initializer " + quoted(onnxName);
-    case Role::Constant: return "constant " + quoted(onnxName);
-    case Role::Result: return "tensor " + quoted(onnxName);
+    case Role::Input: return message("onnx-input", {onnxName});
+    case Role::Initializer: return message("onnx-initializer", {onnxName});
+    case Role::Constant: return message("onnx-constant", {onnxName});
+    case Role::Result: return message("onnx-tensor", {onnxName});
     }
-    return quoted(onnxName);
+    return plain("'" + onnxName + "'");
 }
 
 void ImportState::spend(long n) {
     if (n > limits.maxGraphEntries - entries)
-        throw OnnxError("the model's matrices hold more than the limit of " + std::to_string(limits.maxGraphEntries) +
-                        " entries in all");
+        throw OnnxError(message("onnx-graph-entries", {std::to_string(limits.maxGraphEntries)}));
     entries += n;
 }
 
@@ -38,14 +37,14 @@ NodeId ImportState::materialize(TensorInfo& t) {
     return t.node;
 }
 
-std::string nodeRef(const onnx::NodeProto& node, int index) {
-    if (node.name().empty()) return "node " + std::to_string(index);
-    return "node " + quoted(node.name()) + " (node " + std::to_string(index) + ")";
+Message nodeRef(const onnx::NodeProto& node, int index) {
+    if (node.name().empty()) return message("onnx-node", {std::to_string(index)});
+    return message("onnx-node-named", {node.name(), std::to_string(index)});
 }
 
-std::string OpContext::where() const { return node_.op_type() + " " + nodeRef(node_, index_); }
+Message OpContext::where() const { return phrase("onnx-op-node", {plain(node_.op_type()), nodeRef(node_, index_)}); }
 
-void OpContext::fail(const std::string& message) const { throw OnnxError(where() + ": " + message); }
+void OpContext::fail(Message said) const { throw OnnxError(phrase("onnx-at", {where(), std::move(said)})); }
 
 bool OpContext::has(int slot) const { return slot < node_.input_size() && !node_.input(slot).empty(); }
 
@@ -53,22 +52,21 @@ const TensorInfo& OpContext::input(int slot) const { return state_.tensors.at(no
 
 NodeId OpContext::value(int slot) { return state_.materialize(state_.tensors.at(node_.input(slot))); }
 
-const TensorValue& OpContext::known(int slot, const std::string& role) const {
+const TensorValue& OpContext::known(int slot, const Message& role) const {
     const TensorInfo& t = input(slot);
     if (!t.value)
-        fail(role + " must be a constant (an initializer or a Constant node), but " + t.describe() +
-             " is computed by the graph");
+        fail(phrase("onnx-not-constant", {role, t.describe()}));
     return *t.value;
 }
 
-Dims OpContext::knownInts(int slot, const std::string& role) const {
+Dims OpContext::knownInts(int slot, const Message& role) const {
     const TensorValue& v = known(slot, role);
     if (v.dataType != onnx::TensorProto::INT64 && v.dataType != onnx::TensorProto::INT32)
-        fail(role + " must hold integers, not " + dataTypeName(v.dataType));
-    if (v.dims.size() > 1) fail(role + " must be a list of integers, not a tensor of dims " + dimsText(v.dims));
+        fail(phrase("onnx-role-not-integers", {role, plain(dataTypeName(v.dataType))}));
+    if (v.dims.size() > 1) fail(phrase("onnx-role-not-list", {role, plain(dimsText(v.dims))}));
     Dims out;
     for (double x : v.values) {
-        if (!(std::abs(x) <= 1e15)) fail(role + " holds an out-of-range number");
+        if (!(std::abs(x) <= 1e15)) fail(phrase("onnx-role-out-of-range", {role}));
         out.push_back(static_cast<long>(x));
     }
     return out;
@@ -84,7 +82,7 @@ long OpContext::intAttr(std::string_view name, long fallback) const {
     const onnx::AttributeProto* a = attribute(name);
     if (!a) return fallback;
     if (a->type() != onnx::AttributeProto::INT && !(a->type() == onnx::AttributeProto::UNDEFINED && a->has_i()))
-        fail("attribute '" + std::string(name) + "' must be an integer");
+        fail(message("onnx-attr-not-int", {std::string(name)}));
     return static_cast<long>(a->i());
 }
 
@@ -92,7 +90,7 @@ double OpContext::floatAttr(std::string_view name, double fallback) const {
     const onnx::AttributeProto* a = attribute(name);
     if (!a) return fallback;
     if (a->type() != onnx::AttributeProto::FLOAT && !(a->type() == onnx::AttributeProto::UNDEFINED && a->has_f()))
-        fail("attribute '" + std::string(name) + "' must be a number");
+        fail(message("onnx-attr-not-number", {std::string(name)}));
     return a->f();
 }
 
@@ -100,17 +98,17 @@ std::optional<Dims> OpContext::intsAttr(std::string_view name) const {
     const onnx::AttributeProto* a = attribute(name);
     if (!a) return std::nullopt;
     if (a->type() != onnx::AttributeProto::INTS && a->type() != onnx::AttributeProto::UNDEFINED)
-        fail("attribute '" + std::string(name) + "' must be a list of integers");
+        fail(message("onnx-attr-not-ints", {std::string(name)}));
     return Dims(a->ints().begin(), a->ints().end());
 }
 
 void OpContext::checkResult(const Dims& dims) const {
-    if (dims.size() > kMaxRank) fail("its result would have more than " + std::to_string(kMaxRank) + " dimensions");
+    if (dims.size() > kMaxRank) fail(message("onnx-result-rank", {std::to_string(kMaxRank)}));
     try {
-        entryCount(dims, limits().maxTensorEntries, "its result");
-        requireMatrix(dims, "its result");
+        entryCount(dims, limits().maxTensorEntries, message("onnx-its-result"));
+        requireMatrix(dims, message("onnx-its-result"));
     } catch (const OnnxError& e) {
-        fail(e.what());
+        fail(e.said);
     }
 }
 
@@ -119,7 +117,7 @@ NodeId OpContext::add(std::string_view opName, std::vector<NodeId> inputs, OpAtt
     try {
         id = state_.graph.addOp(op(opName), std::move(inputs), attrs, std::move(name));
     } catch (const GraphError& e) {
-        fail(e.what());  // the dims were checked first: this would be an importer bug, but say what it is
+        fail(e.said);  // the dims were checked first: this would be an importer bug, but say what it is
     }
     state_.spend(state_.graph.node(id).shape.size());
     return id;
@@ -144,8 +142,7 @@ NodeId OpContext::constant(Matrix value) {
 TensorInfo OpContext::output(const Dims& dims, NodeId node) const {
     checkResult(dims);
     if (state_.graph.node(node).shape != matrixShape(dims))
-        fail("internal error: the result " + dimsText(dims) + " is held in a " + shapeText(state_.graph.node(node).shape) +
-             " matrix");
+        fail(message("onnx-internal-shape", {dimsText(dims), shapeText(state_.graph.node(node).shape)}));
     TensorInfo t;
     t.onnxName = node_.output(0);
     t.role = TensorInfo::Role::Result;

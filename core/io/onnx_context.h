@@ -25,7 +25,7 @@ struct TensorInfo {
     NodeId node = -1;                  // the graph node holding it, once there is one
     std::optional<TensorValue> value;  // spelled out in the file (initializers, Constants)
     NodeKind leafKind = NodeKind::Const;
-    std::string describe() const;      // "initializer '0.weight'"
+    Message describe() const;          // "initializer '0.weight'"
 };
 
 struct ImportState {
@@ -50,17 +50,17 @@ public:
     const onnx::NodeProto& node() const { return node_; }
     const OnnxLimits& limits() const { return state_.limits; }
     // "MatMul node '/0/MatMul' (node 0)"
-    std::string where() const;
-    [[noreturn]] void fail(const std::string& message) const;
+    Message where() const;
+    [[noreturn]] void fail(Message said) const;
 
     bool has(int slot) const;  // input `slot` is given (an optional input may be absent or "")
     const TensorInfo& input(int slot) const;
     const Dims& dims(int slot) const { return input(slot).dims; }
     NodeId value(int slot);  // the graph node of input `slot`
     // Input `slot`'s value at load time (an initializer or a Constant); `role` names it in refusals.
-    const TensorValue& known(int slot, const std::string& role) const;
+    const TensorValue& known(int slot, const Message& role) const;
     // A known integer vector (a shape, axes), bounded to plausible values.
-    Dims knownInts(int slot, const std::string& role) const;
+    Dims knownInts(int slot, const Message& role) const;
 
     const onnx::AttributeProto* attribute(std::string_view name) const;
     long intAttr(std::string_view name, long fallback) const;
@@ -86,6 +86,6 @@ private:
 };
 
 // "node 'name' (node 3)", or "node 3" for a node without a name.
-std::string nodeRef(const onnx::NodeProto& node, int index);
+Message nodeRef(const onnx::NodeProto& node, int index);
 
 }  // namespace bp::onnx_io

@@ -41,14 +41,14 @@ private:
 // ---- declarations ------------------------------------------------------------------------------
 
 void Importer::declare(TensorInfo tensor) {
-    if (tensor.onnxName.empty()) throw OnnxError("the graph declares a tensor without a name");
-    if (state_.tensors.count(tensor.onnxName)) throw OnnxError(tensor.describe() + " is declared twice");
+    if (tensor.onnxName.empty()) throw OnnxError(message("onnx-unnamed-tensor"));
+    if (state_.tensors.count(tensor.onnxName)) throw OnnxError(phrase("onnx-declared-twice", {tensor.describe()}));
     std::string name = tensor.onnxName;
     state_.tensors.emplace(std::move(name), std::move(tensor));
 }
 
 void Importer::declareInitializers(const onnx::GraphProto& g) {
-    if (g.sparse_initializer_size() > 0) throw OnnxError("the model has sparse initializers, which are not supported");
+    if (g.sparse_initializer_size() > 0) throw OnnxError(message("onnx-sparse"));
     for (const onnx::TensorProto& init : g.initializer()) {
         TensorInfo t;
         t.onnxName = init.name();
@@ -61,11 +61,11 @@ void Importer::declareInitializers(const onnx::GraphProto& g) {
 }
 
 // The dims a graph input declares; a symbolic dimension (a batch size "N") is taken as 1.
-Dims declaredDims(const onnx::ValueInfoProto& v, const std::string& what) {
-    if (!v.type().has_tensor_type()) throw OnnxError(what + " is not a tensor");
+Dims declaredDims(const onnx::ValueInfoProto& v, const Message& what) {
+    if (!v.type().has_tensor_type()) throw OnnxError(phrase("onnx-not-tensor", {what}));
     const onnx::TypeProto::Tensor& type = v.type().tensor_type();
-    if (!type.has_shape()) throw OnnxError(what + " has no shape in the model; export it with a fixed input shape");
-    if (static_cast<std::size_t>(type.shape().dim_size()) > kMaxRank) throw OnnxError(what + " has too many dimensions");
+    if (!type.has_shape()) throw OnnxError(phrase("onnx-no-shape", {what}));
+    if (static_cast<std::size_t>(type.shape().dim_size()) > kMaxRank) throw OnnxError(phrase("onnx-too-many-dims", {what}));
     Dims dims;
     for (const auto& d : type.shape().dim()) dims.push_back(d.has_dim_value() ? static_cast<long>(d.dim_value()) : 1);
     return dims;
@@ -107,34 +107,36 @@ bool isImageOp(std::string_view type) {
 
 // The node's op is one we know, with the inputs, outputs and attributes it may have.
 const OnnxOp& Importer::checkNode(const onnx::NodeProto& node, int index) const {
-    const std::string where = nodeRef(node, index);
+    const Message where = nodeRef(node, index);
     const bool defaultDomain = node.domain().empty() || node.domain() == "ai.onnx";
     const OnnxOp* row = defaultDomain ? findOnnxOp(node.op_type()) : nullptr;
     if (!row && defaultDomain && isImageOp(node.op_type()))
-        throw OnnxError("unsupported ONNX op " + quoted(node.op_type()) + " in " + where +
-                        ": convolution and pooling work on tensors of more than two dimensions (images), and "
-                        "Backprop Studio's values are 2-D matrices; such tensors are not supported yet");
+        throw OnnxError(phrase("onnx-image-op", {plain(node.op_type()), where}));
     if (!row)
-        throw OnnxError("unsupported ONNX op " + quoted(defaultDomain ? node.op_type() : node.domain() + "::" + node.op_type()) +
-                        " in " + where + " (supported: " + knownOnnxOps() + ")");
-    const std::string what = node.op_type() + " " + where;
+        throw OnnxError(phrase("onnx-unsupported-op",
+                               {plain(defaultDomain ? node.op_type() : node.domain() + "::" + node.op_type()), where,
+                                plain(knownOnnxOps())}));
+    const Message what = phrase("onnx-op-node", {plain(node.op_type()), where});
     if (node.input_size() < row->minInputs || node.input_size() > row->maxInputs)
-        throw OnnxError(what + " has " + std::to_string(node.input_size()) + (node.input_size() == 1 ? " input; " : " inputs; ") +
-                        node.op_type() + " takes " +
-                        std::to_string(row->minInputs) +
-                        (row->maxInputs > row->minInputs ? " to " + std::to_string(row->maxInputs) : std::string()));
+        throw OnnxError(phrase(node.input_size() == 1 ? "onnx-input-count-one" : "onnx-input-count",
+                               {what, plain(std::to_string(node.input_size())), plain(node.op_type()),
+                                row->maxInputs > row->minInputs
+                                    ? message("onnx-count-range", {std::to_string(row->minInputs), std::to_string(row->maxInputs)})
+                                    : plain(std::to_string(row->minInputs))}));
     for (int i = 0; i < row->minInputs; ++i)
-        if (node.input(i).empty()) throw OnnxError(what + " lacks its input " + std::to_string(i));
+        if (node.input(i).empty()) throw OnnxError(phrase("onnx-lacks-input", {what, plain(std::to_string(i))}));
     if (node.output_size() < 1 || node.output_size() > row->maxOutputs || node.output(0).empty())
-        throw OnnxError(what + (row->maxOutputs == 1 ? " must have exactly one output, it has "
-                                                      : " must have 1 to " + std::to_string(row->maxOutputs) + " outputs, it has ") +
-                        std::to_string(node.output_size()));
+        throw OnnxError(row->maxOutputs == 1
+                            ? phrase("onnx-one-output", {what, plain(std::to_string(node.output_size()))})
+                            : phrase("onnx-outputs", {what, plain(std::to_string(row->maxOutputs)),
+                                                      plain(std::to_string(node.output_size()))}));
     for (int i = 0; i < node.attribute_size(); ++i) {
         const std::string& name = node.attribute(i).name();
         if (!listed(row->attributes, name))
-            throw OnnxError(what + ": attribute " + quoted(name) + " of " + node.op_type() + " is not supported");
+            throw OnnxError(phrase("onnx-at", {what, message("onnx-attr-unsupported", {name, node.op_type()})}));
         for (int j = 0; j < i; ++j)
-            if (node.attribute(j).name() == name) throw OnnxError(what + ": attribute " + quoted(name) + " is given twice");
+            if (node.attribute(j).name() == name)
+                throw OnnxError(phrase("onnx-at", {what, message("onnx-attr-twice", {name})}));
     }
     return *row;
 }
@@ -147,7 +149,7 @@ std::vector<int> Importer::topologicalOrder(const onnx::GraphProto& g) const {
     for (int i = 0; i < n; ++i) {
         const std::string& out = g.node(i).output(0);
         if (state_.tensors.count(out) || !producer.emplace(out, i).second)
-            throw OnnxError(nodeRef(g.node(i), i) + " defines " + quoted(out) + ", which is already defined");
+            throw OnnxError(phrase("onnx-defined-twice", {nodeRef(g.node(i), i), plain(out)}));
     }
     std::vector<int> waiting(static_cast<std::size_t>(n), 0);
     std::vector<std::vector<int>> consumers(static_cast<std::size_t>(n));
@@ -156,8 +158,7 @@ std::vector<int> Importer::topologicalOrder(const onnx::GraphProto& g) const {
             if (in.empty() || state_.tensors.count(in)) continue;
             auto p = producer.find(in);
             if (p == producer.end())
-                throw OnnxError(nodeRef(g.node(i), i) + " uses " + quoted(in) +
-                                ", which no node, graph input or initializer defines");
+                throw OnnxError(phrase("onnx-undefined-input", {nodeRef(g.node(i), i), plain(in)}));
             consumers[static_cast<std::size_t>(p->second)].push_back(i);
             ++waiting[static_cast<std::size_t>(i)];
         }
@@ -189,7 +190,7 @@ std::vector<int> Importer::topologicalOrder(const onnx::GraphProto& g) const {
                 }
             }
         }
-        throw OnnxError("the graph has a cycle: " + nodeRef(g.node(stuck), stuck) + " depends on its own output");
+        throw OnnxError(phrase("onnx-cycle", {nodeRef(g.node(stuck), stuck)}));
     }
     return order;
 }
@@ -232,11 +233,11 @@ void Importer::build(const onnx::NodeProto& node, int index) {
 // The root is the first output, seeded with ones: ONNX has no loss, so this is the backward
 // pass of output.backward(torch.ones_like(output)).
 Program Importer::finish(const onnx::GraphProto& g) {
-    if (g.output_size() == 0) throw OnnxError("the graph has no outputs");
+    if (g.output_size() == 0) throw OnnxError(message("onnx-no-outputs"));
     const onnx::ValueInfoProto& declared = g.output(0);
     auto it = state_.tensors.find(declared.name());
     if (it == state_.tensors.end())
-        throw OnnxError("the graph's output " + quoted(declared.name()) + " is not computed by any node");
+        throw OnnxError(message("onnx-output-not-computed", {declared.name()}));
     TensorInfo& root = it->second;
     const NodeId rootNode = state_.materialize(root);
     const auto& type = declared.type().tensor_type();
@@ -245,8 +246,7 @@ Program Importer::finish(const onnx::GraphProto& g) {
         for (int i = 0; same && i < type.shape().dim_size(); ++i)
             same = !type.shape().dim(i).has_dim_value() || type.shape().dim(i).dim_value() == root.dims[static_cast<std::size_t>(i)];
         if (!same)
-            throw OnnxError("the model declares its output " + quoted(declared.name()) + " with other dims than the " +
-                            dimsText(root.dims) + " its graph computes");
+            throw OnnxError(message("onnx-output-dims", {declared.name(), dimsText(root.dims)}));
     }
     Program program;
     program.graph = std::move(state_.graph);
@@ -266,8 +266,7 @@ int defaultOpset(const onnx::ModelProto& model) {
 Program Importer::run(const onnx::ModelProto& model) {
     const onnx::GraphProto& g = model.graph();
     if (g.node_size() > state_.limits.maxNodes)
-        throw OnnxError("the graph has " + std::to_string(g.node_size()) + " nodes, more than the limit of " +
-                        std::to_string(state_.limits.maxNodes));
+        throw OnnxError(message("onnx-too-many-nodes", {std::to_string(g.node_size()), std::to_string(state_.limits.maxNodes)}));
     for (int i = 0; i < g.node_size(); ++i) checkNode(g.node(i), i);
     declareInitializers(g);
     declareInputs(g);

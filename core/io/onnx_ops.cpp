@@ -30,7 +30,7 @@ OpAttrs reshapeAttrs(const Dims& dims) {
 std::size_t axisIndex(const OpContext& c, long axis, std::size_t rank) {
     const long r = static_cast<long>(rank);
     if (axis < -r || axis >= r)
-        c.fail("axis " + std::to_string(axis) + " is out of range for " + std::to_string(rank) + " dimensions");
+        c.fail(message("onnx-axis-range-of", {std::to_string(axis), std::to_string(rank)}));
     return static_cast<std::size_t>(axis < 0 ? axis + r : axis);
 }
 
@@ -39,7 +39,7 @@ std::vector<bool> axisSet(const OpContext& c, const Dims& axes, std::size_t rank
     std::vector<bool> set(rank, false);
     for (long axis : axes) {
         const std::size_t i = axisIndex(c, axis, rank);
-        if (set[i]) c.fail("axis " + std::to_string(axis) + " is listed twice");
+        if (set[i]) c.fail(message("onnx-axis-twice", {std::to_string(axis)}));
         set[i] = true;
     }
     return set;
@@ -48,7 +48,7 @@ std::vector<bool> axisSet(const OpContext& c, const Dims& axes, std::size_t rank
 // The axes of Squeeze, Unsqueeze and the reductions: an input since opset 13 (18 for ReduceMean),
 // an attribute before.
 std::optional<Dims> axesOf(const OpContext& c) {
-    if (c.has(1)) return c.knownInts(1, "the axes");
+    if (c.has(1)) return c.knownInts(1, message("onnx-the-axes"));
     return c.intsAttr("axes");
 }
 
@@ -59,7 +59,7 @@ Dims broadcastDims(const OpContext& c, const Dims& a, const Dims& b) {
         const long da = i < a.size() ? a[a.size() - 1 - i] : 1;
         const long db = i < b.size() ? b[b.size() - 1 - i] : 1;
         if (da != db && da != 1 && db != 1)
-            c.fail("the dims " + dimsText(a) + " and " + dimsText(b) + " do not broadcast");
+            c.fail(message("onnx-no-broadcast", {dimsText(a), dimsText(b)}));
         out[out.size() - 1 - i] = da == 1 ? db : da;
     }
     return out;
@@ -83,8 +83,8 @@ TensorInfo binary(OpContext& c, std::string_view op) {
 
 // a ^ p with p a constant single number: our pow takes the exponent as an attribute.
 TensorInfo pow(OpContext& c) {
-    const TensorValue& p = c.known(1, "the exponent");
-    if (p.values.size() != 1) c.fail("the exponent must be a single number, not a tensor of dims " + dimsText(p.dims));
+    const TensorValue& p = c.known(1, message("onnx-the-exponent"));
+    if (p.values.size() != 1) c.fail(message("onnx-exponent-tensor", {dimsText(p.dims)}));
     const Dims out = broadcastDims(c, c.dims(0), p.dims);
     OpAttrs attrs;
     attrs.exponent = p.values[0];
@@ -98,12 +98,11 @@ TensorInfo pow(OpContext& c) {
 TensorInfo matMul(OpContext& c) {
     const Dims& a = c.dims(0);
     const Dims& b = c.dims(1);
-    if (a.empty() || b.empty()) c.fail("MatMul needs operands of at least one dimension");
+    if (a.empty() || b.empty()) c.fail(message("onnx-matmul-rank"));
     const long ka = a.back();
     const long kb = b.size() == 1 ? b[0] : b[b.size() - 2];
     if (ka != kb)
-        c.fail("cannot multiply " + dimsText(a) + " by " + dimsText(b) + ": the inner dimensions " +
-               std::to_string(ka) + " and " + std::to_string(kb) + " differ");
+        c.fail(message("onnx-matmul-inner", {dimsText(a), dimsText(b), std::to_string(ka), std::to_string(kb)}));
     if (b.size() >= 2) {
         Dims out(std::max(a.size(), b.size()) - 2, 1);
         if (a.size() >= 2) out.push_back(a[a.size() - 2]);  // [m, k] @ [k, n] = [m, n]
@@ -124,17 +123,17 @@ TensorInfo matMul(OpContext& c) {
 TensorInfo gemm(OpContext& c) {
     const Dims& a = c.dims(0);
     const Dims& b = c.dims(1);
-    if (a.size() != 2 || b.size() != 2) c.fail("A and B must be 2-D, not " + dimsText(a) + " and " + dimsText(b));
+    if (a.size() != 2 || b.size() != 2) c.fail(message("onnx-gemm-rank", {dimsText(a), dimsText(b)}));
     const bool transA = c.intAttr("transA", 0) != 0, transB = c.intAttr("transB", 0) != 0;
     const double alpha = c.floatAttr("alpha", 1.0), beta = c.floatAttr("beta", 1.0);
     const long m = a[transA ? 1 : 0], k = a[transA ? 0 : 1], kb = b[transB ? 1 : 0], n = b[transB ? 0 : 1];
     if (k != kb)
-        c.fail("cannot multiply A " + dimsText(a) + (transA ? "ᵀ" : "") + " by B " + dimsText(b) + (transB ? "ᵀ" : "") +
-               ": the inner dimensions " + std::to_string(k) + " and " + std::to_string(kb) + " differ");
+        c.fail(message("onnx-gemm-inner", {dimsText(a) + (transA ? "ᵀ" : ""), dimsText(b) + (transB ? "ᵀ" : ""),
+                                           std::to_string(k), std::to_string(kb)}));
     const Dims out{m, n};
     const bool hasC = c.has(2);
     if (hasC && (c.dims(2).size() > 2 || broadcastDims(c, out, c.dims(2)) != out))
-        c.fail("C " + dimsText(c.dims(2)) + " does not broadcast to the product's dims " + dimsText(out));
+        c.fail(message("onnx-gemm-c", {dimsText(c.dims(2)), dimsText(out)}));
     c.checkResult(out);
     const NodeId lhs = transA ? c.helper("transpose", {c.value(0)}) : c.value(0);
     const NodeId rhs = transB ? c.helper("transpose", {c.value(1)}) : c.value(1);
@@ -157,7 +156,7 @@ TensorInfo flatten(OpContext& c) {
     const Dims& in = c.dims(0);
     const long rank = static_cast<long>(in.size());
     long axis = c.intAttr("axis", 1);
-    if (axis < -rank || axis > rank) c.fail("axis " + std::to_string(axis) + " is out of range");
+    if (axis < -rank || axis > rank) c.fail(message("onnx-axis-range", {std::to_string(axis)}));
     if (axis < 0) axis += rank;
     const auto split = static_cast<std::size_t>(axis);
     return reshapeTo(c, c.value(0), {product(in, 0, split), product(in, split, in.size())});
@@ -176,28 +175,28 @@ Dims reshapeTarget(const OpContext& c, const Dims& in, Dims target) {
             continue;
         }
         if (t == 0 && !allowZero) {
-            if (i >= in.size()) c.fail("the target shape copies dimension " + std::to_string(i) + ", which the input lacks");
+            if (i >= in.size()) c.fail(message("onnx-reshape-copies", {std::to_string(i)}));
             t = in[i];
         }
-        if (t < 0 || t > limit) c.fail("the target shape holds an invalid dimension " + std::to_string(t));
-        if (t > 0 && known > limit / t) c.fail("the target shape has too many entries");
+        if (t < 0 || t > limit) c.fail(message("onnx-reshape-invalid", {std::to_string(t)}));
+        if (t > 0 && known > limit / t) c.fail(message("onnx-reshape-too-many"));
         known *= t;
     }
     const long count = product(in, 0, in.size());
     if (inferred) {
         if (known == 0 || count % known != 0)
-            c.fail("cannot infer the -1 in the target shape for " + std::to_string(count) + " entries");
+            c.fail(message("onnx-reshape-infer", {std::to_string(count)}));
         target[*inferred] = count / known;
     } else if (known != count) {
-        c.fail("cannot reshape " + dimsText(in) + " to " + dimsText(target) + ": the number of entries differs");
+        c.fail(message("onnx-reshape-count", {dimsText(in), dimsText(target)}));
     }
     return target;
 }
 
 TensorInfo reshape(OpContext& c) {
-    std::optional<Dims> target = c.has(1) ? c.knownInts(1, "the target shape") : c.intsAttr("shape");  // attribute before opset 5
-    if (!target) c.fail("has no target shape");
-    if (target->size() > kMaxRank) c.fail("the target shape has too many dimensions");
+    std::optional<Dims> target = c.has(1) ? c.knownInts(1, message("onnx-the-target-shape")) : c.intsAttr("shape");  // attribute before opset 5
+    if (!target) c.fail(message("onnx-no-target-shape"));
+    if (target->size() > kMaxRank) c.fail(message("onnx-target-rank"));
     return reshapeTo(c, c.value(0), reshapeTarget(c, c.dims(0), *target));
 }
 
@@ -209,10 +208,10 @@ TensorInfo transpose(OpContext& c) {
     std::iota(perm.rbegin(), perm.rend(), 0L);  // the default reverses the dims
     if (auto given = c.intsAttr("perm")) perm = *given;
     std::vector<bool> seen(in.size(), false);
-    if (perm.size() != in.size()) c.fail("perm has " + std::to_string(perm.size()) + " entries for " + dimsText(in));
+    if (perm.size() != in.size()) c.fail(message("onnx-perm-size", {std::to_string(perm.size()), dimsText(in)}));
     Dims out;
     for (long p : perm) {
-        if (p < 0 || p >= static_cast<long>(in.size()) || seen[static_cast<std::size_t>(p)]) c.fail("perm is not a permutation");
+        if (p < 0 || p >= static_cast<long>(in.size()) || seen[static_cast<std::size_t>(p)]) c.fail(message("onnx-perm-invalid"));
         seen[static_cast<std::size_t>(p)] = true;
         out.push_back(in[static_cast<std::size_t>(p)]);
     }
@@ -240,7 +239,7 @@ TensorInfo squeeze(OpContext& c) {
     }
     Dims out;
     for (std::size_t i = 0; i < in.size(); ++i) {
-        if (drop[i] && in[i] != 1) c.fail("cannot squeeze axis " + std::to_string(i) + " of " + dimsText(in));
+        if (drop[i] && in[i] != 1) c.fail(message("onnx-squeeze", {std::to_string(i), dimsText(in)}));
         if (!drop[i]) out.push_back(in[i]);
     }
     return reshapeTo(c, c.value(0), out);
@@ -249,8 +248,8 @@ TensorInfo squeeze(OpContext& c) {
 TensorInfo unsqueeze(OpContext& c) {
     const Dims& in = c.dims(0);
     const std::optional<Dims> axes = axesOf(c);
-    if (!axes || axes->empty()) c.fail("has no axes");
-    if (in.size() + axes->size() > kMaxRank) c.fail("the result would have too many dimensions");
+    if (!axes || axes->empty()) c.fail(message("onnx-no-axes"));
+    if (in.size() + axes->size() > kMaxRank) c.fail(message("onnx-result-too-many-dims"));
     const std::vector<bool> added = axisSet(c, *axes, in.size() + axes->size());
     Dims out;
     std::size_t next = 0;
@@ -301,12 +300,11 @@ TensorInfo reduce(OpContext& c, Reduction ops) {
 
 // The axis of our matrix an ONNX axis of `dims` is: 1 for the last, 0 for the one before it.
 int matrixAxis(const OpContext& c, long axis, const Dims& dims) {
-    if (dims.empty()) c.fail("needs a tensor of at least one dimension");
+    if (dims.empty()) c.fail(message("onnx-needs-rank"));
     const std::size_t i = axisIndex(c, axis, dims.size());
     if (i + 1 == dims.size()) return 1;
     if (i + 2 == dims.size()) return 0;
-    c.fail("works along axis " + std::to_string(axis) + " of " + dimsText(dims) +
-           ", a dimension before the last two, which Backprop Studio's 2-D matrices do not have");
+    c.fail(message("onnx-axis-before-last-two", {std::to_string(axis), dimsText(dims)}));
 }
 
 // ---- classification ------------------------------------------------------------------------------
@@ -322,7 +320,7 @@ std::string stringAttr(const OpContext& c, std::string_view name, const std::str
     const onnx::AttributeProto* a = c.attribute(name);
     if (!a) return fallback;
     if (a->type() != onnx::AttributeProto::STRING && a->type() != onnx::AttributeProto::UNDEFINED)
-        c.fail("attribute '" + std::string(name) + "' must be a string");
+        c.fail(message("onnx-attr-not-string", {std::string(name)}));
     return a->s();
 }
 
@@ -330,13 +328,13 @@ std::string stringAttr(const OpContext& c, std::string_view name, const std::str
 // written as a column, a graph value transposed.
 NodeId labelColumn(OpContext& c, int slot, long rows) {
     const Dims& dims = c.dims(slot);
-    if (dims != Dims{rows}) c.fail("the labels have dims " + dimsText(dims) + ", not [" + std::to_string(rows) + "]");
+    if (dims != Dims{rows}) c.fail(message("onnx-labels-dims", {dimsText(dims), std::to_string(rows)}));
     const TensorInfo& labels = c.input(slot);
     if (labels.value) {
         const long ignore = c.intAttr("ignore_index", -100);
         for (double v : labels.value->values)
             if (v == static_cast<double>(ignore))
-                c.fail("a label equals ignore_index " + std::to_string(ignore) + "; ignored labels are not supported");
+                c.fail(message("onnx-ignore-index", {std::to_string(ignore)}));
         return c.constant(toMatrix(*labels.value).transpose());
     }
     return c.helper("transpose", {c.value(slot)});
@@ -346,13 +344,13 @@ NodeId labelColumn(OpContext& c, int slot, long rows) {
 // weights, reduction mean (our cross_entropy, nll) or sum (times N).
 TensorInfo classLoss(OpContext& c, std::string_view op) {
     const Dims& scores = c.dims(0);
-    if (scores.size() != 2) c.fail("the scores must be [N, C], not " + dimsText(scores));
-    if (c.has(2)) c.fail("class weights are not supported");
+    if (scores.size() != 2) c.fail(message("onnx-scores-dims", {dimsText(scores)}));
+    if (c.has(2)) c.fail(message("onnx-class-weights"));
     for (int i = 1; i < c.node().output_size(); ++i)
-        if (!c.node().output(i).empty()) c.fail("its log_prob output is not supported");
+        if (!c.node().output(i).empty()) c.fail(message("onnx-log-prob-output"));
     const std::string reduction = stringAttr(c, "reduction", "mean");
     if (reduction != "mean" && reduction != "sum")
-        c.fail("reduction '" + reduction + "' is not supported (mean and sum are: one number)");
+        c.fail(message("onnx-reduction", {reduction}));
     const NodeId labels = labelColumn(c, 1, scores[0]);
     if (reduction == "mean") return c.output({}, c.result(op, {c.value(0), labels}));
     const NodeId mean = c.helper(op, {c.value(0), labels});
@@ -366,7 +364,7 @@ TensorInfo leakyRelu(OpContext& c) {
 }
 
 TensorInfo gelu(OpContext& c) {
-    if (stringAttr(c, "approximate", "none") != "none") c.fail("only the exact gelu (approximate='none') is supported");
+    if (stringAttr(c, "approximate", "none") != "none") c.fail(message("onnx-gelu-approximate"));
     return unary(c, "gelu");
 }
 
@@ -387,8 +385,8 @@ TensorInfo clip(OpContext& c) {
     const double inf = std::numeric_limits<double>::infinity();
     auto bound = [&](int slot, const char* attr, double fallback) {
         if (c.has(slot)) {
-            const TensorValue& v = c.known(slot, std::string("the ") + attr);
-            if (v.values.size() != 1) c.fail(std::string("the ") + attr + " must be a single number");
+            const TensorValue& v = c.known(slot, message("onnx-the-bound", {attr}));
+            if (v.values.size() != 1) c.fail(message("onnx-bound-not-number", {attr}));
             return v.values[0];
         }
         return c.floatAttr(attr, fallback);
@@ -404,10 +402,10 @@ TensorInfo clip(OpContext& c) {
 TensorInfo gather(OpContext& c) {
     const Dims& data = c.dims(0);
     const Dims& idx = c.dims(1);
-    if (data.size() != 2) c.fail("gathers from a 2-D table only, not " + dimsText(data));
+    if (data.size() != 2) c.fail(message("onnx-gather-table", {dimsText(data)}));
     const long axis = static_cast<long>(axisIndex(c, c.intAttr("axis", 0), 2));
     const long count = product(idx, 0, idx.size());
-    if (idx.size() > 2 || (idx.size() == 2 && idx[0] != 1)) c.fail("the indices must be [n], not " + dimsText(idx));
+    if (idx.size() > 2 || (idx.size() == 2 && idx[0] != 1)) c.fail(message("onnx-gather-indices", {dimsText(idx)}));
     Dims out = idx;
     if (axis == 0) out.push_back(data[1]);
     else out.insert(out.begin(), data[0]);
@@ -440,9 +438,9 @@ TensorInfo concat(OpContext& c) {
     const std::size_t a = axisIndex(c, onnxAxis, dims.size());
     for (int i = 1; i < n; ++i) {
         const Dims& d = c.dims(i);
-        if (d.size() != dims.size()) c.fail("its inputs have different numbers of dimensions");
+        if (d.size() != dims.size()) c.fail(message("onnx-concat-ranks"));
         for (std::size_t k = 0; k < d.size(); ++k)
-            if (k != a && d[k] != dims[k]) c.fail("the inputs' dims " + dimsText(dims) + " and " + dimsText(d) + " differ off the axis");
+            if (k != a && d[k] != dims[k]) c.fail(message("onnx-concat-dims", {dimsText(dims), dimsText(d)}));
         dims[a] += d[a];
     }
     c.checkResult(dims);
@@ -460,15 +458,15 @@ TensorInfo concat(OpContext& c) {
 // gradient goes back to the entries that were picked.
 TensorInfo slice(OpContext& c) {
     const Dims& in = c.dims(0);
-    const Dims starts = c.knownInts(1, "the starts");
-    const Dims ends = c.knownInts(2, "the ends");
+    const Dims starts = c.knownInts(1, message("onnx-the-starts"));
+    const Dims ends = c.knownInts(2, message("onnx-the-ends"));
     Dims axes(starts.size());
     std::iota(axes.begin(), axes.end(), 0L);
-    if (c.has(3)) axes = c.knownInts(3, "the axes");
+    if (c.has(3)) axes = c.knownInts(3, message("onnx-the-axes"));
     Dims steps(starts.size(), 1);
-    if (c.has(4)) steps = c.knownInts(4, "the steps");
+    if (c.has(4)) steps = c.knownInts(4, message("onnx-the-steps"));
     if (ends.size() != starts.size() || axes.size() != starts.size() || steps.size() != starts.size())
-        c.fail("starts, ends, axes and steps must have the same length");
+        c.fail(message("onnx-slice-lengths"));
     const std::vector<bool> sliced = axisSet(c, axes, in.size());
     (void)sliced;
     Dims out = in;
@@ -476,7 +474,7 @@ TensorInfo slice(OpContext& c) {
     for (std::size_t k = 0; k < starts.size(); ++k) {
         const std::size_t axis = axisIndex(c, axes[k], in.size());
         const long n = in[axis], step = steps[k];
-        if (step == 0) c.fail("a step of 0");
+        if (step == 0) c.fail(message("onnx-slice-step-zero"));
         auto clampIndex = [&](long v, bool forEnd) {
             if (v < 0) v += n;
             const long lo = step > 0 ? 0 : -1, hi = step > 0 ? n : n - 1;
@@ -486,9 +484,9 @@ TensorInfo slice(OpContext& c) {
         const long first = clampIndex(std::clamp(starts[k], -n - 1, n + 1), false);
         const long last = clampIndex(std::clamp(ends[k], -n - 1, n + 1), true);
         for (long i = first; step > 0 ? i < last : i > last; i += step) picks[axis].push_back(i);
-        if (picks[axis].empty()) c.fail("the slice of axis " + std::to_string(axes[k]) + " is empty");
+        if (picks[axis].empty()) c.fail(message("onnx-slice-empty", {std::to_string(axes[k])}));
         out[axis] = static_cast<long>(picks[axis].size());
-        if (axis + 2 < in.size()) c.fail("slices a dimension before the last two");
+        if (axis + 2 < in.size()) c.fail(message("onnx-slice-early-dim"));
     }
     c.checkResult(out);
     const Shape s = matrixShape(in);
@@ -523,9 +521,9 @@ NodeId normalized(OpContext& c, NodeId x, NodeId mean, NodeId var, int scaleSlot
 // the batch's own mean and (biased) variance.
 TensorInfo batchNorm(OpContext& c) {
     const Dims& x = c.dims(0);
-    if (x.size() != 2) c.fail("normalizes [N, C] data only, not " + dimsText(x));
+    if (x.size() != 2) c.fail(message("onnx-batchnorm-dims", {dimsText(x)}));
     for (int slot = 1; slot <= 4; ++slot)
-        if (c.dims(slot) != Dims{x[1]}) c.fail("input " + std::to_string(slot) + " has dims " + dimsText(c.dims(slot)) + ", not [" + std::to_string(x[1]) + "]");
+        if (c.dims(slot) != Dims{x[1]}) c.fail(message("onnx-batchnorm-input", {std::to_string(slot), dimsText(c.dims(slot)), std::to_string(x[1])}));
     const double eps = c.floatAttr("epsilon", 1e-5);
     c.checkResult(x);
     if (c.intAttr("training_mode", 0) == 0) return c.output(x, normalized(c, c.value(0), c.value(3), c.value(4), 1, 2, eps));
@@ -540,9 +538,9 @@ TensorInfo batchNorm(OpContext& c) {
 // LayerNormalization (opset 17) over the last axis (or both) of [N, D].
 TensorInfo layerNorm(OpContext& c) {
     const Dims& x = c.dims(0);
-    if (x.empty() || x.size() > 2) c.fail("normalizes [N, D] or [D] data only, not " + dimsText(x));
+    if (x.empty() || x.size() > 2) c.fail(message("onnx-layernorm-dims", {dimsText(x)}));
     for (int i = 1; i < c.node().output_size(); ++i)
-        if (!c.node().output(i).empty()) c.fail("its mean and inverse standard deviation outputs are not supported");
+        if (!c.node().output(i).empty()) c.fail(message("onnx-layernorm-outputs"));
     const std::size_t axis = axisIndex(c, c.intAttr("axis", -1), x.size());
     const bool all = axis == 0 && x.size() == 2;
     const double eps = c.floatAttr("epsilon", 1e-5);
@@ -563,24 +561,24 @@ TensorValue listValue(const OpContext& c, const onnx::AttributeProto& a, int dat
     v.dataType = dataType;
     const bool floats = dataType == onnx::TensorProto::FLOAT;
     const int n = floats ? a.floats_size() : a.ints_size();
-    if (n > c.limits().maxTensorEntries) c.fail("the constant has too many entries");
+    if (n > c.limits().maxTensorEntries) c.fail(message("onnx-constant-too-large"));
     for (int i = 0; i < n; ++i) v.values.push_back(floats ? a.floats(i) : static_cast<double>(a.ints(i)));
     v.dims = {n};
     return v;
 }
 
 TensorValue constantValue(const OpContext& c) {
-    if (c.node().attribute_size() != 1) c.fail("needs exactly one attribute that gives its value");
+    if (c.node().attribute_size() != 1) c.fail(message("onnx-constant-attr-count"));
     const onnx::AttributeProto& a = c.node().attribute(0);
     const auto type = a.type();
     using A = onnx::AttributeProto;
     if (a.name() == "value" && (type == A::TENSOR || (type == A::UNDEFINED && a.has_t())))
-        return readTensor(a.t(), c.limits(), "the value of " + c.where());
+        return readTensor(a.t(), c.limits(), phrase("onnx-value-of", {c.where()}));
     if (a.name() == "value_float" && type == A::FLOAT) return {{}, {a.f()}, onnx::TensorProto::FLOAT};
     if (a.name() == "value_int" && type == A::INT) return {{}, {static_cast<double>(a.i())}, onnx::TensorProto::INT64};
     if (a.name() == "value_floats" && type == A::FLOATS) return listValue(c, a, onnx::TensorProto::FLOAT);
     if (a.name() == "value_ints" && type == A::INTS) return listValue(c, a, onnx::TensorProto::INT64);
-    c.fail("attribute '" + a.name() + "' does not have the type its name says");
+    c.fail(message("onnx-attr-type", {a.name()}));
 }
 
 // Known at load time: a const leaf, made when (and if) a graph value uses it.

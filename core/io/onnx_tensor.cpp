@@ -32,13 +32,12 @@ std::string dimsText(const Dims& dims) {
     return out + "]";
 }
 
-long entryCount(const Dims& dims, long limit, const std::string& what) {
+long entryCount(const Dims& dims, long limit, const Message& what) {
     long count = 1;
     for (long d : dims) {
-        if (d < 0) throw OnnxError(what + " has a negative dimension (" + std::to_string(d) + ")");
+        if (d < 0) throw OnnxError(phrase("onnx-negative-dim", {what, plain(std::to_string(d))}));
         if (d > limit || (d > 0 && count > limit / d))
-            throw OnnxError(what + " has dims " + dimsText(dims) + ": more than the limit of " + std::to_string(limit) +
-                            " entries");
+            throw OnnxError(phrase("onnx-too-many-entries", {what, plain(dimsText(dims)), plain(std::to_string(limit))}));
         count *= d;
     }
     return count;
@@ -57,12 +56,10 @@ Shape matrixShape(const Dims& dims) {
     return {dims[r - 2], dims[r - 1]};
 }
 
-void requireMatrix(const Dims& dims, const std::string& what) {
-    if (!isMatrix(dims))
-        throw OnnxError(what + " has dims " + dimsText(dims) +
-                        ": Backprop Studio's values are 2-D matrices, so every dimension before the last two must be 1");
+void requireMatrix(const Dims& dims, const Message& what) {
+    if (!isMatrix(dims)) throw OnnxError(phrase("onnx-not-matrix", {what, plain(dimsText(dims))}));
     for (long d : dims)
-        if (d == 0) throw OnnxError(what + " has dims " + dimsText(dims) + ": it holds no entries");
+        if (d == 0) throw OnnxError(phrase("onnx-no-entries", {what, plain(dimsText(dims))}));
 }
 
 bool TensorValue::isFloat() const {
@@ -130,41 +127,39 @@ double typedEntry(const onnx::TensorProto& t, int i) {
     }
 }
 
-void refuseExternal(const onnx::TensorProto& t, const std::string& what) {
+void refuseExternal(const onnx::TensorProto& t, const Message& what) {
     if (t.data_location() == onnx::TensorProto::EXTERNAL || t.external_data_size() > 0)
-        throw OnnxError(what + " keeps its data in an external file (data_location EXTERNAL); only models with "
-                               "their weights inside the .onnx file can be opened");
-    if (t.has_segment()) throw OnnxError(what + " is split into segments, which is not supported");
+        throw OnnxError(phrase("onnx-external-data", {what}));
+    if (t.has_segment()) throw OnnxError(phrase("onnx-segments", {what}));
 }
 
 }  // namespace
 
-TensorValue readTensor(const onnx::TensorProto& t, const OnnxLimits& limits, const std::string& what) {
+TensorValue readTensor(const onnx::TensorProto& t, const OnnxLimits& limits, const Message& what) {
     refuseExternal(t, what);
     TensorValue value;
     if (static_cast<std::size_t>(t.dims_size()) > kMaxRank)
-        throw OnnxError(what + " has more than " + std::to_string(kMaxRank) + " dimensions");
+        throw OnnxError(phrase("onnx-rank-over", {what, plain(std::to_string(kMaxRank))}));
     value.dims.assign(t.dims().begin(), t.dims().end());
     value.dataType = t.data_type();
     const long count = entryCount(value.dims, limits.maxTensorEntries, what);
     const std::size_t size = elementSize(value.dataType);
     if (size == 0)
-        throw OnnxError(what + " has element type " + dataTypeName(value.dataType) +
-                        ", which is not supported (FLOAT, DOUBLE, INT32 and INT64 are)");
+        throw OnnxError(phrase("onnx-element-type", {what, plain(dataTypeName(value.dataType))}));
     const auto n = static_cast<std::size_t>(count);
     if (t.has_raw_data()) {
-        if (typedCount(t) != 0) throw OnnxError(what + " has both raw_data and typed data");
+        if (typedCount(t) != 0) throw OnnxError(phrase("onnx-raw-and-typed", {what}));
         if (t.raw_data().size() != n * size)
-            throw OnnxError(what + " has " + std::to_string(t.raw_data().size()) + " bytes of raw_data, but " +
-                            dimsText(value.dims) + " of " + dataTypeName(value.dataType) + " needs " +
-                            std::to_string(n * size));
+            throw OnnxError(phrase("onnx-raw-size", {what, plain(std::to_string(t.raw_data().size())),
+                                                     plain(dimsText(value.dims)), plain(dataTypeName(value.dataType)),
+                                                     plain(std::to_string(n * size))}));
         value.values.resize(n);
         for (std::size_t i = 0; i < n; ++i) value.values[i] = rawEntry(t.raw_data(), i, value.dataType);
         return value;
     }
     if (static_cast<std::size_t>(typedCount(t)) != n)
-        throw OnnxError(what + " has " + std::to_string(typedCount(t)) + " values, but " + dimsText(value.dims) +
-                        " needs " + std::to_string(n));
+        throw OnnxError(phrase("onnx-value-count", {what, plain(std::to_string(typedCount(t))),
+                                                    plain(dimsText(value.dims)), plain(std::to_string(n))}));
     value.values.resize(n);
     for (std::size_t i = 0; i < n; ++i) value.values[i] = typedEntry(t, static_cast<int>(i));
     return value;

@@ -30,14 +30,14 @@ std::string quoted(const std::string& name);
 std::string dimsText(const Dims& dims);
 
 // The number of entries; refuses a negative dim or a count past `limit` (no overflow on the way).
-long entryCount(const Dims& dims, long limit, const std::string& what);
+long entryCount(const Dims& dims, long limit, const Message& what);
 
 // True when every dim before the last two is 1, so the tensor is one of our matrices.
 bool isMatrix(const Dims& dims);
 // [..., r, c] -> r x c, [n] -> 1 x n, [] -> 1x1. Requires isMatrix(dims).
 Shape matrixShape(const Dims& dims);
 // Refuses dims that are not a matrix, or hold no entries, saying why.
-void requireMatrix(const Dims& dims, const std::string& what);
+void requireMatrix(const Dims& dims, const Message& what);
 
 // A tensor whose values the file spells out (an initializer or a Constant), row-major.
 struct TensorValue {
@@ -51,7 +51,7 @@ struct TensorValue {
 std::string dataTypeName(int dataType);
 // Reads and checks a tensor: dims, element type (float, double, int32, int64), data size (raw
 // little-endian bytes or the typed field), no external data.
-TensorValue readTensor(const onnx::TensorProto& tensor, const OnnxLimits& limits, const std::string& what);
+TensorValue readTensor(const onnx::TensorProto& tensor, const OnnxLimits& limits, const Message& what);
 // The value as our matrix (requires isMatrix(value.dims)).
 Matrix toMatrix(const TensorValue& value);
 

@@ -44,16 +44,15 @@ std::string firstLine(std::string_view bytes) {
 
 // The usual files that are not a model at all, before protobuf sees them.
 void refuseNonModels(std::string_view bytes, const OnnxLimits& limits) {
-    if (bytes.empty()) throw OnnxError("the file is empty (0 bytes), not an ONNX model");
+    if (bytes.empty()) throw OnnxError(message("onnx-empty-file"));
     if (bytes.size() > limits.maxFileBytes || bytes.size() > static_cast<std::size_t>(INT_MAX))
-        throw OnnxError("the file is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
-                        std::to_string(std::min<std::size_t>(limits.maxFileBytes, INT_MAX)) + " bytes");
-    if (startsWith(bytes, kLfsPointer)) throw OnnxError("this is a Git LFS pointer, not the model: run git lfs pull");
+        throw OnnxError(message("onnx-file-too-large", {std::to_string(bytes.size()),
+                                                        std::to_string(std::min<std::size_t>(limits.maxFileBytes, INT_MAX))}));
+    if (startsWith(bytes, kLfsPointer)) throw OnnxError(message("onnx-lfs-pointer"));
     if (!looksLikeText(bytes)) return;
     if (looksLikeHtml(bytes))
-        throw OnnxError("this is an HTML page, not an ONNX model (did a download save a web page instead of the file?)");
-    throw OnnxError("this is a text file, not an ONNX model (ONNX models are binary protobuf files); it begins " +
-                    firstLine(bytes));
+        throw OnnxError(message("onnx-html"));
+    throw OnnxError(message("onnx-text-file", {firstLine(bytes)}));
 }
 
 // ---- explaining a failed parse: a walk over the top-level fields of ModelProto -----------------
@@ -116,14 +115,12 @@ Scan scanModel(std::string_view bytes) {
     const bool startsLikeOnnx = bytes[0] == 0x08;  // exporters write ir_version first
     const std::string size = std::to_string(bytes.size());
     if (scan.end == ScanEnd::Complete)  // the damage is inside a field protobuf could not parse
-        throw OnnxError("the file is damaged: its ONNX data is malformed, or nested more than " +
-                        std::to_string(limits.recursionLimit) + " levels deep");
+        throw OnnxError(message("onnx-damaged-nested", {std::to_string(limits.recursionLimit)}));
     if (startsLikeOnnx && scan.end == ScanEnd::Truncated)
-        throw OnnxError("the file is truncated: it ends after " + size + " bytes, in the middle of the model's " +
-                        scan.field + " (an unfinished download or copy?)");
+        throw OnnxError(message("onnx-truncated", {size, scan.field}));
     if (startsLikeOnnx && scan.offset > 0)
-        throw OnnxError("the file is damaged: unexpected data at byte " + std::to_string(scan.offset) + " of " + size);
-    throw OnnxError("this is not an ONNX model (the data is not an ONNX protobuf message)");
+        throw OnnxError(message("onnx-damaged-at", {std::to_string(scan.offset), size}));
+    throw OnnxError(message("onnx-not-protobuf"));
 }
 
 bool hasDefaultOpset(const onnx::ModelProto& model) {
@@ -146,10 +143,9 @@ onnx::ModelProto parseModel(std::string_view bytes, const OnnxLimits& limits) {
     if (!model.ParseFromCodedStream(&input) || !input.ConsumedEntireMessage() || input.CurrentPosition() != size)
         explainParseFailure(bytes, limits);
     if (!model.has_ir_version())
-        throw OnnxError("this is not an ONNX model (it has no ir_version, which every ONNX model starts with)");
-    if (!model.has_graph()) throw OnnxError("the model has no graph (is the file truncated?)");
-    if (!hasDefaultOpset(model))
-        throw OnnxError("the model has no opset_import for the default ONNX domain (is the file truncated?)");
+        throw OnnxError(message("onnx-no-ir-version"));
+    if (!model.has_graph()) throw OnnxError(message("onnx-no-graph"));
+    if (!hasDefaultOpset(model)) throw OnnxError(message("onnx-no-opset"));
     return model;
 }
 

@@ -2866,6 +2866,34 @@ Run the check?</source>
         <source>Forward, then loss.backward(): the leaves&apos; gradients add to what they hold (after Zero grad: fresh ones)</source>
         <translation>先前向传播，再 loss.backward()：叶节点的梯度累加到已有的值上（梯度清零之后：得到全新的梯度）</translation>
     </message>
+    <message>
+        <source>Constant rate</source>
+        <translation>固定学习率</translation>
+    </message>
+    <message>
+        <source>Step decay (StepLR)</source>
+        <translation>阶梯衰减（StepLR）</translation>
+    </message>
+    <message>
+        <source>Exponential decay (ExponentialLR)</source>
+        <translation>指数衰减（ExponentialLR）</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes with the steps: step decay multiplies it by γ every N steps, exponential decay by γ after every step</source>
+        <translation>学习率如何随步数变化：阶梯衰减每 N 步乘以 γ，指数衰减每一步都乘以 γ</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 步</translation>
+    </message>
+    <message>
+        <source>Learning rate now %1 (after %2 steps of the schedule)</source>
+        <translation>当前学习率 %1（按调度已走 %2 步）</translation>
+    </message>
 </context>
 <context>
     <name>bp::TrainingSession</name>

@@ -9,6 +9,7 @@
 #include <QDoubleSpinBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QComboBox>
 #include <QTest>
 #include <cmath>
 
@@ -97,6 +98,34 @@ TEST(Training, XorTwentyStepsWithMomentumMatchesTrainAndPyTorch) {
     EXPECT_EQ(param(doc, "W1"), w1Before);
     doc.undoStack()->redo();
     EXPECT_EQ(param(doc, "W1"), w1After);
+}
+
+// The dock's learning-rate schedules are the command line's: the losses of a run with step or
+// exponential decay are train()'s with the same schedule, and the dock says the rate it reached.
+TEST(Training, ScheduleInTheDockIsTrainsSchedule) {
+    for (const auto kind : {LrSchedule::Kind::Step, LrSchedule::Kind::Exponential}) {
+        GraphDocument doc;
+        load(doc, exampleSource("xor"));
+        TrainingDock dock(&doc);
+        dock.scheduleBox()->setCurrentIndex(dock.scheduleBox()->findData(int(kind)));
+        dock.decayEveryBox()->setValue(5);
+        dock.gammaBox()->setValue(0.8);
+        EXPECT_EQ(dock.decayEveryBox()->isVisibleTo(&dock), kind == LrSchedule::Kind::Step);
+        EXPECT_TRUE(dock.gammaBox()->isVisibleTo(&dock));
+        trainInDock(dock, 12, 0.5, 0.0);
+        LrSchedule schedule;
+        schedule.kind = kind;
+        schedule.gamma = 0.8;
+        if (kind == LrSchedule::Kind::Step) schedule.stepSize = 5;
+        Program core = parseProgram(exampleSource("xor"), "xor.bpg");
+        const TrainResult result = train(core, 12, 0.5, 0.0, nullptr, schedule);
+        const auto& losses = dock.session()->losses();
+        ASSERT_EQ(losses.size(), result.losses.size());
+        for (std::size_t i = 0; i < losses.size(); ++i)
+            EXPECT_NEAR(losses[i], result.losses[i], 1e-14 * std::abs(result.losses[i])) << i;
+        EXPECT_DOUBLE_EQ(dock.session()->currentRate(), schedule.rate(0.5, 12));
+        EXPECT_TRUE(dock.statusText().contains(QStringLiteral("Learning rate now"))) << dock.statusText().toStdString();
+    }
 }
 
 // The classification example in the window: the dock's 500 steps are train()'s, and the accuracy

@@ -2,6 +2,7 @@
 #include "ui/panels/training_dock.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -49,6 +50,30 @@ TrainingDock::TrainingDock(GraphDocument* document, QWidget* parent)
     knobs->addWidget(new QLabel(tr("Momentum")), 0, 2);
     knobs->addWidget(momentum_, 0, 3);
 
+    // The learning-rate schedule, as torch.optim.lr_scheduler stepped after every optimizer step.
+    schedule_ = new QComboBox;
+    schedule_->addItem(tr("Constant rate"), int(LrSchedule::Kind::Constant));
+    schedule_->addItem(tr("Step decay (StepLR)"), int(LrSchedule::Kind::Step));
+    schedule_->addItem(tr("Exponential decay (ExponentialLR)"), int(LrSchedule::Kind::Exponential));
+    schedule_->setToolTip(tr("How the learning rate changes with the steps: step decay multiplies it by γ every "
+                             "N steps, exponential decay by γ after every step"));
+    decayEvery_ = new QSpinBox;
+    decayEvery_->setRange(1, 100000);
+    decayEvery_->setValue(100);
+    decayEvery_->setPrefix(tr("every "));
+    decayEvery_->setSuffix(tr(" steps"));
+    gamma_ = new QDoubleSpinBox;
+    gamma_->setDecimals(4);
+    gamma_->setRange(0.0001, 1.0);
+    gamma_->setSingleStep(0.01);
+    gamma_->setValue(0.5);
+    gamma_->setPrefix(QStringLiteral("γ = "));
+    auto* scheduleRow = new QHBoxLayout;
+    scheduleRow->addWidget(schedule_, 1);
+    scheduleRow->addWidget(decayEvery_);
+    scheduleRow->addWidget(gamma_);
+    knobs->addLayout(scheduleRow, 3, 0, 1, 4);
+
     zeroGrad_ = new QPushButton(tr("Zero grad"));
     zeroGrad_->setToolTip(tr("optimizer.zero_grad(): every gradient becomes zero, nothing else runs"));
     backwardAgain_ = new QPushButton(tr("Backward again"));
@@ -90,6 +115,9 @@ TrainingDock::TrainingDock(GraphDocument* document, QWidget* parent)
 
     connect(lr_, &QDoubleSpinBox::valueChanged, session_, &TrainingSession::setLearningRate);
     connect(momentum_, &QDoubleSpinBox::valueChanged, session_, &TrainingSession::setMomentum);
+    connect(schedule_, &QComboBox::currentIndexChanged, this, &TrainingDock::scheduleChanged);
+    connect(decayEvery_, &QSpinBox::valueChanged, this, &TrainingDock::scheduleChanged);
+    connect(gamma_, &QDoubleSpinBox::valueChanged, this, &TrainingDock::scheduleChanged);
     connect(zeroGrad_, &QPushButton::clicked, doc_, &GraphDocument::zeroGradients);
     connect(backwardAgain_, &QPushButton::clicked, doc_, &GraphDocument::backwardAgain);
     connect(step_, &QPushButton::clicked, session_, &TrainingSession::step);
@@ -122,6 +150,15 @@ void TrainingDock::setLargeType(bool large) {
                              .arg(large ? 22 : 15));
 }
 
+void TrainingDock::scheduleChanged() {
+    LrSchedule schedule;
+    schedule.kind = LrSchedule::Kind(schedule_->currentData().toInt());
+    if (schedule.kind != LrSchedule::Kind::Constant) schedule.gamma = gamma_->value();
+    if (schedule.kind == LrSchedule::Kind::Step) schedule.stepSize = decayEvery_->value();
+    session_->setSchedule(schedule);
+    refresh();
+}
+
 void TrainingDock::trainClicked() {
     if (session_->isRunning()) session_->stopRun();
     else session_->startRun(steps_->value());
@@ -145,8 +182,13 @@ void TrainingDock::refresh() {
     const bool trainable = why.isEmpty();
     train_->setText(running ? tr("Stop") : tr("Train"));
     train_->setEnabled(trainable || running);
-    for (QWidget* w : std::initializer_list<QWidget*>{step_, zeroGrad_, backwardAgain_, lr_, momentum_, steps_})
+    for (QWidget* w : std::initializer_list<QWidget*>{step_, zeroGrad_, backwardAgain_, lr_, momentum_, steps_, schedule_})
         w->setEnabled(trainable && !running);
+    const auto kind = LrSchedule::Kind(schedule_->currentData().toInt());
+    decayEvery_->setVisible(kind == LrSchedule::Kind::Step);
+    gamma_->setVisible(kind != LrSchedule::Kind::Constant);
+    decayEvery_->setEnabled(trainable && !running);
+    gamma_->setEnabled(trainable && !running);
     // Why the gradients are doubled: PyTorch's .grad adds up until zero_grad.
     const int passes = doc_->backwardPasses();
     note_->setVisible(trainable && passes > 1);
@@ -167,6 +209,10 @@ void TrainingDock::refresh() {
     else if (trainable)
         lines << tr("Loss %1. Each step: w ← w − lr·∂L/∂w.")
                      .arg(QString::fromStdString(formatNumber(doc_->evaluation().values[doc_->root()](0, 0), 6)));
+    if (trainable && kind != LrSchedule::Kind::Constant)
+        lines << tr("Learning rate now %1 (after %2 steps of the schedule)")
+                     .arg(QString::fromStdString(formatNumber(session_->currentRate(), 4)))
+                     .arg(session_->scheduledSteps());
     // During a run the regions follow the frames (refreshCurve), not every step.
     if (!running) refreshRegions();
     // A classifier's loss: how many rows it gets right, beside the loss.

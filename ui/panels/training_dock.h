@@ -6,6 +6,7 @@
 #include <QDockWidget>
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -30,6 +31,9 @@ public:
     QDoubleSpinBox* learningRateBox() const { return lr_; }
     QDoubleSpinBox* momentumBox() const { return momentum_; }
     QSpinBox* stepsBox() const { return steps_; }
+    QComboBox* scheduleBox() const { return schedule_; }
+    QSpinBox* decayEveryBox() const { return decayEvery_; }
+    QDoubleSpinBox* gammaBox() const { return gamma_; }
     QPushButton* stepButton() const { return step_; }
     QPushButton* zeroGradButton() const { return zeroGrad_; }
     QPushButton* backwardAgainButton() const { return backwardAgain_; }
@@ -45,11 +49,15 @@ private:
     void refresh();
     void refreshCurve();
     void refreshRegions();
+    void scheduleChanged();
     GraphDocument* doc_;
     TrainingSession* session_;
     QDoubleSpinBox* lr_;
     QDoubleSpinBox* momentum_;
     QSpinBox* steps_;
+    QComboBox* schedule_;
+    QSpinBox* decayEvery_;
+    QDoubleSpinBox* gamma_;
     QPushButton* zeroGrad_;
     QPushButton* backwardAgain_;
     QPushButton* step_;

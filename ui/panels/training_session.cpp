@@ -67,8 +67,17 @@ void TrainingSession::setNotice(const QString& notice) {
 void TrainingSession::setLearningRate(double lr) {
     if (lr == lr_) return;
     lr_ = lr;
+    scheduledSteps_ = 0;
     if (optimizer_ && momentum_ != 0) setNotice(tr("The learning rate changed: the momentum buffers start again."));
     optimizer_.reset();
+}
+
+void TrainingSession::setSchedule(const LrSchedule& schedule) {
+    if (schedule.kind == schedule_.kind && schedule.stepSize == schedule_.stepSize && schedule.gamma == schedule_.gamma)
+        return;
+    schedule_ = schedule;
+    scheduledSteps_ = 0;
+    emit lossesChanged();  // the rate shown beside the curve
 }
 
 void TrainingSession::setMomentum(double momentum) {
@@ -105,6 +114,8 @@ TrainingSession::ParamValues TrainingSession::sgdUpdate() {
     if (!optimizer_) optimizer_.emplace(lr_, momentum_);
     for (NodeId id = 0; id < g.size(); ++id)
         if (g.node(id).kind == NodeKind::Param) work_->node(id).leafValue = g.node(id).leafValue;
+    optimizer_->setLearningRate(currentRate());
+    ++scheduledSteps_;
     optimizer_->step(*work_, doc_->evaluation());
     ParamValues values;
     for (NodeId id = 0; id < g.size(); ++id)
@@ -222,6 +233,7 @@ void TrainingSession::documentReplaced() {
     }
     optimizer_.reset();
     work_.reset();
+    scheduledSteps_ = 0;
     losses_.clear();
     setNotice(QString());
     emit lossesChanged();

@@ -32,6 +32,13 @@ public:
     // A change restarts the momentum buffers (core's optimizer fixes both when it is made).
     void setLearningRate(double lr);
     void setMomentum(double momentum);
+    // How the rate changes with the steps taken here (torch.optim.lr_scheduler's StepLR and
+    // ExponentialLR); a change, like a new learning rate, starts counting the steps again.
+    const LrSchedule& schedule() const { return schedule_; }
+    void setSchedule(const LrSchedule& schedule);
+    // The rate the next step uses.
+    double currentRate() const { return schedule_.rate(lr_, scheduledSteps_); }
+    int scheduledSteps() const { return scheduledSteps_; }
 
     // Why the document's graph cannot be trained ("needs a 1x1 loss as the root ..."), or empty.
     QString cannotTrain() const;
@@ -74,6 +81,8 @@ private:
     double lr_ = 0.5;
     double momentum_ = 0.0;
     std::optional<SgdOptimizer> optimizer_;
+    LrSchedule schedule_;
+    int scheduledSteps_ = 0;  // steps taken since the rate or its schedule was set
     std::optional<Graph> work_;  // the graph the optimizer updates; its params are copied in and out
     std::vector<double> losses_;
     QString notice_;

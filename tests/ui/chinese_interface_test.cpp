@@ -13,7 +13,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -252,6 +254,22 @@ TEST_F(ChineseWindow, CoreMessagesAreInChinese) {
     // a file that is not there, and a JSON file that is not a document
     const QString missing = window.openFile(QStringLiteral("/nonexistent/图.bpg"));
     EXPECT_TRUE(missing.contains(QStringLiteral("无法打开文件："))) << missing.toStdString();
+    // the loaders: a JSON file that is another program's, a text file named .onnx, a model with an op
+    // that is not supported
+    const QString dir = QDir::tempPath() + QStringLiteral("/bps-zh-loaders");
+    QDir().mkpath(dir);
+    const auto write = [&](const QString& name, const QByteArray& bytes) {
+        QFile f(dir + QLatin1Char('/') + name);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+        return f.fileName();
+    };
+    const QString json = window.openFile(write(QStringLiteral("other.json"), R"({"format": "onnx", "version": 1})"));
+    EXPECT_TRUE(json.contains(QStringLiteral("不是 Backprop Studio 文档：\"format\" 是字符串 \"onnx\"，应为 \"backprop-studio\"")))
+        << json.toStdString();
+    const QString text = window.openFile(write(QStringLiteral("notes.onnx"), "not a model\n"));
+    EXPECT_TRUE(text.contains(QStringLiteral("这是文本文件，不是 ONNX 模型"))) << text.toStdString();
+    QDir(dir).removeRecursively();
 }
 
 TEST_F(ChineseWindow, QtsOwnButtonsAreTranslated) {

@@ -1177,6 +1177,22 @@ Shift+drag it sideways to change it like a slider.</source>
         <source>the model has no opset_import for the default ONNX domain (is the file truncated?)</source>
         <translation>模型没有默认 ONNX 域的 opset_import（文件是不是被截断了？）</translation>
     </message>
+    <message>
+        <source>cannot write the non-finite value %1 in .bpg</source>
+        <translation>无法在 .bpg 中写出非有限值 %1</translation>
+    </message>
+    <message>
+        <source>cannot write an empty matrix in .bpg</source>
+        <translation>无法在 .bpg 中写出空矩阵</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the seed: %1</source>
+        <translation>种子：%1</translation>
+    </message>
 </context>
 <context>
     <name>EdgeItem</name>

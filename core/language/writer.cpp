@@ -16,12 +16,13 @@
 #include "core/language/parser.h"
 #include "core/ops/op_table.h"
 
+#include "core/text/message.h"
+
 namespace bp {
 
 void appendNumberText(std::string& out, double value) {
     if (!std::isfinite(value))
-        throw std::runtime_error(std::string("cannot write the non-finite value ") +
-                                 (std::isnan(value) ? "nan" : value > 0 ? "inf" : "-inf") + " in .bpg");
+        throw MessageError(message("write-non-finite", {std::isnan(value) ? "nan" : value > 0 ? "inf" : "-inf"}));
     char buffer[64];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     out.append(buffer, result.ptr);
@@ -34,7 +35,7 @@ std::string numberText(double value) {
 }
 
 void appendLiteralText(std::string& out, const Matrix& value) {
-    if (value.size() == 0) throw std::runtime_error("cannot write an empty matrix in .bpg");
+    if (value.size() == 0) throw MessageError(message("write-empty-matrix"));
     if (value.rows() == 1 && value.cols() == 1) return appendNumberText(out, value(0, 0));
     if (value.cols() == 1) {
         out += '[';
@@ -213,8 +214,8 @@ std::string Writer::run() {
             out += '\n';
             text = Text{nameFor(id), kPrimary, 0, 0, true, false};
             lastAssigned = id;
-        } catch (const std::runtime_error& error) {
-            throw std::runtime_error("'" + node.name + "': " + error.what());
+        } catch (const MessageError& error) {
+            throw MessageError(phrase("write-node", {plain(node.name), error.said}));
         }
     }
 
@@ -227,8 +228,8 @@ std::string Writer::run() {
         out += "backward " + nameFor(root) + " with ";
         try {
             appendLiteralText(out, seed);
-        } catch (const std::runtime_error& error) {
-            throw std::runtime_error(std::string("the seed: ") + error.what());
+        } catch (const MessageError& error) {
+            throw MessageError(phrase("write-seed", {error.said}));
         }
         out += '\n';
     } else if (root != lastAssigned) {

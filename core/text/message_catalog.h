@@ -292,3 +292,9 @@
 {"onnx-no-ir-version", QT_TRANSLATE_NOOP("CoreMessage", "this is not an ONNX model (it has no ir_version, which every ONNX model starts with)")},
 {"onnx-no-graph", QT_TRANSLATE_NOOP("CoreMessage", "the model has no graph (is the file truncated?)")},
 {"onnx-no-opset", QT_TRANSLATE_NOOP("CoreMessage", "the model has no opset_import for the default ONNX domain (is the file truncated?)")},
+
+// Writing .bpg text.
+{"write-non-finite", QT_TRANSLATE_NOOP("CoreMessage", "cannot write the non-finite value %1 in .bpg")},
+{"write-empty-matrix", QT_TRANSLATE_NOOP("CoreMessage", "cannot write an empty matrix in .bpg")},
+{"write-node", QT_TRANSLATE_NOOP("CoreMessage", "'%1': %2")},
+{"write-seed", QT_TRANSLATE_NOOP("CoreMessage", "the seed: %1")},

@@ -118,28 +118,6 @@ TEST_F(Files, JsonDocumentKeepsGraphValuesPositionsViewAndStep) {
     EXPECT_EQ(second.windowTitle(), "lecture.json" + kTitleSuffix);
 }
 
-// Dragging a node by hand puts the `*` in the title, as quitting then asks to save; saving takes
-// it away again.
-TEST_F(Files, DraggingANodeMarksTheWindowModified) {
-    ASSERT_EQ(files()->saveTo(path("a.json")), "");
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-    EXPECT_FALSE(window->isWindowModified());
-    NodeItem* item = window->scene()->nodeItem(id("y1"));
-    window->view()->ensureVisible(item);
-    QWidget* viewport = window->view()->viewport();
-    const QPointF before = item->pos();
-    const QPoint from = window->view()->mapFromScene(item->sceneBoundingRect().topLeft() + QPointF(12, 6));
-    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
-    QTest::mouseMove(viewport, from + QPoint(20, 15));
-    QTest::mouseMove(viewport, from + QPoint(40, 30));
-    QTest::mouseRelease(viewport, Qt::LeftButton, {}, from + QPoint(40, 30));
-    ASSERT_NE(item->pos(), before) << "the drag did not move the node";
-    EXPECT_FALSE(doc()->isModified());  // the graph is the same: only where it is drawn changed
-    EXPECT_TRUE(window->isWindowModified());
-    ASSERT_EQ(files()->saveTo(path("a.json")), "");
-    EXPECT_FALSE(window->isWindowModified());
-}
-
 TEST_F(Files, UndoingBackToTheSavedStateIsUnmodified) {
     ASSERT_EQ(files()->saveTo(path("a.json")), "");
     doc()->editLeafValue(id("x"), Matrix::Constant(1, 1, 2));

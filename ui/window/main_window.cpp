@@ -62,11 +62,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     setCentralWidget(view_);
     files_ = new DocumentFiles(doc_, scene_, view_, this);
     connect(files_, &DocumentFiles::titleChanged, this, &MainWindow::setDocumentTitle);
-    // The title's `*`: unsaved edits, or nodes dragged since the last save (quitting asks for both).
-    const auto showModified = [this] { setWindowModified(doc_->isModified() || files_->nodesMovedSinceSave()); };
-    connect(doc_, &GraphDocument::modifiedChanged, this, showModified);
-    connect(scene_, &GraphScene::nodeDragged, this, showModified);
-    connect(files_, &DocumentFiles::titleChanged, this, showModified);
+    connect(doc_, &GraphDocument::modifiedChanged, this, &QWidget::setWindowModified);
     connect(files_, &DocumentFiles::message, this, [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     buildAutosaveBadge();
     // Autosave and the offer to recover a crashed session start with the event loop; widget

@@ -453,8 +453,17 @@ TensorInfo concat(OpContext& c) {
     return c.output(dims, acc);
 }
 
+// Consecutive indices, first to last (or no pick along that axis): a block the slice op takes.
+bool isRun(const std::vector<long>* pick) {
+    if (!pick) return true;
+    for (std::size_t i = 1; i < pick->size(); ++i)
+        if ((*pick)[i] != (*pick)[i - 1] + 1) return false;
+    return true;
+}
+
 // Slice with known starts, ends, axes and steps (Python's rules: clamped, negative from the back).
-// The picked rows are S·A and the picked columns A·Sᵀ, S a constant 0/1 selection matrix, so the
+// A block of consecutive rows and columns is the language's slice x[i:j, k:l]; other steps pick
+// the rows as S·A and the columns as A·Sᵀ, S a constant 0/1 selection matrix. Either way the
 // gradient goes back to the entries that were picked.
 TensorInfo slice(OpContext& c) {
     const Dims& in = c.dims(0);
@@ -499,6 +508,14 @@ TensorInfo slice(OpContext& c) {
     const std::vector<long>* rowPick = r >= 2 && !picks[r - 2].empty() ? &picks[r - 2] : nullptr;
     const std::vector<long>* colPick = r >= 1 && !picks[r - 1].empty() ? &picks[r - 1] : nullptr;
     if (!rowPick && !colPick) return c.output(out, c.result("identity", {c.value(0)}));
+    if (isRun(rowPick) && isRun(colPick)) {  // a block: the language's x[i:j, k:l]
+        OpAttrs block;
+        block.rowStart = rowPick ? rowPick->front() : 0;
+        block.rowStop = rowPick ? rowPick->back() + 1 : s.rows;
+        block.colStart = colPick ? colPick->front() : 0;
+        block.colStop = colPick ? colPick->back() + 1 : s.cols;
+        return c.output(out, c.result("slice", {c.value(0)}, block));
+    }
     NodeId y = c.value(0);
     if (rowPick) {
         const NodeId pick = c.constant(selection(*rowPick, s.rows));

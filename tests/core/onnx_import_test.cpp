@@ -351,6 +351,35 @@ TEST(OnnxOps, ReduceSumOverOneAxis) {
     EXPECT_EQ(e.grads[p.graph.find("x")], Matrix::Ones(2, 3));
 }
 
+// Slice of consecutive rows and columns is the language's x[i:j, k:l] (the slice op); a step of 2
+// picks its columns with a 0/1 selection matrix. Both give the picked entries and send the
+// gradient back to them only.
+TEST(OnnxOps, SliceOfABlockIsTheSliceOp) {
+    const Matrix x = (Matrix(3, 4) << 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12).finished();
+    ModelBuilder b;
+    b.input("x", {3, 4}).output("y");
+    b.init("starts", {2}, {-2, 1}, onnx::TensorProto::INT64).init("ends", {2}, {100, 3}, onnx::TensorProto::INT64);
+    b.node("Slice", {"x", "starts", "ends"}, "y");
+    Program p = b.load();
+    p.graph.setLeafValue(p.graph.find("x"), x);
+    EXPECT_EQ(p.graph.node(p.root).op->name, "slice");
+    Evaluation e = evaluate(p);
+    EXPECT_EQ(e.values[p.root], (Matrix(2, 2) << 6, 7, 10, 11).finished());
+    EXPECT_EQ(e.grads[p.graph.find("x")], (Matrix(3, 4) << 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1, 0).finished());
+
+    ModelBuilder stepped;
+    stepped.input("x", {3, 4}).output("y");
+    stepped.init("starts", {1}, {0}, onnx::TensorProto::INT64).init("ends", {1}, {4}, onnx::TensorProto::INT64);
+    stepped.init("axes", {1}, {1}, onnx::TensorProto::INT64).init("steps", {1}, {2}, onnx::TensorProto::INT64);
+    stepped.node("Slice", {"x", "starts", "ends", "axes", "steps"}, "y");
+    p = stepped.load();
+    p.graph.setLeafValue(p.graph.find("x"), x);
+    EXPECT_EQ(p.graph.node(p.root).op->name, "matmul");
+    e = evaluate(p);
+    EXPECT_EQ(e.values[p.root], (Matrix(3, 2) << 1, 3, 5, 7, 9, 11).finished());
+    EXPECT_EQ(e.grads[p.graph.find("x")], (Matrix(3, 4) << 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0).finished());
+}
+
 // A symbolic dimension (an exported dynamic batch axis "N") is taken as 1.
 TEST(OnnxOps, SymbolicDimsAreOne) {
     ModelBuilder b;

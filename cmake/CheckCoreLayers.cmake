@@ -8,6 +8,7 @@ cmake_policy(SET CMP0057 NEW)
 # ONLY and EXCEPT select the files of a layer that shares its folder with another (io and onnx).
 set(allowed_core_engine text graph ops trace train)
 set(allowed_core_language text graph ops trace train language)
+set(allowed_core_document text graph ops trace train language document)
 set(allowed_core_layout layout)
 set(allowed_core_io text graph ops trace train language io)
 set(allowed_core_onnx text graph ops trace train language io)

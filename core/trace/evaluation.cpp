@@ -118,56 +118,77 @@ int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> 
     return recomputed;
 }
 
-void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation& eval, TraceMode mode) {
-    const int n = graph.size();
-    const bool record = mode == TraceMode::Record;
-    eval.grads.resize(n);
-    // Leaves keep what earlier passes accumulated; op gradients start from zero each pass.
-    for (NodeId id = 0; id < n; ++id) {
+namespace {
+
+// Leaves keep what earlier passes accumulated; op gradients start from zero each pass. Then the seed.
+void startGradients(const Graph& graph, NodeId root, const Matrix& seed, Evaluation& eval) {
+    eval.grads.resize(graph.size());
+    for (NodeId id = 0; id < graph.size(); ++id) {
         const Node& node = graph.node(id);
         if (!node.isLeaf() || !hasShape(eval.grads[id], node.shape)) setZeros(eval.grads[id], node.shape);
     }
     eval.grads[root] += seed;
+}
 
-    std::vector<std::pair<NodeId, Matrix>>& startGrads = eval.trace.startGrads;
-    if (record) {
-        // Written over the entries already there: a repeated pass reuses their storage.
-        std::size_t count = 0;
-        for (NodeId id = 0; id < n; ++id) {
-            if (id != root && !(graph.node(id).isLeaf() && !eval.grads[id].isZero(0.0))) continue;
-            if (count < startGrads.size()) {
-                startGrads[count].first = id;
-                startGrads[count].second = eval.grads[id];
-            } else {
-                startGrads.emplace_back(id, eval.grads[id]);
-            }
-            ++count;
+// The gradients that are not zero as the pass starts: the root's seed and leaves holding gradient
+// from an earlier pass. Written over the entries already there: a repeated pass reuses their storage.
+void recordStartGradients(const Graph& graph, NodeId root, const Evaluation& eval,
+                          std::vector<std::pair<NodeId, Matrix>>& startGrads) {
+    std::size_t count = 0;
+    for (NodeId id = 0; id < graph.size(); ++id) {
+        if (id != root && !(graph.node(id).isLeaf() && !eval.grads[id].isZero(0.0))) continue;
+        if (count < startGrads.size()) {
+            startGrads[count].first = id;
+            startGrads[count].second = eval.grads[id];
+        } else {
+            startGrads.emplace_back(id, eval.grads[id]);
         }
-        startGrads.resize(count);
-    } else {
-        startGrads.clear();
+        ++count;
     }
+    startGrads.resize(count);
+}
 
+// One event per edge that reaches the root, and two matrices of the input's shape per event.
+void sizeBackwardTrace(const Graph& graph, NodeId root, const std::vector<char>& reaches, Trace& trace) {
+    std::size_t count = 0, numberCount = 0;
+    for (NodeId from = root; from >= 0; --from) {
+        const Node& node = graph.node(from);
+        if (!reaches[from] || node.isLeaf()) continue;
+        count += node.inputs.size();
+        for (NodeId to : node.inputs) numberCount += 2 * static_cast<std::size_t>(graph.node(to).shape.size());
+    }
+    trace.backward.resize(count);  // keeps the storage of the previous pass
+    trace.numbers.resize(numberCount);
+}
+
+// The event of one edge: what it added to grad(to), then grad(to) after.
+void recordEvent(Trace& trace, std::size_t& k, std::size_t& offset, const BackwardEvent& event,
+                 const Matrix& contribution, const Matrix& gradAfter) {
+    const std::size_t size = static_cast<std::size_t>(gradAfter.size());
+    trace.backward[k] = event;
+    trace.backward[k++].offset = offset;
+    std::copy_n(contribution.data(), size, trace.numbers.data() + offset);
+    std::copy_n(gradAfter.data(), size, trace.numbers.data() + offset + size);
+    offset += 2 * size;
+}
+
+}  // namespace
+
+void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation& eval, TraceMode mode) {
+    const bool record = mode == TraceMode::Record;
+    startGradients(graph, root, seed, eval);
     const std::vector<char> reaches = reachesRoot(graph, root);
-    std::vector<BackwardEvent>& events = eval.trace.backward;
-    std::vector<double>& numbers = eval.trace.numbers;
+    Trace& trace = eval.trace;
     if (record) {
-        std::size_t count = 0, numberCount = 0;
-        for (NodeId from = root; from >= 0; --from) {
-            const Node& node = graph.node(from);
-            if (!reaches[from] || node.isLeaf()) continue;
-            count += node.inputs.size();
-            for (NodeId to : node.inputs) numberCount += 2 * static_cast<std::size_t>(graph.node(to).shape.size());
-        }
-        events.resize(count);  // keeps the storage of the previous pass
-        numbers.resize(numberCount);
+        recordStartGradients(graph, root, eval, trace.startGrads);
+        sizeBackwardTrace(graph, root, reaches, trace);
     } else {
-        events.clear();
-        numbers.clear();
+        trace.startGrads.clear();
+        trace.backward.clear();
+        trace.numbers.clear();
     }
     ContributionBuffers buffers;
-    std::size_t offset = 0;
-    std::size_t k = 0;
+    std::size_t offset = 0, k = 0;
     // Reverse creation order is reverse topological order: every consumer of a node has a larger
     // id, so a node's gradient is complete before it passes it on.
     for (NodeId from = root; from >= 0; --from) {
@@ -181,13 +202,9 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
             contributionTo(node, slot, in.span(), eval.values[from], eval.grads[from], graph.node(to).shape,
                            contribution);
             grad += contribution;
-            if (record) {
-                const std::size_t size = static_cast<std::size_t>(grad.size());
-                events[k++] = {from, to, slot, static_cast<int>(grad.rows()), static_cast<int>(grad.cols()), offset};
-                std::copy_n(contribution.data(), size, numbers.data() + offset);
-                std::copy_n(grad.data(), size, numbers.data() + offset + size);
-                offset += 2 * size;
-            }
+            if (record)
+                recordEvent(trace, k, offset, {from, to, slot, int(grad.rows()), int(grad.cols()), 0}, contribution,
+                            grad);
         }
     }
 }

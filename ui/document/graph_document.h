@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The one object that changes the graph. It owns the program, its evaluation (values, gradients
-// and the trace) and the step cursor, and tells everyone else through coarse signals. Canvas
-// items, panels and charts hold node ids and read from here; no panel talks to another.
+// The one object that changes the graph: the Qt adapter over core's Document (the program, its
+// source text, the evaluation and the step), which adds what only the window has: coarse signals
+// to everyone else, the undo stack, the file behind it, the Source panel's typed text and the
+// entry in focus. Canvas items, panels and charts hold node ids and read from here; no panel
+// talks to another.
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
 
-#include "core/graph/program.h"
-#include "core/trace/evaluation.h"
-#include "core/trace/step_cursor.h"
-#include "core/trace/edit_effect.h"
-#include "core/language/source_patch.h"
+#include "core/document/document.h"
 
 namespace bp {
 
@@ -33,24 +31,26 @@ public:
     // that survive. Called by the undo command of editSource.
     // `spellings`: how the literals of this text were first written (see LiteralSpellings).
     void replaceProgramInPlace(Program program, const QString& sourceText, LiteralSpellings spellings = {});
-    const LiteralSpellings& literalSpellings() const { return spellings_; }
+    const LiteralSpellings& literalSpellings() const { return core_.literalSpellings(); }
     // Whether the current program came from replaceProgramInPlace (keep the view), rather than
     // from a file or an example (fit the view to the new graph).
-    bool replacedInPlace() const { return replacedInPlace_; }
+    bool replacedInPlace() const { return core_.replacedInPlace(); }
 
-    const Program& program() const { return program_; }
-    const Graph& graph() const { return program_.graph; }
-    const Evaluation& evaluation() const { return eval_; }
+    // The document itself, without Qt.
+    const Document& core() const { return core_; }
+    const Program& program() const { return core_.program(); }
+    const Graph& graph() const { return core_.graph(); }
+    const Evaluation& evaluation() const { return core_.evaluation(); }
     // A node's value before the last change of the leaves' values (an edit, an optimizer step, an
     // undo), so the canvas can write it with the digits that show the change; null when there is
     // none (a new or re-applied program, or a graph too large to keep a copy of).
-    const Matrix* previousValue(NodeId id) const;
-    const StepCursor& cursor() const { return cursor_; }
+    const Matrix* previousValue(NodeId id) const { return core_.previousValue(id); }
+    const StepCursor& cursor() const { return core_.cursor(); }
     // The .bpg text. Live edits of a leaf rewrite its literal here, so it always reads back as
     // the graph shown.
     const QString& sourceText() const { return source_; }
-    NodeId root() const { return program_.root; }
-    bool isEmpty() const { return program_.graph.size() == 0; }
+    NodeId root() const { return core_.root(); }
+    bool isEmpty() const { return core_.isEmpty(); }
 
     // ---- the file behind the document (ui/files opens, saves and autosaves it)
     const QString& filePath() const { return filePath_; }
@@ -77,13 +77,13 @@ public:
 
     // ---- stepping: moves the cursor over the recorded trace, nothing is recomputed
     void setCursorPosition(int position);
-    void stepForward() { setCursorPosition(cursor_.position() + 1); }
-    void stepBack() { setCursorPosition(cursor_.position() - 1); }
+    void stepForward() { setCursorPosition(cursor().position() + 1); }
+    void stepBack() { setCursorPosition(cursor().position() - 1); }
     void toStart() { setCursorPosition(0); }
-    void toEnd() { setCursorPosition(cursor_.last()); }
+    void toEnd() { setCursorPosition(cursor().last()); }
 
     // ---- selection, shared by the canvas, the inspector and the charts
-    NodeId selectedNode() const { return selected_; }
+    NodeId selectedNode() const { return core_.selectedNode(); }
     void setSelectedNode(NodeId id);
 
     // ---- down to one entry: an entry of a node's gradient (clicked on the canvas or in the
@@ -107,7 +107,7 @@ public:
     // use editLeafValue for a user's edit.
     void applyLeafValue(NodeId id, const Matrix& value) { applyLeafValues({{id, value}}); }
     // Several leaves at once, one re-evaluation.
-    void applyLeafValues(const std::vector<std::pair<NodeId, Matrix>>& values);
+    void applyLeafValues(const LeafValues& values);
     // A user's edit: pushed on the undo stack. `mergeKey` >= 0 merges consecutive edits with the
     // same key into one undo step (one drag of a slider is one step).
     // Returns false, changing nothing, for a node that is not a leaf or a value of another shape.
@@ -117,9 +117,9 @@ public:
     // The last edit made through editLeafValue (a whole drag counts as one) with the change of
     // the loss the gradient predicted and the change that happened. Invalid after undo, redo or
     // any other change of the numbers.
-    const EditEffect& lastEdit() const { return lastEdit_; }
+    const EditEffect& lastEdit() const { return core_.lastEdit(); }
     // Replaces every param's value at once (an optimizer step), undoable.
-    void editParams(const std::vector<std::pair<NodeId, Matrix>>& values, const QString& what);
+    void editParams(const LeafValues& values, const QString& what);
 
     // ---- training in the window
     // Runs forward and backward again *without* zero_grad: leaf gradients add up, as in PyTorch.
@@ -129,8 +129,8 @@ public:
     // optimizer.zero_grad() and nothing else: every gradient is zero and there is no backward
     // pass to step through until backwardAgain() runs forward and backward.
     void zeroGradients();
-    bool gradientsAccumulated() const { return passes_ > 1; }
-    int backwardPasses() const { return passes_; }
+    bool gradientsAccumulated() const { return core_.gradientsAccumulated(); }
+    int backwardPasses() const { return core_.backwardPasses(); }
 
 signals:
     void programReplaced();  // structure changed: rebuild scenes
@@ -143,23 +143,14 @@ signals:
     void typedSourceRestored(const QString& text);
 
 private:
-    void reevaluate(bool zeroGradients);
-    void syncSourceLiterals(const std::vector<std::pair<NodeId, Matrix>>& values, const std::vector<Matrix>& before);
+    void programChanged();
 
-    Program program_;
-    Evaluation eval_;
-    StepCursor cursor_;
-    QString source_;
+    Document core_;
+    QString source_;  // core_.source() as a QString, for the panels that show it
     QUndoStack undo_;
-    NodeId selected_ = -1;
     EntryFocus focus_;
-    int passes_ = 0;
     int mergeKeys_ = 0;
-    bool replacedInPlace_ = false;
-    bool recordingEdit_ = false;  // inside editLeafValue: the change is lastEdit_'s
-    EditEffect lastEdit_;
-    std::vector<Matrix> previousValues_;  // per node, or empty
-    LiteralSpellings spellings_;
+    bool recordingEdit_ = false;  // inside editLeafValue: the change is lastEdit()'s
     QString filePath_;
     bool unsavedBeyondUndo_ = false;
     bool modifiedShown_ = false;  // the value of the last modifiedChanged

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/document/document.h"
+
+#include <algorithm>
+
+#include "core/graph/inline_constant.h"
+#include "core/language/parser.h"
+
+namespace bp {
+
+void Document::setProgram(Program program, std::string source) {
+    program_ = std::move(program);
+    source_ = std::move(source);
+    spellings_.clear();
+    selected_ = -1;
+    replacedInPlace_ = false;
+    lastEdit_ = {};
+    eval_ = Evaluation{};
+    previousValues_.clear();
+    evaluate(true);
+    cursor_.setPosition(cursor_.last());
+}
+
+void Document::replaceProgramInPlace(Program program, std::string source, LiteralSpellings spellings) {
+    const Phase phase = cursor_.phase();
+    const int index = cursor_.indexInPhase();
+    const bool atEnd = cursor_.position() == cursor_.last();
+    const bool hadSelection = selected_ >= 0 && selected_ < program_.graph.size();
+    const std::string selectedName = hadSelection ? program_.graph.node(selected_).name : std::string();
+    program_ = std::move(program);
+    source_ = std::move(source);
+    spellings_ = std::move(spellings);
+    replacedInPlace_ = true;
+    lastEdit_ = {};
+    eval_ = Evaluation{};
+    previousValues_.clear();
+    evaluate(true);
+    int position = 0;
+    if (atEnd) position = cursor_.last();
+    else if (phase == Phase::Forward) position = std::min(index, cursor_.forwardCount());
+    else if (phase == Phase::Backward) position = cursor_.forwardCount() + std::min(index, cursor_.backwardCount());
+    cursor_.setPosition(position);
+    selected_ = hadSelection ? program_.graph.find(selectedName) : -1;
+}
+
+bool Document::setSelectedNode(NodeId id) {
+    if (id == selected_) return false;
+    selected_ = id;
+    return true;
+}
+
+void Document::evaluate(bool zeroGradients) {
+    runForward(program_.graph, eval_);
+    backward(zeroGradients);
+}
+
+// The backward pass from the root (zero_grad first, or when the gradients do not fit the graph),
+// then the cursor over the new trace.
+void Document::backward(bool zeroGradients) {
+    if (zeroGradients || eval_.grads.size() != static_cast<std::size_t>(program_.graph.size())) {
+        zeroGrad(program_.graph, eval_);
+        passes_ = 0;
+    }
+    if (program_.root >= 0) {
+        runBackward(program_.graph, program_.root, program_.seed, eval_);
+        ++passes_;
+    }
+    cursor_.attach(program_.graph, eval_);
+}
+
+const Matrix* Document::previousValue(NodeId id) const {
+    if (id < 0 || std::size_t(id) >= previousValues_.size()) return nullptr;
+    const Matrix& m = previousValues_[std::size_t(id)];
+    return m.size() > 0 ? &m : nullptr;
+}
+
+// What every node showed before, to tell the change apart; not for a huge graph: a copy of every
+// value on every drag of a slider would cost more than the edit.
+void Document::keepPreviousValues() {
+    constexpr std::size_t kMostEntriesKept = 1'000'000;
+    std::size_t entries = 0;
+    for (const Matrix& m : eval_.values) entries += std::size_t(m.size());
+    if (entries <= kMostEntriesKept) previousValues_ = eval_.values;
+    else previousValues_.clear();
+}
+
+void Document::applyLeafValues(const LeafValues& values, bool finishesEdit) {
+    keepPreviousValues();
+    std::vector<Matrix> before;
+    std::vector<NodeId> changed;
+    for (const auto& [id, value] : values) {
+        before.push_back(program_.graph.node(id).leafValue);
+        program_.graph.setLeafValue(id, value);
+        labelInlineConstant(program_.graph.node(id));  // an edited 1 of b + 1 reads as its new value
+        changed.push_back(id);
+    }
+    // Only the ops downstream of the edited leaves are computed again (the same numbers as a full
+    // forward pass); the backward pass starts from zero gradients.
+    if (eval_.values.size() == static_cast<std::size_t>(program_.graph.size())) updateForward(program_.graph, eval_, changed);
+    else runForward(program_.graph, eval_);
+    backward(true);
+    if (finishesEdit) finishEffect(lastEdit_, program_, eval_);
+    else lastEdit_ = {};
+    rewriteLiterals(values, before);
+}
+
+void Document::beginEdit(NodeId id, int mergeKey) {
+    if (!lastEdit_.continuedBy(id, mergeKey)) lastEdit_ = effectBefore(program_, eval_, gradientsAccumulated(), id, mergeKey);
+}
+
+void Document::rewriteLiterals(const LeafValues& values, const std::vector<Matrix>& before) {
+    std::string text = source_;
+    bool patched = true;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        patched = spellings_.rewrite(text, program_.graph, values[i].first, before[i]) && patched;
+    if (!patched) {
+        // No literal to rewrite (text written for an imported model, or changed by hand): write
+        // the whole program out again. A value that is not finite has no spelling: keep the text.
+        try {
+            text = writeProgram(program_);
+        } catch (const std::exception&) {
+            return;
+        }
+        clearSourcePositions(program_.graph);
+        spellings_.clear();
+    }
+    source_ = std::move(text);
+}
+
+void Document::zeroGradients() {
+    zeroGrad(program_.graph, eval_);
+    eval_.trace.backward.clear();  // the gradients of that pass are gone: nothing to step through
+    eval_.trace.numbers.clear();
+    eval_.trace.startGrads.clear();
+    passes_ = 0;
+    cursor_.attach(program_.graph, eval_);
+}
+
+}  // namespace bp

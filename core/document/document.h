@@ -17,9 +17,6 @@
 
 namespace bp {
 
-// New values of some leaves, in the order they are applied.
-using LeafValues = std::vector<std::pair<NodeId, Matrix>>;
-
 class Document {
 public:
     // Another program (a file opened, an example chosen): evaluated, the cursor at the end (every

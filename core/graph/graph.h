@@ -56,6 +56,9 @@ struct GraphLimits {
     static GraphLimits fromEnvironment();
 };
 
+// New values of some leaves, in the order they are applied (an edit, an optimizer's update).
+using LeafValues = std::vector<std::pair<NodeId, Matrix>>;
+
 class Graph {
 public:
     Graph() : limits_(GraphLimits::fromEnvironment()) {}

@@ -9,19 +9,24 @@
 
 namespace bp {
 
-void SgdOptimizer::step(Graph& graph, const Evaluation& eval) {
+void SgdOptimizer::step(const Graph& graph, const Evaluation& eval, LeafValues& updates) {
+    std::size_t count = 0;
     for (NodeId id = 0; id < graph.size(); ++id) {
-        Node& node = graph.node(id);
+        const Node& node = graph.node(id);
         if (node.kind != NodeKind::Param) continue;
+        if (count == updates.size()) updates.emplace_back();
+        auto& [updated, value] = updates[count++];
+        updated = id;
         const Matrix& g = eval.grads[id];
         if (momentum_ == 0.0) {
-            node.leafValue -= lr_ * g;
+            value.noalias() = node.leafValue - lr_ * g;
             continue;
         }
         auto [it, first] = buffers_.try_emplace(id, g);
         if (!first) it->second = momentum_ * it->second + g;
-        node.leafValue -= lr_ * it->second;
+        value.noalias() = node.leafValue - lr_ * it->second;
     }
+    updates.resize(count);
 }
 
 double LrSchedule::rate(double base, int step) const {
@@ -40,6 +45,7 @@ TrainResult train(Program& program, int steps, double learningRate, double momen
         throw std::invalid_argument("training needs a 1x1 loss as the root; '" + root.name + "' is " +
                                     shapeText(root.shape));
     SgdOptimizer optimizer(learningRate, momentum);
+    LeafValues updates;
     TrainResult result;
     Evaluation own;
     Evaluation& eval = evaluation ? *evaluation : own;  // each pass writes into the matrices of the one before
@@ -54,7 +60,8 @@ TrainResult train(Program& program, int steps, double learningRate, double momen
         runBackward(program.graph, program.root, program.seed, eval, TraceMode::Skip);
         optimizer.setLearningRate(schedule.rate(learningRate, i));
         result.rates.push_back(optimizer.learningRate());
-        optimizer.step(program.graph, eval);
+        optimizer.step(program.graph, eval, updates);
+        for (const auto& [id, value] : updates) program.graph.setLeafValue(id, value);
     }
     runForward(program.graph, eval);
     record();

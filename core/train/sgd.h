@@ -13,8 +13,15 @@ namespace bp {
 class SgdOptimizer {
 public:
     SgdOptimizer(double learningRate, double momentum = 0.0) : lr_(learningRate), momentum_(momentum) {}
-    // Updates every param of `graph` from the gradients in `eval`.
-    void step(Graph& graph, const Evaluation& eval);
+    // The new value of every param of `graph` from the gradients in `eval`, in `updates` (written
+    // over, so a loop of steps reuses its matrices). The graph is left as it is: the caller
+    // applies the update (train() to its program; the window as one undo step).
+    void step(const Graph& graph, const Evaluation& eval, LeafValues& updates);
+    LeafValues step(const Graph& graph, const Evaluation& eval) {
+        LeafValues updates;
+        step(graph, eval, updates);
+        return updates;
+    }
     void reset() { buffers_.clear(); }
     double learningRate() const { return lr_; }
     void setLearningRate(double lr) { lr_ = lr; }

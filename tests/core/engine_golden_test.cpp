@@ -52,6 +52,25 @@ TEST(SeedValues, Mlp122OneSgdStepMatchesPyTorch) {
         EXPECT_TRUE(matrixNear(p.graph.node(p.graph.find(name)).leafValue, matrixFromJson(value), 1e-9)) << name;
 }
 
+// The optimizer returns the update and leaves the graph alone; applied, it is PyTorch's step.
+TEST(SeedValues, Mlp122SgdStepReturnsTheUpdateOfEveryParam) {
+    const auto ref = test::readJson(test::dataPath("seed-values.json"))["mlp-1-2-2"]["after_one_sgd_step_lr_1"];
+    const Program p = loadExample("mlp-1-2-2");
+    const Evaluation e = evaluate(p, TraceMode::Skip);
+    const Matrix w2Before = p.graph.node(p.graph.find("w2")).leafValue;
+    SgdOptimizer optimizer(1.0);
+    const LeafValues updates = optimizer.step(p.graph, e);
+    EXPECT_EQ(p.graph.node(p.graph.find("w2")).leafValue, w2Before);
+    std::size_t params = 0;
+    for (const Node& n : p.graph.nodes()) params += n.kind == NodeKind::Param;
+    EXPECT_EQ(updates.size(), params);
+    for (const auto& [id, value] : updates) {
+        const std::string& name = p.graph.node(id).name;
+        ASSERT_TRUE(ref.contains(name)) << name;
+        EXPECT_TRUE(matrixNear(value, matrixFromJson(ref[name]), 1e-9)) << name;
+    }
+}
+
 TEST(SeedValues, VjpBothForms) {
     const auto ref = test::readJson(test::dataPath("seed-values.json"))["vjp"];
     const Program p = loadExample("vjp");

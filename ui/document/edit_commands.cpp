@@ -20,8 +20,7 @@ bool SetLeafValueCommand::mergeWith(const QUndoCommand* other) {
     return true;
 }
 
-SetParamsCommand::SetParamsCommand(GraphDocument* doc, std::vector<std::pair<NodeId, Matrix>> after,
-                                   const QString& text)
+SetParamsCommand::SetParamsCommand(GraphDocument* doc, LeafValues after, const QString& text)
     : doc_(doc), after_(std::move(after)) {
     for (const auto& [id, value] : after_) before_.emplace_back(id, doc->graph().node(id).leafValue);
     setText(text);
@@ -29,5 +28,17 @@ SetParamsCommand::SetParamsCommand(GraphDocument* doc, std::vector<std::pair<Nod
 
 void SetParamsCommand::undo() { doc_->applyLeafValues(before_); }
 void SetParamsCommand::redo() { doc_->applyLeafValues(after_); }
+
+TrainingRunCommand::TrainingRunCommand(GraphDocument* doc, LeafValues before, const QString& text)
+    : doc_(doc), before_(std::move(before)), after_(before_) {
+    setText(text);
+}
+
+void TrainingRunCommand::redo() {
+    if (pushed_) doc_->applyLeafValues(after_);
+    pushed_ = true;
+}
+
+void TrainingRunCommand::undo() { doc_->applyLeafValues(before_); }
 
 }  // namespace bp

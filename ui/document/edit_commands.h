@@ -30,14 +30,32 @@ private:
 // Several params change at once (an optimizer step, a training run).
 class SetParamsCommand : public QUndoCommand {
 public:
-    SetParamsCommand(GraphDocument* doc, std::vector<std::pair<NodeId, Matrix>> after, const QString& text);
+    SetParamsCommand(GraphDocument* doc, LeafValues after, const QString& text);
     void undo() override;
     void redo() override;
 
 private:
     GraphDocument* doc_;
-    std::vector<std::pair<NodeId, Matrix>> before_;
-    std::vector<std::pair<NodeId, Matrix>> after_;
+    LeafValues before_;
+    LeafValues after_;
+};
+
+// A training run as one undo step. It is pushed when the run starts, holding the params' values
+// then, and its "after" follows the run, so whatever lands on the stack later (an edit that stops
+// the run) undoes in the right order.
+class TrainingRunCommand : public QUndoCommand {
+public:
+    TrainingRunCommand(GraphDocument* doc, LeafValues before, const QString& text);
+    void setAfter(LeafValues after) { after_ = std::move(after); }
+    // The first redo is the push: the document already holds these values.
+    void redo() override;
+    void undo() override;
+
+private:
+    GraphDocument* doc_;
+    LeafValues before_;
+    LeafValues after_;
+    bool pushed_ = false;
 };
 
 }  // namespace bp

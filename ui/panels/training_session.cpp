@@ -2,38 +2,13 @@
 #include "ui/panels/training_session.h"
 
 #include <QCoreApplication>
-
-#include <QUndoCommand>
 #include <cmath>
 
 #include "core/text/number_format.h"
+#include "ui/document/edit_commands.h"
 #include "ui/document/graph_document.h"
 
 namespace bp {
-
-// A training run as one undo step. It is pushed when the run starts and its "after" follows the
-// run, so whatever lands on the stack later (an edit that stops the run) undoes in the right order.
-class TrainingRunCommand : public QUndoCommand {
-public:
-    using ParamValues = std::vector<std::pair<NodeId, Matrix>>;
-    TrainingRunCommand(GraphDocument* doc, ParamValues before, const QString& text)
-        : doc_(doc), before_(std::move(before)), after_(before_) {
-        setText(text);
-    }
-    void setAfter(ParamValues after) { after_ = std::move(after); }
-    // The first redo is the push: the document already holds these values.
-    void redo() override {
-        if (pushed_) doc_->applyLeafValues(after_);
-        pushed_ = true;
-    }
-    void undo() override { doc_->applyLeafValues(before_); }
-
-private:
-    GraphDocument* doc_;
-    ParamValues before_;
-    ParamValues after_;
-    bool pushed_ = false;
-};
 
 namespace {
 
@@ -99,28 +74,20 @@ QString TrainingSession::cannotTrain() const {
     return tr("The graph has no param to train: the optimizer updates the leaves declared with 'param'.");
 }
 
-TrainingSession::ParamValues TrainingSession::paramValues() const {
-    ParamValues values;
+LeafValues TrainingSession::paramValues() const {
+    LeafValues values;
     const Graph& g = doc_->graph();
     for (NodeId id = 0; id < g.size(); ++id)
         if (g.node(id).kind == NodeKind::Param) values.emplace_back(id, g.node(id).leafValue);
     return values;
 }
 
-// core's SgdOptimizer on our copy of the graph, from the document's params and gradients.
-TrainingSession::ParamValues TrainingSession::sgdUpdate() {
-    const Graph& g = doc_->graph();
-    if (!work_) work_ = g;
+// core's SgdOptimizer's update from the document's params and gradients, at the scheduled rate.
+LeafValues TrainingSession::sgdUpdate() {
     if (!optimizer_) optimizer_.emplace(lr_, momentum_);
-    for (NodeId id = 0; id < g.size(); ++id)
-        if (g.node(id).kind == NodeKind::Param) work_->node(id).leafValue = g.node(id).leafValue;
     optimizer_->setLearningRate(currentRate());
     ++scheduledSteps_;
-    optimizer_->step(*work_, doc_->evaluation());
-    ParamValues values;
-    for (NodeId id = 0; id < g.size(); ++id)
-        if (g.node(id).kind == NodeKind::Param) values.emplace_back(id, work_->node(id).leafValue);
-    return values;
+    return optimizer_->step(doc_->graph(), doc_->evaluation());
 }
 
 double TrainingSession::currentLoss() const { return doc_->evaluation().values[doc_->root()](0, 0); }
@@ -141,7 +108,7 @@ bool TrainingSession::step() {
     }
     startCurve();
     const int passes = doc_->backwardPasses();
-    const ParamValues values = sgdUpdate();
+    const LeafValues values = sgdUpdate();
     applying_ = true;
     doc_->editParams(values, passes > 1 ? tr("Optimizer step (gradients of %1 backward passes)").arg(passes)
                                         : tr("Optimizer step"));
@@ -189,7 +156,7 @@ void TrainingSession::frame() {
 // One iteration of train(): the document's gradients are fresh (it zeroes them on every change
 // of the weights), so this is step, then zero_grad, forward and backward in the document.
 bool TrainingSession::advance() {
-    const ParamValues values = sgdUpdate();
+    const LeafValues values = sgdUpdate();
     applying_ = true;
     doc_->applyLeafValues(values);
     applying_ = false;
@@ -232,7 +199,6 @@ void TrainingSession::documentReplaced() {
         emit runningChanged(false);
     }
     optimizer_.reset();
-    work_.reset();
     scheduledSteps_ = 0;
     losses_.clear();
     setNotice(QString());

@@ -65,9 +65,8 @@ signals:
     void noticeChanged(const QString& notice);
 
 private:
-    using ParamValues = std::vector<std::pair<NodeId, Matrix>>;
-    ParamValues paramValues() const;
-    ParamValues sgdUpdate();
+    LeafValues paramValues() const;
+    LeafValues sgdUpdate();
     double currentLoss() const;
     void startCurve();
     void frame();
@@ -83,7 +82,6 @@ private:
     std::optional<SgdOptimizer> optimizer_;
     LrSchedule schedule_;
     int scheduledSteps_ = 0;  // steps taken since the rate or its schedule was set
-    std::optional<Graph> work_;  // the graph the optimizer updates; its params are copied in and out
     std::vector<double> losses_;
     QString notice_;
     QTimer timer_;

@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     limits.maxMatrixEntries = 4096;
     limits.maxNodes = 4096;
     try {
-        const bp::StudioDocument document = bp::documentFromText(text, "fuzz.json", limits);
+        const bp::DocumentFile document = bp::documentFromText(text, "fuzz.json", limits);
         if (document.program.graph.size() <= 4096) (void)bp::evaluate(document.program);
     } catch (const bp::LoadError&) {
     }

@@ -144,10 +144,10 @@ class DocumentReader {
 public:
     DocumentReader(const std::string& file, const DocumentLimits& limits) : file_(file), limits_(limits) {}
 
-    StudioDocument read(const json& j) {
+    DocumentFile read(const json& j) {
         if (!j.is_object()) fail(file_, phrase("json-not-object", {describe(j)}));
         checkFormat(j);
-        StudioDocument doc;
+        DocumentFile doc;
         readNodes(require(j, "nodes", Message{}), doc.program.graph);
         readRoot(j, doc.program);
         if (j.contains("source")) doc.source = string(j["source"], plain("\"source\""));
@@ -342,7 +342,7 @@ private:
             fail(file_, message("json-seed-shape", {shapeText(shapeOf(program.seed)), clip(root), shapeText(node.shape)}));
     }
 
-    void readPositions(const json& j, StudioDocument& doc) const {
+    void readPositions(const json& j, DocumentFile& doc) const {
         if (!j.is_object()) fail(file_, phrase("json-positions-not-object", {describe(j)}));
         for (const auto& [name, value] : j.items()) {
             if (!ids_.count(name)) fail(file_, message("json-position-unknown", {clip(name)}));
@@ -350,7 +350,7 @@ private:
         }
     }
 
-    void readView(const json& j, StudioDocument& doc) const {
+    void readView(const json& j, DocumentFile& doc) const {
         if (!j.is_object()) fail(file_, phrase("json-view-not-object", {describe(j)}));
         doc.hasView = true;
         if (j.contains("zoom")) {
@@ -370,13 +370,13 @@ private:
 
 }  // namespace
 
-StudioDocument documentOf(Program program) {
-    StudioDocument document;
+DocumentFile documentOf(Program program) {
+    DocumentFile document;
     document.program = std::move(program);
     return document;
 }
 
-json documentToJson(const StudioDocument& document) {
+json documentToJson(const DocumentFile& document) {
     const Program& program = document.program;
     const Graph& graph = program.graph;
     json nodes = json::array();
@@ -429,15 +429,15 @@ std::string documentText(const json& document) {
     return out;
 }
 
-std::string documentText(const StudioDocument& document) { return documentText(documentToJson(document)); }
+std::string documentText(const DocumentFile& document) { return documentText(documentToJson(document)); }
 
-StudioDocument documentFromJson(const json& json, const std::string& fileName, const DocumentLimits& limits) {
-    StudioDocument document = DocumentReader(fileName, limits).read(json);
+DocumentFile documentFromJson(const json& json, const std::string& fileName, const DocumentLimits& limits) {
+    DocumentFile document = DocumentReader(fileName, limits).read(json);
     checkSource(document);
     return document;
 }
 
-void checkSource(StudioDocument& document) {
+void checkSource(DocumentFile& document) {
     if (document.source.empty()) return;
     try {
         if (sameProgram(parseProgram(document.source, "source"), document.program)) return;
@@ -451,7 +451,7 @@ void checkSource(StudioDocument& document) {
     document.source.clear();
 }
 
-StudioDocument documentFromText(const std::string& text, const std::string& fileName, const DocumentLimits& limits) {
+DocumentFile documentFromText(const std::string& text, const std::string& fileName, const DocumentLimits& limits) {
     if (text.size() > limits.maxFileBytes)
         fail(fileName, message("file-too-large", {limitText(limits.maxFileBytes)}));
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) fail(fileName, message("file-empty"));
@@ -475,7 +475,7 @@ StudioDocument documentFromText(const std::string& text, const std::string& file
     return documentFromJson(j, fileName, limits);
 }
 
-StudioDocument loadDocumentFile(const std::string& path, const DocumentLimits& limits) {
+DocumentFile loadDocumentFile(const std::string& path, const DocumentLimits& limits) {
     std::string text;
     try {
         text = readBoundedFile(path, limits.maxFileBytes);

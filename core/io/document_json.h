@@ -35,7 +35,9 @@ enum class SourceVerdict {
     DescribesAnotherGraph,  // the text parses to another graph: set aside likewise
 };
 
-struct StudioDocument {
+// What a document file (.json) holds: the graph, its text and what the window showed of it. The
+// document open in the program is core/document/Document; this is its saved form.
+struct DocumentFile {
     Program program;
     std::string source;  // the .bpg text, if the graph came from one
     SourceVerdict sourceVerdict = SourceVerdict::Agrees;
@@ -58,28 +60,28 @@ struct DocumentLimits {
 };
 
 // A document of the graph alone: no source text, the window lays it out and fits it in.
-StudioDocument documentOf(Program program);
+DocumentFile documentOf(Program program);
 
-nlohmann::json documentToJson(const StudioDocument& document);
+nlohmann::json documentToJson(const DocumentFile& document);
 // The text of a document (or of documentToJson's output with keys added): one line per node and
 // per position, so a document reads well and diffs well.
 std::string documentText(const nlohmann::json& document);
-std::string documentText(const StudioDocument& document);
+std::string documentText(const DocumentFile& document);
 
 // Validates everything and builds the graph through Graph::addOp (arity and shapes checked).
 // Throws LoadError("FILE: error: ...") naming the node and field at fault; a document of a newer
 // format version is refused as such.
-StudioDocument documentFromJson(const nlohmann::json& json, const std::string& fileName,
+DocumentFile documentFromJson(const nlohmann::json& json, const std::string& fileName,
                                 const DocumentLimits& limits = {});
 // Parses `text` (size and nesting limits first), then documentFromJson.
-StudioDocument documentFromText(const std::string& text, const std::string& fileName,
+DocumentFile documentFromText(const std::string& text, const std::string& fileName,
                                 const DocumentLimits& limits = {});
-StudioDocument loadDocumentFile(const std::string& path, const DocumentLimits& limits = {});
+DocumentFile loadDocumentFile(const std::string& path, const DocumentLimits& limits = {});
 
 // The nodes win: a "source" that does not parse, or parses to another graph than the nodes (a
 // document edited by hand, or by another program), would make the Source panel show one graph
 // while the canvas draws another, and a keystroke replace the graph. Such a source is moved to
 // setAsideSource and its verdict recorded; a source that agrees stays.
-void checkSource(StudioDocument& document);
+void checkSource(DocumentFile& document);
 
 }  // namespace bp

@@ -34,8 +34,8 @@ Program exampleProgram(const std::string& name) { return loadProgramFile(test::e
 // A document that uses every field: anonymous nodes, attrs of both kinds, a label unlike its
 // name, non-finite values, a matrix root with its seed, positions, a view and a step. (Its source
 // is empty: .bpg cannot write its non-finite values; SourceRoundTripsWordForWord has one.)
-StudioDocument richDocument() {
-    StudioDocument doc;
+DocumentFile richDocument() {
+    DocumentFile doc;
     doc.program = parseProgram(
         "input x = [1, 2]\n"
         "param w = [[0.5, -1.25], [3, 4]]\n"
@@ -56,7 +56,7 @@ StudioDocument richDocument() {
     return doc;
 }
 
-void expectSameDocument(const StudioDocument& a, const StudioDocument& b) {
+void expectSameDocument(const DocumentFile& a, const DocumentFile& b) {
     const Graph& ga = a.program.graph;
     const Graph& gb = b.program.graph;
     ASSERT_EQ(ga.size(), gb.size());
@@ -85,7 +85,7 @@ void expectSameDocument(const StudioDocument& a, const StudioDocument& b) {
 }
 
 TEST(DocumentJson, RoundTripsEveryField) {
-    const StudioDocument doc = richDocument();
+    const DocumentFile doc = richDocument();
     // The document really holds what the test claims to round-trip.
     const Graph& g = doc.program.graph;
     ASSERT_GT(g.size(), 10);
@@ -98,16 +98,16 @@ TEST(DocumentJson, RoundTripsEveryField) {
     EXPECT_TRUE(anonymous && exponent && reshape);
 
     const std::string text = documentText(doc);
-    const StudioDocument back = documentFromText(text, "rich.json");
+    const DocumentFile back = documentFromText(text, "rich.json");
     expectSameDocument(doc, back);
     EXPECT_EQ(documentText(back), text) << "writing what was read gives the same bytes";
 }
 
 TEST(DocumentJson, SourceRoundTripsWordForWord) {
-    StudioDocument doc = documentOf(exampleProgram("chain-rule"));
+    DocumentFile doc = documentOf(exampleProgram("chain-rule"));
     doc.source = test::readFile(test::examplePath("chain-rule")) + "# a comment, kept as written\n";
     const std::string text = documentText(doc);
-    const StudioDocument back = documentFromText(text, "chain.json");
+    const DocumentFile back = documentFromText(text, "chain.json");
     EXPECT_EQ(back.sourceVerdict, SourceVerdict::Agrees);
     expectSameDocument(doc, back);
     EXPECT_EQ(documentText(back), text);
@@ -119,7 +119,7 @@ TEST(DocumentJson, NonFiniteValuesAreWrittenAsStrings) {
 }
 
 TEST(DocumentJson, OneLinePerNode) {
-    const StudioDocument doc = documentOf(exampleProgram("chain-rule"));
+    const DocumentFile doc = documentOf(exampleProgram("chain-rule"));
     const std::string text = documentText(doc);
     EXPECT_NE(text.find("\n  {\"inputs\":[\"a\",\"b\"],\"kind\":\"op\",\"label\":\"c\",\"name\":\"c\",\"op\":\"add\"},\n"),
               std::string::npos)
@@ -130,7 +130,7 @@ TEST(DocumentJson, OneLinePerNode) {
 TEST(DocumentJson, GivesThePyTorchNumbersOfTheBpg) {
     // mlp-1-2-2 through a document: the loss and a gradient as in reference/seed-values.json.
     const auto ref = test::readJson(test::dataPath("seed-values.json"))["mlp-1-2-2"];
-    const StudioDocument doc = documentFromText(documentText(documentOf(exampleProgram("mlp-1-2-2"))), "mlp.json");
+    const DocumentFile doc = documentFromText(documentText(documentOf(exampleProgram("mlp-1-2-2"))), "mlp.json");
     const Evaluation e = evaluate(doc.program);
     const Graph& g = doc.program.graph;
     EXPECT_NEAR(e.values[g.find("loss")](0, 0), 0.4998743766, 1e-10);
@@ -332,7 +332,7 @@ TEST(DocumentJson, MatrixRootNeedsItsSeed) {
     doc.erase("seed");
     EXPECT_EQ(refusal(doc), "doc.json: error: the root 't' is 3x1, so the document needs a \"seed\" of that shape");
     doc["seed"] = {{7}, {8}, {9}};
-    const StudioDocument ok = documentFromJson(doc, "doc.json");
+    const DocumentFile ok = documentFromJson(doc, "doc.json");
     const Evaluation e = evaluate(ok.program);
     EXPECT_TRUE(test::matrixNear(e.grads[ok.program.graph.find("x")], (Matrix(3, 1) << 7, 8, 9).finished(), 0));
 }
@@ -343,19 +343,19 @@ TEST(DocumentJson, ASourceThatDisagreesWithTheNodesIsSetAside) {
     json doc = chainRule();
     const std::string text = "# the chain rule\ninput a = 2\ninput b = 1\nc = a + b\nd = b + 1\ne = c * d\n";
     doc["source"] = text;
-    StudioDocument agreeing = documentFromJson(doc, "doc.json");
+    DocumentFile agreeing = documentFromJson(doc, "doc.json");
     EXPECT_EQ(agreeing.sourceVerdict, SourceVerdict::Agrees);
     EXPECT_EQ(agreeing.source, text);
 
     doc["source"] = "input a = 2\ninput b = 7\nc = a + b\nd = b + 1\ne = c * d\n";
-    StudioDocument other = documentFromJson(doc, "doc.json");
+    DocumentFile other = documentFromJson(doc, "doc.json");
     EXPECT_EQ(other.sourceVerdict, SourceVerdict::DescribesAnotherGraph);
     EXPECT_EQ(other.source, "");
     EXPECT_EQ(other.setAsideSource, doc["source"]);
     EXPECT_EQ(other.program.graph.node(other.program.graph.find("b")).leafValue(0, 0), 1) << "the nodes win";
 
     doc["source"] = "input a = 2\nc = (a +\n";
-    StudioDocument broken = documentFromJson(doc, "doc.json");
+    DocumentFile broken = documentFromJson(doc, "doc.json");
     EXPECT_EQ(broken.sourceVerdict, SourceVerdict::DoesNotParse);
     EXPECT_EQ(broken.source, "");
 }

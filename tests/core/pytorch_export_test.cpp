@@ -142,7 +142,7 @@ Program loadCase(const std::string& id) {
     // A case taken .bpg -> JSON document -> .bpg before its script is written: the names survive.
     if (kind == "roundtrip") {
         const Program first = loadCase("extra:" + name);
-        const StudioDocument doc = documentFromText(documentText(documentOf(first)), name + ".json");
+        const DocumentFile doc = documentFromText(documentText(documentOf(first)), name + ".json");
         return parseProgram(writeProgram(doc.program), name + ".bpg");
     }
     for (const Case& c : extraCases()) {

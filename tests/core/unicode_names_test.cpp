@@ -94,7 +94,7 @@ TEST(UnicodeNames, KeptByTheWriterAndTheDocument) {
     const Program again = parseProgram(text, "again.bpg");
     EXPECT_EQ(again.graph.node(again.root).name, "损失");
 
-    const StudioDocument doc = documentFromText(documentText(documentOf(parseProgram(kChinese, "t.bpg"))), "t.json");
+    const DocumentFile doc = documentFromText(documentText(documentOf(parseProgram(kChinese, "t.bpg"))), "t.json");
     EXPECT_EQ(doc.program.graph.node(doc.program.root).name, "损失");
     EXPECT_GE(doc.program.graph.find("权重"), 0);
 }
@@ -104,7 +104,7 @@ TEST(UnicodeNames, ADocumentsLabelSurvivesConversionToBpg) {
     nlohmann::json j = documentToJson(documentOf(parseProgram("input x = 2\nh = x * 3\nl = h + 1\n", "t.bpg")));
     for (auto& node : j["nodes"])
         if (node["name"] == "h") node["label"] = "隐藏层";
-    const StudioDocument doc = documentFromJson(j, "t.json");
+    const DocumentFile doc = documentFromJson(j, "t.json");
     const std::string text = writeProgram(doc.program);
     EXPECT_NE(text.find("隐藏层 = x * 3"), std::string::npos) << text;
     EXPECT_NE(text.find("l = 隐藏层 + 1"), std::string::npos) << text;

@@ -42,7 +42,7 @@ Matrix autosavedW1(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return {};
     try {
-        const StudioDocument d = documentFromText(f.readAll().toStdString(), path.toStdString());
+        const DocumentFile d = documentFromText(f.readAll().toStdString(), path.toStdString());
         return d.program.graph.node(d.program.graph.find("w1")).leafValue;
     } catch (const std::exception&) {
         return {};
@@ -169,7 +169,7 @@ TEST_F(CrashRecovery, SavingRemovesTheAutosave) {
 
     window.document()->editLeafValue(window.document()->graph().find("a"), Matrix::Constant(1, 1, 5));
     ASSERT_EQ(window.files()->autosave()->writeNow(), "");
-    const StudioDocument kept = documentFromText(
+    const DocumentFile kept = documentFromText(
         [&] {
             QFile f(session);
             return f.open(QIODevice::ReadOnly) ? f.readAll().toStdString() : std::string();

@@ -87,7 +87,7 @@ TEST_F(Files, JsonDocumentKeepsGraphValuesPositionsViewAndStep) {
     doc()->setCursorPosition(7);
     EXPECT_TRUE(window->isWindowModified());
     EXPECT_EQ(window->windowTitle(), "mlp-1-2-2" + kTitleSuffix);
-    const StudioDocument before = captureDocument(*doc(), *window->scene(), *window->view());
+    const DocumentFile before = captureDocument(*doc(), *window->scene(), *window->view());
 
     ASSERT_EQ(files()->saveTo(path("lecture.json")), "");
     EXPECT_FALSE(doc()->isModified());
@@ -99,7 +99,7 @@ TEST_F(Files, JsonDocumentKeepsGraphValuesPositionsViewAndStep) {
     second.show();
     ASSERT_EQ(second.openFile(path("lecture.json")), "");
     QApplication::processEvents();
-    const StudioDocument after = captureDocument(*second.document(), *second.scene(), *second.view());
+    const DocumentFile after = captureDocument(*second.document(), *second.scene(), *second.view());
 
     const Graph& g = second.document()->graph();
     ASSERT_EQ(g.size(), doc()->graph().size());
@@ -319,7 +319,7 @@ TEST_F(Files, ClosingWithSaveWritesTheFile) {
     test::MessageBoxAnswer save(QStringLiteral("Save"));
     EXPECT_TRUE(window->close());
     EXPECT_EQ(save.answered(), 1);
-    const StudioDocument saved = loadDocumentFile(path("closing.json").toStdString());
+    const DocumentFile saved = loadDocumentFile(path("closing.json").toStdString());
     EXPECT_EQ(saved.program.graph.node(saved.program.graph.find("x")).leafValue(0, 0), 3);
 }
 

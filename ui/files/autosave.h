@@ -31,7 +31,7 @@ struct LeftoverWork {
     QDateTime savedAt;        // when it was autosaved
     QString title;            // what the window's title said
     QString originalFile;     // the file the work came from, or empty
-    StudioDocument document;  // read and checked
+    DocumentFile document;  // read and checked
     QString typed;            // the Source panel's text when it was not applied, or empty
     QByteArray fileHash;      // of originalFile as the work started from it, or empty
     std::unique_ptr<QLockFile> lock;

@@ -55,8 +55,8 @@ private:
 
 }  // namespace
 
-StudioDocument captureDocument(const GraphDocument& doc, const GraphScene& scene, const GraphView& view) {
-    StudioDocument saved;
+DocumentFile captureDocument(const GraphDocument& doc, const GraphScene& scene, const GraphView& view) {
+    DocumentFile saved;
     saved.program = doc.program();
     saved.source = doc.sourceText().toStdString();
     const std::vector<QPointF> positions = scene.nodePositions();
@@ -72,7 +72,7 @@ StudioDocument captureDocument(const GraphDocument& doc, const GraphScene& scene
     return saved;
 }
 
-void restoreDocument(StudioDocument saved, const QString& source, GraphDocument& doc, GraphScene& scene,
+void restoreDocument(DocumentFile saved, const QString& source, GraphDocument& doc, GraphScene& scene,
                      GraphView& view) {
     doc.setProgram(std::move(saved.program), source);  // the scene lays the graph out, the view fits it
     if (!saved.positions.empty()) {

@@ -13,11 +13,11 @@ class GraphScene;
 class GraphView;
 
 // The whole window state as a document (a copy of the program, its source, positions, view, step).
-StudioDocument captureDocument(const GraphDocument& doc, const GraphScene& scene, const GraphView& view);
+DocumentFile captureDocument(const GraphDocument& doc, const GraphScene& scene, const GraphView& view);
 
 // Replaces the document's program with `saved`'s and puts back its positions (nodes without one
 // keep the automatic layout), view (or the fitted view when it has none) and step.
-void restoreDocument(StudioDocument saved, const QString& source, GraphDocument& doc, GraphScene& scene,
+void restoreDocument(DocumentFile saved, const QString& source, GraphDocument& doc, GraphScene& scene,
                      GraphView& view);
 
 }  // namespace bp

@@ -110,7 +110,7 @@ void DocumentFiles::showUntitled(const QString& name) { setCurrentFile(QString()
 // ---- open ------------------------------------------------------------------------------------
 
 QString DocumentFiles::open(const QString& path) {
-    StudioDocument loaded;
+    DocumentFile loaded;
     QString source;
     try {
         if (isDocument(path)) {

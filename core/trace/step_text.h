@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/trace/step_terms.h"
+#include "core/text/number_format.h"
 
 namespace bp {
 
@@ -58,7 +59,7 @@ struct StepText {
 };
 
 // Digits a student reads on the projector.
-inline constexpr int kShownDigits = 4;
+inline constexpr int kShownDigits = int(Shown::Step);
 
 StepText writeStep(const Graph& graph, const StepTerms& terms, const Phrases& phrases = {});
 

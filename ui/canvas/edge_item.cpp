@@ -15,6 +15,7 @@
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/node_item.h"
 #include "ui/document/graph_document.h"
+#include "ui/document/shown_number.h"
 
 namespace bp {
 namespace {
@@ -27,19 +28,18 @@ QString edgeLabel(const GraphDocument& doc, bool hideResult) {
     const Evaluation& eval = doc.evaluation();
     const BackwardEvent& ev = eval.trace.backward[k];
     const StepTerms t = backwardTerms(doc.graph(), eval, k, doc.cursor().eventsInto(ev.to), {0, 0});
-    auto text = [](const Matrix& m, int digits) { return QString::fromStdString(formatMatrix(m, digits)); };
-    const QString result = hideResult ? QStringLiteral("?") : text(t.result, 4);
+    const QString result = hideResult ? QStringLiteral("?") : shownMatrix(t.result, Shown::Step);
     if (t.shape.size() == 1 && t.upstreamShape.size() == 1 && t.entries[0].products.size() == 1) {
         double local = 1.0;
         for (const Factor& f : t.entries[0].products[0])
             if (f.role != FactorRole::Upstream) local *= f.value;
         return EdgeItem::tr("%1 × %2 = +%3")
-            .arg(text(eval.grads[ev.from], 4), QString::fromStdString(formatNumber(local, 4)), result);
+            .arg(shownMatrix(eval.grads[ev.from], Shown::Step), shownNumber(local, Shown::Step), result);
     }
     if (t.shape.size() > 4)
         return EdgeItem::tr("+ a %1 contribution%2")
             .arg(QString::fromStdString(shapeText(t.shape)), hideResult ? QStringLiteral(" = ?") : QString());
-    return QStringLiteral("+") + (hideResult ? result : text(t.result, 3));
+    return QStringLiteral("+") + result;
 }
 
 }  // namespace

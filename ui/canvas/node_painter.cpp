@@ -12,7 +12,7 @@ namespace bp::nodepaint {
 namespace {
 
 constexpr double kPad = 8;
-constexpr int kDigits = 4;
+constexpr int kDigits = int(Shown::Step);
 constexpr int kCellCharacters = 10;  // "-0.0001234": what a cell is measured for
 
 // Fonts and measures of the canvas look, measured once per look (not once per node and paint:

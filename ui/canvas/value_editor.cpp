@@ -17,6 +17,7 @@
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/node_item.h"
 #include "ui/document/parse_error_text.h"
+#include "ui/document/shown_number.h"
 
 namespace bp {
 namespace {
@@ -33,7 +34,7 @@ QString editableText(double value) {
     try {
         return QString::fromStdString(numberText(value));
     } catch (const std::exception&) {
-        return QString::fromStdString(formatNumber(value));
+        return shownNumber(value);
     }
 }
 
@@ -41,7 +42,7 @@ QString editableText(const Matrix& value) {
     try {
         return QString::fromStdString(literalText(value));
     } catch (const std::exception&) {
-        return QString::fromStdString(formatMatrix(value));
+        return shownMatrix(value);
     }
 }
 

@@ -333,32 +333,24 @@ bool DocumentFiles::saveTypedSourceAsText() {
     return true;
 }
 
-bool DocumentFiles::saveAs() {
-    switch (applyTypedSource()) {
-    case TypedSource::Cancelled: return false;
-    case TypedSource::SavedAsText: return true;
-    case TypedSource::Applied: break;
-    }
-    const QString path = askForSavePath();
-    if (path.isEmpty() || !agreeToEncodingChange(path)) return false;
-    const QString error = saveTo(path);
-    if (!error.isEmpty()) {
-        QMessageBox::warning(window_, tr("Not saved"), error);
-        return false;
-    }
-    emit message(tr("Saved “%1”.").arg(QDir::toNativeSeparators(path)));
-    return true;
-}
+bool DocumentFiles::saveAs() { return saveAfterTypedSource(QString()); }
 
 bool DocumentFiles::save() {
     const QString path = doc_->filePath();
     if (path.isEmpty() || !isSavable(path)) return saveAs();
+    return saveAfterTypedSource(path);
+}
+
+// The typed source first (applied, or saved as text, or the save cancelled), then the graph to
+// `path`, asked for when empty.
+bool DocumentFiles::saveAfterTypedSource(QString path) {
     switch (applyTypedSource()) {
     case TypedSource::Cancelled: return false;
     case TypedSource::SavedAsText: return true;
     case TypedSource::Applied: break;
     }
-    if (!agreeToEncodingChange(path)) return false;
+    if (path.isEmpty()) path = askForSavePath();
+    if (path.isEmpty() || !agreeToEncodingChange(path)) return false;
     const QString error = saveTo(path);
     if (!error.isEmpty()) {
         QMessageBox::warning(window_, tr("Not saved"), error);

@@ -81,6 +81,7 @@ signals:
 private:
     enum class TypedSource { Applied, SavedAsText, Cancelled };
     TypedSource applyTypedSource();
+    bool saveAfterTypedSource(QString path);
     bool saveTypedSourceAsText();
     QString outOfMemoryOpening(const QString& path);
     bool openTextWithErrors(const QString& path);

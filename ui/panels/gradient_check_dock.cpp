@@ -19,6 +19,7 @@
 #include "core/trace/evaluation.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
+#include "ui/document/shown_number.h"
 
 namespace bp {
 namespace {
@@ -33,7 +34,6 @@ long leafEntries(const Graph& graph) {
     return entries;
 }
 
-QString number(double x, int significant = 10) { return QString::fromStdString(formatNumber(x, significant)); }
 
 QTableWidgetItem* cell(const QString& text, const QColor& color, Qt::Alignment align = Qt::AlignRight) {
     auto* item = new QTableWidgetItem(text);
@@ -66,8 +66,8 @@ GradientCheckDock::GradientCheckDock(GraphDocument* document, QWidget* parent)
     const CheckOptions options;
     auto* method = new QLabel(tr("Numeric: (f(x+h) − f(x−h)) / 2h with h = %1·max(1, |x|), f = Σ seed·root. "
                                  "An entry agrees when |analytic − numeric| ≤ %2 + %3·max(|analytic|, |numeric|).")
-                                  .arg(number(options.relativeStep), number(options.absTolerance),
-                                       number(options.relTolerance)));
+                                  .arg(shownNumber(options.relativeStep), shownNumber(options.absTolerance),
+                                       shownNumber(options.relTolerance)));
     method->setWordWrap(true);
     method->setStyleSheet(QStringLiteral("color: %1").arg(style::kMuted.name()));
     table_ = new QTableWidget(0, ColumnCount);
@@ -232,9 +232,9 @@ void GradientCheckDock::fillTable(const Program& program, const std::vector<Leaf
         const QString name = QString::fromStdString(program.graph.node(check.leaf).label);
         table_->setItem(i, LeafColumn, cell(name, style::kText, Qt::AlignLeft));
         table_->setItem(i, EntryColumn, cell(QStringLiteral("[%1, %2]").arg(row.r).arg(row.c), style::kMuted));
-        table_->setItem(i, AnalyticColumn, cell(number(a), style::kGradient));
-        table_->setItem(i, NumericColumn, cell(number(n), style::kText));
-        table_->setItem(i, ErrorColumn, cell(number(std::abs(a - n), 3), style::kMuted));
+        table_->setItem(i, AnalyticColumn, cell(shownNumber(a), style::kGradient));
+        table_->setItem(i, NumericColumn, cell(shownNumber(n), style::kText));
+        table_->setItem(i, ErrorColumn, cell(shownNumber(std::abs(a - n), Shown::Glance), style::kMuted));
         auto* mark = row.kink ? cell(tr("kink"), style::kMuted, Qt::AlignHCenter)
                               : cell(row.ok ? QStringLiteral("✓") : QStringLiteral("✗"),
                                      row.ok ? kAgree : style::kGradient, Qt::AlignHCenter);
@@ -255,7 +255,7 @@ void GradientCheckDock::fillTable(const Program& program, const std::vector<Leaf
         failures == 0
             ? tr("✓ All %L1 leaf entries agree with central differences (largest difference %2).")
                   .arg(total)
-                  .arg(number(largest, 3))
+                  .arg(shownNumber(largest, Shown::Glance))
             : tr("✗ %L1 of %L2 entries disagree, in %3: a wrong derivative, or a value that is inf or nan.")
                   .arg(failures)
                   .arg(total)

@@ -13,6 +13,7 @@
 #include "ui/panels/dock_refresh.h"
 #include "ui/panels/leaf_sliders.h"
 #include "ui/document/parse_error_text.h"
+#include "ui/document/shown_number.h"
 
 namespace bp {
 namespace {
@@ -37,7 +38,7 @@ void fillTable(QTableWidget* table, const Matrix* m, const QColor& color, bool e
     table->setHorizontalHeaderLabels(colLabels);
     for (int r = 0; r < m->rows(); ++r)
         for (int c = 0; c < m->cols(); ++c) {
-            auto* item = new QTableWidgetItem(QString::fromStdString(formatNumber((*m)(r, c), 10)));
+            auto* item = new QTableWidgetItem(shownNumber((*m)(r, c)));
             item->setForeground(color);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (!editable) item->setFlags(item->flags() & ~Qt::ItemIsEditable);

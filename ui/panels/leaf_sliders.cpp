@@ -12,6 +12,7 @@
 #include "ui/canvas/canvas_style.h"
 #include "core/graph/value_scrub.h"
 #include "ui/document/graph_document.h"
+#include "ui/document/shown_number.h"
 
 namespace bp {
 
@@ -94,8 +95,8 @@ void LeafSliders::recenter(Entry& entry, double value) {
     entry.step = scrubStep(value);
     const QSignalBlocker block(entry.slider);
     entry.slider->setValue(0);
-    entry.value->setText(QString::fromStdString(formatNumber(value)));
-    entry.slider->setToolTip(tr("%1 per step").arg(QString::fromStdString(formatNumber(entry.step))));
+    entry.value->setText(shownNumber(value));
+    entry.slider->setToolTip(tr("%1 per step").arg(shownNumber(entry.step)));
 }
 
 void LeafSliders::moved(Entry& entry, int position) {
@@ -112,7 +113,7 @@ void LeafSliders::sync() {
     const Matrix& value = doc_->graph().node(node_).leafValue;
     for (Entry& e : entries_) {
         const double v = value(e.row, e.col);
-        e.value->setText(QString::fromStdString(formatNumber(v)));
+        e.value->setText(shownNumber(v));
         if (e.slider->isSliderDown()) continue;
         // Changed elsewhere (the table, the canvas, undo): follow it, on the grid if it is on it.
         const double k = std::round((v - e.center) / e.step);

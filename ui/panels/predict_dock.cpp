@@ -12,19 +12,19 @@
 #include "ui/canvas/canvas_style.h"
 #include "ui/document/graph_document.h"
 #include "ui/panels/dock_refresh.h"
+#include "ui/document/shown_number.h"
 
 namespace bp {
 namespace {
 
-constexpr int kDigits = 4;       // a gradient or a change, as the canvas writes them
-constexpr int kLossDigits = 10;  // the loss before and after: a small change shows in late digits
+constexpr Shown kDigits = Shown::Step;       // a gradient or a change, as the canvas writes them
+constexpr Shown kLossDigits = Shown::Exact;  // the loss before and after: a small change shows in late digits
 constexpr int kMaxTerms = 4;     // past this many changed entries, the sum is not written out
 
-QString num(double x, int digits = kDigits) { return QString::fromStdString(formatNumber(x, digits)); }
 QString colored(const QString& text, const QColor& color) {
     return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color.name(), text);
 }
-QString signedNum(double x) { return (x > 0 ? QStringLiteral("+") : QString()) + num(x); }
+QString signedNum(double x) { return (x > 0 ? QStringLiteral("+") : QString()) + shownNumber(x, kDigits); }
 
 // "w2[1][0]" for an entry of a matrix, "w" for a number.
 QString entryName(const Node& n, long r, long c) {
@@ -92,8 +92,8 @@ void PredictDock::refresh() {
             if (delta(r, c) == 0) continue;
             if (++changed > kMaxTerms) continue;
             names << entryName(leaf, r, c);
-            products << colored(num(e.gradBefore(r, c)), style::kGradient) + QStringLiteral(" · ") +
-                            colored(num(delta(r, c)), style::kValue);
+            products << colored(shownNumber(e.gradBefore(r, c), kDigits), style::kGradient) + QStringLiteral(" · ") +
+                            colored(shownNumber(delta(r, c), kDigits), style::kValue);
         }
 
     QString edit;
@@ -101,8 +101,8 @@ void PredictDock::refresh() {
         long r = 0, c = 0;
         delta.cwiseAbs().maxCoeff(&r, &c);
         edit = tr("%1: %2 → %3 (Δ = %4)")
-                   .arg(entryName(leaf, r, c), colored(num(e.before(r, c), kLossDigits), style::kValue),
-                        colored(num(e.after(r, c), kLossDigits), style::kValue), signedNum(delta(r, c)));
+                   .arg(entryName(leaf, r, c), colored(shownNumber(e.before(r, c), kLossDigits), style::kValue),
+                        colored(shownNumber(e.after(r, c), kLossDigits), style::kValue), signedNum(delta(r, c)));
     } else {
         edit = tr("%1: %n entries changed", nullptr, changed).arg(QString::fromStdString(leaf.label).toHtmlEscaped());
     }
@@ -122,17 +122,17 @@ void PredictDock::refresh() {
         const double off = std::abs(predicted - actual) / scale;
         verdict = off < 0.05 ? tr("The gradient predicted the change to within %1%: for a small step the loss "
                                   "moves along its slope.")
-                                   .arg(num(std::max(off * 100, 0.0), 2))
+                                   .arg(shownNumber(std::max(off * 100, 0.0), Shown::Percent))
                              : tr("The prediction is off by %1%: the step is too large for the straight-line "
                                   "(first-order) estimate — the slope changed along the way.")
-                                   .arg(num(off * 100, 2));
+                                   .arg(shownNumber(off * 100, Shown::Percent));
     }
 
     body_->setText(QStringLiteral("<p>%1</p><table cellspacing=\"6\">"
                                   "<tr><td><b>%2</b></td><td>Δ%3 ≈ %4 = %5<b>%6</b></td></tr>"
                                   "<tr><td><b>%7</b></td><td>Δ%3 = %8 − %9 = <b>%10</b></td></tr></table><p>%11</p>")
-                       .arg(edit, tr("Predicted"), lossName, slope, terms, num(predicted), tr("Actual"),
-                            num(e.lossAfter, kLossDigits), num(e.lossBefore, kLossDigits), num(actual), verdict));
+                       .arg(edit, tr("Predicted"), lossName, slope, terms, shownNumber(predicted, kDigits), tr("Actual"),
+                            shownNumber(e.lossAfter, kLossDigits), shownNumber(e.lossBefore, kLossDigits), shownNumber(actual, kDigits), verdict));
 }
 
 }  // namespace bp

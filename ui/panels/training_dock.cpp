@@ -18,6 +18,7 @@
 #include "ui/charts/loss_curve_chart.h"
 #include "ui/document/graph_document.h"
 #include "ui/panels/training_session.h"
+#include "ui/document/shown_number.h"
 
 namespace bp {
 
@@ -203,15 +204,15 @@ void TrainingDock::refresh() {
     const auto& losses = session_->losses();
     if (running)
         lines << tr("Step %1 of %2, loss %3").arg(session_->runStepsDone()).arg(session_->runSteps())
-                     .arg(QString::fromStdString(formatNumber(losses.empty() ? 0.0 : losses.back(), 6)));
+                     .arg(shownNumber(losses.empty() ? 0.0 : losses.back(), Shown::Status));
     else if (!session_->notice().isEmpty())
         lines << session_->notice();
     else if (trainable)
         lines << tr("Loss %1. Each step: w ← w − lr·∂L/∂w.")
-                     .arg(QString::fromStdString(formatNumber(doc_->evaluation().values[doc_->root()](0, 0), 6)));
+                     .arg(shownNumber(doc_->evaluation().values[doc_->root()](0, 0), Shown::Status));
     if (trainable && kind != LrSchedule::Kind::Constant)
         lines << tr("Learning rate now %1 (after %2 steps of the schedule)")
-                     .arg(QString::fromStdString(formatNumber(session_->currentRate(), 4)))
+                     .arg(shownNumber(session_->currentRate(), Shown::Step))
                      .arg(session_->scheduledSteps());
     // During a run the regions follow the frames (refreshCurve), not every step.
     if (!running) refreshRegions();

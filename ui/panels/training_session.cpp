@@ -7,6 +7,7 @@
 #include "core/text/number_format.h"
 #include "ui/document/edit_commands.h"
 #include "ui/document/graph_document.h"
+#include "ui/document/shown_number.h"
 
 namespace bp {
 
@@ -15,14 +16,12 @@ namespace {
 // Two losses are the same point of the curve when bit-equal (nan equals nan here).
 bool sameLoss(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
 
-QString number(double x) { return QString::fromStdString(formatNumber(x, 6)); }
-
 // "0.4998738 → 0.4998736 (Δ −2.1e-07)": as many digits as it takes to see the change, and the change.
 QString lossChange(double before, double after) {
     const int digits = digitsToTellApart(before, after);
     return QCoreApplication::translate("bp::TrainingSession", "%1 → %2 (Δ %3)")
         .arg(QString::fromStdString(formatNumber(before, digits)), QString::fromStdString(formatNumber(after, digits)),
-             QString::fromStdString(formatNumber(after - before, 3)));
+             shownNumber(after - before, Shown::Glance));
 }
 
 }  // namespace
@@ -167,7 +166,7 @@ bool TrainingSession::advance() {
         emit lossesChanged();
         finishRun(tr("Stopped at step %1: the loss is %2. Try a smaller learning rate.")
                       .arg(runDone_)
-                      .arg(number(losses_.back())));
+                      .arg(shownNumber(losses_.back(), Shown::Status)));
         return false;
     }
     return true;

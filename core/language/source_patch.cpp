@@ -115,6 +115,41 @@ SourcePos advance(const std::string& s, SourcePos from, std::size_t fromOffset, 
 
 bool before(SourcePos a, SourcePos b) { return a.line != b.line ? a.line < b.line : a.column < b.column; }
 
+// `value` written in the layout of the literal `old`: each of its numbers, in order (row by row),
+// replaced by the shortest text of the new entry, and everything else (brackets, spaces, line
+// breaks, comments) kept; none when `old` does not hold one number per entry.
+std::optional<std::string> inLayoutOf(const std::string& old, const Matrix& value) {
+    std::string out;
+    Eigen::Index entry = 0;
+    for (std::size_t at = 0; at < old.size();) {
+        const char c = old[at];
+        if (c == '#') {
+            const std::size_t nl = old.find('\n', at);
+            const std::size_t end = nl == std::string::npos ? old.size() : nl;
+            out.append(old, at, end - at);
+            at = end;
+            continue;
+        }
+        if (c == '-' || isDigit(c)) {
+            const auto end = numberEnd(old, at);
+            if (!end || entry >= value.size()) return std::nullopt;
+            appendNumberText(out, value.reshaped<Eigen::RowMajor>()(entry++));
+            at = *end;
+            continue;
+        }
+        out += c;
+        ++at;
+    }
+    if (entry != value.size()) return std::nullopt;
+    return out;
+}
+
+// The new text of leaf `n`'s literal `old`: in its layout when it has one, else the shortest.
+std::string newLiteral(const std::string& old, const Node& n) {
+    if (auto kept = inLayoutOf(old, n.leafValue)) return *kept;
+    return literalText(n.leafValue);
+}
+
 }  // namespace
 
 bool patchLeafLiteral(std::string& source, Graph& graph, NodeId id, const std::string& spelling, std::string* replaced) {
@@ -126,7 +161,7 @@ bool patchLeafLiteral(std::string& source, Graph& graph, NodeId id, const std::s
     std::string text = spelling;
     if (text.empty()) {
         try {
-            text = literalText(n.leafValue);
+            text = newLiteral(source.substr(span->begin, span->end - span->begin), n);
         } catch (const std::exception&) {
             return false;
         }
@@ -139,7 +174,7 @@ bool patchLeafLiteral(std::string& source, Graph& graph, NodeId id, const std::s
     const auto startOffset = offsetOf(source, n.pos);
     const SourcePos start = advance(source, n.pos, *startOffset, span->begin);
     const SourcePos oldEnd = advance(source, start, span->begin, span->end);
-    const SourcePos newEnd{start.line, start.column + static_cast<int>(text.size())};
+    const SourcePos newEnd = advance(text, start, 0, text.size());
     source.replace(span->begin, span->end - span->begin, text);
 
     // Later nodes move with the text: on the literal's last line by columns, below it by lines.

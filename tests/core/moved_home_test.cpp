@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/graph/value_scrub.h"
+#include "core/language/literal_text.h"
 #include "core/language/parser.h"
 #include "core/language/source_patch.h"
 #include "core/trace/edit_effect.h"
@@ -23,16 +24,51 @@ TEST(SourcePatch, RewritesOnlyTheLiteralAndKeepsCommentsAndLayout) {
     p.graph.setLeafValue(w, (Matrix(2, 1) << 1.5, 2).finished());
     LiteralSpellings spellings;
     ASSERT_TRUE(spellings.rewrite(source, p.graph, w, before));
-    EXPECT_EQ(source, "# weights\nparam w = [1.5, 2]  # as written\ninput x = 3\ny = sum(w * x)\n");
+    // In the literal's own layout: only the numbers change.
+    EXPECT_EQ(source, "# weights\nparam w = [[1.5],   [2]]  # as written\ninput x = 3\ny = sum(w * x)\n");
     // The positions after the edit moved with the text: x's literal is still found.
     p.graph.setLeafValue(x, Matrix::Constant(1, 1, 4));
     ASSERT_TRUE(spellings.rewrite(source, p.graph, x, Matrix::Constant(1, 1, 3)));
-    EXPECT_EQ(source, "# weights\nparam w = [1.5, 2]  # as written\ninput x = 4\ny = sum(w * x)\n");
+    EXPECT_EQ(source, "# weights\nparam w = [[1.5],   [2]]  # as written\ninput x = 4\ny = sum(w * x)\n");
     // Back to the value as first written: the spelling as first written.
     p.graph.setLeafValue(w, before);
     ASSERT_TRUE(spellings.rewrite(source, p.graph, w, (Matrix(2, 1) << 1.5, 2).finished()));
     EXPECT_EQ(source, "# weights\nparam w = [[1],   [2]]  # as written\ninput x = 4\ny = sum(w * x)\n");
     EXPECT_EQ(parseProgram(source, "t.bpg").graph.node(x).leafValue(0, 0), 4);
+}
+
+// Trained weights are written where they stood, in the shortest text that reads back exactly: a
+// matrix written over several lines (with a comment inside) stays so, and the program parses
+// back to the trained values bit for bit.
+TEST(SourcePatch, TrainedWeightsKeepTheLayoutOfTheirLiterals) {
+    std::string source =
+        "input x = [[1], [-2]]\n"
+        "param w = [[0.5, -0.25],   # first row\n"
+        "           [1,    2]]\n"
+        "param b = 0.1\n"
+        "loss = sum(sigmoid(w @ x + b))\n";
+    Program p = parseProgram(source, "t.bpg");
+    const NodeId w = p.graph.find("w"), b = p.graph.find("b");
+    const Evaluation e = evaluate(p, TraceMode::Skip);
+    LiteralSpellings spellings;
+    for (NodeId id : {w, b}) {
+        const Matrix before = p.graph.node(id).leafValue;
+        p.graph.setLeafValue(id, before - 0.37 * e.grads[id]);
+        ASSERT_TRUE(spellings.rewrite(source, p.graph, id, before));
+    }
+    const Matrix& nw = p.graph.node(w).leafValue;
+    const std::string expected = "input x = [[1], [-2]]\n"
+                                 "param w = [[" + numberText(nw(0, 0)) + ", " + numberText(nw(0, 1)) +
+                                 "],   # first row\n"
+                                 "           [" + numberText(nw(1, 0)) + ",    " + numberText(nw(1, 1)) + "]]\n"
+                                 "param b = " + numberText(p.graph.node(b).leafValue(0, 0)) + "\n"
+                                 "loss = sum(sigmoid(w @ x + b))\n";
+    EXPECT_EQ(source, expected);
+    const Program back = parseProgram(source, "t.bpg");
+    EXPECT_EQ(back.graph.node(back.graph.find("w")).leafValue, nw);
+    EXPECT_EQ(back.graph.node(back.graph.find("b")).leafValue, p.graph.node(b).leafValue);
+    // The shortest text: no 17-digit spelling where fewer digits read back the same.
+    EXPECT_EQ(numberText(0.75), "0.75");
 }
 
 TEST(SourcePatch, RefusesWhenTheTextNoLongerHoldsTheLiteral) {

@@ -324,8 +324,10 @@ TEST(LiveEditsInTheSource, OnlyTheLiteralIsRewrittenAndLaterPositionsFollow) {
     const NodeId w = p.graph.find("w");
     p.graph.setLeafValue(w, (Matrix(2, 2) << 1, 2, 3, -4.25).finished());
     ASSERT_TRUE(patchLeafLiteral(text, p.graph, w));
-    EXPECT_EQ(text.substr(0, text.find("const k")), "# weights\ninput x = 1\nparam w = [[1, 2], [3, -4.25]]\nparam b = 0.5; ");
-    // Positions after the literal moved a line up: the next patches still find their literals.
+    // Only the numbers change: the rows stay on their lines, the comment between them stays.
+    EXPECT_EQ(text.substr(0, text.find("const k")),
+              "# weights\ninput x = 1\nparam w = [[1, 2],   # first row\n           [3, -4.25]]\nparam b = 0.5; ");
+    // Positions after the literal moved along the line: the next patches still find their literals.
     const NodeId k = p.graph.find("k");
     p.graph.setLeafValue(k, Matrix::Constant(1, 1, -7));
     ASSERT_TRUE(patchLeafLiteral(text, p.graph, k));

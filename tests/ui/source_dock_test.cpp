@@ -205,7 +205,7 @@ TEST_F(SourcePanel, UndoGivesBackValuesEditedBeforeTheApply) {
     ASSERT_TRUE(doc.editLeafValue(w1, (Matrix(2, 1) << 1.5, 2).finished()));
     // The live edit shows in the editor at once, the rest of the text as it was.
     EXPECT_EQ(dock.editor()->toPlainText(), doc.sourceText());
-    EXPECT_TRUE(dock.editor()->toPlainText().contains(QStringLiteral("param w1 = [1.5, 2]")));
+    EXPECT_TRUE(dock.editor()->toPlainText().contains(QStringLiteral("param w1 = [[1.5], [2]]")));
     const Evaluation edited = doc.evaluation();
 
     dock.editor()->setPlainText(inserted(dock.editor()->toPlainText(), QStringLiteral("loss ="), QStringLiteral("extra = w1 * 2")));
@@ -229,7 +229,7 @@ TEST_F(SourcePanel, TypingIsNotClobberedByALiveEdit) {
     EXPECT_TRUE(dock.messageText().contains(QStringLiteral("changed while you were typing")));
     dock.revert();
     EXPECT_EQ(dock.editor()->toPlainText(), doc.sourceText());
-    EXPECT_TRUE(doc.sourceText().contains(QStringLiteral("param w1 = [7, 2]")));
+    EXPECT_TRUE(doc.sourceText().contains(QStringLiteral("param w1 = [[7], [2]]")));
 }
 
 TEST_F(SourcePanel, ApplyAsYouTypeWaitsForAPause) {

@@ -118,6 +118,31 @@ TEST_F(Files, JsonDocumentKeepsGraphValuesPositionsViewAndStep) {
     EXPECT_EQ(second.windowTitle(), "lecture.json" + kTitleSuffix);
 }
 
+// Dragging a node by hand puts the `*` in the title, as quitting then asks to save; saving takes
+// it away again.
+TEST_F(Files, DraggingANodeMarksTheWindowModified) {
+    ASSERT_EQ(files()->saveTo(path("a.json")), "");
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    EXPECT_FALSE(window->isWindowModified());
+    NodeItem* item = window->scene()->nodeItem(id("y1"));
+    window->view()->ensureVisible(item);
+    QWidget* viewport = window->view()->viewport();
+    const QPointF before = item->pos();
+    const QPoint from = window->view()->mapFromScene(item->sceneBoundingRect().topLeft() + QPointF(12, 6));
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QTest::mouseMove(viewport, from + QPoint(20, 15));
+    QTest::mouseMove(viewport, from + QPoint(40, 30));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, from + QPoint(40, 30));
+    ASSERT_NE(item->pos(), before) << "the drag did not move the node";
+    EXPECT_TRUE(doc()->isModified());  // where it is drawn is part of the document
+    EXPECT_TRUE(window->isWindowModified());
+    ASSERT_EQ(files()->saveTo(path("a.json")), "");
+    EXPECT_FALSE(window->isWindowModified());
+    // The layout placing the nodes again (a new graph) is not the user's doing.
+    ASSERT_EQ(files()->open(path("a.json")), "");
+    EXPECT_FALSE(window->isWindowModified());
+}
+
 TEST_F(Files, UndoingBackToTheSavedStateIsUnmodified) {
     ASSERT_EQ(files()->saveTo(path("a.json")), "");
     doc()->editLeafValue(id("x"), Matrix::Constant(1, 1, 2));

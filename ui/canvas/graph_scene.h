@@ -85,6 +85,8 @@ signals:
     // thread or from a file).
     void layoutProgressed(double fraction);
     void laidOut();
+    // The user dragged a node to a new place (not the layout placing it).
+    void nodeDragged(NodeId id);
 
 private:
     // A picture at least this wide, so that the strip's arithmetic has room beside a small graph.

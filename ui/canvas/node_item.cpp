@@ -61,6 +61,7 @@ void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     const auto cell = n.isLeaf() && event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)
                           ? nodepaint::valueCellAt(n, event->pos())
                           : std::nullopt;
+    pressedAt_ = pos();
     if (!cell) return QGraphicsItem::mousePressEvent(event);
     const double value = n.leafValue(cell->row, cell->col);
     scrub_ = ValueScrub{id_, cell->row, cell->col, n.leafValue, scrubStep(value), double(event->screenPos().x()),
@@ -78,7 +79,11 @@ void NodeItem::mouseMoveEvent(QGraphicsSceneMouseEvent* event) {
 }
 
 void NodeItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
-    if (!scrub_) return QGraphicsItem::mouseReleaseEvent(event);
+    if (!scrub_) {
+        QGraphicsItem::mouseReleaseEvent(event);
+        if (pos() != pressedAt_) emit scene_->nodeDragged(id_);  // moved by hand: the window has unsaved changes
+        return;
+    }
     scrub_.reset();
     unsetCursor();
     event->accept();

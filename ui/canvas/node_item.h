@@ -37,6 +37,7 @@ private:
     NodeId id_;
     QSizeF size_;
     std::optional<ValueScrub> scrub_;
+    QPointF pressedAt_;  // where the node stood when the mouse went down on it
 };
 
 }  // namespace bp

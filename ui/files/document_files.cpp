@@ -80,6 +80,9 @@ DocumentFiles::DocumentFiles(GraphDocument* doc, GraphScene* scene, GraphView* v
         },
         this);
     connect(autosave_, &Autosave::failed, this, &DocumentFiles::message);
+    // A node dragged by hand is work the file does not hold (a document keeps positions): the
+    // title's `*` until it is saved. Receiver and slot are the document's, so the connection goes with it.
+    connect(scene_, &GraphScene::nodeDragged, doc_, &GraphDocument::markModified);
     connect(autosave_, &Autosave::failed, this, &DocumentFiles::autosaveTrouble);
     connect(autosave_, &Autosave::working, this, [this] { emit autosaveTrouble(QString()); });
     connect(watch_, &DiskWatch::changedOnDisk, this, &DocumentFiles::fileChangedOnDisk);

@@ -1,18 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/charts/chart_style.h"
 #include "ui/charts/sigmoid_chart.h"
 
-#include <QVBoxLayout>
-#include <cmath>
 #include <QtCharts/QChart>
-#include <QtCharts/QChartView>
-#include <QtCharts/QLegend>
-#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
-#include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
+#include <cmath>
 
-#include "core/text/number_format.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/charts/point_labels.h"
 
@@ -30,34 +23,39 @@ SigmoidChart::SigmoidChart(QWidget* parent) : ChartFrame(parent) {
     y->setTickAnchor(0);
     y->setTickInterval(0.25);
     y->setLabelFormat(QStringLiteral("%.2f"));
-    chart_->addAxis(x, Qt::AlignBottom);
-    chart_->addAxis(y, Qt::AlignLeft);
-    sigma_ = new QLineSeries;
-    sigma_->setName(tr("σ(z)"));
-    sigma_->setPen(QPen(style::kValue, 3));
-    slope_ = new QLineSeries;
-    slope_->setName(tr("σ′(z) = σ(z)(1 − σ(z))"));
-    slope_->setPen(QPen(style::kGradient, 3));
+    addAxis(x, Qt::AlignBottom, tr("z (the input of the sigmoid)"));
+    addAxis(y, Qt::AlignLeft);
+    sigma_ = lineSeries(tr("σ(z)"), style::kValue);
+    slope_ = lineSeries(tr("σ′(z) = σ(z)(1 − σ(z))"), style::kGradient);
+    relu_ = lineSeries(tr("relu(z)"), style::kValue.darker(160), 3, Qt::DashLine);
+    reluSlope_ = lineSeries(tr("relu′(z)"), style::kGradient.darker(160), 3, Qt::DashLine);
     maximum_ = scatterSeries(tr("max σ′"), style::kGradient, QScatterSeries::MarkerShapeStar, 18);
     points_ = scatterSeries(tr("sigmoid nodes"), QColor(0x2e, 0x7d, 0x32), QScatterSeries::MarkerShapeCircle, 14);
     highlighted_ = scatterSeries(tr("selected"), style::kActive, QScatterSeries::MarkerShapeCircle, 22);
     offScale_ = scatterSeries(tr("off the chart"), QColor(0x2e, 0x7d, 0x32), QScatterSeries::MarkerShapeTriangle, 16);
-    addSeries({sigma_, slope_, maximum_, points_, offScale_, highlighted_}, {maximum_, highlighted_, offScale_});
-    chart_->legend()->setAlignment(Qt::AlignTop);
-    setLargeType(false);
+    addSeries({sigma_, slope_, relu_, reluSlope_, maximum_, points_, offScale_, highlighted_},
+              {maximum_, highlighted_, offScale_});
+    setReluShown(false);
+    showLegendOnTop();
 }
 
-
-void SigmoidChart::setLargeType(bool large) {
-    const int px = large ? 22 : 14;
-    for (QAbstractAxis* a : chart_->axes()) {
-        auto* axis = static_cast<QValueAxis*>(a);
-        styleAxis(axis, a->orientation() == Qt::Horizontal ? tr("z (the input of the sigmoid)") : QString(), px);
+void SigmoidChart::setReluCurves(const std::vector<double>& z, const std::vector<double>& relu,
+                                 const std::vector<double>& slope) {
+    QList<QPointF> r, d;
+    for (std::size_t i = 0; i < z.size() && i < relu.size() && i < slope.size(); ++i) {
+        r.append({z[i], relu[i]});
+        d.append({z[i], slope[i]});
     }
-    QFont legend = chart_->legend()->font();
-    legend.setPixelSize(px + 1);
-    chart_->legend()->setFont(legend);
-    labels_->setPixelSize(large ? 24 : 15);
+    relu_->replace(r);
+    reluSlope_->replace(d);
+}
+
+int SigmoidChart::reluSampleCount() const { return int(relu_->count()); }
+
+void SigmoidChart::setReluShown(bool shown) {
+    reluShown_ = shown;
+    relu_->setVisible(shown);
+    reluSlope_->setVisible(shown);
 }
 
 void SigmoidChart::setCurves(const std::vector<double>& z, const std::vector<double>& sigma,
@@ -110,10 +108,7 @@ void SigmoidChart::updateMarkers() {
         }
         placed_.push_back(std::move(p));
     }
-    points_->replace(normal);
-    highlighted_->replace(highlighted);
-    offScale_->replace(off);
-    labels_->set(std::move(labels), slope_);
+    plot({{points_, normal}, {highlighted_, highlighted}, {offScale_, off}}, std::move(labels), slope_);
 }
 
 }  // namespace bp::charts

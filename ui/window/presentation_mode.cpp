@@ -19,6 +19,7 @@
 #include "ui/canvas/value_editor.h"
 #include "ui/panels/chain_rule_dock.h"
 #include "ui/window/predict_reveal.h"
+#include "ui/window/presentation_charts.h"
 #include "ui/window/step_toolbar.h"
 
 namespace bp {
@@ -63,7 +64,8 @@ PresentationMode::PresentationMode(QMainWindow* window, GraphScene* scene, Graph
     toggle_ = new QAction(tr("&Presentation mode"), this);
     toggle_->setCheckable(true);
     toggle_->setShortcut(Qt::Key_F5);
-    toggle_->setToolTip(tr("Full screen, large type: the canvas, the steps and the chain rule (F5; Esc leaves)"));
+    toggle_->setToolTip(tr("Full screen, large type: the canvas, the steps and the chain rule (F5; Esc leaves). "
+                           "C (or a clicker's B) shows the charts in turn, O draws relu beside σ."));
     leave_ = new QAction(tr("Leave presentation mode"), this);
     leave_->setShortcut(Qt::Key_Escape);
     leave_->setEnabled(false);
@@ -71,12 +73,30 @@ PresentationMode::PresentationMode(QMainWindow* window, GraphScene* scene, Graph
     connect(leave_, &QAction::triggered, this, [this] {
         // Esc first closes a value being typed on the canvas.
         if (scene_->valueEditor()->isOpen()) return scene_->valueEditor()->cancel();
+        // And a chart filling the screen goes back to the graph.
+        if (charts_ && charts_->screen() != PresentationCharts::Screen::Graph)
+            return charts_->showScreen(PresentationCharts::Screen::Graph);
         leave();
     });
+    nextChart_ = new QAction(tr("Presentation: the next chart (σ′, vanishing gradients, loss, graph)"), this);
+    nextChart_->setShortcuts({QKeySequence(Qt::Key_C), QKeySequence(Qt::Key_B)});
+    previousChart_ = new QAction(tr("Presentation: the chart before"), this);
+    previousChart_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_C));
+    relu_ = new QAction(tr("Presentation: relu beside σ on the σ′ chart"), this);
+    relu_->setShortcut(Qt::Key_O);
+    for (QAction* a : {nextChart_, previousChart_, relu_}) a->setEnabled(false);
     connect(scene_->document(), &GraphDocument::programReplaced, this, [this] { graphReplaced_ = true; });
     // The shortcuts work with the menu bar hidden.
     window_->addAction(toggle_);
     window_->addAction(leave_);
+    for (QAction* a : {nextChart_, previousChart_, relu_}) window_->addAction(a);
+}
+
+void PresentationMode::setCharts(SigmoidChartDock* sigmoid, VanishingDemoDock* vanishing, TrainingDock* training) {
+    charts_ = new PresentationCharts(window_, sigmoid, vanishing, training);
+    connect(nextChart_, &QAction::triggered, charts_, &PresentationCharts::next);
+    connect(previousChart_, &QAction::triggered, charts_, &PresentationCharts::previous);
+    connect(relu_, &QAction::triggered, charts_, &PresentationCharts::toggleRelu);
 }
 
 void PresentationMode::addPreferenceActions(QMenu* menu) {
@@ -168,6 +188,7 @@ void PresentationMode::enter() {
     });
     view_->setFocus();
     leave_->setEnabled(true);
+    for (QAction* a : {nextChart_, previousChart_, relu_}) a->setEnabled(charts_ != nullptr);
     if (!toggle_->isChecked()) toggle_->setChecked(true);
     emit activeChanged(true);
 }
@@ -176,6 +197,8 @@ void PresentationMode::leave() {
     if (!active_) return;
     active_ = false;
     leave_->setEnabled(false);
+    for (QAction* a : {nextChart_, previousChart_, relu_}) a->setEnabled(false);
+    if (charts_) charts_->showScreen(PresentationCharts::Screen::Graph);
     if (prefs_.predictOnEnter && !predictWasOn_) predict_->setOn(false);
 
     chainRule_->setLargeType(false);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Presentation mode (View > Presentation mode, F5; Esc leaves): full screen, only the canvas,
-// the step controls and the chain-rule panel, in large type and high contrast. Leaving puts
+// the step controls and the chain-rule panel, in large type and high contrast; the charts can
+// fill the screen in turn (C). Leaving puts
 // every dock, toolbar, the window's size and the canvas's node positions back as they were.
 // The preferences (type size, whether the class predicts from the start) are kept between runs.
 #include <QByteArray>
@@ -19,7 +20,11 @@ class ChainRuleDock;
 class GraphScene;
 class GraphView;
 class PredictReveal;
+class PresentationCharts;
+class SigmoidChartDock;
 class StepToolBar;
+class TrainingDock;
+class VanishingDemoDock;
 
 struct PresentationPreferences {
     double typeScale = 1.5;       // canvas type, relative to the normal look
@@ -36,6 +41,13 @@ public:
 
     QAction* toggleAction() const { return toggle_; }  // F5, checkable
     QAction* leaveAction() const { return leave_; }    // Esc, enabled while presenting
+    // The charts that can fill the screen while presenting (C, B: the next; Shift+C: the one
+    // before; O: relu beside σ; Esc: back to the graph). Page Down / Page Up keep stepping.
+    void setCharts(SigmoidChartDock* sigmoid, VanishingDemoDock* vanishing, TrainingDock* training);
+    PresentationCharts* charts() const { return charts_; }
+    QAction* nextChartAction() const { return nextChart_; }
+    QAction* previousChartAction() const { return previousChart_; }
+    QAction* reluAction() const { return relu_; }
     // The preferences' entries (type size, predict from the start), for the View menu.
     void addPreferenceActions(QMenu* menu);
 
@@ -66,6 +78,10 @@ private:
     PredictReveal* predict_;
     QAction* toggle_;
     QAction* leave_;
+    QAction* nextChart_;
+    QAction* previousChart_;
+    QAction* relu_;
+    PresentationCharts* charts_ = nullptr;
     PresentationPreferences prefs_;
 
     bool active_ = false;

@@ -4,12 +4,24 @@
 #include <QtCharts/QChart>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
+#include <algorithm>
 #include <cmath>
 
 #include "ui/canvas/canvas_style.h"
 #include "ui/charts/point_labels.h"
 
 namespace bp::charts {
+namespace {
+
+// The points (z, y) of a curve, as many as both have.
+QList<QPointF> curve(const std::vector<double>& z, const std::vector<double>& y) {
+    QList<QPointF> points;
+    for (std::size_t i = 0; i < z.size() && i < y.size(); ++i) points.append({z[i], y[i]});
+    return points;
+}
+
+}  // namespace
+
 SigmoidChart::SigmoidChart(QWidget* parent) : ChartFrame(parent) {
     auto* x = new QValueAxis;
     x->setRange(kAxisZMin, kAxisZMax);
@@ -41,13 +53,8 @@ SigmoidChart::SigmoidChart(QWidget* parent) : ChartFrame(parent) {
 
 void SigmoidChart::setReluCurves(const std::vector<double>& z, const std::vector<double>& relu,
                                  const std::vector<double>& slope) {
-    QList<QPointF> r, d;
-    for (std::size_t i = 0; i < z.size() && i < relu.size() && i < slope.size(); ++i) {
-        r.append({z[i], relu[i]});
-        d.append({z[i], slope[i]});
-    }
-    relu_->replace(r);
-    reluSlope_->replace(d);
+    relu_->replace(curve(z, relu));
+    reluSlope_->replace(curve(z, slope));
 }
 
 int SigmoidChart::reluSampleCount() const { return int(relu_->count()); }
@@ -60,14 +67,9 @@ void SigmoidChart::setReluShown(bool shown) {
 
 void SigmoidChart::setCurves(const std::vector<double>& z, const std::vector<double>& sigma,
                              const std::vector<double>& slope) {
-    QList<QPointF> s, d;
-    for (std::size_t i = 0; i < z.size() && i < sigma.size() && i < slope.size(); ++i) {
-        s.append({z[i], sigma[i]});
-        d.append({z[i], slope[i]});
-    }
-    sigma_->replace(s);
-    slope_->replace(d);
-    curveSamples_ = int(s.size());
+    sigma_->replace(curve(z, sigma));
+    slope_->replace(curve(z, slope));
+    curveSamples_ = int(std::min({z.size(), sigma.size(), slope.size()}));
 }
 
 void SigmoidChart::setMaximum(double z, double slope) {

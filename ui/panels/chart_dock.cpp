@@ -2,6 +2,7 @@
 #include "ui/panels/chart_dock.h"
 
 #include <QLabel>
+#include <algorithm>
 #include <QVBoxLayout>
 
 #include "ui/charts/chart_frame.h"
@@ -20,8 +21,10 @@ ChartDock::ChartDock(const QString& title, const QString& objectName, charts::Ch
     summary_ = new QLabel;
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout_->addWidget(chart, 1);
-    layout_->addWidget(summary_);
+    body_ = new QBoxLayout(QBoxLayout::TopToBottom);
+    body_->addWidget(chart, 1);
+    body_->addWidget(summary_);
+    layout_->addLayout(body_, 1);
     setWidget(content);
 }
 
@@ -59,8 +62,12 @@ void ChartDock::setLargeType(bool large) {
     font.setPixelSize(px);
     widget()->setFont(font);
     QFont summary = summary_->font();
-    summary.setPixelSize(px + (large ? 2 : 1));
+    summary.setPixelSize(px + 1);
     summary_->setFont(summary);
+    // On a wide screen the summary is a column beside the chart: the chart keeps the height.
+    body_->setDirection(large ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    summary_->setMaximumWidth(large ? std::max(320, window()->width() * 3 / 10) : QWIDGETSIZE_MAX);
+    summary_->setAlignment(large ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignLeft);
 }
 
 }  // namespace bp

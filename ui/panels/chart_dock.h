@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// What the chart docks share: a chart above a few lines of summary for the class, controls of
-// the dock's own above them, the type at the dock's or at presentation's size, and a refresh run
+// What the chart docks share: a chart above a few lines of summary for the class (beside it in
+// presentation's large type, where the screen is wide), controls of the dock's own above them, the type at the dock's or at presentation's size, and a refresh run
 // only while the dock can be seen (or when someone reads it).
 #include <QDockWidget>
 #include <initializer_list>
 
+class QBoxLayout;
 class QLabel;
 class QVBoxLayout;
 
@@ -36,6 +37,7 @@ protected:
     // Refreshes (through refresh()) after each of the document's `changes`, and once now.
     void refreshOn(std::initializer_list<void (GraphDocument::*)()> changes);
     virtual void refresh() = 0;
+    charts::ChartFrame* frame() const { return frame_; }
 
     GraphDocument* doc_;
     QVBoxLayout* layout_;  // controls go above the chart (insert at 0)
@@ -43,6 +45,7 @@ protected:
 
 private:
     charts::ChartFrame* frame_;
+    QBoxLayout* body_;  // the chart and the summary
     DockRefresh* refresher_ = nullptr;
     bool lent_ = false;
 };

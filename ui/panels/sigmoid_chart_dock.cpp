@@ -67,7 +67,7 @@ QString entryName(const QString& base, const Matrix& m, Eigen::Index r, Eigen::I
 
 SigmoidChartDock::SigmoidChartDock(GraphDocument* document, QWidget* parent)
     : ChartDock(tr("Sigmoid chart"), QStringLiteral("SigmoidChartDock"), new SigmoidChart, document, parent) {
-    chart_ = static_cast<SigmoidChart*>(layout_->itemAt(0)->widget());
+    chart_ = static_cast<SigmoidChart*>(frame());
     drawCurves(chart_);
     relu_ = new QCheckBox(tr("relu beside σ (dashed)"));
     relu_->setToolTip(tr("Draws relu(z) and relu′(z) over σ and σ′: a slope of 1 beside a slope of at most 1/4"));

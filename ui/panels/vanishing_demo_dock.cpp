@@ -40,7 +40,7 @@ QString factor(double x) {
 VanishingDemoDock::VanishingDemoDock(GraphDocument* document, QWidget* parent)
     : ChartDock(tr("Vanishing gradients"), QStringLiteral("VanishingDemoDock"), new charts::LayerGradientChart, document,
                 parent) {
-    chart_ = static_cast<charts::LayerGradientChart*>(layout_->itemAt(0)->widget());
+    chart_ = static_cast<charts::LayerGradientChart*>(frame());
     auto* controls = new QHBoxLayout;
     depth_ = new QSpinBox;
     depth_->setRange(kDeepChainMinDepth, kDeepChainMaxDepth);

@@ -7,10 +7,12 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <algorithm>
 #include <cmath>
 
 #include "ui/canvas/canvas_style.h"
@@ -33,7 +35,8 @@ constexpr double kPresentationFitZoom = 3.0;  // a three-node graph may fill the
 // 14 px on a 1280x720 projector; the window, on a desk, 11 px.
 constexpr double kPresentationNumberPixels = 14;
 constexpr double kWindowNumberPixels = 11;
-constexpr int kChainRuleLines = 5;            // the sum, its numbers, the total, and room
+constexpr int kChainRuleLines = 4;            // the sum, its numbers, the total, and room
+constexpr double kChainRuleShare = 0.3;       // of the screen's height, at the most: the graph needs the rest
 
 }  // namespace
 
@@ -90,6 +93,20 @@ PresentationMode::PresentationMode(QMainWindow* window, GraphScene* scene, Graph
     window_->addAction(toggle_);
     window_->addAction(leave_);
     for (QAction* a : {nextChart_, previousChart_, relu_}) window_->addAction(a);
+    window_->installEventFilter(this);
+}
+
+bool PresentationMode::eventFilter(QObject* watched, QEvent* event) {
+    if (active_ && watched == window_ && event->type() == QEvent::Resize) {
+        const int height = static_cast<QResizeEvent*>(event)->size().height();
+        if (height != sizedFor_) {
+            sizedFor_ = height;
+            QTimer::singleShot(0, this, [this] {
+                if (active_) sizeChainRule();
+            });
+        }
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void PresentationMode::setCharts(SigmoidChartDock* sigmoid, VanishingDemoDock* vanishing, TrainingDock* training) {
@@ -146,9 +163,12 @@ void PresentationMode::applyCanvasLook() {
     view_->setMaxFitZoom(active_ ? kPresentationFitZoom : kNormalFitZoom);
 }
 
-// Tall enough for the title and five lines of arithmetic in large type.
+// Type for the screen's height; tall enough for the title and four lines of arithmetic, but not
+// more than 30% of the screen (a longer sum takes smaller type, see ChainRuleDock).
 void PresentationMode::sizeChainRule() {
-    window_->resizeDocks({chainRule_}, {chainRule_->heightForLines(kChainRuleLines)}, Qt::Vertical);
+    chainRule_->setLargeType(true, window_->height());
+    const int most = int(window_->height() * kChainRuleShare);
+    window_->resizeDocks({chainRule_}, {std::min(most, chainRule_->heightForLines(kChainRuleLines))}, Qt::Vertical);
 }
 
 void PresentationMode::enter() {
@@ -157,6 +177,7 @@ void PresentationMode::enter() {
     state_ = window_->saveState();
     positions_ = scene_->nodePositions();
     graphReplaced_ = false;
+    sizedFor_ = -1;
     menuBarWasVisible_ = !window_->menuBar()->isHidden();
     statusBarWasVisible_ = !window_->statusBar()->isHidden();
     active_ = true;
@@ -174,7 +195,7 @@ void PresentationMode::enter() {
     window_->menuBar()->hide();
     window_->statusBar()->hide();
 
-    chainRule_->setLargeType(true);
+    chainRule_->setLargeType(true, window_->height());
     steps_->setLargeType(true);
     applyCanvasLook();
     predictWasOn_ = predict_->isOn();

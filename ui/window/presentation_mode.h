@@ -6,6 +6,7 @@
 // every dock, toolbar, the window's size and the canvas's node positions back as they were.
 // The preferences (type size, whether the class predicts from the start) are kept between runs.
 #include <QByteArray>
+#include <QEvent>
 #include <QObject>
 #include <QPointF>
 #include <vector>
@@ -65,6 +66,11 @@ public:
 signals:
     void activeChanged(bool active);
 
+protected:
+    // A new size of the screen (a window manager's full screen, a projector plugged in) sizes
+    // the chain-rule panel's type and height again.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void setActive(bool active);
     void applyCanvasLook();
@@ -89,6 +95,7 @@ private:
     QByteArray geometry_;
     QByteArray state_;
     std::vector<QPointF> positions_;
+    int sizedFor_ = -1;           // the window height the chain-rule panel was last sized for
     bool graphReplaced_ = false;  // another graph was opened meanwhile: its layout is new
     bool predictWasOn_ = false;
     bool menuBarWasVisible_ = true;

@@ -2,6 +2,7 @@
 #include "ui/charts/chart_frame.h"
 
 #include <QPen>
+#include <algorithm>
 #include <QVBoxLayout>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
@@ -29,8 +30,13 @@ ChartFrame::ChartFrame(QWidget* parent)
 // The labels are items of the chart: they go before the view deletes it.
 ChartFrame::~ChartFrame() { labels_.reset(); }
 
-void ChartFrame::setLargeType(bool large) {
+int ChartFrame::presentationPixels(int screenHeight) {
+    return std::clamp(screenHeight * kPresentationPixels / 720, kPresentationPixels, 32);
+}
+
+void ChartFrame::setLargeType(bool large, int screenHeight) {
     large_ = large;
+    largePixels_ = presentationPixels(screenHeight);
     const int px = axisPixelSize();
     for (const auto& [axis, title] : axes_) styleAxis(axis, title, px);
     QFont legend = chart_->legend()->font();
@@ -56,7 +62,7 @@ void ChartFrame::addSeries(std::initializer_list<QAbstractSeries*> series, std::
 
 void ChartFrame::showLegendOnTop() {
     chart_->legend()->setAlignment(Qt::AlignTop);
-    setLargeType(large_);
+    setLargeType(large_, largePixels_ * 720 / kPresentationPixels);
 }
 
 void ChartFrame::plot(std::initializer_list<std::pair<QXYSeries*, QList<QPointF>>> points, std::vector<PointLabel> labels,

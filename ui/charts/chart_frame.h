@@ -34,16 +34,19 @@ struct PointLabel;
 class ChartFrame : public QWidget {
     Q_OBJECT
 public:
-    // The pixel size of axis labels in a dock, and in presentation mode (a lecture hall's back
-    // row reads 14 px on a 1280x720 projector; the charts' labels are larger still).
+    // The pixel size of axis labels in a dock, and in presentation mode on a 720-pixel screen (a
+    // lecture hall's back row reads 14 px on a 1280x720 projector; the charts' labels are larger
+    // still), growing with the screen up to 32 px.
     static constexpr int kDockPixels = 14;
     static constexpr int kPresentationPixels = 22;
+    static int presentationPixels(int screenHeight);
 
     QChart* chart() const { return chart_; }
-    // Axis labels and titles, the legend and the point labels at the dock's or presentation's size.
-    void setLargeType(bool large);
+    // Axis labels and titles, the legend and the point labels at the dock's size or at
+    // presentation's on a screen `screenHeight` pixels tall.
+    void setLargeType(bool large, int screenHeight = 720);
     bool largeType() const { return large_; }
-    int axisPixelSize() const { return large_ ? kPresentationPixels : kDockPixels; }
+    int axisPixelSize() const { return large_ ? largePixels_ : kDockPixels; }
 
 protected:
     explicit ChartFrame(QWidget* parent);
@@ -67,6 +70,7 @@ protected:
 private:
     std::vector<std::pair<QAbstractAxis*, QString>> axes_;  // every axis and its title
     bool large_ = false;
+    int largePixels_ = kPresentationPixels;
 };
 
 // A scatter series of `size`-pixel markers of `shape` in `color`, named for the legend.

@@ -54,8 +54,8 @@ void ChartDock::setLent(bool lent) {
     flush();
 }
 
-void ChartDock::setLargeType(bool large) {
-    frame_->setLargeType(large);
+void ChartDock::setLargeType(bool large, int screenHeight) {
+    frame_->setLargeType(large, screenHeight);
     // The controls and the summary; the summary a little larger than the axes.
     const int px = frame_->axisPixelSize();
     QFont font = widget()->font();

@@ -24,7 +24,7 @@ public:
     // The summary under the chart, brought up to date first.
     QString summaryText() const;
     // The chart, the summary and the controls at the dock's size or presentation's.
-    void setLargeType(bool large);
+    void setLargeType(bool large, int screenHeight = 720);
     // Brings the chart and the summary up to date if a change is pending.
     void flush() const;
     // While the content is shown elsewhere (presentation's full screen), the dock itself is hidden

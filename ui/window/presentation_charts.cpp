@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QLabel>
 #include <QMainWindow>
+#include <algorithm>
 
 #include "ui/charts/loss_curve_chart.h"
 #include "ui/panels/sigmoid_chart_dock.h"
@@ -42,7 +43,11 @@ QString PresentationCharts::heading() const {
     case Screen::Graph: return QString();
     case Screen::Sigmoid: what = tr("σ′(z): how much each sigmoid lets the gradient through"); break;
     case Screen::Vanishing: what = tr("Vanishing gradients: the gradient's size at each layer"); break;
-    case Screen::Loss: what = tr("The loss, step by step of training"); break;
+    case Screen::Loss:
+        what = training_->lossChart()->points().empty()
+                   ? tr("The loss, step by step of training (none yet: train in the Training panel first)")
+                   : tr("The loss, step by step of training");
+        break;
     }
     return tr("<b>%1</b> &nbsp; <span style=\"color:#555\">C: next chart · O: relu beside σ · Esc: back to the graph</span>")
         .arg(what.toHtmlEscaped());
@@ -58,6 +63,9 @@ void PresentationCharts::showScreen(Screen screen) {
     }
     lend(screen);
     heading_->setText(heading());
+    QFont font = heading_->font();
+    font.setPixelSize(std::max(20, window_->height() / 36));
+    heading_->setFont(font);
     setGeometry(window_->rect());
     show();
     raise();
@@ -77,12 +85,12 @@ void PresentationCharts::lend(Screen screen) {
         home_ = qobject_cast<QBoxLayout*>(chart->parentWidget()->layout());
         homeIndex_ = home_ ? home_->indexOf(chart) : -1;
         homeStretch_ = home_ && homeIndex_ >= 0 ? home_->stretch(homeIndex_) : 0;
-        chart->setLargeType(true);
+        chart->setLargeType(true, window_->height());
         lent_ = chart;
     } else {
         lentDock_ = screen == Screen::Sigmoid ? static_cast<ChartDock*>(sigmoid_) : vanishing_;
         lentDock_->setLent(true);
-        lentDock_->setLargeType(true);
+        lentDock_->setLargeType(true, window_->height());
         lent_ = lentDock_->widget();
     }
     layout_->addWidget(lent_, 1);

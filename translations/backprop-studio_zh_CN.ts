@@ -2558,14 +2558,33 @@ Run the check?</source>
     </message>
 </context>
 <context>
+    <name>bp::PresentationCharts</name>
+    <message>
+        <source>σ′(z): how much each sigmoid lets the gradient through</source>
+        <translation>σ′(z)：每个 sigmoid 让多少梯度通过</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients: the gradient&apos;s size at each layer</source>
+        <translation>梯度消失：每一层的梯度大小</translation>
+    </message>
+    <message>
+        <source>The loss, step by step of training</source>
+        <translation>损失：训练的每一步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; &lt;span style=&quot;color:#555&quot;&gt;C: next chart · O: relu beside σ · Esc: back to the graph&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; &lt;span style=&quot;color:#555&quot;&gt;C：下一张图表 · O：在 σ 旁显示 relu · Esc：回到计算图&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>The loss, step by step of training (none yet: train in the Training panel first)</source>
+        <translation>损失：训练的每一步（还没有：请先在“训练”面板中训练）</translation>
+    </message>
+</context>
+<context>
     <name>bp::PresentationMode</name>
     <message>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Full screen, large type: the canvas, the steps and the chain rule (F5; Esc leaves)</source>
-        <translation>全屏、大字号：画布、步进按钮和链式法则（F5；Esc 退出）</translation>
     </message>
     <message>
         <source>Leave presentation mode</source>
@@ -2590,6 +2609,22 @@ Run the check?</source>
     <message>
         <source>F5 also switches on “Let the class predict”</source>
         <translation>按 F5 时同时打开“让全班预测”</translation>
+    </message>
+    <message>
+        <source>Full screen, large type: the canvas, the steps and the chain rule (F5; Esc leaves). C (or a clicker&apos;s B) shows the charts in turn, O draws relu beside σ.</source>
+        <translation>全屏、大字：画布、步骤和链式法则（F5；Esc 退出）。C（或翻页笔的 B 键）依次显示各图表，O 在 σ 旁画出 relu。</translation>
+    </message>
+    <message>
+        <source>Presentation: the next chart (σ′, vanishing gradients, loss, graph)</source>
+        <translation>演示：下一张图表（σ′、梯度消失、损失、计算图）</translation>
+    </message>
+    <message>
+        <source>Presentation: the chart before</source>
+        <translation>演示：上一张图表</translation>
+    </message>
+    <message>
+        <source>Presentation: relu beside σ on the σ′ chart</source>
+        <translation>演示：在 σ′ 图表中的 σ 旁显示 relu</translation>
     </message>
 </context>
 <context>
@@ -2696,6 +2731,14 @@ Run the check?</source>
     <message>
         <source>Only the first %1 of %2 sigmoid entries are drawn.</source>
         <translation>%2 个 sigmoid 元素中只画出了前 %1 个。</translation>
+    </message>
+    <message>
+        <source>relu beside σ (dashed)</source>
+        <translation>在 σ 旁显示 relu（虚线）</translation>
+    </message>
+    <message>
+        <source>Draws relu(z) and relu′(z) over σ and σ′: a slope of 1 beside a slope of at most 1/4</source>
+        <translation>在 σ 和 σ′ 上画出 relu(z) 和 relu′(z)：斜率 1 与至多 1/4 的斜率并列</translation>
     </message>
 </context>
 <context>
@@ -3198,6 +3241,14 @@ Run the check?</source>
     <message>
         <source> (σ′ off the chart)</source>
         <translation>（σ′ 超出图表范围）</translation>
+    </message>
+    <message>
+        <source>relu(z)</source>
+        <translation>relu(z)</translation>
+    </message>
+    <message>
+        <source>relu′(z)</source>
+        <translation>relu′(z)</translation>
     </message>
 </context>
 </TS>

@@ -87,7 +87,10 @@ TEST(Presentation, ShowsOnlyCanvasStepsAndChainRuleAndLeavingRestoresEverything)
     EXPECT_TRUE(style::canvasLook().highContrast);
     EXPECT_GT(style::numberFont().pixelSize(), 20);
     QTest::qWait(200);  // the panel is sized again once the window is full screen
-    EXPECT_GE(window.chainRuleDock()->height(), window.chainRuleDock()->heightForLines(5) - 2);
+    // Four lines of arithmetic, but no more than 30% of the screen: the graph keeps the rest.
+    EXPECT_GE(window.chainRuleDock()->height(),
+              std::min(window.chainRuleDock()->heightForLines(4), int(0.3 * window.height())) - 2);
+    EXPECT_LE(window.chainRuleDock()->height(), 0.31 * window.height());
 
     presentation->leave();
     EXPECT_FALSE(presentation->isActive());
@@ -292,7 +295,10 @@ TEST(WindowLayout, CanvasGetsMostRoomAndTheChainRuleRunsFullWidthUnderIt) {
     // Full width: under the side panels too.
     EXPECT_GE(window.chainRuleDock()->width(), window.width() - 20);
     // Five lines of arithmetic fit.
-    EXPECT_GE(window.chainRuleDock()->height(), window.chainRuleDock()->heightForLines(5) - 2);
+    // Four lines of arithmetic, but no more than 30% of the screen: the graph keeps the rest.
+    EXPECT_GE(window.chainRuleDock()->height(),
+              std::min(window.chainRuleDock()->heightForLines(4), int(0.3 * window.height())) - 2);
+    EXPECT_LE(window.chainRuleDock()->height(), 0.31 * window.height());
     const QSize canvas = window.view()->size();
     EXPECT_GT(canvas.width(), window.sourceDock()->width());
     EXPECT_GT(canvas.width(), window.inspectorDock()->width());

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/chart_frame.h"
 
+#include <QPen>
+#include <algorithm>
 #include <QVBoxLayout>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
 #include <QtCharts/QLegendMarker>
+#include <QtCharts/QLineSeries>
 #include <QtCharts/QLogValueAxis>
 
 #include "core/text/number_format.h"
@@ -27,6 +30,27 @@ ChartFrame::ChartFrame(QWidget* parent)
 // The labels are items of the chart: they go before the view deletes it.
 ChartFrame::~ChartFrame() { labels_.reset(); }
 
+int ChartFrame::presentationPixels(int screenHeight) {
+    return std::clamp(screenHeight * kPresentationPixels / 720, kPresentationPixels, 32);
+}
+
+void ChartFrame::setLargeType(bool large, int screenHeight) {
+    large_ = large;
+    largePixels_ = presentationPixels(screenHeight);
+    const int px = axisPixelSize();
+    for (const auto& [axis, title] : axes_) styleAxis(axis, title, px);
+    QFont legend = chart_->legend()->font();
+    legend.setPixelSize(px + 1);
+    chart_->legend()->setFont(legend);
+    labels_->setPixelSize(px + (large ? 2 : 1));
+}
+
+void ChartFrame::addAxis(QAbstractAxis* axis, Qt::Alignment side, const QString& title) {
+    if (side) chart_->addAxis(axis, side);
+    axes_.emplace_back(axis, title);
+    styleAxis(axis, title, axisPixelSize());
+}
+
 void ChartFrame::addSeries(std::initializer_list<QAbstractSeries*> series, std::initializer_list<QAbstractSeries*> unlisted) {
     for (QAbstractSeries* s : series) {
         chart_->addSeries(s);
@@ -34,6 +58,17 @@ void ChartFrame::addSeries(std::initializer_list<QAbstractSeries*> series, std::
     }
     for (QAbstractSeries* s : unlisted)
         for (QLegendMarker* m : chart_->legend()->markers(s)) m->setVisible(false);
+}
+
+void ChartFrame::showLegendOnTop() {
+    chart_->legend()->setAlignment(Qt::AlignTop);
+    setLargeType(large_, largePixels_ * 720 / kPresentationPixels);
+}
+
+void ChartFrame::plot(std::initializer_list<std::pair<QXYSeries*, QList<QPointF>>> points, std::vector<PointLabel> labels,
+                      QAbstractSeries* labelled) {
+    for (const auto& [series, at] : points) series->replace(at);
+    labels_->set(std::move(labels), labelled);
 }
 
 QScatterSeries* scatterSeries(const QString& name, const QColor& color, QScatterSeries::MarkerShape shape, double size) {
@@ -55,6 +90,13 @@ QLogValueAxis* decadeAxis() {
     axis->setBase(10);
     axis->setLabelFormat(QStringLiteral("%.0e"));
     return axis;
+}
+
+QLineSeries* lineSeries(const QString& name, const QColor& color, double width, Qt::PenStyle style) {
+    auto* s = new QLineSeries;
+    s->setName(name);
+    s->setPen(QPen(color, width, style));
+    return s;
 }
 
 QString chartNumber(double x, int significant) { return QString::fromStdString(formatNumber(x, significant)); }

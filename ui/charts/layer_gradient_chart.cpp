@@ -1,21 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/layer_gradient_chart.h"
 
-#include <QVBoxLayout>
 #include <QtCharts/QChart>
-#include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
-#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QLogValueAxis>
-#include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
 #include <cmath>
 
-#include "core/text/number_format.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/charts/chart_scale.h"
-#include "ui/charts/chart_style.h"
 #include "ui/charts/point_labels.h"
 
 namespace bp::charts {
@@ -23,26 +17,14 @@ LayerGradientChart::LayerGradientChart(QWidget* parent) : ChartFrame(parent) {
     x_ = new QValueAxis;
     x_->setLabelFormat(QStringLiteral("%d"));
     y_ = decadeAxis();
-    chart_->addAxis(x_, Qt::AlignBottom);
-    chart_->addAxis(y_, Qt::AlignLeft);
-    line_ = new QLineSeries;
-    line_->setPen(QPen(style::kGradient, 3));
+    addAxis(x_, Qt::AlignBottom, tr("layer k (1 = nearest the input)"));
+    addAxis(y_, Qt::AlignLeft, tr("‖∂L/∂zₖ‖ (log scale)"));
+    line_ = lineSeries(QString(), style::kGradient);
     points_ = scatterSeries(QString(), style::kGradient, QScatterSeries::MarkerShapeCircle, 11);
     offScale_ = offScaleSeries(tr("off the chart"));
     addSeries({line_, points_, offScale_}, {points_, offScale_});
-    chart_->legend()->setAlignment(Qt::AlignTop);
-    setLargeType(false);
+    showLegendOnTop();
     setLayers({}, QString());
-}
-
-void LayerGradientChart::setLargeType(bool large) {
-    const int px = large ? 22 : 14;
-    styleAxis(x_, tr("layer k (1 = nearest the input)"), px);
-    styleAxis(y_, tr("‖∂L/∂zₖ‖ (log scale)"), px);
-    QFont legend = chart_->legend()->font();
-    legend.setPixelSize(px + 1);
-    chart_->legend()->setFont(legend);
-    labels_->setPixelSize(large ? 22 : 14);
 }
 
 void LayerGradientChart::setLayers(std::vector<Layer> layers, const QString& series) {
@@ -86,10 +68,7 @@ void LayerGradientChart::setLayers(std::vector<Layer> layers, const QString& ser
             labels.push_back({at, p.label, y.offScale ? QColor(0x4e, 0x34, 0x2e) : style::kGradient.darker(130), y.offScale});
         placed_.push_back(std::move(p));
     }
-    line_->replace(line);
-    points_->replace(points);
-    offScale_->replace(off);
-    labels_->set(std::move(labels), line_);
+    plot({{line_, line}, {points_, points}, {offScale_, off}}, std::move(labels), line_);
 }
 
 }  // namespace bp::charts

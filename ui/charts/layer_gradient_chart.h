@@ -5,24 +5,11 @@
 // labelled with its value. The caller gives the numbers; this is the one file that knows Qt Charts
 // draws this chart.
 #include <QString>
-#include <QWidget>
-
-#include "ui/charts/chart_frame.h"
-#include <memory>
 #include <vector>
 
-QT_BEGIN_NAMESPACE
-class QChart;
-class QChartView;
-class QLineSeries;
-class QLogValueAxis;
-class QScatterSeries;
-class QValueAxis;
-QT_END_NAMESPACE
+#include "ui/charts/chart_frame.h"
 
 namespace bp::charts {
-
-class PointLabels;
 
 class LayerGradientChart : public ChartFrame {
     Q_OBJECT
@@ -46,7 +33,6 @@ public:
     const std::vector<PlacedLayer>& layers() const { return placed_; }
     double yMin() const { return yMin_; }
     double yMax() const { return yMax_; }
-    void setLargeType(bool large);
 
 private:
     QLineSeries* line_;

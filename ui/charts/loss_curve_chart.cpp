@@ -1,21 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/loss_curve_chart.h"
 
-#include <QVBoxLayout>
 #include <QtCharts/QChart>
-#include <QtCharts/QChartView>
 #include <QtCharts/QLegend>
-#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QLogValueAxis>
-#include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
 #include <cmath>
 
-#include "core/text/number_format.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/charts/chart_scale.h"
-#include "ui/charts/chart_style.h"
 #include "ui/charts/point_labels.h"
 
 namespace bp::charts {
@@ -25,28 +19,18 @@ LossCurveChart::LossCurveChart(QWidget* parent) : ChartFrame(parent) {
     linearY_ = new QValueAxis;
     linearY_->setLabelFormat(QStringLiteral("%.3g"));
     logY_ = decadeAxis();
-    chart_->addAxis(x_, Qt::AlignBottom);
-    chart_->addAxis(linearY_, Qt::AlignLeft);
-    line_ = new QLineSeries;
-    line_->setName(tr("loss"));
-    line_->setPen(QPen(style::kRoot, 3));
+    addAxis(x_, Qt::AlignBottom, tr("optimizer step"));
+    addAxis(linearY_, Qt::AlignLeft, tr("loss"));
+    addAxis(logY_, {}, tr("loss (log scale)"));  // swapped in by setLogScale
+    line_ = lineSeries(tr("loss"), style::kRoot);
     offScale_ = offScaleSeries();
     addSeries({line_, offScale_});
     chart_->legend()->setVisible(false);
-    setLargeType(false);
 }
 
 LossCurveChart::~LossCurveChart() {
     // The y axis not in the chart is ours to delete.
     delete (log_ ? static_cast<QAbstractAxis*>(linearY_) : logY_);
-}
-
-void LossCurveChart::setLargeType(bool large) {
-    pixelSize_ = large ? 22 : 14;
-    styleAxis(x_, tr("optimizer step"), pixelSize_);
-    styleAxis(linearY_, tr("loss"), pixelSize_);
-    styleAxis(logY_, tr("loss (log scale)"), pixelSize_);
-    labels_->setPixelSize(large ? 22 : 14);
 }
 
 void LossCurveChart::setLogScale(bool logScale) {
@@ -114,9 +98,7 @@ void LossCurveChart::rebuild() {
     }
     labelTexts_.clear();
     for (const PointLabel& l : labels) labelTexts_ << l.text;
-    line_->replace(line);
-    offScale_->replace(off);
-    labels_->set(std::move(labels), line_);
+    plot({{line_, line}, {offScale_, off}}, std::move(labels), line_);
 }
 
 }  // namespace bp::charts

@@ -5,25 +5,12 @@
 // edge and labelled with its value. The caller gives the numbers; this is the one file that knows
 // Qt Charts draws this chart.
 #include <QString>
-#include <QWidget>
-
-#include "ui/charts/chart_frame.h"
-#include <memory>
+#include <QStringList>
 #include <vector>
 
-QT_BEGIN_NAMESPACE
-class QAbstractAxis;
-class QChart;
-class QChartView;
-class QLineSeries;
-class QLogValueAxis;
-class QScatterSeries;
-class QValueAxis;
-QT_END_NAMESPACE
+#include "ui/charts/chart_frame.h"
 
 namespace bp::charts {
-
-class PointLabels;
 
 class LossCurveChart : public ChartFrame {
     Q_OBJECT
@@ -48,20 +35,18 @@ public:
     QStringList labelTexts() const { return labelTexts_; }
     double yMin() const { return yMin_; }
     double yMax() const { return yMax_; }
-    void setLargeType(bool large);
 
 private:
     void rebuild();
+    std::vector<double> losses_;
+    std::vector<PlacedLoss> placed_;
+    QStringList labelTexts_;
     QLineSeries* line_;
     QScatterSeries* offScale_;
     QValueAxis* x_;
     QValueAxis* linearY_;
     QLogValueAxis* logY_;
-    std::vector<double> losses_;
-    std::vector<PlacedLoss> placed_;
-    QStringList labelTexts_;
     bool log_ = false;
-    int pixelSize_ = 14;
     double yMin_ = 0;
     double yMax_ = 1;
 };

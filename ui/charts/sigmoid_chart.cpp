@@ -1,22 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/charts/chart_style.h"
 #include "ui/charts/sigmoid_chart.h"
 
-#include <QVBoxLayout>
-#include <cmath>
 #include <QtCharts/QChart>
-#include <QtCharts/QChartView>
-#include <QtCharts/QLegend>
-#include <QtCharts/QLegendMarker>
 #include <QtCharts/QLineSeries>
-#include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
+#include <algorithm>
+#include <cmath>
 
-#include "core/text/number_format.h"
 #include "ui/canvas/canvas_style.h"
 #include "ui/charts/point_labels.h"
 
 namespace bp::charts {
+namespace {
+
+// The points (z, y) of a curve, as many as both have.
+QList<QPointF> curve(const std::vector<double>& z, const std::vector<double>& y) {
+    QList<QPointF> points;
+    for (std::size_t i = 0; i < z.size() && i < y.size(); ++i) points.append({z[i], y[i]});
+    return points;
+}
+
+}  // namespace
+
 SigmoidChart::SigmoidChart(QWidget* parent) : ChartFrame(parent) {
     auto* x = new QValueAxis;
     x->setRange(kAxisZMin, kAxisZMax);
@@ -30,46 +35,41 @@ SigmoidChart::SigmoidChart(QWidget* parent) : ChartFrame(parent) {
     y->setTickAnchor(0);
     y->setTickInterval(0.25);
     y->setLabelFormat(QStringLiteral("%.2f"));
-    chart_->addAxis(x, Qt::AlignBottom);
-    chart_->addAxis(y, Qt::AlignLeft);
-    sigma_ = new QLineSeries;
-    sigma_->setName(tr("σ(z)"));
-    sigma_->setPen(QPen(style::kValue, 3));
-    slope_ = new QLineSeries;
-    slope_->setName(tr("σ′(z) = σ(z)(1 − σ(z))"));
-    slope_->setPen(QPen(style::kGradient, 3));
+    addAxis(x, Qt::AlignBottom, tr("z (the input of the sigmoid)"));
+    addAxis(y, Qt::AlignLeft);
+    sigma_ = lineSeries(tr("σ(z)"), style::kValue);
+    slope_ = lineSeries(tr("σ′(z) = σ(z)(1 − σ(z))"), style::kGradient);
+    relu_ = lineSeries(tr("relu(z)"), style::kValue.darker(160), 3, Qt::DashLine);
+    reluSlope_ = lineSeries(tr("relu′(z)"), style::kGradient.darker(160), 3, Qt::DashLine);
     maximum_ = scatterSeries(tr("max σ′"), style::kGradient, QScatterSeries::MarkerShapeStar, 18);
     points_ = scatterSeries(tr("sigmoid nodes"), QColor(0x2e, 0x7d, 0x32), QScatterSeries::MarkerShapeCircle, 14);
     highlighted_ = scatterSeries(tr("selected"), style::kActive, QScatterSeries::MarkerShapeCircle, 22);
     offScale_ = scatterSeries(tr("off the chart"), QColor(0x2e, 0x7d, 0x32), QScatterSeries::MarkerShapeTriangle, 16);
-    addSeries({sigma_, slope_, maximum_, points_, offScale_, highlighted_}, {maximum_, highlighted_, offScale_});
-    chart_->legend()->setAlignment(Qt::AlignTop);
-    setLargeType(false);
+    addSeries({sigma_, slope_, relu_, reluSlope_, maximum_, points_, offScale_, highlighted_},
+              {maximum_, highlighted_, offScale_});
+    setReluShown(false);
+    showLegendOnTop();
 }
 
+void SigmoidChart::setReluCurves(const std::vector<double>& z, const std::vector<double>& relu,
+                                 const std::vector<double>& slope) {
+    relu_->replace(curve(z, relu));
+    reluSlope_->replace(curve(z, slope));
+}
 
-void SigmoidChart::setLargeType(bool large) {
-    const int px = large ? 22 : 14;
-    for (QAbstractAxis* a : chart_->axes()) {
-        auto* axis = static_cast<QValueAxis*>(a);
-        styleAxis(axis, a->orientation() == Qt::Horizontal ? tr("z (the input of the sigmoid)") : QString(), px);
-    }
-    QFont legend = chart_->legend()->font();
-    legend.setPixelSize(px + 1);
-    chart_->legend()->setFont(legend);
-    labels_->setPixelSize(large ? 24 : 15);
+int SigmoidChart::reluSampleCount() const { return int(relu_->count()); }
+
+void SigmoidChart::setReluShown(bool shown) {
+    reluShown_ = shown;
+    relu_->setVisible(shown);
+    reluSlope_->setVisible(shown);
 }
 
 void SigmoidChart::setCurves(const std::vector<double>& z, const std::vector<double>& sigma,
                              const std::vector<double>& slope) {
-    QList<QPointF> s, d;
-    for (std::size_t i = 0; i < z.size() && i < sigma.size() && i < slope.size(); ++i) {
-        s.append({z[i], sigma[i]});
-        d.append({z[i], slope[i]});
-    }
-    sigma_->replace(s);
-    slope_->replace(d);
-    curveSamples_ = int(s.size());
+    sigma_->replace(curve(z, sigma));
+    slope_->replace(curve(z, slope));
+    curveSamples_ = int(std::min({z.size(), sigma.size(), slope.size()}));
 }
 
 void SigmoidChart::setMaximum(double z, double slope) {
@@ -110,10 +110,7 @@ void SigmoidChart::updateMarkers() {
         }
         placed_.push_back(std::move(p));
     }
-    points_->replace(normal);
-    highlighted_->replace(highlighted);
-    offScale_->replace(off);
-    labels_->set(std::move(labels), slope_);
+    plot({{points_, normal}, {highlighted_, highlighted}, {offScale_, off}}, std::move(labels), slope_);
 }
 
 }  // namespace bp::charts

@@ -4,25 +4,14 @@
 // marked, and a marker on the σ′ curve at the z of every sigmoid entry of the graph. The caller
 // gives every number (the curves and the markers come from the engine); this class only draws
 // them, and is the one file that knows Qt Charts draws this chart.
+#include <QPointF>
 #include <QString>
-#include <QWidget>
-
-#include "ui/charts/chart_frame.h"
-#include <memory>
 #include <vector>
 
+#include "ui/charts/chart_frame.h"
 #include "ui/charts/chart_scale.h"
 
-QT_BEGIN_NAMESPACE
-class QChart;
-class QChartView;
-class QLineSeries;
-class QScatterSeries;
-QT_END_NAMESPACE
-
 namespace bp::charts {
-
-class PointLabels;
 
 class SigmoidChart : public ChartFrame {
     Q_OBJECT
@@ -65,23 +54,31 @@ public:
     void setMarkers(std::vector<Marker> markers);
     const std::vector<PlacedMarker>& markers() const { return placed_; }
     int curveSampleCount() const { return curveSamples_; }
-    void setLargeType(bool large);
+    // relu(z) and relu′(z), dashed, over the same z: shown beside σ and σ′ on demand, to compare
+    // a slope of at most 1/4 with a slope of 1.
+    void setReluCurves(const std::vector<double>& z, const std::vector<double>& relu, const std::vector<double>& slope);
+    void setReluShown(bool shown);
+    bool reluShown() const { return reluShown_; }
+    int reluSampleCount() const;
 
     // "z2[1]: z = 8.94 ▶  σ′ = 0.00013"
     static QString markerLabel(const Marker& marker, const AxisPlacement& x);
 
 private:
     void updateMarkers();
-    QLineSeries* sigma_;
-    QLineSeries* slope_;
-    QScatterSeries* maximum_;
-    QScatterSeries* points_;
-    QScatterSeries* highlighted_;
-    QScatterSeries* offScale_;
     std::vector<Marker> markers_;
     std::vector<PlacedMarker> placed_;
     QPointF maximumAt_{0, 0.25};
     int curveSamples_ = 0;
+    bool reluShown_ = false;
+    QLineSeries* sigma_;
+    QLineSeries* slope_;
+    QLineSeries* relu_;
+    QLineSeries* reluSlope_;
+    QScatterSeries* maximum_;
+    QScatterSeries* points_;
+    QScatterSeries* highlighted_;
+    QScatterSeries* offScale_;
 };
 
 }  // namespace bp::charts

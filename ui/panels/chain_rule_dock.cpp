@@ -15,6 +15,9 @@
 namespace bp {
 namespace {
 
+// The least size of the arithmetic in presentation, in pixels: read from a lecture hall's back row.
+constexpr int kLeastLargePixels = 14;
+
 // A line as rich text: each entry of the result a link ("entry:K") that drills into it; hidden
 // pieces written "?". The plain text goes to `plain`.
 QString richLine(const TextLine& line, const std::vector<PieceRole>& hidden, const QColor& color, bool links,
@@ -65,15 +68,41 @@ ChainRuleDock::ChainRuleDock(GraphDocument* document, QWidget* parent)
     refresh();
 }
 
-void ChainRuleDock::setLargeType(bool large) {
+void ChainRuleDock::setLargeType(bool large, int screenHeight) {
+    large_ = large;
+    largeBodyPixels_ = std::clamp(screenHeight / 36, kLeastLargePixels + 2, 30);
     // The heart of the lecture: readable from the back of the hall even outside presentation mode.
     QFont titleFont(QStringLiteral("DejaVu Sans"));
-    titleFont.setPixelSize(large ? 32 : 20);
+    titleFont.setPixelSize(large ? largeBodyPixels_ + 2 : 20);
     titleFont.setBold(true);
     title_->setFont(titleFont);
     QFont bodyFont(QStringLiteral("DejaVu Sans Mono"));
-    bodyFont.setPixelSize(large ? 30 : 19);
+    bodyFont.setPixelSize(large ? largeBodyPixels_ : 19);
     body_->setFont(bodyFont);
+    fitBody();
+}
+
+int ChainRuleDock::bodyPixelSize() const { return body_->font().pixelSize(); }
+
+void ChainRuleDock::resizeEvent(QResizeEvent* event) {
+    QDockWidget::resizeEvent(event);
+    fitBody();
+}
+
+// A sum too long for the panel in large type takes smaller type, but never below 14 px.
+void ChainRuleDock::fitBody() {
+    if (!large_) return;
+    const auto* scroll = static_cast<const QScrollArea*>(widget());
+    const QMargins margins = body_->parentWidget()->layout()->contentsMargins();
+    const int width = scroll->viewport()->width() - margins.left() - margins.right();
+    const int room = scroll->viewport()->height() - margins.top() - margins.bottom() - title_->sizeHint().height() -
+                     body_->parentWidget()->layout()->spacing();
+    QFont font = body_->font();
+    for (int px = largeBodyPixels_; px >= kLeastLargePixels; px -= 2) {
+        font.setPixelSize(px);
+        body_->setFont(font);
+        if (body_->heightForWidth(width) <= room) break;
+    }
 }
 
 void ChainRuleDock::setHideResult(bool hide) {
@@ -170,6 +199,7 @@ void ChainRuleDock::refresh() {
     }
     plain_ = plain.join(QLatin1Char('\n'));
     body_->setText(QStringLiteral("<div style=\"white-space: pre-wrap\">%1</div>").arg(lines.join(QStringLiteral("<br>"))));
+    fitBody();
 }
 
 }  // namespace bp

@@ -15,7 +15,11 @@ public:
     explicit ChainRuleDock(GraphDocument* document, QWidget* parent = nullptr);
     QString titleText() const;
     QString bodyText() const;
-    void setLargeType(bool large);
+    // Large type: the title and the arithmetic sized for a screen `screenHeight` pixels tall (30 px
+    // arithmetic at 1080, 20 px at 720); while large, a long sum takes smaller type, down to 14 px,
+    // until it fits the panel (beyond that the panel scrolls).
+    void setLargeType(bool large, int screenHeight = 1080);
+    int bodyPixelSize() const;
     // While the class predicts (presentation): the number the step computes is written "?".
     void setHideResult(bool hide);
     bool hidesResult() const { return hideResult_; }
@@ -28,8 +32,12 @@ public:
     void clearDrill();
     bool drilled() const { return drillRow_ >= 0; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void refresh();
+    void fitBody();
     void entryClicked(const QString& link);
     void setTitle(const QString& text);
     GraphDocument* doc_;
@@ -38,6 +46,8 @@ private:
     QLabel* body_;
     QString plain_;
     bool hideResult_ = false;
+    bool large_ = false;
+    int largeBodyPixels_ = 30;
     int drillRow_ = -1;
     int drillCol_ = -1;
     int drillPosition_ = -1;

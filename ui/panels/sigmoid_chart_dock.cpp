@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/sigmoid_chart_dock.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QVBoxLayout>
 #include <cmath>
@@ -9,7 +10,6 @@
 #include "core/ops/op_table.h"
 #include "ui/charts/sigmoid_chart.h"
 #include "ui/document/graph_document.h"
-#include "ui/panels/dock_refresh.h"
 
 namespace bp {
 namespace {
@@ -47,6 +47,12 @@ void drawCurves(SigmoidChart* chart) {
     sigmoid.forward(at, {}, y0);
     sigmoid.vjp(0, at, y0, Matrix::Ones(1, 1), {}, s0);
     chart->setMaximum(0, s0(0, 0));
+    // relu and its slope over the same z, by the relu row, for the overlay.
+    const OpDef& relu = op("relu");
+    Matrix r, reluSlope;
+    relu.forward(in, {}, r);
+    relu.vjp(0, in, r, Matrix::Ones(1, n), {}, reluSlope);
+    chart->setReluCurves({z.data(), z.data() + n}, {r.data(), r.data() + n}, {reluSlope.data(), reluSlope.data() + n});
 }
 
 // "z2[0]" for an entry of a vector, "W[1,2]" of a matrix, "z" of a number.
@@ -60,41 +66,19 @@ QString entryName(const QString& base, const Matrix& m, Eigen::Index r, Eigen::I
 }  // namespace
 
 SigmoidChartDock::SigmoidChartDock(GraphDocument* document, QWidget* parent)
-    : QDockWidget(tr("Sigmoid chart"), parent), doc_(document) {
-    setObjectName(QStringLiteral("SigmoidChartDock"));
-    auto* content = new QWidget;
-    auto* layout = new QVBoxLayout(content);
-    chart_ = new SigmoidChart;
-    chart_->setMinimumSize(260, 240);
-    summary_ = new QLabel;
-    summary_->setWordWrap(true);
-    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(chart_, 1);
-    layout->addWidget(summary_);
-    setWidget(content);
+    : ChartDock(tr("Sigmoid chart"), QStringLiteral("SigmoidChartDock"), new SigmoidChart, document, parent) {
+    chart_ = static_cast<SigmoidChart*>(frame());
     drawCurves(chart_);
-    refresher_ = new DockRefresh(this, [this] { refresh(); });
-    for (auto signal : {&GraphDocument::programReplaced, &GraphDocument::valuesChanged, &GraphDocument::selectionChanged})
-        connect(doc_, signal, refresher_, &DockRefresh::request);
-    setLargeType(false);
-    refresh();
-}
-
-QString SigmoidChartDock::summaryText() const {
-    refresher_->flush();
-    return summary_->text();
+    relu_ = new QCheckBox(tr("relu beside σ (dashed)"));
+    relu_->setToolTip(tr("Draws relu(z) and relu′(z) over σ and σ′: a slope of 1 beside a slope of at most 1/4"));
+    connect(relu_, &QCheckBox::toggled, chart_, &SigmoidChart::setReluShown);
+    layout_->insertWidget(0, relu_);
+    refreshOn({&GraphDocument::programReplaced, &GraphDocument::valuesChanged, &GraphDocument::selectionChanged});
 }
 
 charts::SigmoidChart* SigmoidChartDock::chart() const {
-    refresher_->flush();
+    flush();
     return chart_;
-}
-
-void SigmoidChartDock::setLargeType(bool large) {
-    chart_->setLargeType(large);
-    QFont font = summary_->font();
-    font.setPixelSize(large ? 24 : 15);
-    summary_->setFont(font);
 }
 
 void SigmoidChartDock::refresh() {

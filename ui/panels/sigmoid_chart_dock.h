@@ -5,19 +5,17 @@
 // selected sigmoid node's markers are highlighted. Every number comes from the engine: the curves
 // from the sigmoid op of the op table, a marker's z from the evaluation's value of the node's
 // input, its σ′ = y(1 − y) from the op's local derivative at the node's value y.
-#include <QDockWidget>
+#include "ui/panels/chart_dock.h"
 
-class QLabel;
+class QCheckBox;
 
 namespace bp {
 
-class GraphDocument;
-class DockRefresh;
 namespace charts {
 class SigmoidChart;
 }
 
-class SigmoidChartDock : public QDockWidget {
+class SigmoidChartDock : public ChartDock {
     Q_OBJECT
 public:
     // More markers than this (an ONNX model) are not drawn one by one; the dock says so.
@@ -25,15 +23,13 @@ public:
 
     explicit SigmoidChartDock(GraphDocument* document, QWidget* parent = nullptr);
     charts::SigmoidChart* chart() const;
-    QString summaryText() const;
-    void setLargeType(bool large);
+    // relu and relu′ drawn beside σ and σ′.
+    QCheckBox* reluBox() const { return relu_; }
 
 private:
-    void refresh();
-    GraphDocument* doc_;
+    void refresh() override;
     charts::SigmoidChart* chart_;
-    QLabel* summary_;
-    DockRefresh* refresher_ = nullptr;
+    QCheckBox* relu_;
 };
 
 }  // namespace bp

@@ -18,7 +18,6 @@
 #include "core/train/deep_chain.h"
 #include "ui/charts/layer_gradient_chart.h"
 #include "ui/document/graph_document.h"
-#include "ui/panels/dock_refresh.h"
 
 namespace bp {
 namespace {
@@ -39,10 +38,9 @@ QString factor(double x) {
 }  // namespace
 
 VanishingDemoDock::VanishingDemoDock(GraphDocument* document, QWidget* parent)
-    : QDockWidget(tr("Vanishing gradients"), parent), doc_(document) {
-    setObjectName(QStringLiteral("VanishingDemoDock"));
-    auto* content = new QWidget;
-    auto* layout = new QVBoxLayout(content);
+    : ChartDock(tr("Vanishing gradients"), QStringLiteral("VanishingDemoDock"), new charts::LayerGradientChart, document,
+                parent) {
+    chart_ = static_cast<charts::LayerGradientChart*>(frame());
     auto* controls = new QHBoxLayout;
     depth_ = new QSpinBox;
     depth_->setRange(kDeepChainMinDepth, kDeepChainMaxDepth);
@@ -61,42 +59,18 @@ VanishingDemoDock::VanishingDemoDock(GraphDocument* document, QWidget* parent)
     controls->addWidget(activation_);
     controls->addSpacing(12);
     controls->addStretch(1);
-    chart_ = new charts::LayerGradientChart;
-    chart_->setMinimumSize(260, 240);
-    summary_ = new QLabel;
-    summary_->setWordWrap(true);
-    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addLayout(controls);
-    layout->addWidget(build_);  // its own row: the dock stays narrow enough to leave the canvas room
-    layout->addWidget(chart_, 1);
-    layout->addWidget(summary_);
-    setWidget(content);
+    layout_->insertLayout(0, controls);
+    layout_->insertWidget(1, build_);  // its own row: the dock stays narrow enough to leave the canvas room
 
     connect(depth_, &QSpinBox::valueChanged, this, &VanishingDemoDock::controlsChanged);
     connect(activation_, &QComboBox::currentIndexChanged, this, &VanishingDemoDock::controlsChanged);
     connect(build_, &QPushButton::clicked, this, &VanishingDemoDock::buildChain);
-    refresher_ = new DockRefresh(this, [this] { refresh(); });
-    connect(doc_, &GraphDocument::programReplaced, refresher_, &DockRefresh::request);
-    connect(doc_, &GraphDocument::valuesChanged, refresher_, &DockRefresh::request);
-    setLargeType(false);
-    refresh();
-}
-
-QString VanishingDemoDock::summaryText() const {
-    refresher_->flush();
-    return summary_->text();
+    refreshOn({&GraphDocument::programReplaced, &GraphDocument::valuesChanged});
 }
 
 charts::LayerGradientChart* VanishingDemoDock::chart() const {
-    refresher_->flush();
+    flush();
     return chart_;
-}
-
-void VanishingDemoDock::setLargeType(bool large) {
-    chart_->setLargeType(large);
-    QFont font = summary_->font();
-    font.setPixelSize(large ? 24 : 15);
-    summary_->setFont(font);
 }
 
 void VanishingDemoDock::controlsChanged() {

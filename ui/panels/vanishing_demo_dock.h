@@ -5,23 +5,21 @@
 // layer, ‖∂L/∂z_k‖, on a log scale. The sizes are read from the document's evaluation, so editing
 // a weight on the canvas moves them too. A graph that is not a deep chain is never replaced by
 // turning a knob: the dock offers a button instead.
-#include <QDockWidget>
 #include <functional>
 
+#include "ui/panels/chart_dock.h"
+
 class QComboBox;
-class QLabel;
 class QPushButton;
 class QSpinBox;
 
 namespace bp {
 
-class GraphDocument;
-class DockRefresh;
 namespace charts {
 class LayerGradientChart;
 }
 
-class VanishingDemoDock : public QDockWidget {
+class VanishingDemoDock : public ChartDock {
     Q_OBJECT
 public:
     explicit VanishingDemoDock(GraphDocument* document, QWidget* parent = nullptr);
@@ -30,8 +28,6 @@ public:
     QSpinBox* depthBox() const { return depth_; }
     QComboBox* activationBox() const { return activation_; }
     QPushButton* buildButton() const { return build_; }
-    QString summaryText() const;
-    void setLargeType(bool large);
 
     // Puts the chain of the chosen depth and activation on the canvas (a new program), once the
     // guard, if any, agrees.
@@ -46,14 +42,11 @@ signals:
 
 private:
     void controlsChanged();
-    void refresh();
-    GraphDocument* doc_;
+    void refresh() override;
     QSpinBox* depth_;
     QComboBox* activation_;
     QPushButton* build_;
     charts::LayerGradientChart* chart_;
-    QLabel* summary_;
-    DockRefresh* refresher_ = nullptr;
     std::function<bool()> guard_;
     bool syncing_ = false;
 };

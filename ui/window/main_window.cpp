@@ -112,6 +112,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
                                        qobject_cast<QToolButton*>(steps_->widgetForAction(steps_->forwardAction())), this);
     connect(predictReveal_, &PredictReveal::hidingChanged, steps_, &StepToolBar::setRevealPending);
     presentation_ = new PresentationMode(this, scene_, view_, steps_, chainRule_, predictReveal_);
+    presentation_->setCharts(sigmoidChart_, vanishingDemo_, training_);
     find_ = new FindBar(doc_, scene_, view_, this);
     addToolBarBreak(Qt::TopToolBarArea);  // a row of its own under the step buttons, when open
     addToolBar(Qt::TopToolBarArea, find_);

@@ -7,10 +7,12 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
+#include <algorithm>
 #include <cmath>
 
 #include "ui/canvas/canvas_style.h"
@@ -19,6 +21,7 @@
 #include "ui/canvas/value_editor.h"
 #include "ui/panels/chain_rule_dock.h"
 #include "ui/window/predict_reveal.h"
+#include "ui/window/presentation_charts.h"
 #include "ui/window/step_toolbar.h"
 
 namespace bp {
@@ -32,7 +35,8 @@ constexpr double kPresentationFitZoom = 3.0;  // a three-node graph may fill the
 // 14 px on a 1280x720 projector; the window, on a desk, 11 px.
 constexpr double kPresentationNumberPixels = 14;
 constexpr double kWindowNumberPixels = 11;
-constexpr int kChainRuleLines = 5;            // the sum, its numbers, the total, and room
+constexpr int kChainRuleLines = 4;            // the sum, its numbers, the total, and room
+constexpr double kChainRuleShare = 0.3;       // of the screen's height, at the most: the graph needs the rest
 
 }  // namespace
 
@@ -63,7 +67,8 @@ PresentationMode::PresentationMode(QMainWindow* window, GraphScene* scene, Graph
     toggle_ = new QAction(tr("&Presentation mode"), this);
     toggle_->setCheckable(true);
     toggle_->setShortcut(Qt::Key_F5);
-    toggle_->setToolTip(tr("Full screen, large type: the canvas, the steps and the chain rule (F5; Esc leaves)"));
+    toggle_->setToolTip(tr("Full screen, large type: the canvas, the steps and the chain rule (F5; Esc leaves). "
+                           "C (or a clicker's B) shows the charts in turn, O draws relu beside σ."));
     leave_ = new QAction(tr("Leave presentation mode"), this);
     leave_->setShortcut(Qt::Key_Escape);
     leave_->setEnabled(false);
@@ -71,12 +76,44 @@ PresentationMode::PresentationMode(QMainWindow* window, GraphScene* scene, Graph
     connect(leave_, &QAction::triggered, this, [this] {
         // Esc first closes a value being typed on the canvas.
         if (scene_->valueEditor()->isOpen()) return scene_->valueEditor()->cancel();
+        // And a chart filling the screen goes back to the graph.
+        if (charts_ && charts_->screen() != PresentationCharts::Screen::Graph)
+            return charts_->showScreen(PresentationCharts::Screen::Graph);
         leave();
     });
+    nextChart_ = new QAction(tr("Presentation: the next chart (σ′, vanishing gradients, loss, graph)"), this);
+    nextChart_->setShortcuts({QKeySequence(Qt::Key_C), QKeySequence(Qt::Key_B)});
+    previousChart_ = new QAction(tr("Presentation: the chart before"), this);
+    previousChart_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_C));
+    relu_ = new QAction(tr("Presentation: relu beside σ on the σ′ chart"), this);
+    relu_->setShortcut(Qt::Key_O);
+    for (QAction* a : {nextChart_, previousChart_, relu_}) a->setEnabled(false);
     connect(scene_->document(), &GraphDocument::programReplaced, this, [this] { graphReplaced_ = true; });
     // The shortcuts work with the menu bar hidden.
     window_->addAction(toggle_);
     window_->addAction(leave_);
+    for (QAction* a : {nextChart_, previousChart_, relu_}) window_->addAction(a);
+    window_->installEventFilter(this);
+}
+
+bool PresentationMode::eventFilter(QObject* watched, QEvent* event) {
+    if (active_ && watched == window_ && event->type() == QEvent::Resize) {
+        const int height = static_cast<QResizeEvent*>(event)->size().height();
+        if (height != sizedFor_) {
+            sizedFor_ = height;
+            QTimer::singleShot(0, this, [this] {
+                if (active_) sizeChainRule();
+            });
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void PresentationMode::setCharts(SigmoidChartDock* sigmoid, VanishingDemoDock* vanishing, TrainingDock* training) {
+    charts_ = new PresentationCharts(window_, sigmoid, vanishing, training);
+    connect(nextChart_, &QAction::triggered, charts_, &PresentationCharts::next);
+    connect(previousChart_, &QAction::triggered, charts_, &PresentationCharts::previous);
+    connect(relu_, &QAction::triggered, charts_, &PresentationCharts::toggleRelu);
 }
 
 void PresentationMode::addPreferenceActions(QMenu* menu) {
@@ -126,9 +163,12 @@ void PresentationMode::applyCanvasLook() {
     view_->setMaxFitZoom(active_ ? kPresentationFitZoom : kNormalFitZoom);
 }
 
-// Tall enough for the title and five lines of arithmetic in large type.
+// Type for the screen's height; tall enough for the title and four lines of arithmetic, but not
+// more than 30% of the screen (a longer sum takes smaller type, see ChainRuleDock).
 void PresentationMode::sizeChainRule() {
-    window_->resizeDocks({chainRule_}, {chainRule_->heightForLines(kChainRuleLines)}, Qt::Vertical);
+    chainRule_->setLargeType(true, window_->height());
+    const int most = int(window_->height() * kChainRuleShare);
+    window_->resizeDocks({chainRule_}, {std::min(most, chainRule_->heightForLines(kChainRuleLines))}, Qt::Vertical);
 }
 
 void PresentationMode::enter() {
@@ -137,6 +177,7 @@ void PresentationMode::enter() {
     state_ = window_->saveState();
     positions_ = scene_->nodePositions();
     graphReplaced_ = false;
+    sizedFor_ = -1;
     menuBarWasVisible_ = !window_->menuBar()->isHidden();
     statusBarWasVisible_ = !window_->statusBar()->isHidden();
     active_ = true;
@@ -154,7 +195,7 @@ void PresentationMode::enter() {
     window_->menuBar()->hide();
     window_->statusBar()->hide();
 
-    chainRule_->setLargeType(true);
+    chainRule_->setLargeType(true, window_->height());
     steps_->setLargeType(true);
     applyCanvasLook();
     predictWasOn_ = predict_->isOn();
@@ -168,6 +209,7 @@ void PresentationMode::enter() {
     });
     view_->setFocus();
     leave_->setEnabled(true);
+    for (QAction* a : {nextChart_, previousChart_, relu_}) a->setEnabled(charts_ != nullptr);
     if (!toggle_->isChecked()) toggle_->setChecked(true);
     emit activeChanged(true);
 }
@@ -176,6 +218,8 @@ void PresentationMode::leave() {
     if (!active_) return;
     active_ = false;
     leave_->setEnabled(false);
+    for (QAction* a : {nextChart_, previousChart_, relu_}) a->setEnabled(false);
+    if (charts_) charts_->showScreen(PresentationCharts::Screen::Graph);
     if (prefs_.predictOnEnter && !predictWasOn_) predict_->setOn(false);
 
     chainRule_->setLargeType(false);

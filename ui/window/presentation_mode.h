@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Presentation mode (View > Presentation mode, F5; Esc leaves): full screen, only the canvas,
-// the step controls and the chain-rule panel, in large type and high contrast. Leaving puts
+// the step controls and the chain-rule panel, in large type and high contrast; the charts can
+// fill the screen in turn (C). Leaving puts
 // every dock, toolbar, the window's size and the canvas's node positions back as they were.
 // The preferences (type size, whether the class predicts from the start) are kept between runs.
 #include <QByteArray>
+#include <QEvent>
 #include <QObject>
 #include <QPointF>
 #include <vector>
@@ -19,7 +21,11 @@ class ChainRuleDock;
 class GraphScene;
 class GraphView;
 class PredictReveal;
+class PresentationCharts;
+class SigmoidChartDock;
 class StepToolBar;
+class TrainingDock;
+class VanishingDemoDock;
 
 struct PresentationPreferences {
     double typeScale = 1.5;       // canvas type, relative to the normal look
@@ -36,6 +42,13 @@ public:
 
     QAction* toggleAction() const { return toggle_; }  // F5, checkable
     QAction* leaveAction() const { return leave_; }    // Esc, enabled while presenting
+    // The charts that can fill the screen while presenting (C, B: the next; Shift+C: the one
+    // before; O: relu beside σ; Esc: back to the graph). Page Down / Page Up keep stepping.
+    void setCharts(SigmoidChartDock* sigmoid, VanishingDemoDock* vanishing, TrainingDock* training);
+    PresentationCharts* charts() const { return charts_; }
+    QAction* nextChartAction() const { return nextChart_; }
+    QAction* previousChartAction() const { return previousChart_; }
+    QAction* reluAction() const { return relu_; }
     // The preferences' entries (type size, predict from the start), for the View menu.
     void addPreferenceActions(QMenu* menu);
 
@@ -53,6 +66,11 @@ public:
 signals:
     void activeChanged(bool active);
 
+protected:
+    // A new size of the screen (a window manager's full screen, a projector plugged in) sizes
+    // the chain-rule panel's type and height again.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void setActive(bool active);
     void applyCanvasLook();
@@ -66,6 +84,10 @@ private:
     PredictReveal* predict_;
     QAction* toggle_;
     QAction* leave_;
+    QAction* nextChart_;
+    QAction* previousChart_;
+    QAction* relu_;
+    PresentationCharts* charts_ = nullptr;
     PresentationPreferences prefs_;
 
     bool active_ = false;
@@ -73,6 +95,7 @@ private:
     QByteArray geometry_;
     QByteArray state_;
     std::vector<QPointF> positions_;
+    int sizedFor_ = -1;           // the window height the chain-rule panel was last sized for
     bool graphReplaced_ = false;  // another graph was opened meanwhile: its layout is new
     bool predictWasOn_ = false;
     bool menuBarWasVisible_ = true;

@@ -20,22 +20,40 @@ struct Weighted {
     bool operator<(const Weighted& other) const { return pos < other.pos; }
 };
 
+// The far end and weight of every segment, in the graph's CSR order (up: the upper ends of the
+// segments below a node; down: the lower ends of those above), so that reading a node's
+// neighbours touches one contiguous run and the positions, not the segments as well.
+struct End {
+    int node = 0;
+    int weight = 1;
+};
+struct Adjacency {
+    const LayeredGraph& g;
+    std::vector<End> up, down;
+};
+
+Adjacency adjacencyOf(const LayeredGraph& g) {
+    Adjacency a{g, {}, {}};
+    a.up.reserve(g.up.size());
+    for (int k : g.up) a.up.push_back({g.segments[k].upper, g.segments[k].weight});
+    a.down.reserve(g.down.size());
+    for (int k : g.down) a.down.push_back({g.segments[k].lower, g.segments[k].weight});
+    return a;
+}
+
 // The neighbours of v in the rank above (up) or below, by position.
-void neighbours(const LayeredGraph& g, const Ordering& o, int v, bool up, std::vector<Weighted>& out) {
+void neighbours(const Adjacency& a, const Ordering& o, int v, bool up, std::vector<Weighted>& out) {
     out.clear();
-    const std::vector<int>& start = up ? g.upStart : g.downStart;
-    const std::vector<int>& list = up ? g.up : g.down;
-    for (int k = start[v]; k < start[v + 1]; ++k) {
-        const Segment& s = g.segments[list[k]];
-        out.push_back({o.pos[up ? s.upper : s.lower], s.weight});
-    }
-    std::sort(out.begin(), out.end());
+    const std::vector<int>& start = up ? a.g.upStart : a.g.downStart;
+    const End* ends = up ? a.up.data() : a.down.data();
+    for (int k = start[v]; k < start[v + 1]; ++k) out.push_back({o.pos[ends[k].node], ends[k].weight});
+    if (out.size() > 1) std::sort(out.begin(), out.end());
 }
 
 // Crossings between rank r and rank r + 1. Segments are inserted by upper position (then lower);
 // each one crosses every segment already inserted whose lower end lies strictly further right,
 // which the tree of partial weight sums over lower positions answers in O(log V).
-std::int64_t crossingsBelow(const LayeredGraph& g, const Ordering& o, int r, std::vector<std::int64_t>& tree,
+std::int64_t crossingsBelow(const Adjacency& a, const Ordering& o, int r, std::vector<std::int64_t>& tree,
                             std::vector<Weighted>& ends) {
     const int lowerSize = o.layerStart[r + 2] - o.layerStart[r + 1];
     int leaves = 1;
@@ -44,7 +62,7 @@ std::int64_t crossingsBelow(const LayeredGraph& g, const Ordering& o, int r, std
     const int firstLeaf = leaves - 1;
     std::int64_t crossings = 0;
     for (int i = o.layerStart[r]; i < o.layerStart[r + 1]; ++i) {
-        neighbours(g, o, o.order[i], false, ends);
+        neighbours(a, o, o.order[i], false, ends);
         for (const Weighted& end : ends) {
             int index = end.pos + firstLeaf;
             tree[index] += end.weight;
@@ -98,14 +116,14 @@ struct SweepScratch {
 
 // Reorders rank r by its neighbours in the rank above (fromAbove) or below. A node with no
 // neighbour there keeps its place. Equal keys keep their order, or with `ties` reverse it.
-void sortLayer(const LayeredGraph& g, Ordering& o, int r, bool fromAbove, bool median, bool ties, SweepScratch& s) {
+void sortLayer(const Adjacency& a, Ordering& o, int r, bool fromAbove, bool median, bool ties, SweepScratch& s) {
     const int begin = o.layerStart[r], size = o.layerStart[r + 1] - begin;
     if (size < 2) return;
     s.movable.clear();
     s.fixed.assign(static_cast<std::size_t>(size), 0);
     for (int i = 0; i < size; ++i) {
         const int v = o.order[begin + i];
-        neighbours(g, o, v, fromAbove, s.ns);
+        neighbours(a, o, v, fromAbove, s.ns);
         if (s.ns.empty()) {
             s.fixed[i] = 1;
             continue;
@@ -152,7 +170,7 @@ struct TransposeOutcome {
     bool changed = false;   // the order changed (ties included)
 };
 
-TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool ties, int maxPasses,
+TransposeOutcome transposeLayer(const Adjacency& a, Ordering& o, int r, bool ties, int maxPasses,
                                 TransposeScratch& t) {
     const int begin = o.layerStart[r], size = o.layerStart[r + 1] - begin;
     if (size < 2) return {};
@@ -162,7 +180,7 @@ TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool 
         const int v = o.order[begin + i];
         t.localOf[v] = i;
         for (bool up : {true, false}) {
-            neighbours(g, o, v, up, t.ns);
+            neighbours(a, o, v, up, t.ns);
             t.items.insert(t.items.end(), t.ns.begin(), t.ns.end());
             t.start[2 * i + (up ? 1 : 2)] = static_cast<int>(t.items.size());
         }
@@ -199,14 +217,15 @@ TransposeOutcome transposeLayer(const LayeredGraph& g, Ordering& o, int r, bool 
 // neighbouring rank changed since its last visit.
 // The passes over one rank (usually 1-3 suffice) and the rounds over all ranks are bounded, the
 // more tightly on a large graph (see Effort).
-void transpose(const LayeredGraph& g, Ordering& o, bool ties, int maxRounds, int maxPasses, TransposeScratch& t) {
+void transpose(const Adjacency& a, Ordering& o, bool ties, int maxRounds, int maxPasses, TransposeScratch& t) {
+    const LayeredGraph& g = a.g;
     t.dirty.assign(static_cast<std::size_t>(g.rankCount), 1);
     for (int round = 0; round < maxRounds; ++round) {
         bool improved = false;
         for (int r = 0; r < g.rankCount; ++r) {
             if (!t.dirty[r]) continue;
             t.dirty[r] = 0;
-            const TransposeOutcome outcome = transposeLayer(g, o, r, ties, maxPasses, t);
+            const TransposeOutcome outcome = transposeLayer(a, o, r, ties, maxPasses, t);
             if (!outcome.changed) continue;
             improved = improved || outcome.improved;
             for (int d : {r - 1, r, r + 1})
@@ -251,9 +270,18 @@ Effort effortFor(const LayeredGraph& g, int sweeps) {
     return e;
 }
 
+std::int64_t crossingsOf(const Adjacency& a, const Ordering& o) {
+    std::vector<std::int64_t> tree;
+    std::vector<Weighted> ends;
+    std::int64_t total = 0;
+    for (int r = 0; r + 1 < a.g.rankCount; ++r) total += crossingsBelow(a, o, r, tree, ends);
+    return total;
+}
+
 // Runs sweeps from several starts and keeps the best ordering seen.
 struct Minimizer {
     const LayeredGraph& g;
+    Adjacency adjacency;
     Effort effort;
     SweepScratch sweepScratch;
     TransposeScratch transposeScratch;
@@ -262,9 +290,9 @@ struct Minimizer {
 
     // Up to `iterations` iterations from `o`, each one sweep (down and up alternately) and a
     // transposition. Stops after four iterations without a gain of at least 0.5% (Gansner's
-    // convergence test).
-    void improve(Ordering o, int iterations) {
-        std::int64_t current = countCrossings(g, o);
+    // convergence test). `known` is o's count of crossings when the caller has it (-1: count).
+    void improve(Ordering o, int iterations, std::int64_t known = -1) {
+        std::int64_t current = known >= 0 ? known : crossingsOf(adjacency, o);
         if (best.order.empty() || current < bestCrossings) {
             best = o;
             bestCrossings = current;
@@ -277,11 +305,11 @@ struct Minimizer {
             const bool down = it % 2 == 0, median = (it / 2) % 2 == 0;
             const bool sortTies = it % 4 < 2, swapTies = !sortTies;
             if (down)
-                for (int r = 1; r < g.rankCount; ++r) sortLayer(g, o, r, true, median, sortTies, sweepScratch);
+                for (int r = 1; r < g.rankCount; ++r) sortLayer(adjacency, o, r, true, median, sortTies, sweepScratch);
             else
-                for (int r = g.rankCount - 2; r >= 0; --r) sortLayer(g, o, r, false, median, sortTies, sweepScratch);
-            transpose(g, o, swapTies, effort.transposeRounds, effort.transposePasses, transposeScratch);
-            current = countCrossings(g, o);
+                for (int r = g.rankCount - 2; r >= 0; --r) sortLayer(adjacency, o, r, false, median, sortTies, sweepScratch);
+            transpose(adjacency, o, swapTies, effort.transposeRounds, effort.transposePasses, transposeScratch);
+            current = crossingsOf(adjacency, o);
             if (current < bestCrossings) {
                 sinceGain = current * 1000 < bestCrossings * 995 ? 0 : sinceGain + 1;
                 best = o;
@@ -295,16 +323,10 @@ struct Minimizer {
 
 }  // namespace
 
-std::int64_t countCrossings(const LayeredGraph& g, const Ordering& o) {
-    std::vector<std::int64_t> tree;
-    std::vector<Weighted> ends;
-    std::int64_t total = 0;
-    for (int r = 0; r + 1 < g.rankCount; ++r) total += crossingsBelow(g, o, r, tree, ends);
-    return total;
-}
+std::int64_t countCrossings(const LayeredGraph& g, const Ordering& o) { return crossingsOf(adjacencyOf(g), o); }
 
 Ordering reduceCrossings(const LayeredGraph& g, int sweeps, const std::function<bool(int start)>& stopped) {
-    Minimizer minimizer{g, effortFor(g, sweeps), {}, {}, {}, 0};
+    Minimizer minimizer{g, adjacencyOf(g), effortFor(g, sweeps), {}, {}, {}, 0};
     minimizer.transposeScratch.localOf.assign(static_cast<std::size_t>(g.nodeCount()), 0);
     // A few iterations from each start (the by-id order first, so ties keep the baseline), then
     // the full number from the best ordering found.
@@ -320,7 +342,7 @@ Ordering reduceCrossings(const LayeredGraph& g, int sweeps, const std::function<
             minimizer.improve(searchOrdering(g, {fromSinks, breadthFirst}), probe);
             if (stop()) return std::move(minimizer.best);
         }
-    minimizer.improve(minimizer.best, minimizer.effort.sweeps);
+    minimizer.improve(minimizer.best, minimizer.effort.sweeps, minimizer.bestCrossings);
     return std::move(minimizer.best);
 }
 

@@ -36,9 +36,13 @@ struct Fold {
     double margin = 0, laneGap = 0, width = 0, height = 0;
 };
 
-// How many bands bring the layout nearest to `aspect`: none unless it is over twice as wide.
+// A graph of fewer ranks reads in one line (xor, an MLP of a few layers); a 10-layer network
+// (two ranks a layer and more) is long.
+constexpr int kMinFoldedRanks = 12;
+
+// How many bands bring the layout nearest to `aspect`: none unless it is over twice as wide and long.
 int bandCount(double width, double height, int ranks, double gap, double margin, double aspect) {
-    if (aspect <= 0 || height <= 0 || width <= 2 * aspect * height) return 1;
+    if (aspect <= 0 || height <= 0 || ranks < kMinFoldedRanks || width <= 2 * aspect * height) return 1;
     auto ratio = [&](int k) { return (width / k + 2 * margin) / (k * height + (k - 1) * gap); };
     int k = 1;
     while (k < ranks && ratio(k + 1) > aspect) ++k;

@@ -26,12 +26,17 @@ LayoutInput layoutInput(const Graph& g) {
     return in;
 }
 
-void layoutOf(benchmark::State& state, const std::string& source) {
+// folded: as the canvas asks (rows fitting a 16:9 screen, shared leaves beside each use).
+void layoutOf(benchmark::State& state, const std::string& source, bool folded = false) {
     const Program p = parseProgram(source, "graph.bpg");
     const LayoutInput in = layoutInput(p.graph);
     LayoutOptions options;
     options.layerGap = 110;
     options.nodeGap = 36;
+    if (folded) {
+        options.foldAspect = 16.0 / 9.0;
+        options.inlineLeafUses = 3;
+    }
     for (auto _ : state) benchmark::DoNotOptimize(layeredLayout(in.sizes, in.edges, options));
     state.counters["nodes"] = static_cast<double>(in.sizes.size());
     state.counters["edges"] = static_cast<double>(in.edges.size());
@@ -47,6 +52,11 @@ void BM_LayoutChain(benchmark::State& state) {
     layoutOf(state, bench::chainSource(static_cast<int>(state.range(0))));
 }
 BENCHMARK(BM_LayoutChain)->Arg(1'000)->Arg(10'000)->ArgName("steps")->Unit(benchmark::kMillisecond);
+
+void BM_LayoutChainFolded(benchmark::State& state) {
+    layoutOf(state, bench::chainSource(static_cast<int>(state.range(0))), true);
+}
+BENCHMARK(BM_LayoutChainFolded)->Arg(1'000)->Arg(10'000)->ArgName("steps")->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace bp

@@ -11,7 +11,9 @@
 //   3. crossing reduction: median and barycentre sweeps down and up plus adjacent transposition,
 //      from several starting orders, keeping the best (never worse than ordering ranks by id);
 //   4. coordinates within a rank (the y axis): Brandes-Köpf (four alignments, balanced), which
-//      keeps chains and long edges straight; ranks are as wide as their widest node.
+//      keeps chains and long edges straight; ranks are as wide as their widest node;
+//   5. on request (the canvas asks): folding, so a long chain reads in rows that fit a screen
+//      like lines of text, and shared leaves copied beside each use (no long edges from a bias).
 // Every step is iterative and about linear (network simplex runs within a work budget): a
 // 3,500-node net takes about 0.1 s, a 100,000-node chain needs no deep stack, and the 100,000-op
 // chain v = v + k * tanh(v) (k used by every step) about a second.
@@ -46,6 +48,24 @@ struct LayoutOptions {
     // touches nothing but its arguments, so a window can run it on a worker thread (a huge
     // import takes seconds) and show this progress, or drop the work when a new graph arrives.
     std::function<bool(double fraction)> progress = nullptr;
+    // Folding, like text: when > 0 and the layout is more than twice as wide as this aspect
+    // (width / height), its ranks are cut into bands of consecutive ranks stacked top to bottom,
+    // as many as bring the whole nearest to this aspect (16/9 for a screen). An edge from one band
+    // to the next leaves to the right, runs back left under the band and enters the next from the
+    // left, each in its own lane. 0 (the default): one band.
+    double foldAspect = 0;
+    // Shared leaves drawn beside each use: when > 0, a node without inputs that feeds at least this
+    // many distinct nodes sits one rank before its first consumer, and a copy of it (same size) one
+    // rank before each other consumer, whose edges start at that copy (LayoutResult::copies). So
+    // a bias or constant used by every layer adds no long edges. 0 (the default): never.
+    int inlineLeafUses = 0;
+};
+
+// A copy of a shared leaf placed beside one of its consumers (LayoutOptions::inlineLeafUses).
+struct LayoutCopy {
+    int node = 0;       // the node it is a copy of
+    int consumer = 0;   // the node it feeds
+    LayoutPoint center;
 };
 
 struct LayoutResult {
@@ -63,6 +83,10 @@ struct LayoutResult {
     int rankCount = 0;  // number of ranks
     int dummyCount = 0; // dummy nodes inserted for edges spanning more than one rank
     bool complete = true;  // false when options.progress stopped the layout (nothing else is set)
+    int bands = 1;         // bands of ranks after folding (LayoutOptions::foldAspect), top to bottom
+    std::vector<LayoutCopy> copies;  // copies of shared leaves (LayoutOptions::inlineLeafUses)
+    // Per input edge, the copy its path starts at (an index into copies), or -1: from the node.
+    std::vector<int> edgeCopy;
 };
 
 LayoutResult layeredLayout(const std::vector<LayoutSize>& sizes, const std::vector<LayoutEdge>& edges,

@@ -294,6 +294,162 @@ TEST(LayeredLayout, ShippedMlpExampleHasNoCrossings) {
     EXPECT_EQ(layeredLayout(g.sizes, g.edges).crossings, 0);
 }
 
+// What the canvas asks for: folding to a 16:9 screen, shared leaves beside each use.
+LayoutOptions canvasOptions() {
+    LayoutOptions options;
+    options.layerGap = 110;
+    options.nodeGap = 36;
+    options.foldAspect = 16.0 / 9.0;
+    options.inlineLeafUses = 3;
+    return options;
+}
+
+Graph shippedExample(const std::string& name) {
+    const Program p = parseProgram(test::readFile(test::examplePath(name)), name + ".bpg");
+    Graph g{name, {}, {}};
+    for (NodeId id = 0; id < p.graph.size(); ++id) {
+        g.add({110, 64});
+        for (NodeId in : p.graph.node(id).inputs) g.edges.push_back({in, id});
+    }
+    return g;
+}
+
+double aspectOf(const LayoutResult& r) { return r.extent.width / r.extent.height; }
+
+// Every node, copy and bend inside the extent; nodes and copies never overlap.
+void expectFoldedLayoutTidy(const Graph& g, const LayoutResult& r) {
+    Graph all = g;
+    LayoutResult placed = r;
+    for (const LayoutCopy& c : r.copies) {
+        all.sizes.push_back(g.sizes[c.node]);
+        placed.centers.push_back(c.center);
+    }
+    expectNoOverlap(all, placed);
+    for (std::size_t v = 0; v < all.sizes.size(); ++v) {
+        const LayoutPoint c = placed.centers[v];
+        EXPECT_GE(c.x - all.sizes[v].width / 2, -1e-9) << g.name << " node " << v;
+        EXPECT_LE(c.x + all.sizes[v].width / 2, r.extent.width + 1e-9) << g.name << " node " << v;
+        EXPECT_GE(c.y - all.sizes[v].height / 2, -1e-9) << g.name << " node " << v;
+        EXPECT_LE(c.y + all.sizes[v].height / 2, r.extent.height + 1e-9) << g.name << " node " << v;
+    }
+    ASSERT_EQ(r.edgeCopy.size(), g.edges.size());
+    for (std::size_t e = 0; e < g.edges.size(); ++e) {
+        const auto& path = r.edgePaths[e];
+        ASSERT_GE(path.size(), 2u);
+        const LayoutPoint from = r.edgeCopy[e] < 0 ? r.centers[g.edges[e].from] : r.copies[r.edgeCopy[e]].center;
+        EXPECT_EQ(path.front().x, from.x);
+        EXPECT_EQ(path.front().y, from.y);
+        EXPECT_EQ(path.back().x, r.centers[g.edges[e].to].x);
+        EXPECT_EQ(path.back().y, r.centers[g.edges[e].to].y);
+        for (const LayoutPoint& p : path) {
+            EXPECT_TRUE(p.x >= 0 && p.x <= r.extent.width && p.y >= 0 && p.y <= r.extent.height) << g.name << " edge " << e;
+        }
+    }
+}
+
+// deep-sigmoid's eight layers in one line were specks on a strip; folded like text they fit a
+// screen, and its bias b (used by all eight z's) is drawn beside each use.
+TEST(LayeredLayout, DeepSigmoidFoldsToAScreen) {
+    const Graph g = shippedExample("deep-sigmoid");
+    const LayoutResult line = layeredLayout(g.sizes, g.edges);
+    const LayoutResult r = layeredLayout(g.sizes, g.edges, canvasOptions());
+    std::cout << "[ layout   ] deep-sigmoid: one line " << line.extent.width << " x " << line.extent.height
+              << ", folded " << r.extent.width << " x " << r.extent.height << " in " << r.bands << " bands\n";
+    EXPECT_GT(aspectOf(line), 3.0);
+    EXPECT_GT(r.bands, 1);
+    EXPECT_GE(aspectOf(r), 1.0);
+    EXPECT_LE(aspectOf(r), 3.0);
+    expectRanksIncrease(g, r);
+    expectFoldedLayoutTidy(g, r);
+    // b feeds z1 .. z8: the node sits by z1, a copy by each of the seven others, and every edge
+    // from b or a copy joins adjacent ranks (no long edge).
+    const Program p = parseProgram(test::readFile(test::examplePath("deep-sigmoid")), "deep-sigmoid.bpg");
+    const NodeId b = p.graph.find("b");
+    ASSERT_GE(b, 0);
+    int copiesOfB = 0;
+    for (const LayoutCopy& c : r.copies) copiesOfB += c.node == b;
+    EXPECT_EQ(copiesOfB, 7);
+    for (std::size_t e = 0; e < g.edges.size(); ++e) {
+        if (g.edges[e].from != b) continue;
+        EXPECT_EQ(r.edgePaths[e].size(), 2u) << "edge " << e;
+    }
+}
+
+// Any long chain folds: 30 sigmoid layers z = w * h + b, h = sigmoid(z), with one shared b.
+TEST(LayeredLayout, LongSigmoidChainFoldsToAScreen) {
+    Graph g{"sigmoid30", {}, {}};
+    const int b = g.add({110, 64});
+    int h = g.add({110, 64});
+    for (int layer = 0; layer < 30; ++layer) {
+        const int w = g.add({110, 64});
+        const int product = g.add({110, 64});
+        g.edges.push_back({w, product});
+        g.edges.push_back({h, product});
+        const int z = g.add({110, 64});
+        g.edges.push_back({product, z});
+        g.edges.push_back({b, z});
+        h = g.add({110, 64});
+        g.edges.push_back({z, h});
+    }
+    const LayoutResult r = layeredLayout(g.sizes, g.edges, canvasOptions());
+    std::cout << "[ layout   ] 30 sigmoid layers: " << r.extent.width << " x " << r.extent.height << " in " << r.bands
+              << " bands\n";
+    EXPECT_GE(aspectOf(r), 1.0);
+    EXPECT_LE(aspectOf(r), 3.0);
+    EXPECT_EQ(r.copies.size(), 29u);
+    expectRanksIncrease(g, r);
+    expectFoldedLayoutTidy(g, r);
+}
+
+// A plain chain folds too, into bands joined by one wrapping edge each, without crossings.
+TEST(LayeredLayout, FoldedChainWrapsLikeText) {
+    const Graph g = chain(200);
+    const LayoutResult r = layeredLayout(g.sizes, g.edges, canvasOptions());
+    EXPECT_GT(r.bands, 1);
+    EXPECT_GE(aspectOf(r), 1.0);
+    EXPECT_LE(aspectOf(r), 3.0);
+    EXPECT_EQ(r.crossings, 0);
+    expectFoldedLayoutTidy(g, r);
+    int wraps = 0;
+    for (std::size_t e = 0; e < g.edges.size(); ++e) {
+        if (r.edgePaths[e].size() == 2u) continue;
+        ++wraps;
+        // right, down, left, down, right: from the end of one band to the start of the next
+        const auto& path = r.edgePaths[e];
+        ASSERT_EQ(path.size(), 6u);
+        EXPECT_GT(path[1].x, path[0].x);
+        EXPECT_GT(path[2].y, path[1].y);
+        EXPECT_LT(path[3].x, path[2].x);
+        EXPECT_GT(path[4].y, path[3].y);
+        EXPECT_GT(path[5].x, path[4].x);
+    }
+    EXPECT_EQ(wraps, r.bands - 1);
+}
+
+// Compact graphs keep their layout: the canvas's options change nothing for them.
+TEST(LayeredLayout, CompactExamplesDoNotFold) {
+    for (const char* name : {"chain-rule", "mlp-1-2-2", "xor", "vjp"}) {
+        const Graph g = shippedExample(name);
+        LayoutOptions plain = canvasOptions();
+        plain.foldAspect = 0;
+        plain.inlineLeafUses = 0;
+        const LayoutResult a = layeredLayout(g.sizes, g.edges, plain), b = layeredLayout(g.sizes, g.edges, canvasOptions());
+        EXPECT_EQ(b.bands, 1) << name;
+        EXPECT_TRUE(b.copies.empty()) << name;
+        EXPECT_TRUE(sameResult(a, b)) << name;
+    }
+}
+
+// A 100,000-node chain folds into many bands (linear work: no quadratic step on the way).
+TEST(LayeredLayout, HundredThousandNodeChainFolds) {
+    const Graph g = chain(100000);
+    const LayoutResult r = layeredLayout(g.sizes, g.edges, canvasOptions());
+    ASSERT_EQ(r.centers.size(), g.sizes.size());
+    EXPECT_GT(r.bands, 100);
+    EXPECT_GE(aspectOf(r), 1.0);
+    EXPECT_LE(aspectOf(r), 3.0);
+}
+
 TEST(LayeredLayout, SameGraphSameResult) {
     for (const Graph& g : testGraphs()) {
         const LayoutResult a = layeredLayout(g.sizes, g.edges), b = layeredLayout(g.sizes, g.edges);

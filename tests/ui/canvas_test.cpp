@@ -33,14 +33,55 @@ TEST(Canvas, OneItemPerNodeAndPerEdge) {
         GraphScene scene(&doc);
         EXPECT_EQ(scene.nodeItemCount(), doc.graph().size()) << name;
         EXPECT_EQ(int(scene.edgeItems().size()), doc.graph().edgeCount()) << name;
-        int nodes = 0, edges = 0;
+        int nodes = 0, copies = 0, edges = 0;
         for (QGraphicsItem* item : scene.items()) {
-            nodes += dynamic_cast<NodeItem*>(item) != nullptr;
+            const auto* node = dynamic_cast<NodeItem*>(item);
+            nodes += node && !node->isCopy();
+            copies += node && node->isCopy();
             edges += dynamic_cast<EdgeItem*>(item) != nullptr;
         }
         EXPECT_EQ(nodes, doc.graph().size()) << name;
+        EXPECT_EQ(copies, int(scene.copyItems().size())) << name;
         EXPECT_EQ(edges, doc.graph().edgeCount()) << name;
     }
+}
+
+// deep-sigmoid's b feeds all eight layers: it is drawn beside each use (a copy by z2 .. z8, whose
+// edges start at the copy), and a click on a copy selects b itself.
+TEST(Canvas, SharedLeafIsDrawnBesideEachUseAndACopySelectsTheNode) {
+    MainWindow window;
+    window.openExample(QStringLiteral("deep-sigmoid"));
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    GraphScene* scene = window.scene();
+    const Graph& g = window.document()->graph();
+    const NodeId b = g.find("b");
+    ASSERT_EQ(scene->copyItems().size(), 7u);
+    for (const NodeItem* copy : scene->copyItems()) {
+        EXPECT_EQ(copy->nodeId(), b);
+        EXPECT_FALSE(copy->flags() & QGraphicsItem::ItemIsMovable);
+    }
+    int fromCopies = 0;
+    for (const EdgeItem* e : scene->edgeItems()) {
+        if (g.node(e->consumer()).inputs[e->slot()] != b) continue;
+        const NodeItem* from = e->source();
+        ASSERT_NE(from, nullptr);
+        fromCopies += from->isCopy();
+        // beside its use: the edge from b (or its copy) to its z is short
+        const QPointF d = scene->nodeItem(e->consumer())->pos() - from->pos();
+        EXPECT_LT(std::abs(d.x()), 400) << g.node(e->consumer()).name;
+        EXPECT_LT(std::abs(d.y()), 400) << g.node(e->consumer()).name;
+    }
+    EXPECT_EQ(fromCopies, 7);
+    // The graph's box holds the copies.
+    for (const NodeItem* copy : scene->copyItems()) EXPECT_TRUE(scene->graphRect().contains(copy->sceneBoundingRect()));
+    window.document()->setSelectedNode(g.find("x"));
+    NodeItem* copy = scene->copyItems().back();
+    window.view()->ensureVisible(copy);
+    QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {}, window.view()->mapFromScene(copy->scenePos()));
+    EXPECT_EQ(window.document()->selectedNode(), b);
+    EXPECT_TRUE(scene->nodeItem(b)->isSelected());
+    EXPECT_FALSE(copy->isSelected());
 }
 
 TEST(Canvas, NodesDoNotOverlap) {

@@ -52,7 +52,7 @@ EdgeItem::EdgeItem(GraphScene* scene, NodeId consumer, int slot, QList<QPointF> 
 
 void EdgeItem::adjust() {
     const Graph& g = scene_->document()->graph();
-    const NodeItem* from = scene_->nodeItem(g.node(consumer_).inputs[slot_]);
+    const NodeItem* from = source();
     const NodeItem* to = scene_->nodeItem(consumer_);
     if (!from || !to) return;
     prepareGeometryChange();
@@ -75,8 +75,12 @@ void EdgeItem::adjust() {
 
 QPointF EdgeItem::approach() const {
     if (!bends_.isEmpty()) return bends_.back();
-    const NodeItem* from = scene_->nodeItem(scene_->document()->graph().node(consumer_).inputs[slot_]);
+    const NodeItem* from = source();
     return from ? from->outputAnchor() : QPointF();
+}
+
+const NodeItem* EdgeItem::source() const {
+    return source_ ? source_ : scene_->nodeItem(scene_->document()->graph().node(consumer_).inputs[slot_]);
 }
 
 // The consumer's inputs enter it top to bottom in the order they arrive from, so two edges into
@@ -113,6 +117,10 @@ QRectF EdgeItem::freeLabelRect(QSizeF size) const {
     const int count = scene_->document()->graph().size();
     for (NodeId id = 0; id < count; ++id) {
         const QRectF box = scene_->nodeBox(id).adjusted(-6, -6, 6, 6);
+        if (box.intersects(searched)) nodes.push_back(box);
+    }
+    for (const NodeItem* copy : scene_->copyItems()) {
+        const QRectF box = copy->mapRectToScene(copy->nodeRect()).adjusted(-6, -6, 6, 6);
         if (box.intersects(searched)) nodes.push_back(box);
     }
     auto free = [&](const QRectF& r) {

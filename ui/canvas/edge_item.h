@@ -20,6 +20,9 @@ class EdgeItem : public QGraphicsItem {
 public:
     EdgeItem(GraphScene* scene, NodeId consumer, int slot, QList<QPointF> bends);
     NodeId consumer() const { return consumer_; }
+    // Where the edge starts: a copy of its input drawn beside the consumer, or (null) the input's item.
+    void setSource(const class NodeItem* copy) { source_ = copy; }
+    const class NodeItem* source() const;
     int slot() const { return slot_; }
     // Recomputes the path from the current positions of both ends.
     void adjust();
@@ -45,6 +48,7 @@ private:
     NodeId consumer_;
     int slot_;
     QList<QPointF> bends_;
+    const class NodeItem* source_ = nullptr;
     QPainterPath path_;
     QPointF mid_;
     QPointF tip_;

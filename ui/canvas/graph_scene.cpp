@@ -29,8 +29,12 @@ std::string identityOf(const Graph& g, NodeId id) {
     return text;
 }
 
-LayoutOptions layoutOptions() {
+LayoutOptions layoutOptions(bool overview) {
     LayoutOptions options;
+    // Long chains fold into rows that fit a screen; a leaf feeding three or more nodes is drawn
+    // beside each use (the overview draws no copies).
+    options.foldAspect = 16.0 / 9.0;
+    options.inlineLeafUses = overview ? 0 : 3;
     // The gaps grow with the type (presentation), leaving room for the active edge's label.
     options.layerGap = 110 * style::canvasLook().typeScale;
     options.nodeGap = 36 * style::canvasLook().typeScale;
@@ -145,6 +149,7 @@ void GraphScene::rebuildItems(bool keepSurvivors) {
     clear();
     nodes_.clear();
     edges_.clear();
+    copies_.clear();
     overview_ = nullptr;
     const Graph& g = doc_->graph();
     edgesAt_.assign(g.size(), {});
@@ -202,6 +207,11 @@ void GraphScene::restoreSurvivors(const std::unordered_map<std::string, QPointF>
     }
     // Moving a node redraws its edges without the layout's bends; unmoved ones keep them.
     for (int id = 0; id < n; ++id)
+        if (nodes_[id]->pos() != target[id]) {
+            dropCopies();
+            break;
+        }
+    for (int id = 0; id < n; ++id)
         if (nodes_[id]->pos() != target[id]) nodes_[id]->setPos(target[id]);
     setSceneRect(graphRect().adjusted(-400, -300, 400, 300));
 }
@@ -232,15 +242,22 @@ void GraphScene::relayout() {
     sizes.reserve(g.size());
     if (overview_) {
         for (const QSizeF& s : overview_->sizes()) sizes.push_back({s.width(), s.height()});
-        layoutJob_->start(std::move(sizes), layoutEdgesOf(g), layoutOptions());
+        layoutJob_->start(std::move(sizes), layoutEdgesOf(g), layoutOptions(true));
         emit layoutProgressed(0);
         return;
     }
     for (const NodeItem* item : nodes_) sizes.push_back({item->nodeRect().width(), item->nodeRect().height()});
-    const LayoutResult layout = layeredLayout(sizes, layoutEdgesOf(g), layoutOptions());
+    const LayoutResult layout = layeredLayout(sizes, layoutEdgesOf(g), layoutOptions(false));
 
     rebuilding_ = true;
     for (NodeId id = 0; id < g.size(); ++id) nodes_[id]->setPos(layout.centers[id].x, layout.centers[id].y);
+    for (NodeItem* copy : copies_) delete copy;
+    copies_.clear();
+    for (const LayoutCopy& c : layout.copies) {
+        copies_.push_back(new NodeItem(this, c.node, true));
+        copies_.back()->setPos(c.center.x, c.center.y);
+        addItem(copies_.back());
+    }
     for (EdgeItem* e : edges_) delete e;
     edges_.clear();
     edgesAt_.assign(g.size(), {});
@@ -252,6 +269,7 @@ void GraphScene::relayout() {
             const auto& path = layout.edgePaths[index];
             for (std::size_t i = 1; i + 1 < path.size(); ++i) bends.append(QPointF(path[i].x, path[i].y));
             auto* edge = new EdgeItem(this, id, slot, bends);
+            if (layout.edgeCopy[index] >= 0) edge->setSource(copies_[layout.edgeCopy[index]]);
             addItem(edge);
             edges_.push_back(edge);
             edgesAt_[id].push_back(edge);
@@ -281,7 +299,20 @@ void GraphScene::setNodePositions(const std::vector<QPointF>& positions) {
         return;
     }
     if (positions.size() != nodes_.size()) return;
+    dropCopies();
     for (std::size_t i = 0; i < positions.size(); ++i) nodes_[i]->setPos(positions[i]);
+}
+
+void GraphScene::dropCopies() {
+    if (copies_.empty()) return;
+    for (EdgeItem* e : edges_)
+        if (e->source() && e->source()->isCopy()) {
+            e->setSource(nullptr);
+            e->dropBends();
+        }
+    for (NodeItem* copy : copies_) delete copy;
+    copies_.clear();
+    for (EdgeItem* e : edges_) e->adjust();
 }
 
 std::vector<EdgeItem*> GraphScene::edgesInto(NodeId id) const {
@@ -403,6 +434,7 @@ QRectF GraphScene::graphRect() const {
     if (overview_) return overview_->graphRect();
     QRectF r;
     for (const NodeItem* item : nodes_) r |= item->sceneBoundingRect();
+    for (const NodeItem* item : copies_) r |= item->sceneBoundingRect();
     return r;
 }
 

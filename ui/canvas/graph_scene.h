@@ -49,6 +49,8 @@ public:
     // The edges into node `id` (its inputs), in slot order; empty while they are being built.
     std::vector<EdgeItem*> edgesInto(NodeId id) const;
     int nodeItemCount() const { return int(nodes_.size()); }
+    // Copies of shared leaves drawn beside their uses (LayoutOptions::inlineLeafUses).
+    const std::vector<NodeItem*>& copyItems() const { return copies_; }
     // The in-place editor that a double-click on a leaf opens.
     ValueEditor* valueEditor() const { return editor_; }
 
@@ -107,10 +109,13 @@ private:
     // Down to one entry: the entries the focused gradient entry's chain read, marked on their nodes.
     void markFocusedEntry();
     void restoreSurvivors(const std::unordered_map<std::string, QPointF>& kept);
+    // Once nodes stand elsewhere than the layout put them, copies go: edges start at their node.
+    void dropCopies();
 
     GraphDocument* doc_;
     std::vector<NodeItem*> nodes_;
     std::vector<EdgeItem*> edges_;
+    std::vector<NodeItem*> copies_;
     std::vector<std::vector<EdgeItem*>> edgesAt_;  // per node, the edges touching it
     std::vector<std::string> identities_;          // per node, what it is called across a re-apply
     struct ShownNode {

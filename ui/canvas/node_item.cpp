@@ -10,9 +10,9 @@
 
 namespace bp {
 
-NodeItem::NodeItem(GraphScene* scene, NodeId id)
-    : scene_(scene), id_(id), size_(nodepaint::sizeFor(scene->document()->graph().node(id))) {
-    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+NodeItem::NodeItem(GraphScene* scene, NodeId id, bool copy)
+    : scene_(scene), id_(id), size_(nodepaint::sizeFor(scene->document()->graph().node(id))), copy_(copy) {
+    if (!copy_) setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setCacheMode(DeviceCoordinateCache);
     const Node& n = scene->document()->graph().node(id);
     QString tip = QString::fromStdString(n.name);
@@ -40,6 +40,7 @@ QPointF NodeItem::inputAnchor(int slot, int slotCount) const {
 QPointF NodeItem::outputAnchor() const { return mapToScene(QPointF(size_.width() / 2, 0)); }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+    if (copy_) return QGraphicsItem::itemChange(change, value);
     if (change == ItemPositionHasChanged) scene_->nodeMoved(id_);
     if (change == ItemSelectedHasChanged && value.toBool()) scene_->document()->setSelectedNode(id_);
     return QGraphicsItem::itemChange(change, value);
@@ -58,6 +59,17 @@ void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
         scene_->document()->cursor().shownGrad(id_))
         if (const auto entry = nodepaint::gradCellAt(n, event->pos()))
             scene_->document()->toggleEntryFocus(id_, entry->row, entry->col);
+    if (copy_) {  // the node's values are the node's: select it
+        if (event->button() == Qt::LeftButton) {
+            NodeItem* node = scene_->nodeItem(id_);
+            if (node && !node->isSelected()) {
+                scene_->clearSelection();
+                node->setSelected(true);
+            }
+        }
+        event->accept();
+        return;
+    }
     const auto cell = n.isLeaf() && event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)
                           ? nodepaint::valueCellAt(n, event->pos())
                           : std::nullopt;

@@ -14,8 +14,11 @@ class GraphScene;
 
 class NodeItem : public QGraphicsItem {
 public:
-    NodeItem(GraphScene* scene, NodeId id);
+    // A copy (`copy` true) draws the same node again beside another of its uses (a shared leaf,
+    // see LayoutOptions::inlineLeafUses): it cannot be moved or dragged, and a click selects the node.
+    NodeItem(GraphScene* scene, NodeId id, bool copy = false);
     NodeId nodeId() const { return id_; }
+    bool isCopy() const { return copy_; }
     // The node's frame (sizeFor, measured once), centred at the origin; boundingRect adds a margin.
     QRectF nodeRect() const { return {-size_.width() / 2, -size_.height() / 2, size_.width(), size_.height()}; }
     QRectF boundingRect() const override;
@@ -38,6 +41,7 @@ private:
     QSizeF size_;
     std::optional<ValueScrub> scrub_;
     QPointF pressedAt_;  // where the node stood when the mouse went down on it
+    bool copy_ = false;
 };
 
 }  // namespace bp

@@ -110,6 +110,10 @@ void FindBar::showCurrent() {
     // A node found in a graph fitted small is shown large enough to read.
     constexpr double kReadable = 0.5;
     if (view_->zoom() < kReadable) view_->setTransform(QTransform::fromScale(1.0, 1.0));
+    // Room to centre a node at the edge of the drawing (the end of a folded row) too.
+    const QSizeF shown = view_->mapToScene(view_->viewport()->rect()).boundingRect().size();
+    const QRectF around(box.center() - QPointF(shown.width() / 2, shown.height() / 2), shown);
+    if (!scene_->sceneRect().contains(around)) scene_->setSceneRect(scene_->sceneRect().united(around));
     view_->centerOn(box.center());
 }
 

@@ -1419,6 +1419,10 @@ Shift+drag it sideways to change it like a slider.</source>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>将 %1 重命名为 %2</translation>
+    </message>
 </context>
 <context>
     <name>SceneExport</name>
@@ -2258,6 +2262,18 @@ Run the check?</source>
         <source>Click an entry to see its own chain in the chain-rule panel</source>
         <translation>点击一个元素，在链式法则面板中查看它自己的链</translation>
     </message>
+    <message>
+        <source>&lt;br&gt;Called %1 in the source.</source>
+        <translation>&lt;br&gt;在源码中名为 %1。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;In the imported file: %1</source>
+        <translation>&lt;br&gt;导入文件中的原名：%1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;F2 renames it.</source>
+        <translation>&lt;br&gt;按 F2 重命名。</translation>
+    </message>
 </context>
 <context>
     <name>bp::LeafSliders</name>
@@ -2476,6 +2492,18 @@ Run the check?</source>
         <source>Show or hide the strip under the canvas that says what the colours mean</source>
         <translation>显示或隐藏画布下方说明各颜色含义的图例条</translation>
     </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>A new name for the selected node, in the graph and everywhere in the source (F2)</source>
+        <translation>为选中的节点起新名字，图中和源码中的每一处都随之改变（F2）</translation>
+    </message>
+    <message>
+        <source>Renamed: the source says %1 everywhere (Ctrl+Z takes it back)</source>
+        <translation>已重命名：源码中各处都写作 %1（Ctrl+Z 可撤销）</translation>
+    </message>
 </context>
 <context>
     <name>bp::PredictDock</name>
@@ -2688,6 +2716,49 @@ Run the check?</source>
     <message>
         <source>Cannot save the script</source>
         <translation>无法保存脚本</translation>
+    </message>
+</context>
+<context>
+    <name>bp::RenameDialog</name>
+    <message>
+        <source>Type a name.</source>
+        <translation>请输入名字。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a name: a name starts with a letter or _ and goes on with letters, digits and _ (no spaces, dots or dashes).</source>
+        <translation>“%1”不是合法的名字：名字以字母或 _ 开头，后面是字母、数字或 _（不能有空格、点或连字符）。</translation>
+    </message>
+    <message>
+        <source>“%1” is a word of the language; choose another name.</source>
+        <translation>“%1”是语言的关键字，请换一个名字。</translation>
+    </message>
+    <message>
+        <source>Another node is already called “%1”.</source>
+        <translation>已有另一个节点叫“%1”。</translation>
+    </message>
+    <message>
+        <source>This node has no name in the source (it is part of an expression), so it cannot be renamed.</source>
+        <translation>这个节点在源码中没有名字（它是某个表达式的一部分），因此不能重命名。</translation>
+    </message>
+    <message>
+        <source>The source does not read with “%1” as this node&apos;s name (the name of a function?); choose another.</source>
+        <translation>用“%1”作这个节点的名字后源码无法解析（是函数名吗？），请换一个。</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>New name for &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 的新名字：</translation>
+    </message>
+    <message>
+        <source>Select a node to rename it.</source>
+        <translation>先选中一个节点再重命名。</translation>
+    </message>
+    <message>
+        <source>Every use in the source is renamed too; Ctrl+Z takes it back.</source>
+        <translation>源码中的每一处用法也会一起改名；Ctrl+Z 可撤销。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "core/graph/inline_constant.h"
+#include "core/language/lexer.h"
+#include "core/language/name_characters.h"
 #include "core/language/parser.h"
 
 namespace bp {
@@ -27,7 +29,8 @@ void Document::replaceProgramInPlace(Program program, std::string source, Litera
     const bool atEnd = cursor_.position() == cursor_.last();
     const bool hadSelection = selected_ >= 0 && selected_ < program_.graph.size();
     const std::string selectedName = hadSelection ? program_.graph.node(selected_).name : std::string();
-    program_ = std::move(program);
+    std::swap(program_, program);
+    keepLabels(program);
     source_ = std::move(source);
     spellings_ = std::move(spellings);
     replacedInPlace_ = true;
@@ -41,6 +44,75 @@ void Document::replaceProgramInPlace(Program program, std::string source, Litera
     else if (phase == Phase::Backward) position = cursor_.forwardCount() + std::min(index, cursor_.backwardCount());
     cursor_.setPosition(position);
     selected_ = hadSelection ? program_.graph.find(selectedName) : -1;
+}
+
+// The text names nodes, it does not label them: a node of the same name keeps the label it had
+// ("0.weight" for _0_weight) and the name its file gave it, so Add MSE loss or an applied edit
+// of the source leaves an imported model reading as it did.
+void Document::keepLabels(const Program& before) {
+    Graph& graph = program_.graph;
+    for (NodeId id = 0; id < graph.size(); ++id) {
+        Node& node = graph.node(id);
+        if (!node.named) continue;
+        const NodeId old = before.graph.find(node.name);
+        if (old < 0) continue;
+        const Node& was = before.graph.node(old);
+        if (node.label == node.name && was.label != was.name) node.label = was.label;
+        if (auto it = before.originalNames.find(node.name); it != before.originalNames.end())
+            program_.originalNames.emplace(node.name, it->second);
+    }
+}
+
+RenameRefusal Document::checkNewName(NodeId id, const std::string& name) const {
+    if (id < 0 || id >= program_.graph.size()) return RenameRefusal::Anonymous;
+    const Node& node = program_.graph.node(id);
+    if (!node.named || node.name.empty() || node.name[0] == '%') return RenameRefusal::Anonymous;
+    if (name.empty()) return RenameRefusal::Empty;
+    if (!isNameText(name)) return RenameRefusal::NotAName;
+    if (isKeyword(name)) return RenameRefusal::Keyword;
+    const NodeId other = program_.graph.find(name);
+    if (other >= 0 && other != id) return RenameRefusal::Taken;
+    return RenameRefusal::None;
+}
+
+RenameRefusal Document::renameNode(NodeId id, const std::string& name, const std::string& label) {
+    if (const RenameRefusal refusal = checkNewName(id, name); refusal != RenameRefusal::None) return refusal;
+    Node& node = program_.graph.node(id);
+    const std::string before = node.name;
+    std::string text = source_;
+    if (name != before) {
+        int uses = 0;
+        try {
+            text = renameInSource(source_, before, name, &uses);
+            if (uses == 0 && !source_.empty()) return RenameRefusal::NotInText;
+            const Program check = source_.empty() ? Program{} : parseProgram(text, "source");
+            // The columns after the name moved on its lines: every named node's place is read again.
+            for (NodeId k = 0; k < program_.graph.size() && !source_.empty(); ++k) {
+                Node& n = program_.graph.node(k);
+                if (!n.named) continue;
+                const NodeId there = check.graph.find(k == id ? name : n.name);
+                if (there >= 0) n.pos = check.graph.node(there).pos;
+            }
+        } catch (const std::exception&) {
+            return RenameRefusal::NotInText;  // a name the language reads as something else
+        }
+        program_.graph.rename(id, name);
+        if (auto it = program_.originalNames.find(before); it != program_.originalNames.end()) {
+            std::string original = std::move(it->second);
+            program_.originalNames.erase(it);
+            program_.originalNames.emplace(name, std::move(original));
+        }
+        source_ = std::move(text);
+        spellings_.clear();
+    }
+    program_.graph.node(id).label = label.empty() ? name : label;
+    return RenameRefusal::None;
+}
+
+std::string Document::originalName(NodeId id) const {
+    if (id < 0 || id >= program_.graph.size()) return {};
+    auto it = program_.originalNames.find(program_.graph.node(id).name);
+    return it == program_.originalNames.end() ? std::string() : it->second;
 }
 
 bool Document::setSelectedNode(NodeId id) {

@@ -11,6 +11,7 @@
 
 #include "core/graph/program.h"
 #include "core/language/source_patch.h"
+#include "core/language/source_rename.h"
 #include "core/trace/edit_effect.h"
 #include "core/trace/evaluation.h"
 #include "core/trace/step_cursor.h"
@@ -26,6 +27,15 @@ public:
     // ("Backward 5" stays "Backward 5", clamped; the end stays the end) and the selected node (by
     // name). `spellings`: how the literals of `source` were first written.
     void replaceProgramInPlace(Program program, std::string source, LiteralSpellings spellings = {});
+    // Renames node `id` to `name` in the graph and at every use in the source; its label becomes
+    // `label` (the name when empty). The node keeps its id, so the step, the selection and the
+    // canvas positions stay. Refused, changing nothing, when `name` is not a .bpg name, is a
+    // keyword, is another node's, or the node has no name in the text.
+    RenameRefusal renameNode(NodeId id, const std::string& name, const std::string& label = {});
+    // Whether `name` could be node `id`'s new name (the check renameNode makes, but for the text).
+    RenameRefusal checkNewName(NodeId id, const std::string& name) const;
+    // The name the file gave node `id` when it was imported (an ONNX name), or empty.
+    std::string originalName(NodeId id) const;
     // Whether the program came from replaceProgramInPlace rather than from setProgram.
     bool replacedInPlace() const { return replacedInPlace_; }
 
@@ -72,6 +82,7 @@ private:
     void evaluate(bool zeroGradients);
     void backward(bool zeroGradients);
     void keepPreviousValues();
+    void keepLabels(const Program& before);
     void rewriteLiterals(const LeafValues& values, const std::vector<Matrix>& before);
 
     Program program_;

@@ -32,8 +32,13 @@ NodeId ImportState::materialize(TensorInfo& t) {
     // of an imported model does not give every weight a zero gradient.
     Matrix value = t.value ? toMatrix(*t.value) : Matrix::Ones(shape.rows, shape.cols);
     const NodeKind kind = t.role == TensorInfo::Role::Input ? NodeKind::Input : t.leafKind;
-    t.node = graph.addLeaf(kind, std::move(value), names.make(t.onnxName));
-    graph.node(t.node).label = t.onnxName;
+    const TensorRole role = t.role == TensorInfo::Role::Input ? TensorRole::Input
+                            : kind == NodeKind::Param           ? TensorRole::Weight
+                                                                : TensorRole::Constant;
+    const ReadableName readable = names.make(t.onnxName, role);
+    t.node = graph.addLeaf(kind, std::move(value), readable.name);
+    graph.node(t.node).label = readable.label;
+    originalNames.emplace(readable.name, t.onnxName);
     return t.node;
 }
 
@@ -129,8 +134,10 @@ NodeId OpContext::helper(std::string_view opName, std::vector<NodeId> inputs, Op
 
 NodeId OpContext::result(std::string_view opName, std::vector<NodeId> inputs, OpAttrs attrs) {
     const std::string& onnxName = node_.output(0);
-    const NodeId id = add(opName, std::move(inputs), attrs, state_.names.make(onnxName));
-    state_.graph.node(id).label = onnxName;
+    const ReadableName readable = state_.names.make(onnxName, TensorRole::Result, node_.op_type());
+    const NodeId id = add(opName, std::move(inputs), attrs, readable.name);
+    state_.graph.node(id).label = readable.label;
+    state_.originalNames.emplace(readable.name, onnxName);
     return id;
 }
 

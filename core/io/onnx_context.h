@@ -33,6 +33,7 @@ struct ImportState {
     const OnnxLimits& limits;
     Graph graph;
     NameMaker names;
+    std::unordered_map<std::string, std::string> originalNames;  // node name -> ONNX name
     std::unordered_map<std::string, TensorInfo> tensors;
     long entries = 0;  // entries of every matrix in the graph so far
 

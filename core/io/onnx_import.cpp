@@ -36,7 +36,22 @@ private:
     void makeLeaves(const onnx::GraphProto& g, const std::vector<int>& order);
     void build(const onnx::NodeProto& node, int index);
     Program finish(const onnx::GraphProto& g);
+    void nameTheOutput(const TensorInfo& root);
 };
+
+// A root the exporter named "8" reads as `output`.
+void Importer::nameTheOutput(const TensorInfo& root) {
+    if (!isGeneratedName(root.onnxName) || !state_.names.take("output")) return;
+    Node& node = state_.graph.node(root.node);
+    const std::string before = node.name;
+    state_.graph.rename(root.node, "output");
+    node.label = "output";
+    auto it = state_.originalNames.find(before);
+    if (it == state_.originalNames.end()) return;
+    std::string original = std::move(it->second);
+    state_.originalNames.erase(it);
+    state_.originalNames.emplace("output", std::move(original));
+}
 
 // ---- declarations ------------------------------------------------------------------------------
 
@@ -248,9 +263,11 @@ Program Importer::finish(const onnx::GraphProto& g) {
         if (!same)
             throw OnnxError(message("onnx-output-dims", {declared.name(), dimsText(root.dims)}));
     }
+    nameTheOutput(root);
     Program program;
     program.graph = std::move(state_.graph);
     program.root = rootNode;
+    program.originalNames = std::move(state_.originalNames);
     const Shape s = program.graph.node(rootNode).shape;
     program.seed = Matrix::Ones(s.rows, s.cols);
     return program;

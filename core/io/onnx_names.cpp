@@ -2,7 +2,6 @@
 #include "core/io/onnx_names.h"
 
 #include <array>
-#include <string_view>
 
 #include "core/language/name_characters.h"
 
@@ -17,16 +16,49 @@ bool isKeyword(const std::string& name) {
     return false;
 }
 
+bool allDigits(std::string_view s) {
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return !s.empty();
+}
+
 }  // namespace
 
 std::string identifierFor(const std::string& onnxName) { return nameFromText(onnxName); }
 
-std::string NameMaker::make(const std::string& onnxName) {
-    const std::string base = identifierFor(onnxName);
-    std::string name = base;
-    for (int k = 2; isKeyword(name) || used_.count(name); ++k) name = base + "_" + std::to_string(k);
-    used_.insert(name);
-    return name;
+bool isGeneratedName(std::string_view onnxName) {
+    return onnxName.empty() || onnxName.rfind("onnx::", 0) == 0 || onnxName.front() == '/' || allDigits(onnxName);
+}
+
+std::string NameMaker::shortLabel(const std::string& onnxName, TensorRole role, std::string_view opType) {
+    if (!isGeneratedName(onnxName)) return onnxName;
+    std::string base;
+    switch (role) {
+        case TensorRole::Input: base = "x"; break;
+        case TensorRole::Weight: base = "w"; break;
+        case TensorRole::Constant: base = "c"; break;
+        case TensorRole::Result: base = opType.empty() ? std::string("y") : std::string(opType) + "_"; break;
+    }
+    const int k = ++counts_[base];
+    if (role == TensorRole::Input) return k == 1 ? base : base + std::to_string(k);
+    return base + std::to_string(k);
+}
+
+ReadableName NameMaker::make(const std::string& onnxName, TensorRole role, std::string_view opType) {
+    ReadableName out;
+    out.label = shortLabel(onnxName, role, opType);
+    const std::string base = identifierFor(out.label);
+    out.name = base;
+    for (int k = 2; isKeyword(out.name) || used_.count(out.name); ++k) out.name = base + "_" + std::to_string(k);
+    if (out.name != base) out.label = out.name;  // a clash: the label says which one it is
+    used_.insert(out.name);
+    return out;
+}
+
+bool NameMaker::take(const std::string& wanted) {
+    if (isKeyword(wanted) || used_.count(wanted)) return false;
+    used_.insert(wanted);
+    return true;
 }
 
 }  // namespace bp::onnx_io

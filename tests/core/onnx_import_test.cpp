@@ -48,10 +48,10 @@ Matrix matrixOf(const nlohmann::json& tensor) {
     return m;
 }
 
-// The node whose label is the ONNX name, or -1.
-NodeId byLabel(const Graph& g, const std::string& onnxName) {
-    for (NodeId id = 0; id < g.size(); ++id)
-        if (g.node(id).label == onnxName) return id;
+// The node imported from the ONNX tensor `onnxName`, or -1.
+NodeId byOriginal(const Program& p, const std::string& onnxName) {
+    for (const auto& [name, original] : p.originalNames)
+        if (original == onnxName) return p.graph.find(name);
     return -1;
 }
 
@@ -86,7 +86,7 @@ TEST_P(OnnxFixture, MatchesPyTorch) {
     const nlohmann::json& fx = fixtures().at(GetParam());
     Program p = importOnnxFile(kOnnxDir + fx.at("file").get<std::string>());
     for (const auto& [name, tensor] : fx.at("inputs").items()) {
-        const NodeId id = byLabel(p.graph, name);
+        const NodeId id = byOriginal(p, name);
         ASSERT_GE(id, 0) << name;
         EXPECT_EQ(p.graph.node(id).kind, NodeKind::Input);
         p.graph.setLeafValue(id, matrixOf(tensor));
@@ -96,14 +96,17 @@ TEST_P(OnnxFixture, MatchesPyTorch) {
     onnx::ModelProto model;
     ASSERT_TRUE(model.ParseFromString(readBytes(kOnnxDir + fx.at("file").get<std::string>())));
     for (const onnx::NodeProto& n : model.graph().node()) {
-        const NodeId id = byLabel(p.graph, n.output(0));
+        const NodeId id = byOriginal(p, n.output(0));
         if (n.op_type() == "Constant" && id < 0) continue;
         ASSERT_GE(id, 0) << n.output(0);
         EXPECT_TRUE(p.graph.node(id).named);
-        EXPECT_EQ(p.graph.node(id).name, onnx_io::identifierFor(n.output(0)));  // no clashes in these files
+        const std::string& label = p.graph.node(id).label;  // short: no exporter's path or prefix
+        EXPECT_EQ(label.find("onnx::"), std::string::npos) << label;
+        EXPECT_NE(label.front(), '/') << label;
+        EXPECT_EQ(p.graph.node(id).name, onnx_io::identifierFor(label));  // no clashes in these files
     }
     const nlohmann::json& out = fx.at("output");
-    EXPECT_EQ(p.graph.node(p.root).label, out.at("name").get<std::string>());
+    EXPECT_EQ(p.originalNames.at(p.graph.node(p.root).name), out.at("name").get<std::string>());
     const Matrix expected = matrixOf(out);
     EXPECT_TRUE(near(p.seed, Matrix::Ones(expected.rows(), expected.cols()), 0));
     const Evaluation e = evaluate(p);
@@ -111,7 +114,7 @@ TEST_P(OnnxFixture, MatchesPyTorch) {
     const double tolerance = fx.value("tolerance", 1e-9);
     EXPECT_TRUE(near(e.values[p.root], expected, tolerance)) << "output";
     for (const auto& [name, grad] : fx.at("grads").items()) {
-        const NodeId id = byLabel(p.graph, name);
+        const NodeId id = byOriginal(p, name);
         ASSERT_GE(id, 0) << name;
         const NodeKind kind = grad.at("torch") == "input" ? NodeKind::Input : NodeKind::Param;
         EXPECT_EQ(p.graph.node(id).kind, kind) << name;
@@ -138,7 +141,8 @@ TEST(OnnxImport, ExportedOpsBecomeOurOps) {
                                             "add",   "tanh",  "transpose", "matmul", "add",   "sigmoid"};
     EXPECT_EQ(ops, expected);
     const std::string outputName = fixtures().at("gemm_tanh").at("output").at("name");  // "8"
-    EXPECT_EQ(p.graph.node(p.root).name, "_" + outputName);
+    EXPECT_EQ(p.graph.node(p.root).name, "output");
+    EXPECT_EQ(p.originalNames.at("output"), outputName);
 }
 
 // ---- the article's network -------------------------------------------------------------------------
@@ -150,9 +154,9 @@ TEST(OnnxImport, ExportedOpsBecomeOurOps) {
 // So the gradients are those of mlp-1-2-2, transposed.
 TEST(OnnxImport, ArticleModelGivesTheArticleNumbers) {
     Program p = importOnnxFile(kOnnxDir + "model2.onnx");
-    const NodeId x = p.graph.find("onnx__MatMul_0");
-    const NodeId w1t = p.graph.find("onnx__MatMul_9");
-    const NodeId w2t = p.graph.find("onnx__MatMul_10");
+    const NodeId x = p.graph.find("x");     // onnx::MatMul_0
+    const NodeId w1t = p.graph.find("w1");  // onnx::MatMul_9
+    const NodeId w2t = p.graph.find("w2");  // onnx::MatMul_10
     ASSERT_GE(x, 0);
     ASSERT_GE(w1t, 0);
     ASSERT_GE(w2t, 0);
@@ -183,19 +187,68 @@ TEST(OnnxImport, ArticleModelGivesTheArticleNumbers) {
 
 // ---- names -----------------------------------------------------------------------------------------
 
-TEST(OnnxNames, BecomeIdentifiersWithTheOriginalAsLabel) {
+TEST(OnnxNames, ExportersNamesBecomeShortLabelsWithTheOriginalKept) {
     const Program p = importOnnxFile(kOnnxDir + "model2.onnx");
-    const std::map<std::string, std::string> expected{{"onnx::MatMul_0", "onnx__MatMul_0"},
-                                                      {"onnx::MatMul_9", "onnx__MatMul_9"},
-                                                      {"/0/MatMul_output_0", "_0_MatMul_output_0"},
-                                                      {"/1/Sigmoid_output_0", "_1_Sigmoid_output_0"},
-                                                      {"8", "_8"}};
-    for (const auto& [label, name] : expected) {
-        const NodeId id = byLabel(p.graph, label);
-        ASSERT_GE(id, 0) << label;
-        EXPECT_EQ(p.graph.node(id).name, name);
+    const std::map<std::string, std::string> expected{{"onnx::MatMul_0", "x"},
+                                                      {"onnx::MatMul_9", "w1"},
+                                                      {"onnx::MatMul_10", "w2"},
+                                                      {"/0/MatMul_output_0", "MatMul_1"},
+                                                      {"/1/Sigmoid_output_0", "Sigmoid_1"},
+                                                      {"/2/MatMul_output_0", "MatMul_2"},
+                                                      {"8", "output"}};
+    for (const auto& [original, name] : expected) {
+        const NodeId id = p.graph.find(name);
+        ASSERT_GE(id, 0) << name;
+        EXPECT_EQ(p.graph.node(id).label, name);  // a name: the label and the .bpg name are one
+        EXPECT_EQ(p.originalNames.at(name), original);
         EXPECT_TRUE(p.graph.node(id).named);
     }
+    EXPECT_EQ(p.graph.node(p.root).name, "output");
+}
+
+TEST(OnnxNames, ChosenNamesStayAsLabels) {
+    // nn.Sequential's parameters are called 0.weight, 0.bias, 2.weight: readable already.
+    const Program p = importOnnxFile(kOnnxDir + "gemm_tanh.onnx");
+    const NodeId w = byOriginal(p, "0.weight");
+    ASSERT_GE(w, 0);
+    EXPECT_EQ(p.graph.node(w).label, "0.weight");
+    EXPECT_EQ(p.graph.node(w).name, "_0_weight");
+    EXPECT_EQ(p.graph.node(byOriginal(p, "2.bias")).label, "2.bias");
+    EXPECT_EQ(p.graph.node(p.root).label, "output");
+}
+
+TEST(OnnxNames, LabelRules) {
+    using onnx_io::TensorRole;
+    EXPECT_TRUE(onnx_io::isGeneratedName("onnx::MatMul_9"));
+    EXPECT_TRUE(onnx_io::isGeneratedName("/0/MatMul_output_0"));
+    EXPECT_TRUE(onnx_io::isGeneratedName("8"));
+    EXPECT_TRUE(onnx_io::isGeneratedName(""));
+    EXPECT_FALSE(onnx_io::isGeneratedName("fc1.weight"));
+    EXPECT_FALSE(onnx_io::isGeneratedName("h2"));
+
+    onnx_io::NameMaker names;
+    const auto made = [&](const std::string& onnx, TensorRole role, std::string_view op = {}) {
+        const onnx_io::ReadableName r = names.make(onnx, role, op);
+        return r.label + "|" + r.name;
+    };
+    EXPECT_EQ(made("onnx::Gemm_0", TensorRole::Input), "x|x");
+    EXPECT_EQ(made("onnx::Gemm_1", TensorRole::Input), "x2|x2");
+    EXPECT_EQ(made("fc1.weight", TensorRole::Weight), "fc1.weight|fc1_weight");
+    EXPECT_EQ(made("onnx::MatMul_9", TensorRole::Weight), "w1|w1");
+    EXPECT_EQ(made("onnx::MatMul_10", TensorRole::Weight), "w2|w2");
+    EXPECT_EQ(made("onnx::Mul_3", TensorRole::Constant), "c1|c1");
+    EXPECT_EQ(made("/fc1/Gemm_output_0", TensorRole::Result, "Gemm"), "Gemm_1|Gemm_1");
+    EXPECT_EQ(made("/relu/Relu_output_0", TensorRole::Result, "Relu"), "Relu_1|Relu_1");
+    EXPECT_EQ(made("/relu_1/Relu_output_0", TensorRole::Result, "Relu"), "Relu_2|Relu_2");
+    EXPECT_EQ(made("7", TensorRole::Result, "Gemm"), "Gemm_2|Gemm_2");
+    // A chosen name that clashes with a made one gets a suffix, and its label says so.
+    EXPECT_EQ(made("w1", TensorRole::Weight), "w1_2|w1_2");
+    EXPECT_EQ(made("fc1_weight", TensorRole::Weight), "fc1_weight_2|fc1_weight_2");
+    // A keyword is no name.
+    EXPECT_EQ(made("input", TensorRole::Input), "input_2|input_2");
+    EXPECT_TRUE(names.take("output"));
+    EXPECT_FALSE(names.take("output"));
+    EXPECT_FALSE(names.take("param"));
 }
 
 TEST(OnnxNames, Rules) {
@@ -208,12 +261,12 @@ TEST(OnnxNames, Rules) {
     EXPECT_EQ(identifierFor("×1"), "_1");          // a symbol: one character, one underscore
     EXPECT_EQ(identifierFor("层·1"), "层_1");
     onnx_io::NameMaker names;
-    EXPECT_EQ(names.make("a.b"), "a_b");
-    EXPECT_EQ(names.make("a-b"), "a_b_2");
-    EXPECT_EQ(names.make("a b"), "a_b_3");
-    EXPECT_EQ(names.make("input"), "input_2");  // .bpg keywords are not names
-    EXPECT_EQ(names.make("with"), "with_2");
-    EXPECT_EQ(names.make("W"), "W");
+    EXPECT_EQ(names.make("a.b", onnx_io::TensorRole::Weight).name, "a_b");
+    EXPECT_EQ(names.make("a-b", onnx_io::TensorRole::Weight).name, "a_b_2");
+    EXPECT_EQ(names.make("a b", onnx_io::TensorRole::Weight).name, "a_b_3");
+    EXPECT_EQ(names.make("input", onnx_io::TensorRole::Weight).name, "input_2");  // .bpg keywords are not names
+    EXPECT_EQ(names.make("with", onnx_io::TensorRole::Weight).name, "with_2");
+    EXPECT_EQ(names.make("W", onnx_io::TensorRole::Weight).name, "W");
 }
 
 // ---- hand-built models: op semantics a PyTorch export rarely shows ---------------------------------

@@ -58,6 +58,7 @@ GraphScene::GraphScene(GraphDocument* document, QObject* parent)
     connect(layoutJob_, &LayoutJob::finished, this, &GraphScene::overviewLaidOut);
     connect(doc_, &GraphDocument::programReplaced, this, &GraphScene::rebuild);
     connect(doc_, &GraphDocument::valuesChanged, this, &GraphScene::refreshValues);
+    connect(doc_, &GraphDocument::namesChanged, this, &GraphScene::renamed);
     connect(doc_, &GraphDocument::cursorChanged, this, &GraphScene::refreshChanged);
     connect(doc_, &GraphDocument::entryFocusChanged, this, &GraphScene::markFocusedEntry);
     connect(doc_, &GraphDocument::selectionChanged, this, [this] {
@@ -167,6 +168,12 @@ void GraphScene::rebuildItems(bool keepSurvivors) {
     rebuilding_ = false;
     relayout();
     if (!kept.empty()) restoreSurvivors(kept);
+}
+
+void GraphScene::renamed() {
+    const Graph& g = doc_->graph();
+    for (std::size_t i = 0; i < identities_.size() && i < std::size_t(g.size()); ++i) identities_[i] = identityOf(g, NodeId(i));
+    rebuildItems(true);
 }
 
 void GraphScene::restoreSurvivors(const std::unordered_map<std::string, QPointF>& kept) {

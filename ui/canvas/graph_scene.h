@@ -95,6 +95,8 @@ private:
     static constexpr double kMinStripWidth = 900;
     QRectF exportGraphRect(const QStringList& strip) const;
     void rebuild() { rebuildItems(doc_->replacedInPlace()); }
+    // A node was renamed: the same nodes, each kept where it was under its new name.
+    void renamed();
     // keepSurvivors: a re-applied source puts surviving nodes back where they were.
     void rebuildItems(bool keepSurvivors);
     void refresh();

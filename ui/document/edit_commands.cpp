@@ -41,4 +41,29 @@ void TrainingRunCommand::redo() {
 
 void TrainingRunCommand::undo() { doc_->applyLeafValues(before_); }
 
+RenameNodeCommand::RenameNodeCommand(GraphDocument* doc, NodeId id, QString beforeName, QString beforeLabel, QString afterName)
+    : doc_(doc), node_(id), beforeName_(std::move(beforeName)), beforeLabel_(std::move(beforeLabel)), afterName_(std::move(afterName)) {
+    setText(QObject::tr("Rename %1 to %2").arg(beforeLabel_, afterName_));
+}
+
+RenameRefusal RenameNodeCommand::rename(GraphDocument* doc, NodeId id, const QString& name) {
+    const RenameRefusal check = doc->checkNewName(id, name);
+    if (check != RenameRefusal::None) return check;
+    const Node& node = doc->graph().node(id);
+    if (node.name == name.toStdString()) return RenameRefusal::None;
+    QString beforeName = QString::fromStdString(node.name);
+    QString beforeLabel = QString::fromStdString(node.label);
+    const RenameRefusal refusal = doc->renameNode(id, name);
+    if (refusal != RenameRefusal::None) return refusal;
+    doc->undoStack()->push(new RenameNodeCommand(doc, id, std::move(beforeName), std::move(beforeLabel), name));
+    return RenameRefusal::None;
+}
+
+void RenameNodeCommand::undo() { doc_->renameNode(node_, beforeName_, beforeLabel_); }
+
+void RenameNodeCommand::redo() {
+    if (pushed_) doc_->renameNode(node_, afterName_);
+    pushed_ = true;
+}
+
 }  // namespace bp

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Every change a user makes to the numbers is one of these on the document's undo stack.
+#include <QString>
 #include <QUndoCommand>
 #include <vector>
 
 #include "core/graph/graph.h"
+#include "core/language/source_rename.h"
 
 namespace bp {
 
@@ -55,6 +57,27 @@ private:
     GraphDocument* doc_;
     LeafValues before_;
     LeafValues after_;
+    bool pushed_ = false;
+};
+
+// A node gets a new name, in the graph and at every use in the source. Undo gives back the old
+// name and label ("0.weight" for _0_weight).
+class RenameNodeCommand : public QUndoCommand {
+public:
+    // Renames node `id` and, when that worked, pushes the undo step; else says why not, changing
+    // nothing. The same name again changes nothing and pushes nothing.
+    static RenameRefusal rename(GraphDocument* doc, NodeId id, const QString& name);
+    void undo() override;
+    // The first redo is the push: the node already has its new name.
+    void redo() override;
+
+private:
+    RenameNodeCommand(GraphDocument* doc, NodeId id, QString beforeName, QString beforeLabel, QString afterName);
+    GraphDocument* doc_;
+    NodeId node_;
+    QString beforeName_;
+    QString beforeLabel_;
+    QString afterName_;
     bool pushed_ = false;
 };
 

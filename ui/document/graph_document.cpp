@@ -40,6 +40,15 @@ void GraphDocument::replaceProgramInPlace(Program program, const QString& source
     programChanged();
 }
 
+RenameRefusal GraphDocument::renameNode(NodeId id, const QString& name, const QString& label) {
+    const RenameRefusal refusal = core_.renameNode(id, name.toStdString(), label.toStdString());
+    if (refusal != RenameRefusal::None) return refusal;
+    source_ = QString::fromStdString(core_.source());
+    updateModified();
+    emit namesChanged();
+    return refusal;
+}
+
 void GraphDocument::programChanged() {
     emit programReplaced();
     emit cursorChanged();

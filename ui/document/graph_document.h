@@ -121,6 +121,13 @@ public:
     // Replaces every param's value at once (an optimizer step), undoable.
     void editParams(const LeafValues& values, const QString& what);
 
+    // ---- names
+    // Renames node `id` in the graph and at every use in the source text (Document::renameNode);
+    // `label` empty: the label is the name. Not recorded for undo: RenameNodeCommand calls it.
+    RenameRefusal renameNode(NodeId id, const QString& name, const QString& label = {});
+    RenameRefusal checkNewName(NodeId id, const QString& name) const { return core_.checkNewName(id, name.toStdString()); }
+    // The name the node had in the file it was imported from ("onnx::MatMul_9"), or empty.
+    QString originalName(NodeId id) const { return QString::fromStdString(core_.originalName(id)); }
     // ---- training in the window
     // Runs forward and backward again *without* zero_grad: leaf gradients add up, as in PyTorch.
     void backwardAgain();
@@ -137,6 +144,7 @@ signals:
     void valuesChanged();    // numbers changed: repaint
     void cursorChanged();    // the step moved
     void selectionChanged();
+    void namesChanged();     // a node was renamed: same nodes, new names, new source text
     void entryFocusChanged();
     void modifiedChanged(bool modified);  // isModified() changed
     void typedSourceChanged();

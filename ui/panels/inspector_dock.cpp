@@ -93,7 +93,7 @@ InspectorDock::InspectorDock(GraphDocument* document, QWidget* parent)
     });
     refresher_ = new DockRefresh(this, [this] { refresh(); });
     for (auto signal : {&GraphDocument::selectionChanged, &GraphDocument::valuesChanged, &GraphDocument::cursorChanged,
-                        &GraphDocument::programReplaced})
+                        &GraphDocument::programReplaced, &GraphDocument::namesChanged})
         connect(doc_, signal, refresher_, &DockRefresh::request);
     refresh();
 }
@@ -106,6 +106,11 @@ QTableWidget* InspectorDock::valueTable() const {
 QTableWidget* InspectorDock::gradientTable() const {
     refresher_->flush();
     return grads_;
+}
+
+QString InspectorDock::headerText() const {
+    refresher_->flush();
+    return header_->text();
 }
 
 QString InspectorDock::errorText() const {
@@ -125,9 +130,15 @@ void InspectorDock::refresh() {
     }
     const Node& n = doc_->graph().node(id);
     const QString what = n.isLeaf() ? style::kindText(n.kind) : QString::fromUtf8(n.op->name.data(), int(n.op->name.size()));
-    header_->setText(tr("<b>%1</b> — %2, %3").arg(QString::fromStdString(n.label), what,
-                                                 QString::fromStdString(shapeText(n.shape))) +
-                     (n.isLeaf() ? tr("<br>Edit the value below, or double-click the node.") : QString()));
+    QString header = tr("<b>%1</b> — %2, %3").arg(QString::fromStdString(n.label).toHtmlEscaped(), what,
+                                                 QString::fromStdString(shapeText(n.shape)));
+    if (n.label != n.name && n.named)
+        header += tr("<br>Called %1 in the source.").arg(QString::fromStdString(n.name).toHtmlEscaped());
+    if (const QString original = doc_->originalName(id); !original.isEmpty() && original != QString::fromStdString(n.label))
+        header += tr("<br>In the imported file: %1").arg(original.toHtmlEscaped());
+    if (n.named) header += tr("<br>F2 renames it.");
+    if (n.isLeaf()) header += tr("<br>Edit the value below, or double-click the node.");
+    header_->setText(header);
     QStringList formulas;
     if (!n.isLeaf())
         for (int slot = 0; slot < n.op->arity; ++slot)

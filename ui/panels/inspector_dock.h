@@ -21,6 +21,8 @@ public:
     QTableWidget* valueTable() const;
     QTableWidget* gradientTable() const;
     LeafSliders* sliders() const { return sliders_; }
+    // The text above the tables: the node's label, what it is, its names.
+    QString headerText() const;
     // Why the last value typed in the table was refused, or an empty string.
     QString errorText() const;
 

@@ -71,6 +71,7 @@ SourceDock::SourceDock(GraphDocument* document, QWidget* parent)
     });
     connect(doc_, &GraphDocument::programReplaced, this, [this] { showDocumentText(!doc_->replacedInPlace()); });
     connect(doc_, &GraphDocument::valuesChanged, this, [this] { showDocumentText(false); });
+    connect(doc_, &GraphDocument::namesChanged, this, [this] { showDocumentText(false); });
     showDocumentText(true);
     doc_->setTypedSource(editor_->toPlainText());
 }

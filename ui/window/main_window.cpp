@@ -41,6 +41,7 @@
 #include "ui/panels/training_dock.h"
 #include "ui/panels/vanishing_demo_dock.h"
 #include "ui/window/add_loss_dialog.h"
+#include "ui/window/rename_dialog.h"
 #include "ui/window/export_actions.h"
 #include "ui/window/find_bar.h"
 #include "ui/window/help_menu.h"
@@ -118,6 +119,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     addToolBar(Qt::TopToolBarArea, find_);
     connect(source_->editor(), &SourceEditor::fileDropped, files_, &DocumentFiles::openInteractively);
     setAcceptDrops(true);
+    renameAction_ = new QAction(tr("Re&name…"), this);
+    renameAction_->setShortcut(QKeySequence(Qt::Key_F2));
+    renameAction_->setToolTip(tr("A new name for the selected node, in the graph and everywhere in the source (F2)"));
+    renameAction_->setEnabled(false);
+    connect(renameAction_, &QAction::triggered, this, &MainWindow::renameSelected);
+    connect(doc_, &GraphDocument::selectionChanged, renameAction_, [this] { renameAction_->setEnabled(doc_->selectedNode() >= 0); });
+    addAction(renameAction_);
     buildMenus();
     // The canvas gets the room: the charts open from the View menu (as tabs on the right), the
     // inspector shows itself while a node is selected.
@@ -178,6 +186,7 @@ void MainWindow::buildMenus() {
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    edit->addAction(renameAction_);
     // The find bar's next and previous work from the menu too (F3 with the bar closed).
     edit->addAction(find_->findAction());
     edit->addAction(find_->nextAction());
@@ -246,6 +255,15 @@ void MainWindow::buildMenus() {
     addHelpMenu(this, examples);
     // Every menu shows its entries' tooltips (what an entry without a shortcut does).
     for (QMenu* menu : menuBar()->findChildren<QMenu*>()) menu->setToolTipsVisible(true);
+}
+
+void MainWindow::renameSelected() {
+    const NodeId id = doc_->selectedNode();
+    if (id < 0) return;
+    RenameDialog dialog(doc_, id, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Renamed: the source says %1 everywhere (Ctrl+Z takes it back)")
+                                     .arg(QString::fromStdString(doc_->graph().node(id).name)), 10000);
 }
 
 void MainWindow::showInspectorForSelection() {

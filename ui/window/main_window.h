@@ -55,6 +55,9 @@ public:
     PresentationMode* presentationMode() const { return presentation_; }
     PredictReveal* predictReveal() const { return predictReveal_; }
     FindBar* findBar() const { return find_; }
+    // Edit > Rename… (F2): a new name for the selected node.
+    QAction* renameAction() const { return renameAction_; }
+    void renameSelected();
     // File > New (Ctrl+N): a small template graph, untitled (after asking about unsaved work).
     void newGraph();
     // The default arrangement of the docks and the window's size (View > Reset the window layout).
@@ -98,6 +101,7 @@ private:
     PredictReveal* predictReveal_;
     PresentationMode* presentation_;
     FindBar* find_;
+    QAction* renameAction_ = nullptr;
     QAction* fullScreen_ = nullptr;
     QByteArray defaultState_;
 };

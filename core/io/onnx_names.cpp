@@ -37,7 +37,10 @@ std::string NameMaker::shortLabel(const std::string& onnxName, TensorRole role, 
         case TensorRole::Input: base = "x"; break;
         case TensorRole::Weight: base = "w"; break;
         case TensorRole::Constant: base = "c"; break;
-        case TensorRole::Result: base = opType.empty() ? std::string("y") : std::string(opType) + "_"; break;
+        case TensorRole::Result:
+            for (char c : opType) base += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);  // MatMul: matmul_1
+            base = base.empty() ? std::string("y") : base + "_";
+            break;
     }
     const int k = ++counts_[base];
     if (role == TensorRole::Input) return k == 1 ? base : base + std::to_string(k);

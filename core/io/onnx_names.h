@@ -2,8 +2,8 @@
 #pragma once
 // ONNX names made into short, readable labels and .bpg identifiers (SPEC section 3).
 // A name PyTorch's exporter makes up ("onnx::MatMul_9", "/0/MatMul_output_0", a root called
-// "8") reads as what it is: a weight w1, w2, ...; the k-th result of an op type, MatMul_1,
-// Sigmoid_2; the model's input x; its output `output`. A name somebody chose ("0.weight",
+// "8") reads as what it is: a weight w1, w2, ...; the k-th result of an op type, matmul_1,
+// sigmoid_2; the model's input x; its output `output` (SPEC section 3). A name somebody chose ("0.weight",
 // "fc1.weight", "h") stays as it is. The identifier of a label: each character outside a name
 // becomes `_`, a leading digit gets a `_` in front, and a name already taken (or a keyword: input
 // param const backward with) gets `_2`, `_3`, ... Internal to core/io/onnx_*.

@@ -192,9 +192,9 @@ TEST(OnnxNames, ExportersNamesBecomeShortLabelsWithTheOriginalKept) {
     const std::map<std::string, std::string> expected{{"onnx::MatMul_0", "x"},
                                                       {"onnx::MatMul_9", "w1"},
                                                       {"onnx::MatMul_10", "w2"},
-                                                      {"/0/MatMul_output_0", "MatMul_1"},
-                                                      {"/1/Sigmoid_output_0", "Sigmoid_1"},
-                                                      {"/2/MatMul_output_0", "MatMul_2"},
+                                                      {"/0/MatMul_output_0", "matmul_1"},
+                                                      {"/1/Sigmoid_output_0", "sigmoid_1"},
+                                                      {"/2/MatMul_output_0", "matmul_2"},
                                                       {"8", "output"}};
     for (const auto& [original, name] : expected) {
         const NodeId id = p.graph.find(name);
@@ -237,10 +237,10 @@ TEST(OnnxNames, LabelRules) {
     EXPECT_EQ(made("onnx::MatMul_9", TensorRole::Weight), "w1|w1");
     EXPECT_EQ(made("onnx::MatMul_10", TensorRole::Weight), "w2|w2");
     EXPECT_EQ(made("onnx::Mul_3", TensorRole::Constant), "c1|c1");
-    EXPECT_EQ(made("/fc1/Gemm_output_0", TensorRole::Result, "Gemm"), "Gemm_1|Gemm_1");
-    EXPECT_EQ(made("/relu/Relu_output_0", TensorRole::Result, "Relu"), "Relu_1|Relu_1");
-    EXPECT_EQ(made("/relu_1/Relu_output_0", TensorRole::Result, "Relu"), "Relu_2|Relu_2");
-    EXPECT_EQ(made("7", TensorRole::Result, "Gemm"), "Gemm_2|Gemm_2");
+    EXPECT_EQ(made("/fc1/Gemm_output_0", TensorRole::Result, "Gemm"), "gemm_1|gemm_1");
+    EXPECT_EQ(made("/relu/Relu_output_0", TensorRole::Result, "Relu"), "relu_1|relu_1");
+    EXPECT_EQ(made("/relu_1/Relu_output_0", TensorRole::Result, "Relu"), "relu_2|relu_2");
+    EXPECT_EQ(made("7", TensorRole::Result, "Gemm"), "gemm_2|gemm_2");
     // A chosen name that clashes with a made one gets a suffix, and its label says so.
     EXPECT_EQ(made("w1", TensorRole::Weight), "w1_2|w1_2");
     EXPECT_EQ(made("fc1_weight", TensorRole::Weight), "fc1_weight_2|fc1_weight_2");

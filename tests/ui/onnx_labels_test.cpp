@@ -12,6 +12,7 @@
 #include <map>
 
 #include "ui/canvas/graph_scene.h"
+#include "ui/canvas/graph_view.h"
 #include "ui/canvas/node_item.h"
 #include "ui/document/graph_document.h"
 #include "ui/panels/inspector_dock.h"
@@ -41,16 +42,21 @@ struct Imported {
     MainWindow window;
 };
 
-// While the next dialog is open: types `name` into it and presses OK; what it said stays in `said`.
+// Waits for the next rename dialog, types `name` into it and presses OK; what it said stays in
+// `said`. A dialog that stays open (the name refused) is then cancelled when `cancelAfter`.
 void answerRename(const QString& name, QString* said, bool cancelAfter = false) {
-    QTimer::singleShot(0, [=] {
+    auto* timer = new QTimer;
+    QObject::connect(timer, &QTimer::timeout, [=] {
         auto* dialog = qobject_cast<RenameDialog*>(QApplication::activeModalWidget());
-        ASSERT_NE(dialog, nullptr);
+        if (!dialog) return;
+        timer->stop();
+        timer->deleteLater();
         dialog->nameEdit()->setText(name);
         dialog->accept();
         *said = dialog->errorText();
         if (cancelAfter && dialog->isVisible()) dialog->reject();
     });
+    timer->start(10);
 }
 
 TEST(OnnxLabels, AreShortAfterImport) {
@@ -114,10 +120,12 @@ TEST(OnnxLabels, F2RenamesOnTheCanvasAndInTheSourceAndUndoRestores) {
     ASSERT_TRUE(sourceBefore.contains(QStringLiteral("w1")));
     const int undoBefore = doc.undoStack()->count();
 
+    m.window.show();
+    m.window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&m.window));
     QString said;
     answerRename(QStringLiteral("hidden_weight"), &said);
-    m.window.activateWindow();
-    QTest::keyClick(&m.window, Qt::Key_F2);
+    QTest::keyClick(m.window.view(), Qt::Key_F2);  // the canvas has the focus
     EXPECT_TRUE(said.isEmpty()) << said.toStdString();
     EXPECT_EQ(doc.graph().node(w1).name, "hidden_weight");
     EXPECT_EQ(doc.graph().node(w1).label, "hidden_weight");  // what the canvas writes as its title

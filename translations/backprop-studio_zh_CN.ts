@@ -2349,14 +2349,6 @@ Run the check?</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -3094,6 +3086,49 @@ Run the check?</source>
     <message>
         <source>Stopped at step %1: the weights were changed.</source>
         <translation>在第 %1 步停止：权重被改动了。</translation>
+    </message>
+</context>
+<context>
+    <name>bp::UndoActions</name>
+    <message>
+        <source>&amp;Undo typing</source>
+        <translation>撤销输入(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo typing in the Source panel (the text is not applied yet)</source>
+        <translation>撤销源代码面板中的输入（文本尚未应用）</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the last edit of the graph</source>
+        <translation>撤销对图的上一次编辑</translation>
+    </message>
+    <message>
+        <source>&amp;Redo typing</source>
+        <translation>重做输入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo typing in the Source panel</source>
+        <translation>重做源代码面板中的输入</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo the last edit of the graph that was undone</source>
+        <translation>重做上一次被撤销的图编辑</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include "ui/panels/source_dock.h"
 #include "ui/panels/source_editor.h"
 #include "ui/window/main_window.h"
+#include "ui/window/undo_actions.h"
 
 // Readable failures: gtest prints a QString as its text.
 static void PrintTo(const QString& text, std::ostream* out) { *out << '"' << text.toStdString() << '"'; }
@@ -292,6 +293,65 @@ TEST(SourcePanelInTheWindow, CtrlReturnAppliesAndTheEditMenuUndoes) {
     EXPECT_TRUE(redo->isEnabled());
     redo->trigger();
     EXPECT_GE(doc->graph().find("extra"), 0);
+}
+
+// One undo: Ctrl+Z in the Source panel does what Edit → Undo says. While typed text is not
+// applied it undoes the typing (the menu says "Undo typing"); once the text is the graph's, it
+// undoes the graph's last edit (the menu names it), never the editor's stale typing.
+TEST(SourcePanelInWindow, CtrlZDoesWhatTheEditMenuSays) {
+    MainWindow window;
+    window.openExample(QStringLiteral("mlp-1-2-2"));
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    GraphDocument* doc = window.document();
+    SourceDock* dock = window.sourceDock();
+    dock->raise();
+    dock->applyAsYouType()->setChecked(false);
+    SourceEditor* editor = dock->editor();
+    QAction* undo = window.undoActions()->undoAction();
+    QAction* redo = window.undoActions()->redoAction();
+    EXPECT_FALSE(undo->isEnabled());  // nothing done yet
+    const QString shown = editor->toPlainText();
+
+    // Typing: the menu offers the typing, and Ctrl+Z in the editor takes it back.
+    editor->setFocus();
+    editor->moveCursor(QTextCursor::End);
+    QTest::keyClicks(editor, QStringLiteral("# note"));
+    ASSERT_TRUE(editor->toPlainText().endsWith(QStringLiteral("# note")));
+    EXPECT_TRUE(undo->isEnabled());
+    EXPECT_EQ(undo->text(), QStringLiteral("&Undo typing"));
+    for (int i = 0; i < 10 && editor->toPlainText() != shown; ++i) QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(editor->toPlainText(), shown);
+    EXPECT_FALSE(undo->isEnabled());  // the typing is gone and the graph has no edit
+    EXPECT_EQ(redo->text(), QStringLiteral("&Redo typing"));
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_TRUE(editor->toPlainText().endsWith(QStringLiteral("# note")));
+
+    // Applied, the text is the graph's: Ctrl+Z in the editor undoes the apply, as the menu says.
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    ASSERT_EQ(doc->sourceText(), editor->toPlainText());
+    EXPECT_TRUE(undo->text().startsWith(QStringLiteral("&Undo ")));
+    EXPECT_NE(undo->text(), QStringLiteral("&Undo typing"));
+    EXPECT_EQ(undo->text(), QStringLiteral("&Undo ") + doc->undoStack()->undoText());
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(doc->undoStack()->index(), 0);
+    EXPECT_EQ(editor->toPlainText(), shown);
+
+    // An edit on the canvas: Ctrl+Z in the editor undoes it (not the editor's old typing).
+    const NodeId x = doc->graph().find("x");
+    ASSERT_TRUE(doc->editLeafValue(x, Matrix::Constant(1, 1, 3)));
+    const QString edited = editor->toPlainText();
+    EXPECT_NE(edited, shown);
+    EXPECT_EQ(undo->text(), QStringLiteral("&Undo ") + doc->undoStack()->undoText());
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(doc->graph().node(x).leafValue(0, 0), 1);
+    EXPECT_EQ(editor->toPlainText(), shown);
+    // And Ctrl+Shift+Z redoes it.
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(doc->graph().node(x).leafValue(0, 0), 3);
 }
 
 }  // namespace

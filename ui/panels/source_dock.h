@@ -34,6 +34,8 @@ public:
     // Puts the graph's text back in the editor, dropping what was typed.
     void revert();
     QString messageText() const;
+    // The editor holds typed text that is not the graph's (not applied yet).
+    bool hasTypedText() const { return isDirty(); }
     bool hasError() const { return hasError_; }
     void setLargeType(bool large);
     // A remark about the text shown (not an error), until the text next changes.

@@ -3,12 +3,14 @@
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QKeyEvent>
 #include <QMimeData>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QTextBlock>
 
 #include "ui/canvas/canvas_style.h"
+#include "ui/canvas/palette_colors.h"
 #include "ui/files/dropped_files.h"
 
 namespace bp {
@@ -26,7 +28,10 @@ private:
     SourceEditor* editor_;
 };
 
-const QColor kErrorTint{0xff, 0xde, 0xde};
+QColor mixed(const QColor& a, const QColor& b, double t) {
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
 
 }  // namespace
 
@@ -63,7 +68,12 @@ void SourceEditor::resizeEvent(QResizeEvent* event) {
 
 void SourceEditor::paintGutter(QPaintEvent* event) {
     QPainter p(gutter_);
-    p.fillRect(event->rect(), QColor(0xf1, 0xf2, 0xf4));
+    // The gutter follows the palette (a light or a dark theme); its numbers read on it.
+    const QColor base = palette().color(QPalette::Base), text = palette().color(QPalette::Text);
+    const QColor gutter = mixed(base, text, 0.06);
+    const QColor number = style::readableOn(gutter, mixed(base, text, 0.6));
+    const style::ErrorLineColors errorColors = style::errorLineColors(palette());
+    p.fillRect(event->rect(), gutter);
     QTextBlock block = firstVisibleBlock();
     int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
     const int height = fontMetrics().height();
@@ -71,11 +81,11 @@ void SourceEditor::paintGutter(QPaintEvent* event) {
         const int bottom = top + qRound(blockBoundingRect(block).height());
         if (block.isVisible() && bottom >= event->rect().top()) {
             const bool error = block.blockNumber() + 1 == errorLine_;
-            if (error) p.fillRect(QRect(0, top, gutter_->width(), bottom - top), kErrorTint);
+            if (error) p.fillRect(QRect(0, top, gutter_->width(), bottom - top), errorColors.line);
             QFont f = font();
             f.setBold(error);
             p.setFont(f);
-            p.setPen(error ? style::kGradient : style::kMuted);
+            p.setPen(error ? errorColors.number : number);
             p.drawText(0, top, gutter_->width() - 6, height, Qt::AlignRight, QString::number(block.blockNumber() + 1));
         }
         block = block.next();
@@ -105,8 +115,11 @@ void SourceEditor::applyMarks() {
     QList<QTextEdit::ExtraSelection> marks;
     if (errorLine_) {
         const QTextBlock block = document()->findBlockByNumber(errorLine_ - 1);
+        // Colours from the palette: the typed text stays readable in a dark theme too.
+        const style::ErrorLineColors colors = style::errorLineColors(palette());
         QTextEdit::ExtraSelection line;
-        line.format.setBackground(kErrorTint);
+        line.format.setBackground(colors.line);
+        line.format.setForeground(colors.text);
         line.format.setProperty(QTextFormat::FullWidthSelection, true);
         line.cursor = QTextCursor(block);
         marks << line;
@@ -122,8 +135,9 @@ void SourceEditor::applyMarks() {
         if (to > from) {
             QTextEdit::ExtraSelection token;
             token.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-            token.format.setUnderlineColor(style::kGradient);
-            token.format.setBackground(QColor(0xff, 0xb8, 0xb8));
+            token.format.setUnderlineColor(colors.text);
+            token.format.setBackground(colors.token);
+            token.format.setForeground(colors.text);
             token.cursor = QTextCursor(block);
             token.cursor.setPosition(block.position() + from);
             token.cursor.setPosition(block.position() + to, QTextCursor::KeepAnchor);
@@ -132,6 +146,31 @@ void SourceEditor::applyMarks() {
     }
     setExtraSelections(marks);
     gutter_->update();
+}
+
+void SourceEditor::changeEvent(QEvent* event) {
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) applyMarks();  // the error line's colours follow it
+}
+
+namespace {
+bool isUndoKey(const QKeyEvent* key) { return key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo); }
+}  // namespace
+
+bool SourceEditor::event(QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride && isUndoKey(static_cast<QKeyEvent*>(event))) {
+        event->ignore();  // the window's shortcut takes it
+        return true;
+    }
+    return QPlainTextEdit::event(event);
+}
+
+void SourceEditor::keyPressEvent(QKeyEvent* event) {
+    if (isUndoKey(event)) {
+        event->ignore();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
 }
 
 void SourceEditor::replaceText(const QString& text) {

@@ -33,6 +33,11 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    // Ctrl+Z and Ctrl+Shift+Z are left to the window's Edit menu, which says whose undo it is
+    // (the typing while it is not applied, else the graph's): one undo everywhere.
+    bool event(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;

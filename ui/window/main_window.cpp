@@ -49,6 +49,7 @@
 #include "ui/window/predict_reveal.h"
 #include "ui/window/presentation_mode.h"
 #include "ui/window/step_toolbar.h"
+#include "ui/window/undo_actions.h"
 #include "ui/window/window_layout.h"
 
 namespace bp {
@@ -139,6 +140,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), doc_(new GraphDoc
     statusBar()->showMessage(tr("Right/Space: step   Left/Backspace: back   Home/End   Wheel: zoom   Drag: pan"));
 }
 
+// The children outlive this body (QWidget deletes them later): none of their signals may reach
+// the window while it is torn down.
+MainWindow::~MainWindow() {
+    delete undoActions_;  // it reads the Source panel, which goes first
+    for (QObject* child : findChildren<QObject*>()) QObject::disconnect(child, nullptr, this, nullptr);
+}
+
 // While autosave cannot protect the work, a lasting mark in the status bar says so (a message
 // alone passes in ten seconds), with the reason in its tooltip.
 void MainWindow::buildAutosaveBadge() {
@@ -179,12 +187,10 @@ void MainWindow::buildMenus() {
         ->setToolTip(tr("Close the window (asks about unsaved work)"));
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
-    QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    edit->addAction(undo);
-    edit->addAction(redo);
+    // One undo: the typing in the Source panel while it is not applied, else the graph's edits.
+    undoActions_ = new UndoActions(doc_, source_, this);
+    edit->addAction(undoActions_->undoAction());
+    edit->addAction(undoActions_->redoAction());
     edit->addSeparator();
     edit->addAction(renameAction_);
     // The find bar's next and previous work from the menu too (F3 with the bar closed).

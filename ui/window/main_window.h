@@ -25,11 +25,13 @@ class ExportActions;
 class PredictReveal;
 class PresentationMode;
 class FindBar;
+class UndoActions;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     // Opens a .bpg, .json or .onnx file. On failure returns the message (and keeps the open
     // graph); an empty string means success.
@@ -58,6 +60,7 @@ public:
     // Edit > Rename… (F2): a new name for the selected node.
     QAction* renameAction() const { return renameAction_; }
     void renameSelected();
+    UndoActions* undoActions() const { return undoActions_; }
     // File > New (Ctrl+N): a small template graph, untitled (after asking about unsaved work).
     void newGraph();
     // The default arrangement of the docks and the window's size (View > Reset the window layout).
@@ -102,6 +105,7 @@ private:
     PresentationMode* presentation_;
     FindBar* find_;
     QAction* renameAction_ = nullptr;
+    UndoActions* undoActions_ = nullptr;
     QAction* fullScreen_ = nullptr;
     QByteArray defaultState_;
 };

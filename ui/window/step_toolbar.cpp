@@ -2,7 +2,9 @@
 #include "ui/window/step_toolbar.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QLabel>
+#include <QPainter>
 #include <QSlider>
 #include <QStyle>
 #include <QTimer>
@@ -11,22 +13,91 @@
 
 namespace bp {
 
-QIcon StepToolBar::icon(QStyle::StandardPixmap which) const { return style()->standardIcon(which); }
+namespace {
+
+// A triangle pointing right (or left) in the box x0..x1 of a picture `h` high.
+QPolygonF triangle(double x0, double x1, double h, bool right) {
+    const double top = h * 0.2, bottom = h * 0.8;
+    if (right) return QPolygonF({QPointF(x0, top), QPointF(x1, h / 2), QPointF(x0, bottom)});
+    return QPolygonF({QPointF(x1, top), QPointF(x0, h / 2), QPointF(x1, bottom)});
+}
+
+QPixmap glyphPixmap(StepToolBar::Glyph glyph, int size, const QColor& color) {
+    QPixmap pixmap(size, size);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    const double s = size, bar = s * 0.14;
+    using G = StepToolBar::Glyph;
+    switch (glyph) {
+    case G::Start:
+        p.drawRect(QRectF(s * 0.18, s * 0.2, bar, s * 0.6));
+        p.drawPolygon(triangle(s * 0.34, s * 0.82, s, false));
+        break;
+    case G::Back:
+        p.drawPolygon(triangle(s * 0.1, s * 0.5, s, false));
+        p.drawPolygon(triangle(s * 0.5, s * 0.9, s, false));
+        break;
+    case G::Step:
+        p.drawPolygon(triangle(s * 0.1, s * 0.5, s, true));
+        p.drawPolygon(triangle(s * 0.5, s * 0.9, s, true));
+        break;
+    case G::End:
+        p.drawPolygon(triangle(s * 0.18, s * 0.66, s, true));
+        p.drawRect(QRectF(s * 0.82 - bar, s * 0.2, bar, s * 0.6));
+        break;
+    case G::Play: p.drawPolygon(triangle(s * 0.25, s * 0.8, s, true)); break;
+    case G::Pause:
+        p.drawRect(QRectF(s * 0.25, s * 0.2, s * 0.17, s * 0.6));
+        p.drawRect(QRectF(s * 0.58, s * 0.2, s * 0.17, s * 0.6));
+        break;
+    }
+    return pixmap;
+}
+
+}  // namespace
+
+QIcon StepToolBar::icon(Glyph which) const {
+    QIcon icon;
+    const QColor normal = palette().color(QPalette::Active, QPalette::ButtonText);
+    const QColor disabled = palette().color(QPalette::Disabled, QPalette::ButtonText);
+    for (int size : {16, 24, 32, 48, 64}) {
+        icon.addPixmap(glyphPixmap(which, size, normal), QIcon::Normal);
+        icon.addPixmap(glyphPixmap(which, size, disabled), QIcon::Disabled);
+    }
+    return icon;
+}
+
+void StepToolBar::setIcons() {
+    if (!play_) return;  // still being built
+    start_->setIcon(icon(Glyph::Start));
+    back_->setIcon(icon(Glyph::Back));
+    forward_->setIcon(icon(Glyph::Step));
+    end_->setIcon(icon(Glyph::End));
+    play_->setIcon(icon(play_->isChecked() ? Glyph::Pause : Glyph::Play));
+}
+
+void StepToolBar::changeEvent(QEvent* event) {
+    QToolBar::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) setIcons();
+}
 
 StepToolBar::StepToolBar(GraphDocument* document, QWidget* parent)
     : QToolBar(tr("Steps"), parent), doc_(document), timer_(new QTimer(this)) {
     setObjectName(QStringLiteral("StepToolBar"));
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    start_ = addAction(icon(QStyle::SP_MediaSkipBackward), tr("Start"), doc_, &GraphDocument::toStart);
+    start_ = addAction(icon(Glyph::Start), tr("Start"), doc_, &GraphDocument::toStart);
     start_->setShortcut(Qt::Key_Home);
-    back_ = addAction(icon(QStyle::SP_MediaSeekBackward), tr("Back"), doc_, &GraphDocument::stepBack);
+    back_ = addAction(icon(Glyph::Back), tr("Back"), doc_, &GraphDocument::stepBack);
     back_->setShortcuts({QKeySequence(Qt::Key_Left), QKeySequence(Qt::Key_Backspace), QKeySequence(Qt::Key_PageUp)});
-    forward_ = addAction(icon(QStyle::SP_MediaSeekForward), tr("Step"), doc_, &GraphDocument::stepForward);
+    forward_ = addAction(icon(Glyph::Step), tr("Step"), doc_, &GraphDocument::stepForward);
     forward_->setShortcuts({QKeySequence(Qt::Key_Right), QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_PageDown)});
-    end_ = addAction(icon(QStyle::SP_MediaSkipForward), tr("End"), doc_, &GraphDocument::toEnd);
+    end_ = addAction(icon(Glyph::End), tr("End"), doc_, &GraphDocument::toEnd);
     end_->setShortcut(Qt::Key_End);
     addSeparator();
-    play_ = addAction(icon(QStyle::SP_MediaPlay), tr("Play"));
+    play_ = addAction(icon(Glyph::Play), tr("Play"));
     play_->setCheckable(true);
     play_->setShortcut(Qt::Key_P);
     connect(play_, &QAction::toggled, this, &StepToolBar::togglePlay);
@@ -58,7 +129,7 @@ StepToolBar::StepToolBar(GraphDocument* document, QWidget* parent)
 
 void StepToolBar::togglePlay(bool playing) {
     play_->setText(playing ? tr("Pause") : tr("Play"));
-    play_->setIcon(icon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    play_->setIcon(icon(playing ? Glyph::Pause : Glyph::Play));
     if (!playing) {
         timer_->stop();
         return;

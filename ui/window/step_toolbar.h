@@ -26,16 +26,23 @@ public:
     // so a clicker's Page Down can reveal the last answer.
     void setRevealPending(bool pending);
 
+    // The buttons' pictures, drawn in the palette's button text colour (readable in a dark theme).
+    enum class Glyph { Start, Back, Step, End, Play, Pause };
+    QIcon icon(Glyph which) const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void refresh();
-    QIcon icon(QStyle::StandardPixmap which) const;
+    void setIcons();
     void togglePlay(bool playing);
     GraphDocument* doc_;
-    QAction* start_;
-    QAction* back_;
-    QAction* forward_;
-    QAction* end_;
-    QAction* play_;
+    QAction* start_ = nullptr;
+    QAction* back_ = nullptr;
+    QAction* forward_ = nullptr;
+    QAction* end_ = nullptr;
+    QAction* play_ = nullptr;
     QSlider* speed_;
     QLabel* counter_;
     QTimer* timer_;

@@ -38,6 +38,21 @@ std::vector<QRect> shownNodeBoxes(const MainWindow& window) {
     return boxes;
 }
 
+// The backward step's arithmetic on its edge is in view, whole, when it fits with the node.
+void expectStepLabelShown(MainWindow& window, const std::string& where) {
+    const StepCursor& c = window.document()->cursor();
+    if (!c.activeEvent()) return;
+    GraphView* view = window.view();
+    const QRect box = view->mapFromScene(window.scene()->nodeBox(c.activeEvent()->to)).boundingRect();
+    for (const EdgeItem* e : window.scene()->edgesInto(c.activeEvent()->from)) {
+        if (e->slot() != c.activeEvent()->slot || e->labelSceneRect().isEmpty()) continue;
+        const QRect label = view->mapFromScene(e->labelSceneRect()).boundingRect();
+        const QRect both = label.united(box);
+        if (both.width() + 40 <= view->viewport()->width() && both.height() + 40 <= view->viewport()->height())
+            EXPECT_TRUE(view->viewport()->rect().contains(label.adjusted(-4, -4, 4, 4))) << where;  // not touching the edge
+    }
+}
+
 TEST(LectureHall, EveryExampleFillsTheCanvasOrShowsReadableNumbersAt1280x720) {
     for (const Example& example : shippedExamples()) {
         SCOPED_TRACE(example.name);
@@ -49,6 +64,7 @@ TEST(LectureHall, EveryExampleFillsTheCanvasOrShowsReadableNumbersAt1280x720) {
         const QRect graph = view->mapFromScene(window.scene()->graphRect()).boundingRect();
         const bool fills = graph.width() >= 0.7 * canvas.width() || graph.height() >= 0.7 * canvas.height();
         EXPECT_GE(view->numberPixels(), view->minNumberPixels() - 1e-9);
+        expectStepLabelShown(window, "on opening");
         if (fills) continue;
         // Too large to fit readably: the least readable zoom, around the current step.
         EXPECT_TRUE(view->followsStep());
@@ -67,6 +83,7 @@ TEST(LectureHall, ASmallWindowShowsTheNumbersAtTheReadableSizeAndFollowsTheStep)
     GraphView* view = window.view();
     ASSERT_TRUE(view->followsStep());
     EXPECT_NEAR(view->numberPixels(), 11, 1e-9);
+    expectStepLabelShown(window, "on opening");
     GraphDocument* doc = window.document();
     for (int position = 0; position <= doc->cursor().last(); ++position) {
         doc->setCursorPosition(position);
@@ -76,6 +93,7 @@ TEST(LectureHall, ASmallWindowShowsTheNumbersAtTheReadableSizeAndFollowsTheStep)
         if (id < 0) continue;
         const QRect box = view->mapFromScene(window.scene()->nodeBox(id)).boundingRect();
         EXPECT_TRUE(view->viewport()->rect().intersects(box)) << "step " << position;
+        expectStepLabelShown(window, "step " + std::to_string(position));
     }
     // Zooming is the user's choice: a resize keeps it.
     view->zoomIn();

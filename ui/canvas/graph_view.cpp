@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "ui/canvas/canvas_style.h"
+#include "ui/canvas/edge_item.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/legend_overlay.h"
 #include "ui/canvas/node_navigation.h"
@@ -46,11 +47,26 @@ QRectF GraphView::stepBox() const {
     return id >= 0 ? scene_->nodeBox(id) : QRectF();
 }
 
+// The label of the current backward step's edge (its arithmetic), or an empty rectangle.
+QRectF GraphView::stepLabelBox() const {
+    const BackwardEvent* event = scene_->document()->cursor().activeEvent();
+    if (!event) return {};
+    for (const EdgeItem* e : scene_->edgesInto(event->from))
+        if (e->slot() == event->slot) return e->labelSceneRect();
+    return {};
+}
+
+// The step's node in view, and its edge's label too when both fit: the least scroll that shows
+// them, or the node centred when it is out of view.
 void GraphView::followStep() {
     if (!scene_->isOverview() && !followsStep_) return;
     const QRectF box = stepBox();
     if (box.isEmpty()) return;
     const QRectF shown = mapToScene(viewport()->rect()).boundingRect();
+    const QRectF label = stepLabelBox();
+    const QRectF both = label.isEmpty() ? box : box.united(label);
+    if (shown.contains(both)) return;
+    if (both.width() + 24 <= shown.width() && both.height() + 24 <= shown.height()) return ensureVisible(both, 12, 12);
     if (!shown.contains(box)) centerOn(box.center());
 }
 
@@ -84,13 +100,16 @@ void GraphView::showAtReadableZoom(const QRectF& graph) {
     const QSizeF shown(viewport()->width() / z, viewport()->height() / z);
     QPointF centre = stepBox().center();
     if (stepBox().isEmpty()) centre = QPointF(graph.left() + shown.width() / 2, graph.center().y());
+    // The step's edge label may lie above the graph's top row: the view reaches it.
+    const QRectF label = stepLabelBox();
+    const QRectF reach = label.isEmpty() ? graph : graph.united(label.adjusted(-12, -12, 12, 12));
     // Not past the graph's edges when the graph is larger than the view in that direction.
     auto clampTo = [](double c, double lo, double hi, double half) {
         if (hi - lo <= 2 * half) return (lo + hi) / 2;
         return std::clamp(c, lo + half, hi - half);
     };
-    centre.setX(clampTo(centre.x(), graph.left(), graph.right(), shown.width() / 2));
-    centre.setY(clampTo(centre.y(), graph.top(), graph.bottom(), shown.height() / 2));
+    centre.setX(clampTo(centre.x(), reach.left(), reach.right(), shown.width() / 2));
+    centre.setY(clampTo(centre.y(), reach.top(), reach.bottom(), shown.height() / 2));
     centerOn(centre);
 }
 

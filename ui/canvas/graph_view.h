@@ -55,6 +55,7 @@ private:
     void placeLegend();
     // The node the current step is about (its box in scene coordinates), or an empty box.
     QRectF stepBox() const;
+    QRectF stepLabelBox() const;
     void showAtReadableZoom(const QRectF& graph);
     LegendOverlay* legend_;
     GraphScene* scene_;

@@ -325,7 +325,8 @@ LayoutResult layeredLayout(const std::vector<LayoutSize>& sizes, const std::vect
     }
     const int n = static_cast<int>(sizes.size());
     std::vector<LayoutSize> all = sizes;
-    for (const LayoutCopy& copy : leaves.copies) all.push_back(sizes[copy.node]);
+    for (const LayoutCopy& copy : leaves.copies)
+        all.push_back(options.copySizes.empty() ? sizes[copy.node] : options.copySizes[copy.node]);
     LayoutResult result = layOut(all, leaves.edges, options);
     if (!result.complete) return result;
     for (std::size_t c = 0; c < leaves.copies.size(); ++c) leaves.copies[c].center = result.centers[n + c];

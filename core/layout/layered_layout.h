@@ -55,10 +55,13 @@ struct LayoutOptions {
     // left, each in its own lane. 0 (the default): one band.
     double foldAspect = 0;
     // Shared leaves drawn beside each use: when > 0, a node without inputs that feeds at least this
-    // many distinct nodes sits one rank before its first consumer, and a copy of it (same size) one
+    // many distinct nodes sits one rank before its first consumer, and a copy of it (copySizes) one
     // rank before each other consumer, whose edges start at that copy (LayoutResult::copies). So
     // a bias or constant used by every layer adds no long edges. 0 (the default): never.
     int inlineLeafUses = 0;
+    // The size of a copy, per node (a copy is drawn smaller than its node: a name and a value);
+    // empty: a copy takes its node's size.
+    std::vector<LayoutSize> copySizes;
 };
 
 // A copy of a shared leaf placed beside one of its consumers (LayoutOptions::inlineLeafUses).

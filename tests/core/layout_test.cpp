@@ -317,11 +317,11 @@ Graph shippedExample(const std::string& name) {
 double aspectOf(const LayoutResult& r) { return r.extent.width / r.extent.height; }
 
 // Every node, copy and bend inside the extent; nodes and copies never overlap.
-void expectFoldedLayoutTidy(const Graph& g, const LayoutResult& r) {
+void expectFoldedLayoutTidy(const Graph& g, const LayoutResult& r, const std::vector<LayoutSize>& copySizes = {}) {
     Graph all = g;
     LayoutResult placed = r;
     for (const LayoutCopy& c : r.copies) {
-        all.sizes.push_back(g.sizes[c.node]);
+        all.sizes.push_back(copySizes.empty() ? g.sizes[c.node] : copySizes[c.node]);
         placed.centers.push_back(c.center);
     }
     expectNoOverlap(all, placed);
@@ -438,6 +438,21 @@ TEST(LayeredLayout, CompactExamplesDoNotFold) {
         EXPECT_TRUE(b.copies.empty()) << name;
         EXPECT_TRUE(sameResult(a, b)) << name;
     }
+}
+
+// A copy may be drawn smaller than its node (the canvas draws a name and a value): it is laid
+// out at its own size, still overlapping nothing, and the drawing is no larger for it.
+TEST(LayeredLayout, CopiesTakeTheirOwnSize) {
+    const Graph g = shippedExample("deep-sigmoid");
+    LayoutOptions small = canvasOptions();
+    small.copySizes.assign(g.sizes.size(), LayoutSize{70, 30});
+    const LayoutResult full = layeredLayout(g.sizes, g.edges, canvasOptions());
+    const LayoutResult r = layeredLayout(g.sizes, g.edges, small);
+    ASSERT_EQ(r.copies.size(), full.copies.size());
+    expectFoldedLayoutTidy(g, r, small.copySizes);
+    EXPECT_LE(r.extent.width * r.extent.height, full.extent.width * full.extent.height);
+    EXPECT_GE(aspectOf(r), 1.0);
+    EXPECT_LE(aspectOf(r), 3.0);
 }
 
 // A 100,000-node chain folds into many bands (linear work: no quadratic step on the way).

@@ -6,14 +6,17 @@
 
 #include <QApplication>
 #include <QDoubleSpinBox>
+#include <QFontMetricsF>
 #include <QPushButton>
 #include <QTest>
 #include <algorithm>
 
 #include "core/language/parser.h"
+#include "ui/canvas/canvas_style.h"
 #include "ui/canvas/edge_item.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/graph_view.h"
+#include "ui/canvas/node_item.h"
 #include "ui/canvas/node_painter.h"
 #include "ui/document/examples.h"
 #include "ui/document/graph_document.h"
@@ -205,6 +208,36 @@ TEST(LectureHall, AnInlineConstantIsLabelledWithItsValue) {
     EXPECT_EQ(doc.graph().node(doc.graph().find("b")).label, "b");  // named nodes keep their names
     ASSERT_TRUE(doc.editLeafValue(one, Matrix::Constant(1, 1, 2.5)));
     EXPECT_EQ(doc.graph().node(one).label, "2.5");
+}
+
+// deep-sigmoid's b feeds every layer: beside each use after the first it is a small copy (its
+// name and value, like a constant written inline), at most half its node's area, overlapping no
+// node; clicking one selects b.
+TEST(LectureHall, SharedLeavesAreSmallCopiesBesideEachUse) {
+    MainWindow window;
+    window.openExample(QStringLiteral("deep-sigmoid"));
+    showAt(window, QSize(1280, 720));
+    GraphScene* scene = window.scene();
+    const NodeId b = window.document()->graph().find("b");
+    ASSERT_GE(b, 0);
+    ASSERT_GE(scene->copyItems().size(), 7u);
+    const QRectF node = scene->nodeItem(b)->nodeRect();
+    for (const NodeItem* copy : scene->copyItems()) {
+        EXPECT_EQ(copy->nodeId(), b);
+        const QRectF rect = copy->nodeRect();
+        EXPECT_LE(rect.width() * rect.height(), 0.5 * node.width() * node.height());
+        EXPECT_GE(rect.height(), QFontMetricsF(style::numberFont()).height());  // its value's row fits
+        const QRectF placed = copy->mapRectToScene(rect);
+        for (NodeId id = 0; id < window.document()->graph().size(); ++id)
+            EXPECT_FALSE(placed.intersects(scene->nodeBox(id))) << window.document()->graph().node(id).name;
+    }
+    window.document()->setSelectedNode(-1);
+    NodeItem* copy = scene->copyItems().back();
+    window.view()->centerOn(copy);
+    QApplication::processEvents();
+    const QPoint at = window.view()->mapFromScene(copy->sceneBoundingRect().center());
+    QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {}, at);
+    EXPECT_EQ(window.document()->selectedNode(), b);
 }
 
 }  // namespace

@@ -254,7 +254,13 @@ void GraphScene::relayout() {
         return;
     }
     for (const NodeItem* item : nodes_) sizes.push_back({item->nodeRect().width(), item->nodeRect().height()});
-    const LayoutResult layout = layeredLayout(sizes, layoutEdgesOf(g), layoutOptions(false));
+    LayoutOptions options = layoutOptions(false);
+    options.copySizes.reserve(g.size());
+    for (const Node& n : g.nodes()) {
+        const QSizeF copy = n.isLeaf() ? nodepaint::copySizeFor(n) : QSizeF();
+        options.copySizes.push_back({copy.width(), copy.height()});
+    }
+    const LayoutResult layout = layeredLayout(sizes, layoutEdgesOf(g), options);
 
     rebuilding_ = true;
     for (NodeId id = 0; id < g.size(); ++id) nodes_[id]->setPos(layout.centers[id].x, layout.centers[id].y);

@@ -11,7 +11,11 @@
 namespace bp {
 
 NodeItem::NodeItem(GraphScene* scene, NodeId id, bool copy)
-    : scene_(scene), id_(id), size_(nodepaint::sizeFor(scene->document()->graph().node(id))), copy_(copy) {
+    : scene_(scene),
+      id_(id),
+      size_(copy ? nodepaint::copySizeFor(scene->document()->graph().node(id))
+                 : nodepaint::sizeFor(scene->document()->graph().node(id))),
+      copy_(copy) {
     if (!copy_) setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setCacheMode(DeviceCoordinateCache);
     const Node& n = scene->document()->graph().node(id);
@@ -27,6 +31,7 @@ QRectF NodeItem::boundingRect() const {
 }
 
 void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    if (copy_) return nodepaint::paintCopy(*painter, scene_->document()->graph().node(id_), size_, scene_->lookOf(id_));
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     nodepaint::paint(*painter, scene_->document()->graph().node(id_), size_, scene_->lookOf(id_), lod);
 }
@@ -53,12 +58,6 @@ void NodeItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
 
 void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     const Node& n = scene_->document()->graph().node(id_);
-    // Down to one entry: a click on an entry of the gradient writes its own chain in the
-    // chain-rule panel (and selects the node, as any click).
-    if (event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier) &&
-        scene_->document()->cursor().shownGrad(id_))
-        if (const auto entry = nodepaint::gradCellAt(n, event->pos()))
-            scene_->document()->toggleEntryFocus(id_, entry->row, entry->col);
     if (copy_) {  // the node's values are the node's: select it
         if (event->button() == Qt::LeftButton) {
             NodeItem* node = scene_->nodeItem(id_);
@@ -70,6 +69,12 @@ void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
         event->accept();
         return;
     }
+    // Down to one entry: a click on an entry of the gradient writes its own chain in the
+    // chain-rule panel (and selects the node, as any click).
+    if (event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier) &&
+        scene_->document()->cursor().shownGrad(id_))
+        if (const auto entry = nodepaint::gradCellAt(n, event->pos()))
+            scene_->document()->toggleEntryFocus(id_, entry->row, entry->col);
     const auto cell = n.isLeaf() && event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)
                           ? nodepaint::valueCellAt(n, event->pos())
                           : std::nullopt;

@@ -234,4 +234,31 @@ void paint(QPainter& p, const Node& node, QSizeF size, const NodeLook& look, dou
     }
 }
 
+QSizeF copySizeFor(const Node& node) {
+    const double name = QFontMetricsF(metrics().name).horizontalAdvance(title(node));
+    return {kPad + name + kPad + gutter() + shownCols(node) * cellWidth() + kPad,
+            shownRows(node) * lineHeight() + 2 * kPad};
+}
+
+void paintCopy(QPainter& p, const Node& node, QSizeF size, const NodeLook& look) {
+    const QRectF box(-size.width() / 2, -size.height() / 2, size.width(), size.height());
+    p.setRenderHint(QPainter::Antialiasing);
+    QPen frame(style::mutedColor(), style::stroke(1.5));
+    if (look.receivingGradient || look.passingGradient) frame = QPen(style::kActive, style::stroke(4));
+    if (look.selected) frame.setStyle(Qt::DashLine);
+    p.setPen(frame);
+    p.setBrush(style::headerColor(node.kind));
+    p.drawRoundedRect(box, 8, 8);
+    const double lh = lineHeight(), name = QFontMetricsF(metrics().name).horizontalAdvance(title(node));
+    p.setPen(style::kText);
+    p.setFont(metrics().name);
+    p.drawText(QRectF(box.left() + kPad, box.top() + kPad, name + 2, lh), Qt::AlignLeft | Qt::AlignVCenter, title(node));
+    const double valueLeft = box.left() + kPad + name + kPad;
+    p.setFont(metrics().small);
+    p.setPen(style::kValue);
+    p.drawText(QRectF(valueLeft, box.top() + kPad, gutter(), lh), Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("="));
+    const QRectF valueArea(valueLeft + gutter(), box.top() + kPad, shownCols(node) * cellWidth(), shownRows(node) * lh);
+    drawMatrix(p, look.value, node, valueArea, style::kValue, look.previous);
+}
+
 }  // namespace bp::nodepaint

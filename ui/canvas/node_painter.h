@@ -59,5 +59,10 @@ QRectF gradCellRect(const Node& node, Cell cell);
 // origin.
 void paint(QPainter& painter, const Node& node, QSizeF size, const NodeLook& look, double levelOfDetail);
 
+// A copy of a shared leaf drawn beside one of its uses is small, like a constant written inline:
+// its name and its value on the leaf's colour, no header and no gradient (the node sums those).
+QSizeF copySizeFor(const Node& node);
+void paintCopy(QPainter& painter, const Node& node, QSizeF size, const NodeLook& look);
+
 }  // namespace nodepaint
 }  // namespace bp

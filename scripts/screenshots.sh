@@ -65,5 +65,8 @@ for size in 1280x720 1920x1080; do
         one "$file" "$size" "$out/$name-present-$size.png" F5 FULL End Left Left
     done
 done
-# An imported ONNX model (a small MLP exported by PyTorch), in the window at 1280x720.
-one "$here/tests/data/onnx/model2.onnx" 1280x720 "$out/onnx-model2-window-1280x720.png"
+# An imported ONNX model (a small MLP exported by PyTorch), in the window and presenting.
+for size in 1280x720 1920x1080; do
+    one "$here/tests/data/onnx/model2.onnx" "$size" "$out/onnx-model2-window-$size.png"
+    one "$here/tests/data/onnx/model2.onnx" "$size" "$out/onnx-model2-present-$size.png" F5 FULL End Left Left
+done

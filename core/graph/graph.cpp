@@ -49,7 +49,13 @@ Message described(const std::string& name, Message anonymous) {
 
 }  // namespace
 
-void Graph::spend(const Message& who, Shape shape, long long bytes) {
+bool Graph::affordable(Shape shape, long long bytes) const {
+    long entries = 0;
+    return !__builtin_mul_overflow(shape.rows, shape.cols, &entries) && entries <= limits_.maxEntries &&
+           estimatedBytes_ + bytes <= limits_.budgetBytes;
+}
+
+void Graph::refuse(const Message& who, Shape shape, long long bytes) const {
     long entries = 0;
     if (__builtin_mul_overflow(shape.rows, shape.cols, &entries) || entries > limits_.maxEntries) {
         if (entries > 0)
@@ -58,11 +64,9 @@ void Graph::spend(const Message& who, Shape shape, long long bytes) {
         throw GraphError(phrase("value-too-many-entries",
                                 {who, plain(shapeText(shape)), plain(withSeparators(limits_.maxEntries))}));
     }
-    if (estimatedBytes_ + bytes > limits_.budgetBytes)
-        throw GraphError(phrase("memory-budget", {who, plain(shapeText(shape)),
-                                                  plain(withSeparators((estimatedBytes_ + bytes) >> 20)),
-                                                  plain(withSeparators(limits_.budgetBytes >> 20))}));
-    estimatedBytes_ += bytes;
+    throw GraphError(phrase("memory-budget", {who, plain(shapeText(shape)),
+                                              plain(withSeparators((estimatedBytes_ + bytes) >> 20)),
+                                              plain(withSeparators(limits_.budgetBytes >> 20))}));
 }
 
 void Graph::reserve(int nodes) {
@@ -99,7 +103,8 @@ Node& Graph::appendNamed(std::string name) {
 
 NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
     if (kind == NodeKind::Op) throw GraphError("a leaf must be an input, a param or a const");
-    spend(described(name, message("a-literal")), shapeOf(value), 24LL * value.size());  // the literal, the value and the gradient
+    // the literal, the value and the gradient
+    spend([&] { return described(name, message("a-literal")); }, shapeOf(value), 24LL * value.size());
     Node& added = appendNamed(std::move(name));
     added.kind = kind;
     added.shape = shapeOf(value);
@@ -126,7 +131,7 @@ NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs att
     if (shape.rows > 0 && shape.cols > 0 && shape.rows <= limits_.maxEntries && shape.cols <= limits_.maxEntries)
         bytes = 16LL * shape.rows * shape.cols;
     for (std::size_t i = 0; i < inputs.size(); ++i) bytes += 8LL * shapes[i].size();
-    spend(described(name, message("result-of", {std::string(op.name)})), shape, bytes);
+    spend([&] { return described(name, message("result-of", {std::string(op.name)})); }, shape, bytes);
     Node& added = appendNamed(std::move(name));
     added.kind = NodeKind::Op;
     added.op = &op;

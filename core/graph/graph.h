@@ -112,8 +112,16 @@ private:
     // Appends a node named `name` (or %k when empty), its label the same; nothing else is set.
     Node& appendNamed(std::string name);
     NodeId findAnonymous(const std::string& name) const;
-    // Throws GraphError naming `who` if `shape` is too large or the budget would be exceeded.
-    void spend(const Message& who, Shape shape, long long bytes);
+    // Counts `bytes` against the budget; throws GraphError naming `who()` if `shape` is too large
+    // or the budget would be exceeded (`who` is asked only then: a message per node was a tenth
+    // of building a big graph).
+    template <class Who>
+    void spend(const Who& who, Shape shape, long long bytes) {
+        if (!affordable(shape, bytes)) refuse(who(), shape, bytes);
+        estimatedBytes_ += bytes;
+    }
+    bool affordable(Shape shape, long long bytes) const;
+    [[noreturn]] void refuse(const Message& who, Shape shape, long long bytes) const;
 };
 
 }  // namespace bp

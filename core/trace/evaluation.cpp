@@ -30,6 +30,21 @@ std::vector<char> reachesRoot(const Graph& graph, NodeId root) {
     return reaches;
 }
 
+// Per node up to `root`: whether it is `root`'s ancestor and its gradient is wanted (every node's,
+// or with GradsFor::Params only a node that is a param or depends on one).
+std::vector<char> gradientsWanted(const Graph& graph, NodeId root, GradsFor which) {
+    std::vector<char> wanted = reachesRoot(graph, root);
+    if (which == GradsFor::Every) return wanted;
+    for (NodeId id = 0; id <= root; ++id) {
+        const Node& node = graph.node(id);
+        bool param = node.kind == NodeKind::Param;
+        for (NodeId in : node.inputs) param = param || wanted[in] == 2;
+        if (wanted[id] && param) wanted[id] = 2;
+    }
+    for (char& w : wanted) w = w == 2;
+    return wanted;
+}
+
 bool hasShape(const Matrix& m, Shape s) { return m.rows() == s.rows && m.cols() == s.cols; }
 
 // Zeros of the given shape, in the matrix's own storage when it already has that shape.
@@ -174,10 +189,11 @@ void recordEvent(Trace& trace, std::size_t& k, std::size_t& offset, const Backwa
 
 }  // namespace
 
-void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation& eval, TraceMode mode) {
+void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation& eval, TraceMode mode,
+                 GradsFor which) {
     const bool record = mode == TraceMode::Record;
     startGradients(graph, root, seed, eval);
-    const std::vector<char> reaches = reachesRoot(graph, root);
+    const std::vector<char> reaches = gradientsWanted(graph, root, record ? GradsFor::Every : which);
     Trace& trace = eval.trace;
     if (record) {
         recordStartGradients(graph, root, eval, trace.startGrads);
@@ -197,6 +213,7 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
         InputRefs in(node, eval.values);
         for (int slot = 0; slot < static_cast<int>(node.inputs.size()); ++slot) {
             const NodeId to = node.inputs[slot];
+            if (!reaches[to]) continue;  // a gradient no one asked for (GradsFor::Params)
             Matrix& grad = eval.grads[to];
             Matrix& contribution = buffers.forShape(graph.node(to).shape);
             contributionTo(node, slot, in.span(), eval.values[from], eval.grads[from], graph.node(to).shape,

@@ -57,6 +57,12 @@ struct Evaluation {
 // matrices per edge. The gradients are the same either way, bit for bit.
 enum class TraceMode { Record, Skip };
 
+// Which gradients the backward pass computes: every node's (what the window, `eval` and the
+// trace show), or only those of the nodes that depend on a param (what an optimizer step needs,
+// as PyTorch's requires_grad: a batch of inputs then costs no input gradient, a quarter of an
+// MLP's matrix products). Params applies only with TraceMode::Skip; other gradients stay zero.
+enum class GradsFor { Every, Params };
+
 // Computes every node's value, in creation (topological) order, and records the forward steps.
 void runForward(const Graph& graph, Evaluation& eval);
 // After `changedLeaves` got new values: recomputes only the ops that depend on them (a plain loop
@@ -72,7 +78,7 @@ int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> 
 // recording one event per edge (unless `mode` is Skip: then the trace's backward part is
 // emptied). Needs runForward first.
 void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation& eval,
-                 TraceMode mode = TraceMode::Record);
+                 TraceMode mode = TraceMode::Record, GradsFor which = GradsFor::Every);
 // Sets every gradient to zero (torch's zero_grad on every leaf).
 void zeroGrad(const Graph& graph, Evaluation& eval);
 // Forward, then one backward pass from the program's root with its seed, from zero gradients.

@@ -57,7 +57,7 @@ TrainResult train(Program& program, int steps, double learningRate, double momen
         runForward(program.graph, eval);
         record();
         zeroGrad(program.graph, eval);
-        runBackward(program.graph, program.root, program.seed, eval, TraceMode::Skip);
+        runBackward(program.graph, program.root, program.seed, eval, TraceMode::Skip, GradsFor::Params);
         optimizer.setLearningRate(schedule.rate(learningRate, i));
         result.rates.push_back(optimizer.learningRate());
         optimizer.step(program.graph, eval, updates);

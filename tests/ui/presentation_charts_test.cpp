@@ -231,7 +231,7 @@ TEST(PresentationCharts, TheChainRuleStripShowsALongSumWholeInAThirdOfTheScreen)
         MainWindow window;
         present(window, QString::fromLatin1(example));
         ChainRuleDock* chainRule = window.chainRuleDock();
-        auto* scroll = qobject_cast<QScrollArea*>(chainRule->widget());
+        QAbstractScrollArea* scroll = chainRule->bodyArea();
         ASSERT_NE(scroll, nullptr);
         int longest = 0;
         press(window, Qt::Key_Home);

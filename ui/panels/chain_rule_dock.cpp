@@ -2,10 +2,10 @@
 #include "ui/panels/chain_rule_dock.h"
 
 #include <QLabel>
-#include <algorithm>
-#include <QScrollArea>
 #include <QStyle>
+#include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "core/trace/step_text.h"
 #include "ui/canvas/canvas_style.h"
@@ -45,18 +45,18 @@ ChainRuleDock::ChainRuleDock(GraphDocument* document, QWidget* parent)
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     title_ = new QLabel;
-    body_ = new QLabel;
-    body_->setTextFormat(Qt::RichText);
+    body_ = new QTextBrowser;
+    body_->setOpenLinks(false);
+    body_->setFocusPolicy(Qt::NoFocus);  // the stepping keys stay with the window
+    body_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // lines wrap at the panel's width
+    body_->setFrameShape(QFrame::NoFrame);
     body_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
-    body_->setWordWrap(true);
-    connect(body_, &QLabel::linkActivated, this, &ChainRuleDock::entryClicked);
-    body_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    body_->viewport()->setAutoFillBackground(false);  // on the panel's background, as a label
+    body_->document()->setDocumentMargin(0);
+    connect(body_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) { entryClicked(url.toString()); });
     layout->addWidget(title_);
     layout->addWidget(body_, 1);
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    setWidget(scroll);
+    setWidget(content);
     setLargeType(false);
     connect(doc_, &GraphDocument::cursorChanged, this, &ChainRuleDock::refresh);
     connect(doc_, &GraphDocument::valuesChanged, this, &ChainRuleDock::refresh);
@@ -92,18 +92,18 @@ void ChainRuleDock::resizeEvent(QResizeEvent* event) {
 // A sum too long for the panel in large type takes smaller type, but never below 14 px.
 void ChainRuleDock::fitBody() {
     if (!large_) return;
-    const auto* scroll = static_cast<const QScrollArea*>(widget());
-    const QMargins margins = body_->parentWidget()->layout()->contentsMargins();
-    const int width = scroll->viewport()->width() - margins.left() - margins.right();
-    const int room = scroll->viewport()->height() - margins.top() - margins.bottom() - title_->sizeHint().height() -
-                     body_->parentWidget()->layout()->spacing();
+    const int width = body_->viewport()->width(), room = body_->viewport()->height();
+    QTextDocument* document = body_->document();
     QFont font = body_->font();
     for (int px = largeBodyPixels_; px >= kLeastLargePixels; px -= 2) {
         font.setPixelSize(px);
         body_->setFont(font);
-        if (body_->heightForWidth(width) <= room) break;
+        document->setTextWidth(width);
+        if (document->size().height() <= room) break;
     }
 }
+
+QAbstractScrollArea* ChainRuleDock::bodyArea() const { return body_; }
 
 void ChainRuleDock::setHideResult(bool hide) {
     if (hide == hideResult_) return;
@@ -116,7 +116,7 @@ int ChainRuleDock::heightForLines(int lines) const {
     const QMargins margins = layout->contentsMargins();
     const int text = title_->fontMetrics().height() + lines * body_->fontMetrics().lineSpacing();
     const int titleBar = fontMetrics().height() + 2 * style()->pixelMetric(QStyle::PM_DockWidgetTitleMargin, nullptr, this);
-    const int frame = 2 * static_cast<const QScrollArea*>(widget())->frameWidth();
+    const int frame = 2 * body_->frameWidth();
     return text + margins.top() + margins.bottom() + layout->spacing() + titleBar + frame + 8;
 }
 
@@ -198,7 +198,7 @@ void ChainRuleDock::refresh() {
         }
     }
     plain_ = plain.join(QLatin1Char('\n'));
-    body_->setText(QStringLiteral("<div style=\"white-space: pre-wrap\">%1</div>").arg(lines.join(QStringLiteral("<br>"))));
+    body_->setHtml(QStringLiteral("<div style=\"white-space: pre-wrap\">%1</div>").arg(lines.join(QStringLiteral("<br>"))));
     fitBody();
 }
 

@@ -3,7 +3,9 @@
 // The chain-rule panel: the current step written as arithmetic with the numbers filled in.
 #include <QDockWidget>
 
+class QAbstractScrollArea;
 class QLabel;
+class QTextBrowser;
 
 namespace bp {
 
@@ -31,6 +33,8 @@ public:
     void drillInto(int row, int col);
     void clearDrill();
     bool drilled() const { return drillRow_ >= 0; }
+    // What scrolls when the arithmetic is longer than the panel (the title stays).
+    QAbstractScrollArea* bodyArea() const;
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -42,8 +46,10 @@ private:
     void setTitle(const QString& text);
     GraphDocument* doc_;
     QLabel* title_;
-    // Rich text (each entry of the result a link to drill into), so a QLabel.
-    QLabel* body_;
+    // Rich text (each entry of the result a link to drill into) in a read-only browser: it lays
+    // the text out once per step and scrolls itself (a word-wrapped QLabel in a scroll area was
+    // laid out three times a step, for its size hints: half of a step on the ~1,000-node net).
+    QTextBrowser* body_;
     QString plain_;
     bool hideResult_ = false;
     bool large_ = false;

@@ -105,6 +105,7 @@ void OverviewItem::setSegments(std::vector<Segment> segments) {
         }
         bool sameRun(const Keyed& o) const { return x == o.x && y == o.y && angle == o.angle; }
     };
+    segmentsGiven_ = segments.size();
     std::vector<Keyed> keys;
     keys.reserve(segments.size());
     for (std::size_t i = 0; i < segments.size(); ++i) {

@@ -34,6 +34,8 @@ public:
     bool laidOut() const { return laidOut_; }
     const std::vector<QPointF>& centers() const { return centers_; }
     const std::vector<QSizeF>& sizes() const { return sizes_; }
+    // The edge segments the layout gave (before the runs along a shared trunk are kept once).
+    std::size_t segmentsGiven() const { return segmentsGiven_; }
 
     // In scene coordinates; empty before the layout.
     QRectF nodeBox(NodeId id) const;
@@ -95,6 +97,7 @@ private:
     std::vector<QSizeF> sizes_;
     std::vector<QPointF> centers_;
     std::vector<Segment> segments_;
+    std::size_t segmentsGiven_ = 0;
     QRectF graphRect_;
     bool laidOut_ = false;
 };

@@ -118,6 +118,24 @@ TEST(ExportPicture, SvgContainsTheNodeNames) {
         EXPECT_TRUE(svg.contains(QStringLiteral(">%1<").arg(QLatin1String(name)))) << name;
 }
 
+// The small copies of a shared leaf (deep-sigmoid's b beside each layer) are vector shapes and
+// text in an SVG like the nodes, not pictures of their on-screen pixel caches.
+TEST(ExportPicture, SvgDrawsTheCopiesOfASharedLeafAsShapesAndText) {
+    GraphDocument doc;
+    doc.setProgram(example("deep-sigmoid"), {});
+    GraphScene scene(&doc);
+    ASSERT_FALSE(scene.copyItems().empty());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("deep.svg"));
+    QString error;
+    ASSERT_TRUE(exportScene(scene, path, 1.0, &error)) << error.toStdString();
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(file.readAll());
+    EXPECT_FALSE(svg.contains(QStringLiteral("<image"))) << "a raster picture in the SVG";
+    EXPECT_GE(svg.count(QStringLiteral(">b<")), int(scene.copyItems().size()) + 1);  // b and each copy
+}
+
 // Chinese names: in the SVG as text whose font-family lists the CJK font, and drawn with the
 // CJK font where the canvas's DejaVu has no glyph (the same pixels as Noto Sans CJK SC's).
 TEST(ExportPicture, ChineseNamesFallBackToTheCjkFont) {

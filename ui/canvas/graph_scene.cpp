@@ -479,14 +479,16 @@ void GraphScene::renderForExport(QPainter& painter, const QRectF& target) {
     exporting_ = true;
     // Drawn afresh, not from the items' pixel caches: an SVG then holds vector shapes and text
     // (the node names can be searched), and a PNG at 3x is as sharp as the type.
+    std::vector<NodeItem*> items = nodes_;
+    items.insert(items.end(), copies_.begin(), copies_.end());  // the copies of shared leaves too
     std::vector<QGraphicsItem::CacheMode> caches;
-    for (NodeItem* n : nodes_) {
+    for (NodeItem* n : items) {
         caches.push_back(n->cacheMode());
         n->setCacheMode(QGraphicsItem::NoCache);
     }
     refresh();
     render(&painter, graphTarget, source);
-    for (std::size_t i = 0; i < nodes_.size(); ++i) nodes_[i]->setCacheMode(caches[i]);
+    for (std::size_t i = 0; i < items.size(); ++i) items[i]->setCacheMode(caches[i]);
     exporting_ = false;
     refresh();
     // The legend above the graph, in the same scale as the scene.

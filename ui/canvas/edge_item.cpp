@@ -47,6 +47,9 @@ QString edgeLabel(const GraphDocument& doc, bool hideResult) {
 EdgeItem::EdgeItem(GraphScene* scene, NodeId consumer, int slot, QList<QPointF> bends)
     : scene_(scene), consumer_(consumer), slot_(slot), bends_(std::move(bends)) {
     setZValue(-1);
+    // The part to repaint (a step's changed nodes) is known when painting: an edge whose curve
+    // does not reach it is not stroked again (most edges a step repaints only pass nearby).
+    setFlag(ItemUsesExtendedStyleOption);
     adjust();
 }
 
@@ -166,7 +169,7 @@ QPainterPath EdgeItem::shape() const {
     return stroker.createStroke(path_);
 }
 
-void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const GraphDocument* doc = scene_->document();
     const BackwardEvent* event = doc->cursor().activeEvent();
     const bool activeBackward = event && event->from == consumer_ && event->slot == slot_;
@@ -178,7 +181,9 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     else if (activeForward) color = style::kValue, width = style::stroke(4);
     painter->setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap));
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(path_);
+    // Whole inside the part repainted, or crossing its border (a connected curve partly inside does).
+    const QRectF exposed = option->exposedRect.adjusted(-width, -width, width, width);
+    if (exposed.contains(path_.boundingRect()) || path_.intersects(exposed)) painter->drawPath(path_);
 
     // Arrow head at the consumer, in the direction the value flows.
     const QPointF tip = tip_;

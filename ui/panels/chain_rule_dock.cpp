@@ -76,6 +76,7 @@ void ChainRuleDock::setLargeType(bool large, int screenHeight) {
     titleFont.setPixelSize(large ? largeBodyPixels_ + 2 : 20);
     titleFont.setBold(true);
     title_->setFont(titleFont);
+    fixTitleSize();
     QFont bodyFont(QStringLiteral("DejaVu Sans Mono"));
     bodyFont.setPixelSize(large ? largeBodyPixels_ : 19);
     body_->setFont(bodyFont);
@@ -86,7 +87,17 @@ int ChainRuleDock::bodyPixelSize() const { return body_->font().pixelSize(); }
 
 void ChainRuleDock::resizeEvent(QResizeEvent* event) {
     QDockWidget::resizeEvent(event);
+    fixTitleSize();
     fitBody();
+}
+
+// The title's size is fixed (the panel's width, a line of its type): a new title each step then
+// lays out nothing around it (a label that may change size makes the dock lay out its frame and
+// buttons again, a tenth of a step).
+void ChainRuleDock::fixTitleSize() {
+    const QMargins margins = widget()->layout()->contentsMargins();
+    title_->setFixedSize(std::max(0, widget()->width() - margins.left() - margins.right()),
+                         title_->fontMetrics().height() + 4);
 }
 
 // A sum too long for the panel in large type takes smaller type, but never below 14 px.

@@ -42,6 +42,7 @@ protected:
 private:
     void refresh();
     void fitBody();
+    void fixTitleSize();
     void entryClicked(const QString& link);
     void setTitle(const QString& text);
     GraphDocument* doc_;

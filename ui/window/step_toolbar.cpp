@@ -3,11 +3,13 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QPainter>
 #include <QSlider>
 #include <QStyle>
 #include <QTimer>
+#include <algorithm>
 
 #include "ui/document/graph_document.h"
 
@@ -110,7 +112,6 @@ StepToolBar::StepToolBar(GraphDocument* document, QWidget* parent)
     addWidget(speed_);
     addSeparator();
     counter_ = new QLabel;
-    counter_->setMinimumWidth(200);
     addWidget(counter_);
     connect(timer_, &QTimer::timeout, this, [this] {
         if (doc_->cursor().position() >= doc_->cursor().last()) {
@@ -143,6 +144,14 @@ void StepToolBar::setLargeType(bool large) {
     f.setPixelSize(large ? 24 : 15);
     setFont(f);
     counter_->setFont(f);
+    // A size of its own for the longest text it can show: a new count each step then lays out
+    // nothing around it (the toolbar and the window).
+    const QFontMetrics fm(f);
+    int width = 200;
+    for (const QString& text : {tr("Start (%1 forward, %2 backward steps)").arg(99999).arg(99999),
+                                tr("Forward %1 / %2").arg(99999).arg(99999), tr("Backward %1 / %2").arg(99999).arg(99999)})
+        width = std::max(width, fm.horizontalAdvance(text) + 12);
+    counter_->setFixedSize(width, fm.height() + 6);
 }
 
 QString StepToolBar::counterText() const { return counter_->text(); }

@@ -7,6 +7,10 @@
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QFontMetricsF>
+#include <QUndoStack>
+#include <QLineF>
+#include <QLineEdit>
+#include <QGraphicsProxyWidget>
 #include <QPushButton>
 #include <QTest>
 #include <algorithm>
@@ -18,6 +22,7 @@
 #include "ui/canvas/graph_view.h"
 #include "ui/canvas/node_item.h"
 #include "ui/canvas/node_painter.h"
+#include "ui/canvas/value_editor.h"
 #include "ui/document/examples.h"
 #include "ui/document/graph_document.h"
 #include "ui/panels/training_dock.h"
@@ -238,6 +243,34 @@ TEST(LectureHall, SharedLeavesAreSmallCopiesBesideEachUse) {
     const QPoint at = window.view()->mapFromScene(copy->sceneBoundingRect().center());
     QTest::mouseClick(window.view()->viewport(), Qt::LeftButton, {}, at);
     EXPECT_EQ(window.document()->selectedNode(), b);
+}
+
+// A copy of b far from b itself: double-clicking it types b's value there, over the copy (b may
+// be out of view), and the edit changes b, one undo step.
+TEST(LectureHall, DoubleClickingACopyEditsTheLeafWhereTheCopyIs) {
+    MainWindow window;
+    window.openExample(QStringLiteral("deep-sigmoid"));
+    showAt(window, QSize(1280, 720));
+    GraphDocument* doc = window.document();
+    const NodeId b = doc->graph().find("b");
+    NodeItem* copy = window.scene()->copyItems().back();
+    window.view()->centerOn(copy);
+    QApplication::processEvents();
+    const QRectF copyRect = copy->mapRectToScene(copy->nodeRect());
+    QTest::mouseDClick(window.view()->viewport(), Qt::LeftButton, {},
+                       window.view()->mapFromScene(copyRect.center()));
+    ValueEditor* editor = window.scene()->valueEditor();
+    ASSERT_TRUE(editor->isOpen());
+    EXPECT_EQ(editor->node(), b);
+    QGraphicsProxyWidget* proxy = editor->lineEdit()->window()->graphicsProxyWidget();
+    ASSERT_NE(proxy, nullptr);
+    EXPECT_LE(QLineF(proxy->scenePos(), copyRect.topLeft()).length(), 8.0) << "the editor opens over the copy";
+    const int undo = doc->undoStack()->count();
+    editor->lineEdit()->setText(QStringLiteral("0.25"));
+    QTest::keyClick(editor->lineEdit(), Qt::Key_Return);
+    EXPECT_FALSE(editor->isOpen());
+    EXPECT_EQ(doc->graph().node(b).leafValue(0, 0), 0.25);
+    EXPECT_EQ(doc->undoStack()->count(), undo + 1);
 }
 
 }  // namespace

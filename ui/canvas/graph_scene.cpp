@@ -352,7 +352,7 @@ void GraphScene::nodeMoved(NodeId id) {
         if (!e->labelSceneRect().isEmpty()) e->updateLabel(true);
 }
 
-void GraphScene::requestEdit(NodeId id, QPointF scenePos) { emit editRequested(id, scenePos); }
+void GraphScene::requestEdit(NodeId id, QPointF scenePos, QRectF at) { emit editRequested(id, scenePos, at); }
 
 void GraphScene::refresh() { refreshItems(true); }
 void GraphScene::refreshChanged() { refreshItems(false); }

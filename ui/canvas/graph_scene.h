@@ -70,7 +70,8 @@ public:
 
     // Called by items.
     void nodeMoved(NodeId id);
-    void requestEdit(NodeId id, QPointF scenePos);
+    // `at`: where the editor opens when not on the node itself (a copy of a shared leaf).
+    void requestEdit(NodeId id, QPointF scenePos, QRectF at = QRectF());
 
     // The rectangle around every node (edges' label room left out): what "fit" shows.
     QRectF graphRect() const;
@@ -82,7 +83,7 @@ public:
     void renderForExport(QPainter& painter, const QRectF& target);
 
 signals:
-    void editRequested(NodeId id, QPointF scenePos);
+    void editRequested(NodeId id, QPointF scenePos, QRectF at);
     // The overview's layout: how far it got, and its positions having arrived (from the worker
     // thread or from a file).
     void layoutProgressed(double fraction);

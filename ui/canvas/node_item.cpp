@@ -52,7 +52,8 @@ QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) 
 }
 
 void NodeItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
-    scene_->requestEdit(id_, mapToScene(event->pos()));
+    // On a copy: the whole value, edited where the copy is (the node may be far away).
+    scene_->requestEdit(id_, mapToScene(event->pos()), copy_ ? mapRectToScene(nodeRect()) : QRectF());
     event->accept();
 }
 

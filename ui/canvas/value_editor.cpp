@@ -60,14 +60,14 @@ QString ValueEditor::refusal(NodeId id) const {
     return {};
 }
 
-bool ValueEditor::open(NodeId id, QPointF scenePos) {
+bool ValueEditor::open(NodeId id, QPointF scenePos, QRectF at) {
     cancel();
-    const QRectF frame = scene_->nodeBox(id);  // empty while a huge graph is being laid out
+    const QRectF frame = at.isEmpty() ? scene_->nodeBox(id) : at;  // empty while a huge graph is laid out
     const QPointF center = frame.center();
     QString why = refusal(id);
     const Node* n = why.isEmpty() ? &scene_->document()->graph().node(id) : nullptr;
     std::optional<nodepaint::Cell> cell;
-    if (n && !frame.isEmpty()) cell = nodepaint::valueCellAt(*n, scenePos - center);
+    if (n && !frame.isEmpty() && at.isEmpty()) cell = nodepaint::valueCellAt(*n, scenePos - center);
     if (n && !cell && n->leafValue.size() > kMaxWholeEntries)
         why = tr("%1 has %2 entries: double-click one of them, or edit it in the inspector.")
                   .arg(QString::fromStdString(n->label))
@@ -103,6 +103,7 @@ bool ValueEditor::open(NodeId id, QPointF scenePos) {
     QRectF target = cell ? nodepaint::valueCellRect(*n, *cell) : nodepaint::valueCellRect(*n, {0, 0});
     if (!cell) target.setRight(frame.width() / 2 - 4);
     target.translate(center);
+    if (!at.isEmpty()) target = at;  // over the copy that was double-clicked
     box->setFixedWidth(cell ? 150 : 300);
     proxy_ = scene_->addWidget(box);
     proxy_->setZValue(1000);

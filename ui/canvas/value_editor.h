@@ -24,9 +24,10 @@ class ValueEditor : public QObject {
 public:
     explicit ValueEditor(GraphScene* scene);
 
-    // Opens the editor on node `id` for the entry under `scenePos`, or for the whole value.
+    // Opens the editor on node `id` for the entry under `scenePos`, or for the whole value; with
+    // `at` (a copy of a shared leaf, in scene coordinates) for the whole value, over `at`.
     // Returns false (explaining why in a tooltip) for a node that has no value to type.
-    bool open(NodeId id, QPointF scenePos);
+    bool open(NodeId id, QPointF scenePos, QRectF at = QRectF());
     bool isOpen() const { return !proxy_.isNull(); }
     // Applies the text: true when it was a valid value and the editor closed.
     bool apply();

@@ -35,13 +35,13 @@ std::vector<char> reachesRoot(const Graph& graph, NodeId root) {
 std::vector<char> gradientsWanted(const Graph& graph, NodeId root, GradsFor which) {
     std::vector<char> wanted = reachesRoot(graph, root);
     if (which == GradsFor::Every) return wanted;
+    std::vector<char> dependsOnParam(wanted.size(), 0);  // in creation order: inputs come first
     for (NodeId id = 0; id <= root; ++id) {
         const Node& node = graph.node(id);
-        bool param = node.kind == NodeKind::Param;
-        for (NodeId in : node.inputs) param = param || wanted[in] == 2;
-        if (wanted[id] && param) wanted[id] = 2;
+        dependsOnParam[id] = node.kind == NodeKind::Param ||
+                             std::any_of(node.inputs.begin(), node.inputs.end(), [&](NodeId in) { return dependsOnParam[in]; });
+        wanted[id] = wanted[id] && dependsOnParam[id];
     }
-    for (char& w : wanted) w = w == 2;
     return wanted;
 }
 

@@ -61,6 +61,9 @@ QString title(const Node& n) {
     return QString::fromStdString(n.label);
 }
 
+// A copy's name, written before its value on one line.
+double copyNameWidth(const Node& node) { return QFontMetricsF(metrics().name).horizontalAdvance(title(node)); }
+
 QString subtitle(const Node& n) {
     const QString shape = QString::fromStdString(shapeText(n.shape));
     if (n.isLeaf()) return style::kindText(n.kind) + QStringLiteral("  ") + shape;
@@ -235,7 +238,7 @@ void paint(QPainter& p, const Node& node, QSizeF size, const NodeLook& look, dou
 }
 
 QSizeF copySizeFor(const Node& node) {
-    const double name = QFontMetricsF(metrics().name).horizontalAdvance(title(node));
+    const double name = copyNameWidth(node);
     return {kPad + name + kPad + gutter() + shownCols(node) * cellWidth() + kPad,
             shownRows(node) * lineHeight() + 2 * kPad};
 }
@@ -249,7 +252,7 @@ void paintCopy(QPainter& p, const Node& node, QSizeF size, const NodeLook& look)
     p.setPen(frame);
     p.setBrush(style::headerColor(node.kind));
     p.drawRoundedRect(box, 8, 8);
-    const double lh = lineHeight(), name = QFontMetricsF(metrics().name).horizontalAdvance(title(node));
+    const double lh = lineHeight(), name = copyNameWidth(node);
     p.setPen(style::kText);
     p.setFont(metrics().name);
     p.drawText(QRectF(box.left() + kPad, box.top() + kPad, name + 2, lh), Qt::AlignLeft | Qt::AlignVCenter, title(node));

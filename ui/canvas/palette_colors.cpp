@@ -16,13 +16,13 @@ double luminance(const QColor& c) {
     return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF()) + 0.0722 * channel(rgb.blueF());
 }
 
+}  // namespace
+
 QColor mix(const QColor& a, const QColor& b, double t) {
     const QColor x = a.toRgb(), y = b.toRgb();
     return QColor::fromRgbF(float(x.redF() * (1 - t) + y.redF() * t), float(x.greenF() * (1 - t) + y.greenF() * t),
                             float(x.blueF() * (1 - t) + y.blueF() * t));
 }
-
-}  // namespace
 
 double contrastRatio(const QColor& a, const QColor& b) {
     const double la = luminance(a), lb = luminance(b);

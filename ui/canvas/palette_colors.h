@@ -14,6 +14,8 @@ bool isDarkPalette(const QPalette& palette);
 // `preferred` when it reads on `background` (contrast at least 4.5), else black or white,
 // whichever reads better.
 QColor readableOn(const QColor& background, const QColor& preferred);
+// `a` moved the fraction `t` (0 to 1) of the way to `b`.
+QColor mix(const QColor& a, const QColor& b, double t);
 
 // The Source panel's error line: a red tint of the palette's base with text that reads on it.
 struct ErrorLineColors {

@@ -100,10 +100,12 @@ bool ValueEditor::open(NodeId id, QPointF scenePos, QRectF at) {
     layout->addWidget(error_);
 
     // Over the entry, or over the whole value block for a literal.
-    QRectF target = cell ? nodepaint::valueCellRect(*n, *cell) : nodepaint::valueCellRect(*n, {0, 0});
-    if (!cell) target.setRight(frame.width() / 2 - 4);
-    target.translate(center);
-    if (!at.isEmpty()) target = at;  // over the copy that was double-clicked
+    QRectF target = at;  // over the copy that was double-clicked
+    if (at.isEmpty()) {
+        target = cell ? nodepaint::valueCellRect(*n, *cell) : nodepaint::valueCellRect(*n, {0, 0});
+        if (!cell) target.setRight(frame.width() / 2 - 4);
+        target.translate(center);
+    }
     box->setFixedWidth(cell ? 150 : 300);
     proxy_ = scene_->addWidget(box);
     proxy_->setZValue(1000);

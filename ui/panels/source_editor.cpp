@@ -28,11 +28,6 @@ private:
     SourceEditor* editor_;
 };
 
-QColor mixed(const QColor& a, const QColor& b, double t) {
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
 }  // namespace
 
 SourceEditor::SourceEditor(QWidget* parent) : QPlainTextEdit(parent), gutter_(new Gutter(this)) {
@@ -70,8 +65,8 @@ void SourceEditor::paintGutter(QPaintEvent* event) {
     QPainter p(gutter_);
     // The gutter follows the palette (a light or a dark theme); its numbers read on it.
     const QColor base = palette().color(QPalette::Base), text = palette().color(QPalette::Text);
-    const QColor gutter = mixed(base, text, 0.06);
-    const QColor number = style::readableOn(gutter, mixed(base, text, 0.6));
+    const QColor gutter = style::mix(base, text, 0.06);
+    const QColor number = style::readableOn(gutter, style::mix(base, text, 0.6));
     const style::ErrorLineColors errorColors = style::errorLineColors(palette());
     p.fillRect(event->rect(), gutter);
     QTextBlock block = firstVisibleBlock();

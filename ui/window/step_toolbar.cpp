@@ -7,7 +7,6 @@
 #include <QLabel>
 #include <QPainter>
 #include <QSlider>
-#include <QStyle>
 #include <QTimer>
 #include <algorithm>
 
@@ -148,10 +147,18 @@ void StepToolBar::setLargeType(bool large) {
     // nothing around it (the toolbar and the window).
     const QFontMetrics fm(f);
     int width = 200;
-    for (const QString& text : {tr("Start (%1 forward, %2 backward steps)").arg(99999).arg(99999),
-                                tr("Forward %1 / %2").arg(99999).arg(99999), tr("Backward %1 / %2").arg(99999).arg(99999)})
-        width = std::max(width, fm.horizontalAdvance(text) + 12);
+    for (Phase phase : {Phase::Start, Phase::Forward, Phase::Backward})
+        width = std::max(width, fm.horizontalAdvance(counterText(phase, 99999, 99999)) + 12);
     counter_->setFixedSize(width, fm.height() + 6);
+}
+
+QString StepToolBar::counterText(Phase phase, int a, int b) const {
+    switch (phase) {
+    case Phase::Start: return tr("Start (%1 forward, %2 backward steps)").arg(a).arg(b);
+    case Phase::Forward: return tr("Forward %1 / %2").arg(a).arg(b);
+    case Phase::Backward: return tr("Backward %1 / %2").arg(a).arg(b);
+    }
+    return {};
 }
 
 QString StepToolBar::counterText() const { return counter_->text(); }
@@ -159,9 +166,9 @@ QString StepToolBar::counterText() const { return counter_->text(); }
 void StepToolBar::refresh() {
     const StepCursor& c = doc_->cursor();
     switch (c.phase()) {
-    case Phase::Start: counter_->setText(tr("Start (%1 forward, %2 backward steps)").arg(c.forwardCount()).arg(c.backwardCount())); break;
-    case Phase::Forward: counter_->setText(tr("Forward %1 / %2").arg(c.indexInPhase()).arg(c.forwardCount())); break;
-    case Phase::Backward: counter_->setText(tr("Backward %1 / %2").arg(c.indexInPhase()).arg(c.backwardCount())); break;
+    case Phase::Start: counter_->setText(counterText(Phase::Start, c.forwardCount(), c.backwardCount())); break;
+    case Phase::Forward: counter_->setText(counterText(Phase::Forward, c.indexInPhase(), c.forwardCount())); break;
+    case Phase::Backward: counter_->setText(counterText(Phase::Backward, c.indexInPhase(), c.backwardCount())); break;
     }
     start_->setEnabled(c.position() > 0);
     back_->setEnabled(c.position() > 0);

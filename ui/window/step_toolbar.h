@@ -2,8 +2,9 @@
 #pragma once
 // The stepping controls: to start, back, forward, to end, play/pause with a speed, and the counter
 // ("Backward 5 / 12"). Keys: Right/Space step, Left/Backspace back, Home, End.
-#include <QStyle>
 #include <QToolBar>
+
+#include "core/trace/step_cursor.h"
 
 class QLabel;
 class QSlider;
@@ -28,12 +29,14 @@ public:
 
     // The buttons' pictures, drawn in the palette's button text colour (readable in a dark theme).
     enum class Glyph { Start, Back, Step, End, Play, Pause };
-    QIcon icon(Glyph which) const;
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    QIcon icon(Glyph which) const;
+    // The counter in a phase: "Start (a forward, b backward steps)", "Forward a / b", ...
+    QString counterText(Phase phase, int a, int b) const;
     void refresh();
     void setIcons();
     void togglePlay(bool playing);

@@ -11,6 +11,7 @@
 
 #include "core/ops/axis_kernels.h"
 #include "core/ops/broadcast.h"
+#include "core/ops/dense_product.h"
 
 namespace bp {
 namespace {
@@ -223,19 +224,11 @@ void negForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = -A(in); }
 // ∂(-a)/∂a = -1
 void negVjp(int, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) { c = -g; }
 
-void matmulForward(MatrixRefs in, const OpAttrs&, Matrix& y) {
-    y.resize(A(in).rows(), B(in).cols());
-    y.noalias() = A(in) * B(in);
-}
+void matmulForward(MatrixRefs in, const OpAttrs&, Matrix& y) { denseProduct(A(in), false, B(in), false, y); }
 // y = A B: dA = G Bᵀ, dB = Aᵀ G
 void matmulVjp(int slot, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
-    if (slot == 0) {
-        c.resize(A(in).rows(), A(in).cols());
-        c.noalias() = g * B(in).transpose();
-    } else {
-        c.resize(B(in).rows(), B(in).cols());
-        c.noalias() = A(in).transpose() * g;
-    }
+    if (slot == 0) denseProduct(g, false, B(in), true, c);
+    else denseProduct(A(in), true, g, false, c);
 }
 
 void powForward(MatrixRefs in, const OpAttrs& attrs, Matrix& y) {

@@ -324,8 +324,16 @@ TEST(Stepping, StepKeysNeverScrollTheCanvas) {
     EXPECT_EQ(view->mapToScene(view->viewport()->rect().center()), center);
 }
 
-// A step repaints only the items it changed (issue 8); what the window shows must still be exactly
-// what a full repaint would show, at every step: the backing store against a new view's render.
+// Two pixels alike to the eye: every channel within 2 of 255. A plain edge is stroked as short
+// lines by the raster engine's line rasterizer, which rounds a pixel cut by the border of the part
+// repainted one step differently (an antialiased rim's 0x7d against 0x7c); anything left stale
+// from an earlier step differs by far more.
+bool alike(QRgb a, QRgb b) {
+    return std::abs(qRed(a) - qRed(b)) <= 2 && std::abs(qGreen(a) - qGreen(b)) <= 2 && std::abs(qBlue(a) - qBlue(b)) <= 2;
+}
+
+// A step repaints only the items it changed (issue 8); what the window shows must still be what a
+// full repaint would show, at every step: the backing store against a new view's render.
 TEST(Stepping, PartialRepaintsLeaveNothingStale) {
     GraphDocument doc;
     doc.setProgram(example("mlp-1-2-2"), {});
@@ -357,7 +365,7 @@ TEST(Stepping, PartialRepaintsLeaveNothingStale) {
         ASSERT_EQ(shown.size(), fresh.size());
         int differing = 0;
         for (int y = 0; y < shown.height(); ++y)
-            for (int x = 0; x < shown.width(); ++x) differing += shown.pixel(x, y) != fresh.pixel(x, y);
+            for (int x = 0; x < shown.width(); ++x) differing += !alike(shown.pixel(x, y), fresh.pixel(x, y));
         EXPECT_EQ(differing, 0) << "at step " << position;
 
 

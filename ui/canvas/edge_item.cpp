@@ -2,6 +2,7 @@
 #include "ui/canvas/edge_item.h"
 
 #include <QFontMetricsF>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QtMath>
 #include <algorithm>
@@ -70,6 +71,7 @@ void EdgeItem::adjust() {
         path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
     }
     path_ = path;
+    linesZoom_ = 0;
     // Measured once here, not on every paint: pointAtPercent walks the curve's length.
     mid_ = path_.pointAtPercent(0.5);
     tip_ = path_.pointAtPercent(1.0);
@@ -169,6 +171,28 @@ QPainterPath EdgeItem::shape() const {
     return stroker.createStroke(path_);
 }
 
+// On screen, a plain edge's curve is drawn as short straight lines, flattened once for the zoom
+// shown and each stroked by the raster engine's line rasterizer: three times faster than stroking
+// the curve (antialiased wide curves were most of repainting the canvas when a step scrolls it),
+// and alike to the eye (square caps close the joints). Exports (SVG, PDF) keep the curve.
+void EdgeItem::drawPlainCurve(QPainter* painter, const QPen& pen) {
+    const QTransform& t = painter->worldTransform();
+    const double zoom = std::hypot(t.m11(), t.m12());
+    if (zoom <= 0) return painter->drawPath(path_);
+    if (zoom != linesZoom_) {
+        // Flattened at the zoom shown (its tolerance is in pixels), in scene coordinates.
+        lines_.clear();
+        const QTransform toPixels = QTransform::fromScale(zoom, zoom), back = QTransform::fromScale(1 / zoom, 1 / zoom);
+        for (const QPolygonF& polygon : path_.toSubpathPolygons(toPixels))
+            for (int i = 1; i < polygon.size(); ++i) lines_.append(back.map(QLineF(polygon[i - 1], polygon[i])));
+        linesZoom_ = zoom;
+    }
+    QPen lines(pen);
+    lines.setCapStyle(Qt::SquareCap);
+    painter->setPen(lines);
+    painter->drawLines(lines_);
+}
+
 void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     const GraphDocument* doc = scene_->document();
     const BackwardEvent* event = doc->cursor().activeEvent();
@@ -179,11 +203,16 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     double width = style::stroke(2);
     if (activeBackward) color = style::kActive, width = style::stroke(6);
     else if (activeForward) color = style::kValue, width = style::stroke(4);
-    painter->setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap));
+    const QPen pen(color, width, Qt::SolidLine, Qt::RoundCap);
+    painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     // Whole inside the part repainted, or crossing its border (a connected curve partly inside does).
     const QRectF exposed = option->exposedRect.adjusted(-width, -width, width, width);
-    if (exposed.contains(path_.boundingRect()) || path_.intersects(exposed)) painter->drawPath(path_);
+    if (exposed.contains(path_.boundingRect()) || path_.intersects(exposed)) {
+        const bool onScreen = painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
+        if (onScreen && !activeBackward && !activeForward) drawPlainCurve(painter, pen);
+        else painter->drawPath(path_);
+    }
 
     // Arrow head at the consumer, in the direction the value flows.
     const QPointF tip = tip_;

@@ -6,6 +6,8 @@
 // edge when it had to move away from it.
 #include <QCoreApplication>
 #include <QGraphicsItem>
+#include <QLineF>
+#include <QList>
 #include <QPainterPath>
 
 #include "core/graph/graph.h"
@@ -43,6 +45,7 @@ public:
 
 private:
     QString labelText() const;
+    void drawPlainCurve(QPainter* painter, const QPen& pen);
     QRectF freeLabelRect(QSizeF size) const;
     GraphScene* scene_;
     NodeId consumer_;
@@ -50,6 +53,9 @@ private:
     QList<QPointF> bends_;
     const class NodeItem* source_ = nullptr;
     QPainterPath path_;
+    // path_ as short straight lines at the zoom they were made for (see drawPlainCurve).
+    QList<QLineF> lines_;
+    double linesZoom_ = 0;
     QPointF mid_;
     QPointF tip_;
     double tipAngle_ = 0;

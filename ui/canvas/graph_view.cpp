@@ -4,6 +4,7 @@
 #include <QFontMetricsF>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QPixmapCache>
 #include <QScrollBar>
 #include <QWheelEvent>
 #include <algorithm>
@@ -11,12 +12,18 @@
 
 #include "ui/canvas/canvas_style.h"
 #include "ui/canvas/edge_item.h"
+#include "ui/canvas/flat_scroll_bars.h"
 #include "ui/canvas/graph_scene.h"
 #include "ui/canvas/legend_overlay.h"
 #include "ui/canvas/node_navigation.h"
 #include "ui/document/graph_document.h"
 
 namespace bp {
+namespace {
+
+constexpr int kPixmapCacheKb = 96 * 1024;
+
+}  // namespace
 
 GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, parent), scene_(scene) {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
@@ -25,6 +32,12 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
     // Only what changed is painted again (a step: two nodes and an edge); the legend is a widget
     // over the viewport, not part of what the view paints.
     setViewportUpdateMode(SmartViewportUpdate);
+    // Nodes keep a picture of themselves at the zoom shown (NodeItem), in Qt's shared pixmap cache.
+    // Its default 10 MB holds a few screens of nodes: a step that came back to a part of the graph
+    // drew every node there again, and the style's own cached pictures (the scroll bars') were
+    // pushed out with them.
+    QPixmapCache::setCacheLimit(std::max(QPixmapCache::cacheLimit(), kPixmapCacheKb));
+    useFlatScrollBars(this);
     legend_ = new LegendOverlay(this);
     setFocusPolicy(Qt::StrongFocus);
     connect(scene->document(), &GraphDocument::programReplaced, this, [this, scene] {

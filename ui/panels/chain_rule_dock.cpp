@@ -9,6 +9,7 @@
 
 #include "core/trace/step_text.h"
 #include "ui/canvas/canvas_style.h"
+#include "ui/canvas/flat_scroll_bars.h"
 #include "ui/canvas/step_strip.h"
 #include "ui/document/graph_document.h"
 
@@ -45,13 +46,21 @@ ChainRuleDock::ChainRuleDock(GraphDocument* document, QWidget* parent)
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     title_ = new QLabel;
+    title_->setAutoFillBackground(true);  // opaque too: a new title repaints the title alone
     body_ = new QTextBrowser;
     body_->setOpenLinks(false);
     body_->setFocusPolicy(Qt::NoFocus);  // the stepping keys stay with the window
     body_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // lines wrap at the panel's width
+    // Always there: a scroll bar that came and went with the length of a step's text resized the
+    // text's area, which laid the text out again, on many steps.
+    body_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    useFlatScrollBars(body_);
     body_->setFrameShape(QFrame::NoFrame);
     body_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
-    body_->viewport()->setAutoFillBackground(false);  // on the panel's background, as a label
+    // The panel's own colour, painted by the text's area itself: opaque, so that a new step repaints
+    // the text alone and not the dock and window beneath it as well.
+    body_->viewport()->setBackgroundRole(QPalette::Window);
+    body_->viewport()->setAutoFillBackground(true);
     body_->document()->setDocumentMargin(0);
     connect(body_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) { entryClicked(url.toString()); });
     layout->addWidget(title_);

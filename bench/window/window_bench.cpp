@@ -199,15 +199,25 @@ std::vector<Stats> run(const Workload& w, const Options& options, const QString&
     GraphDocument* doc = window.document();
     nodes = doc->graph().size();
 
-    // Steps from the middle of the backward pass, one event further each time.
+    // Steps from the middle of the backward pass, one event further each time. The window is the
+    // active one, as a user's is (under X without a window manager it is not until asked, and its
+    // step shortcuts then take no key).
+    window.activateWindow();
+    if (!QTest::qWaitForWindowActive(&window)) throw std::runtime_error("the window did not become active");
     window.view()->setFocus();
     auto steps = [&](bool predicting) {
         doc->setCursorPosition(doc->cursor().forwardCount() + doc->cursor().backwardCount() / 2);
         if (window.predictReveal()->isOn() != predicting) window.predictReveal()->setOn(predicting);
         settle(window);
         std::vector<Sample> samples;
+        const int from = doc->cursor().position();
         for (int i = 0; i < options.steps; ++i)
             samples.push_back(timed(window, [&] { QTest::keyClick(window.view(), Qt::Key_Right); }));
+        // Each key is one step (predicting, every other key reveals): a benchmark of steps that did
+        // not happen would be worthless.
+        const int moved = doc->cursor().position() - from;
+        if (moved < std::min(predicting ? options.steps / 2 : options.steps, doc->cursor().last() - from))
+            throw std::runtime_error("the keys made " + std::to_string(moved) + " steps of " + std::to_string(options.steps));
         window.predictReveal()->setOn(false);
         return samples;
     };

@@ -283,8 +283,8 @@ int runReportingErrors(const std::function<int()>& command) {
     try {
         status = command();
     } catch (const std::bad_alloc&) {  // the one place every subcommand's out of memory is refused
-        // Ends here, without the exit handlers: OpenBLAS joins its worker threads at exit, and one
-        // still waiting for the memory it could not get would hold the process up for ever.
+        // Ends here, without the exit handlers: with memory exhausted, nothing more is asked of it
+        // on the way out.
         std::fflush(stdout);
         _exit(refuseOutOfMemory());
     } catch (const UsageError& e) {

@@ -9,11 +9,10 @@ set -euo pipefail
 # fonts-dejavu-extra the oblique (italic) faces of the canvas and panels;
 # qt6-tools-dev (CMake's LinguistTools) and qt6-l10n-tools (lupdate, lrelease) build the
 # translation, qt6-translations-l10n translates Qt's own dialogs.
-# libopenblas-dev: Eigen hands its matrix products to OpenBLAS (EIGEN_USE_BLAS).
 packages=(g++ cmake make
           qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev
           qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
-          libeigen3-dev libopenblas-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev libcli11-dev
+          libeigen3-dev nlohmann-json3-dev libonnx-dev libprotobuf-dev libcli11-dev
           fonts-dejavu-core fonts-dejavu-extra fonts-noto-cjk libgtest-dev libgmock-dev libbenchmark-dev)
 test=0 list=0
 for arg in "$@"; do

@@ -11,6 +11,7 @@
 #include "app/convert_command.h"
 #include "app/load_with_warnings.h"
 #include "core/io/json_report.h"
+#include "core/io/json_text.h"
 #include "core/io/load_program.h"
 #include "core/text/number_format.h"
 #include "core/language/parser.h"
@@ -44,7 +45,7 @@ Program loadWithOverrides(const Options& o) {
     return p;
 }
 
-void printJson(const nlohmann::json& j) { std::cout << j.dump(1) << '\n'; }
+void printJson(const nlohmann::json& j) { std::cout << jsonText(j) << '\n'; }
 
 // A command's program and evaluation live until the process ends and are left to the operating
 // system: freeing a 30,000-op graph and its evaluation matrix by matrix took an eighth of a

@@ -7,6 +7,15 @@
 
 namespace bp {
 
+const OpAttrs& Node::attrs() const {
+    static const OpAttrs defaults;
+    return attrs_ ? *attrs_ : defaults;
+}
+
+void Node::setAttrs(const OpAttrs& attrs) {
+    attrs_ = attrs == OpAttrs{} ? nullptr : std::make_shared<const OpAttrs>(attrs);
+}
+
 const char* kindName(NodeKind kind) {
     switch (kind) {
     case NodeKind::Input: return "input";
@@ -135,7 +144,7 @@ NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs att
     Node& added = appendNamed(std::move(name));
     added.kind = NodeKind::Op;
     added.op = &op;
-    added.attrs = attrs;
+    added.setAttrs(attrs);
     added.inputs = inputs;
     added.shape = shape;
     return size() - 1;

@@ -3,6 +3,7 @@
 // The computation graph: nodes with ordered input slots. Nodes are only ever appended and an op
 // may only use nodes that already exist, so creation order is a topological order; every
 // traversal in the engine is a plain loop over ids (no recursion, no stack to overflow).
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -30,15 +31,22 @@ struct Node {
     NodeKind kind = NodeKind::Op;
     bool named = false;            // given a name by the user (an assignment or a declaration)
     const OpDef* op = nullptr;     // null for leaves
-    OpAttrs attrs;                 // e.g. the exponent of a ^ p
     NodeInputs inputs;             // ordered slots: x * x has inputs {x, x}
     Shape shape;
     Matrix leafValue;              // the value of a leaf (empty for ops)
     SourcePos pos;
     bool isLeaf() const { return kind != NodeKind::Op; }
+    // The op's parameters that are not inputs (the exponent of a ^ p), the defaults for most.
+    const OpAttrs& attrs() const;
+    void setAttrs(const OpAttrs& attrs);
+
+private:
+    // Held apart and shared by copies, null for the defaults: most ops take none, and the 88
+    // bytes of an OpAttrs in every node were a third of a node.
+    std::shared_ptr<const OpAttrs> attrs_;
 };
-// `named` sits in the padding after `kind` and the inputs are held inline: 168 bytes a node and
-// no heap block (a 100,000-node graph is made of them).
+// `named` sits in the padding after `kind` and the inputs are held inline: a node is no heap
+// block of its own (a 100,000-node graph is made of them).
 
 // Thrown when an op is built on operands of the wrong shapes or count; what() names both shapes.
 struct GraphError : MessageError {

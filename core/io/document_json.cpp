@@ -48,13 +48,13 @@ json nodeToJson(const Graph& graph, const Node& node) {
     if (node.isLeaf()) j["value"] = matrixToJson(node.leafValue);
     const OpAttrs defaults;
     json attrs = json::object();
-    if (node.attrs.exponent != defaults.exponent) attrs["exponent"] = numberToJson(node.attrs.exponent);
-    if (node.attrs.shape != defaults.shape) attrs["shape"] = {node.attrs.shape.rows, node.attrs.shape.cols};
+    if (node.attrs().exponent != defaults.exponent) attrs["exponent"] = numberToJson(node.attrs().exponent);
+    if (node.attrs().shape != defaults.shape) attrs["shape"] = {node.attrs().shape.rows, node.attrs().shape.cols};
     // The other attributes by their names ("axis", "slope", "min", "max", "classes"), for the ops that take them.
     for (int i = 0; !node.isLeaf() && i < node.op->attrCount; ++i) {
         const Attr attr = node.op->attrs[static_cast<std::size_t>(i)];
         if (attr == Attr::Exponent || attr == Attr::Rows || attr == Attr::Cols) continue;
-        const double v = attrValue(node.attrs, attr);
+        const double v = attrValue(node.attrs(), attr);
         attrs[std::string(attrName(attr))] = attrIsWhole(attr) ? json(static_cast<long long>(v)) : numberToJson(v);
     }
     if (!attrs.empty()) j["attrs"] = std::move(attrs);

@@ -14,7 +14,7 @@ std::string attrArguments(const Node& node, const Dialect& dialect) {
     std::string out;
     for (int i = 0; i < node.op->attrCount; ++i) {
         const Attr attr = node.op->attrs[static_cast<std::size_t>(i)];
-        const double v = attrValue(node.attrs, attr);
+        const double v = attrValue(node.attrs(), attr);
         out += ", " + (attrIsWhole(attr) ? std::to_string(static_cast<long long>(v)) : dialect.number(v));
     }
     return out;
@@ -35,7 +35,7 @@ ExprText infix(const Node& node, const Spelling& s, const OperandText& operand) 
 
 ExprText power(const Node& node, const Spelling& s, const Dialect& dialect, const OperandText& operand) {
     ExprText t = operand(node.inputs[0], kPostfix, false);
-    t.text += " " + std::string(s.text) + " " + dialect.number(node.attrs.exponent);
+    t.text += " " + std::string(s.text) + " " + dialect.number(node.attrs().exponent);
     t.level = s.level;
     ++t.depth;
     t.atom = t.number = false;
@@ -139,7 +139,7 @@ std::string rangeText(long start, long stop, bool indices) {
 ExprText index(const Node& node, const Spelling& s, const OperandText& operand) {
     ExprText t = operand(node.inputs[0], kPostfix, false);
     const bool indices = s.text == "index";
-    const OpAttrs& at = node.attrs;
+    const OpAttrs& at = node.attrs();
     t.text += "[" + rangeText(at.rowStart, at.rowStop, indices) + ", " + rangeText(at.colStart, at.colStop, indices) + "]";
     t.level = s.level;
     ++t.nesting;

@@ -76,7 +76,7 @@ private:
 // only place broadcasting is undone.
 void contributionTo(const Node& node, int slot, MatrixRefs in, const Matrix& y, const Matrix& upstream,
                     Shape target, Matrix& contribution) {
-    node.op->vjp(slot, in, y, upstream, node.attrs, contribution);
+    node.op->vjp(slot, in, y, upstream, node.attrs(), contribution);
     if (shapeOf(contribution) != target) contribution = reduceTo(contribution, target);
 }
 
@@ -94,7 +94,7 @@ void runForward(const Graph& graph, Evaluation& eval) {
             continue;
         }
         InputRefs in(node, eval.values);
-        node.op->forward(in.span(), node.attrs, eval.values[id]);
+        node.op->forward(in.span(), node.attrs(), eval.values[id]);
         eval.trace.forward.push_back(id);
     }
 }
@@ -127,7 +127,7 @@ int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> 
         if (!stale) continue;
         changed[id] = 1;
         InputRefs in(node, eval.values);
-        node.op->forward(in.span(), node.attrs, eval.values[id]);
+        node.op->forward(in.span(), node.attrs(), eval.values[id]);
         ++recomputed;
     }
     return recomputed;

@@ -69,7 +69,7 @@ Matrix sourceIndices(const Node& node, const Operands& in) {
     }
     const Matrix* refs[2] = {&indices[0], &indices[1]};
     Matrix out;
-    node.op->forward(MatrixRefs(refs, node.inputs.size()), node.attrs, out);
+    node.op->forward(MatrixRefs(refs, node.inputs.size()), node.attrs(), out);
     return out;
 }
 
@@ -81,7 +81,7 @@ Index fromLinear(double linear, int cols) {
 // n of a Mean or MeanSquare: the entries averaged over (a line's, along an axis).
 double averagedOver(const Node& node, const Operands& in) {
     if (node.op->explain.arithmetic == Arithmetic::MeanSquare) return double(in.broadcast().size());
-    if (node.op->explain.reach == Reach::LineEnd) return double(node.attrs.axis == 0 ? in.a->rows() : in.a->cols());
+    if (node.op->explain.reach == Reach::LineEnd) return double(node.attrs().axis == 0 ? in.a->rows() : in.a->cols());
     return double(shapeOf(*in.a).size());
 }
 
@@ -106,7 +106,7 @@ std::vector<Product> forwardProducts(const Node& node, const Operands& in, const
     case Arithmetic::Mean: {
         // Along an axis: the line that entry (r, c) of the result sums; else every entry.
         const bool line = node.op->explain.reach == Reach::LineEnd;
-        const bool alongRow = node.attrs.axis == 1;
+        const bool alongRow = node.attrs().axis == 1;
         for (int i = 0; i < in.a->rows(); ++i)
             for (int j = 0; j < in.a->cols(); ++j)
                 if (!line || (alongRow ? i == r : j == c)) out.push_back({read(*in.a, in.aId, {i, j}, FactorRole::Operand)});
@@ -125,7 +125,7 @@ std::vector<Product> forwardProducts(const Node& node, const Operands& in, const
         if (node.op->explain.lineForm.empty()) break;
         for (int i = 0; i < in.a->rows(); ++i)
             for (int j = 0; j < in.a->cols(); ++j)
-                if (node.attrs.axis == 1 ? i == r : j == c) out.push_back({read(*in.a, in.aId, {i, j}, FactorRole::Operand)});
+                if (node.attrs().axis == 1 ? i == r : j == c) out.push_back({read(*in.a, in.aId, {i, j}, FactorRole::Operand)});
         break;
     }
     return out;
@@ -156,7 +156,7 @@ Factor localAt(const EdgeContext& e, int r, int c) {
     const Index ai = broadcastSource(*e.in.a, r, c), bi = broadcastSource(*e.in.b, r, c);
     const double a = (*e.in.a)(ai.first, ai.second), b = (*e.in.b)(bi.first, bi.second);
     const Index yi = broadcastSource(e.y, r, c);
-    const double local = e.consumer.op->explain.local(e.slot, a, b, e.y(yi.first, yi.second), e.n, e.consumer.attrs);
+    const double local = e.consumer.op->explain.local(e.slot, a, b, e.y(yi.first, yi.second), e.n, e.consumer.attrs());
     const Index at = e.slot == 0 ? ai : bi;
     return {local, FactorRole::Local, {e.consumer.inputs[e.slot], at.first, at.second}};
 }
@@ -168,7 +168,7 @@ Matrix unitVjpAt(const EdgeContext& e, Index out) {
     unit(out.first, out.second) = 1.0;
     const Matrix* refs[2] = {e.in.a, e.in.b};
     Matrix d;
-    e.consumer.op->vjp(e.slot, MatrixRefs(refs, e.consumer.inputs.size()), e.y, unit, e.consumer.attrs, d);
+    e.consumer.op->vjp(e.slot, MatrixRefs(refs, e.consumer.inputs.size()), e.y, unit, e.consumer.attrs(), d);
     return d;
 }
 
@@ -186,7 +186,7 @@ const Matrix& unitVjp(const EdgeContext& e, Index out, Matrix& scratch) {
 std::vector<Index> reachedEntries(const EdgeContext& e, const Matrix& moved, int r, int c) {
     std::vector<Index> out;
     const int rows = int(e.y.rows()), cols = int(e.y.cols());
-    const bool alongRow = e.consumer.attrs.axis == 1;
+    const bool alongRow = e.consumer.attrs().axis == 1;
     switch (e.consumer.op->explain.reach) {
     case Reach::None: break;
     case Reach::Whole:
@@ -356,8 +356,8 @@ StepTerms forwardTerms(const Graph& graph, const Evaluation& eval, NodeId id, En
     t.op = node.op;
     t.node = id;
     t.operands.assign(node.inputs.begin(), node.inputs.end());
-    t.exponent = node.attrs.exponent;
-    t.attrs = node.attrs;
+    t.exponent = node.attrs().exponent;
+    t.attrs = node.attrs();
     t.result = eval.values[id];
     t.shape = shapeOf(t.result);
     const Operands in(node, eval);
@@ -381,8 +381,8 @@ StepTerms backwardTerms(const Graph& graph, const Evaluation& eval, int eventInd
     t.slot = ev.slot;
     t.root = traceRoot(eval);
     t.operands.assign(consumer.inputs.begin(), consumer.inputs.end());
-    t.exponent = consumer.attrs.exponent;
-    t.attrs = consumer.attrs;
+    t.exponent = consumer.attrs().exponent;
+    t.attrs = consumer.attrs();
     t.result = eval.trace.contribution(ev);
     t.shape = shapeOf(t.result);
     t.upstreamShape = shapeOf(eval.grads[ev.from]);

@@ -384,7 +384,7 @@ std::string partial(const Graph& graph, NodeId root, NodeId of) {
 
 std::string writtenOp(const Graph& graph, const Node& node) {
     Fill fill{label(graph, node.inputs[0]), node.inputs.size() > 1 ? label(graph, node.inputs[1]) : "",
-              num(node.attrs.exponent), "", "n"};
+              num(node.attrs().exponent), "", "n"};
     return substitute(node.op->explain.written, fill);
 }
 

@@ -44,7 +44,7 @@ std::optional<Matrix> scoresOf(const Graph& graph, NodeId scores, NodeId input, 
             } else {
                 std::vector<NodeId> inputs;
                 for (NodeId in : n.inputs) inputs.push_back(map[static_cast<std::size_t>(in)]);
-                map[static_cast<std::size_t>(id)] = copy.addOp(*n.op, inputs, n.attrs);
+                map[static_cast<std::size_t>(id)] = copy.addOp(*n.op, inputs, n.attrs());
             }
         }
     } catch (const GraphError&) {

@@ -69,7 +69,7 @@ void expectSameDocument(const DocumentFile& a, const DocumentFile& b) {
         EXPECT_EQ(x.kind, y.kind);
         EXPECT_EQ(x.op, y.op);
         EXPECT_EQ(x.inputs, y.inputs);
-        EXPECT_EQ(x.attrs, y.attrs);
+        EXPECT_EQ(x.attrs(), y.attrs());
         EXPECT_EQ(x.shape, y.shape);
         EXPECT_EQ(x.named, y.named);
         EXPECT_TRUE(sameMatrix(x.leafValue, y.leafValue));
@@ -92,8 +92,8 @@ TEST(DocumentJson, RoundTripsEveryField) {
     bool anonymous = false, exponent = false, reshape = false;
     for (const Node& n : g.nodes()) {
         anonymous = anonymous || !n.named;
-        exponent = exponent || n.attrs.exponent == 3;
-        reshape = reshape || n.attrs.shape == Shape{1, 2};
+        exponent = exponent || n.attrs().exponent == 3;
+        reshape = reshape || n.attrs().shape == Shape{1, 2};
     }
     EXPECT_TRUE(anonymous && exponent && reshape);
 

@@ -293,6 +293,35 @@ def torch_mlp(torch, data, runs):
     return best, best_cpu, losses
 
 
+def openblas_core_type():
+    """The OpenBLAS kernel family for this processor (read from /proc/cpuinfo), or None."""
+    try:
+        with open('/proc/cpuinfo') as f:
+            flags = next((line.split(':', 1)[1].split() for line in f if line.startswith('flags')), [])
+    except OSError:
+        return None
+    if 'avx512f' in flags:
+        return 'SkylakeX'
+    if 'avx2' in flags and 'fma' in flags:
+        return 'Haswell'
+    return None
+
+
+def torch_mlp_in_child(core_type, runs):
+    """torch_mlp in a new Python process whose OpenBLAS is told the processor (it reads
+    OPENBLAS_CORETYPE when it loads): the best time in seconds, or None."""
+    code = ('import sys, json; sys.path.insert(0, sys.argv[1]); import bench_compare as b, torch; '
+            'torch.set_num_threads(1); t = b.torch_mlp(torch, b.mlp_workload()[1], int(sys.argv[2]))[0]; '
+            'print(json.dumps(t))')
+    env = dict(os.environ, OPENBLAS_CORETYPE=core_type)
+    try:
+        out = subprocess.run([sys.executable, '-c', code, os.path.dirname(os.path.abspath(__file__)), str(runs)],
+                             env=env, capture_output=True, text=True, check=True).stdout
+        return float(out.strip().splitlines()[-1])
+    except (OSError, subprocess.CalledProcessError, ValueError, IndexError):
+        return None
+
+
 def torch_chain(torch, steps, runs, v0=0.5, k=0.001):
     """Building the chain and back-propagating it: best time, the root's value, d root / d v0."""
     best, value, grad = float('inf'), None, None
@@ -436,6 +465,14 @@ def main():
                       f'{note}, PyTorch\'s steps {ms(t_cpu)} (CPU ratio {cpu / t_cpu:.2f}); '
                       f'losses agree to {diff:.1e}' + ('' if agree else ' (DISAGREE)'))
             failures += not ok
+            # The same steps with OpenBLAS told which processor this is: what a user's PyTorch
+            # (MKL, or an OpenBLAS that knows the processor) does. For information, no goal.
+            core = openblas_core_type()
+            told = torch_mlp_in_child(core, max(1, runs // 2)) if core else None
+            if told:
+                table.add(f'MLP as above, against PyTorch with OpenBLAS told the processor (OPENBLAS_CORETYPE={core})',
+                          ms(wall), f'PyTorch, 30 steps: {ms(told)}', f'{wall / told:.2f}', '-', True,
+                          'for information: OpenBLAS 0.3.21 runs a generic kernel on a processor it does not know')
         else:
             table.skip('MLP 30 SGD steps', f'ours {ms(wall)}; ' + torch_note)
 

@@ -5,7 +5,8 @@
     /usr/bin/python3 scripts/bench_compare.py [BINARY] [--runs N] [--bench BPS_BENCH] [--keep DIR]
                                               [--only mlp,chain,render,edit,window,memory]
 
-BINARY defaults to build/app/backprop-studio, BPS_BENCH to build/bench/bps_bench next to it.
+BINARY defaults to build/app/backprop-studio, BPS_BENCH to build/bench/bps_bench next to it (and
+the hand-written chain, bps_chain_loop, there too).
 Every workload is generated afresh (.bpg files with fixed random seeds, in a temporary folder).
 Each row times the whole `backprop-studio` process (start-up, libraries, parsing, the work,
 the output) against the other tool doing only the work, best of N runs each (the machine is
@@ -496,6 +497,20 @@ def main():
             failures += not ok
         else:
             table.skip('scalar chain', f'ours {ms(wall)}; ' + torch_note)
+        # The same arithmetic written by hand (bench/chain_loop), a whole process too.
+        loop = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(binary))), 'bench', 'bps_chain_loop')
+        if os.path.exists(loop):
+            l_wall, _, _ = time_ours([loop, str(CHAIN_STEPS), '0.5', '0.001', str(CHAIN_LR)], runs, path('loop.json'))
+            with open(path('loop.json')) as f:
+                hand = json.load(f)
+            diff = max(abs(value - hand['loss'][0]), abs(grad - hand['grad']))
+            ok = diff <= 1e-9 and wall / l_wall <= 2.0
+            table.add(f'scalar chain as above, against the same arithmetic as a hand-written C++ loop (whole processes)',
+                      ms(wall), f'bench/chain_loop: {ms(l_wall)}', f'{wall / l_wall:.1f}', '<= 2', ok,
+                      f'value and gradient agree to {diff:.1e}')
+            failures += not ok
+        else:
+            table.skip('scalar chain against a hand-written loop', f'{loop} not built')
 
     if 'render' in rows:
         text, (nodes, edges) = scalar_net_workload()

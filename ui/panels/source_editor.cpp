@@ -10,6 +10,7 @@
 #include <QTextBlock>
 
 #include "ui/canvas/canvas_style.h"
+#include "ui/canvas/flat_scroll_bars.h"
 #include "ui/canvas/palette_colors.h"
 #include "ui/files/dropped_files.h"
 
@@ -35,6 +36,7 @@ SourceEditor::SourceEditor(QWidget* parent) : QPlainTextEdit(parent), gutter_(ne
     mono.setPixelSize(15);
     setFont(mono);
     setLineWrapMode(NoWrap);
+    useFlatScrollBars(this);  // as the canvas's beside it
     setTabStopDistance(QFontMetricsF(mono).horizontalAdvance(QLatin1Char(' ')) * 4);
     // Tab moves on to the next panel, so the window can be used without a mouse (.bpg needs no
     // tab characters; indent with spaces).

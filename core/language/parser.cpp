@@ -241,6 +241,9 @@ Program Parser::run() {
     // page, the largest cost of parsing a long chain). A node takes 8 bytes of text or more in
     // practice (`v2 = v1 + k * tanh(v1)` makes 3 in 26); room never used is never touched.
     graph().reserve(static_cast<int>(std::min<std::size_t>(sourceBytes_ / 8, limits_.maxNodes)));
+    // The names too (a definition takes 16 bytes of text or more): a table grown by rehashing went
+    // over every name again at each doubling.
+    names_.reserve(std::min<std::size_t>(sourceBytes_ / 16, limits_.maxNodes));
     advance();
     for (;;) {
         while (at(TokenKind::Newline) || at(TokenKind::Semicolon)) advance();

@@ -67,6 +67,33 @@ void breakCycles(int nodeCount, const std::vector<LayoutEdge>& edges, Ranking& r
     }
 }
 
+// A node whose edges in and out weigh the same can sit anywhere between its inputs and its
+// nearest consumer at the same total length; the simplex leaves it wherever it ran out of budget
+// or found a tie. Where it sits decides the dummies: its long edge out is its own, but long edges
+// in from a node feeding many can share that node's trunk (layered_graph.cpp). In a scalar net
+// each product w*x is such a node (its weight w follows it): placed early, its edge to the sum
+// crosses up to w ranks alone, w^3 dummies a layer (34 million in a 410-410-410-1 net); placed
+// just before its sum, the x of one input reach their products in one trunk (w^2/2 a layer).
+// Graphs under this many nodes keep their layouts as they were (tests and pictures depend on it).
+constexpr int kTiesPulledFrom = 50'000;
+
+bool pullsTiesRight(int nodeCount) { return nodeCount > kTiesPulledFrom; }
+
+// Per node, the weight of its in-edges from leaves that feed it alone: the pull below moves such
+// a leaf right behind it, so those edges keep their length whatever the node does.
+template <class Head>
+std::vector<int> privateLeafWeight(int nodeCount, const Adjacency& adj, const std::vector<int>& inWeight, Head head) {
+    std::vector<int> weight(nodeCount, 0);
+    for (int t = 0; t < nodeCount; ++t) {
+        if (inWeight[t] != 0 || adj.start[t] == adj.start[t + 1]) continue;
+        const int only = head(adj.edge[adj.start[t]]);
+        bool alone = true;
+        for (int k = adj.start[t] + 1; k < adj.start[t + 1] && alone; ++k) alone = head(adj.edge[k]) == only;
+        if (alone) weight[only] += adj.start[t + 1] - adj.start[t];
+    }
+    return weight;
+}
+
 }  // namespace
 
 Ranking rankNodes(int nodeCount, const std::vector<LayoutEdge>& edges) {
@@ -134,9 +161,13 @@ Ranking rankNodes(int nodeCount, const std::vector<LayoutEdge>& edges) {
     // Should the budget have run out: pull right, in reverse topological order so consumers are
     // final first, every node that feeds more than it consumes (a leaf weight, a constant):
     // moving v right by d lengthens its in-edges and shortens its out-edges by d each.
+    // A large graph pulls ties right too (see pullsTiesRight).
+    const bool ties = pullsTiesRight(nodeCount);
+    const std::vector<int> followers = ties ? privateLeafWeight(nodeCount, adj, inWeight, head) : std::vector<int>();
     for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
         const int u = *it;
-        if (outWeight[u] <= inWeight[u]) continue;
+        const int anchoring = ties ? inWeight[u] - followers[u] : inWeight[u];
+        if (outWeight[u] < anchoring || (outWeight[u] == anchoring && !(ties && outWeight[u] > 0))) continue;
         int nearest = std::numeric_limits<int>::max();
         for (int k = adj.start[u]; k < adj.start[u + 1]; ++k) nearest = std::min(nearest, rank[head(adj.edge[k])]);
         rank[u] = nearest - 1;  // >= rank[u]: every head is already right of u

@@ -389,6 +389,37 @@ def ms(seconds):
     return f'{seconds * 1000:.1f} ms' if seconds < 10 else f'{seconds:.1f} s'
 
 
+# Issue 16: render time grows at most 12x per 10x nodes from 10k to 1M, on the chain and on the
+# scalar net, and the million-node net renders in 60 s. One run each (the largest take seconds).
+GROWTH_NETS = ((41, 41, 41, 1), (130, 130, 130, 1), (410, 410, 410, 1))  # 10,419 / 102,444 / 1.0M nodes
+GROWTH_CHAINS = (3_334, 33_334, 333_334)  # steps of 3 ops: 10,004 / 100,004 / 1,000,004 nodes
+
+
+def render_growth(binary, path, table):
+    """Adds the growth rows; returns how many failed."""
+    failures = 0
+    for shape, workloads in (('scalar net', [scalar_net_workload(w)[0] for w in GROWTH_NETS]),
+                             ('chain', [chain_workload(n) for n in GROWTH_CHAINS])):
+        times = []
+        for i, text in enumerate(workloads):
+            name = path(f'growth{i}.bpg')
+            with open(name, 'w') as f:
+                f.write(text)
+            times.append(time_ours([binary, 'render', name, '-o', path('growth.svg')], 1)[0])
+        growth = max(b / a for a, b in zip(times, times[1:]))
+        ok = growth <= 12
+        table.add(f'render growth per 10x nodes, {shape} 10k -> 100k -> 1M (whole process, SVG)',
+                  ' / '.join(ms(t) for t in times), '-', f'{growth:.1f}x', '<= 12x', ok,
+                  'the larger of the two steps')
+        failures += not ok
+        if shape == 'scalar net':
+            ok = times[-1] <= 60
+            table.add('render of the 1.0M-node scalar net 410-410-410-1 (whole process, SVG)', ms(times[-1]),
+                      '60 s', f'{times[-1] / 60:.2f}', '<= 1', ok)
+            failures += not ok
+    return failures
+
+
 class Table:
     def __init__(self):
         self.rows = []
@@ -530,6 +561,7 @@ def main():
             failures += not ok
         else:
             table.skip('render', f'ours {ms(wall)}; dot missing')
+        failures += render_growth(binary, path, table)
 
     if 'edit' in rows:
         names = ['BM_EditWeightAndRepaintCanvas1000Nodes', 'BM_StepOneEdgeAndUpdateView1000Nodes',

@@ -27,48 +27,40 @@ void appendInteger(std::string& out, Integer n) {
     out.append(text, std::to_chars(text, text + sizeof text, n).ptr);
 }
 
-void write(std::string& out, const json& value, int indent, int depth) {
-    const auto newline = [&](int level) {
+void write(std::string& out, const json& value, int indent, int depth);
+
+// An object or an array: its items one a line, one level deeper; empty ones as "{}" or "[]".
+template <class Items, class WriteItem>
+void writeContainer(std::string& out, char open, char close, const Items& items, int indent, int depth,
+                    WriteItem writeItem) {
+    out += open;
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) out += ',';
+        first = false;
         out += '\n';
-        out.append(std::size_t(indent) * std::size_t(level), ' ');
-    };
+        out.append(std::size_t(indent) * std::size_t(depth + 1), ' ');
+        writeItem(item);
+    }
+    if (!first) {
+        out += '\n';
+        out.append(std::size_t(indent) * std::size_t(depth), ' ');
+    }
+    out += close;
+}
+
+void write(std::string& out, const json& value, int indent, int depth) {
     switch (value.type()) {
-    case json::value_t::object: {
-        if (value.empty()) {
-            out += "{}";
-            return;
-        }
-        out += '{';
-        bool first = true;
-        for (const auto& [key, item] : value.items()) {
-            if (!first) out += ',';
-            first = false;
-            newline(depth + 1);
-            out += json(key).dump();
+    case json::value_t::object:
+        writeContainer(out, '{', '}', value.items(), indent, depth, [&](const auto& item) {
+            out += json(item.key()).dump();
             out += ": ";
-            write(out, item, indent, depth + 1);
-        }
-        newline(depth);
-        out += '}';
+            write(out, item.value(), indent, depth + 1);
+        });
         return;
-    }
-    case json::value_t::array: {
-        if (value.empty()) {
-            out += "[]";
-            return;
-        }
-        out += '[';
-        bool first = true;
-        for (const json& item : value) {
-            if (!first) out += ',';
-            first = false;
-            newline(depth + 1);
-            write(out, item, indent, depth + 1);
-        }
-        newline(depth);
-        out += ']';
+    case json::value_t::array:
+        writeContainer(out, '[', ']', value, indent, depth, [&](const json& item) { write(out, item, indent, depth + 1); });
         return;
-    }
     case json::value_t::number_float: appendNumber(out, value.get<double>()); return;
     case json::value_t::number_integer: appendInteger(out, value.get<std::int64_t>()); return;
     case json::value_t::number_unsigned: appendInteger(out, value.get<std::uint64_t>()); return;

@@ -140,10 +140,9 @@ void Document::backward(bool zeroGradients) {
     cursor_.attach(program_.graph, eval_);
 }
 
-const Matrix* Document::previousValue(NodeId id) const {
-    if (id < 0 || std::size_t(id) >= previousValues_.size()) return nullptr;
-    const Matrix& m = previousValues_[std::size_t(id)];
-    return m.size() > 0 ? &m : nullptr;
+std::optional<MatrixView> Document::previousValue(NodeId id) const {
+    if (id < 0 || std::size_t(id) >= previousValues_.size()) return std::nullopt;
+    return previousValues_[id];
 }
 
 // What every node showed before, to tell the change apart; not for a huge graph: a copy of every
@@ -151,7 +150,7 @@ const Matrix* Document::previousValue(NodeId id) const {
 void Document::keepPreviousValues() {
     constexpr std::size_t kMostEntriesKept = 1'000'000;
     std::size_t entries = 0;
-    for (const Matrix& m : eval_.values) entries += std::size_t(m.size());
+    for (const Node& node : program_.graph.nodes()) entries += std::size_t(node.shape.size());
     if (entries <= kMostEntriesKept) previousValues_ = eval_.values;
     else previousValues_.clear();
 }

@@ -67,7 +67,7 @@ public:
     const EditEffect& lastEdit() const { return lastEdit_; }
     // A node's value before the last change of the leaves' values, or null when there is none (a
     // new program, or a graph too large to keep a copy of).
-    const Matrix* previousValue(NodeId id) const;
+    std::optional<MatrixView> previousValue(NodeId id) const;
 
     // Forward and backward again without zero_grad: leaf gradients add up, as in PyTorch.
     void backwardAgain() { evaluate(false); }
@@ -94,7 +94,7 @@ private:
     int passes_ = 0;
     bool replacedInPlace_ = false;
     EditEffect lastEdit_;
-    std::vector<Matrix> previousValues_;  // per node, or empty
+    NodeMatrices previousValues_;  // per node, or empty
 };
 
 }  // namespace bp

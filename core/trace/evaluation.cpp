@@ -9,15 +9,43 @@
 namespace bp {
 namespace {
 
-// The values of a node's inputs, as the op table takes them. Arity is at most 2.
-struct InputRefs {
-    std::array<const Matrix*, 2> refs{};
-    int count = 0;
-    InputRefs(const Node& node, const std::vector<Matrix>& values) {
-        for (NodeId in : node.inputs) refs[count++] = &values[in];
+// The matrices an op reads and writes, as the op table takes them: a larger node's own matrix, a
+// 1x1 node's number copied into a 1x1 matrix kept here for the purpose (the table sees matrices
+// either way, and no pass allocates a matrix per node). Arity is at most 2.
+class Operands {
+public:
+    MatrixRefs inputs(const Node& node, const NodeMatrices& values) {
+        std::size_t count = 0;
+        for (NodeId in : node.inputs) {
+            refs_[count] = &read(values, in, inputs_[count]);
+            ++count;
+        }
+        return {refs_.data(), count};
     }
-    MatrixRefs span() const { return {refs.data(), static_cast<std::size_t>(count)}; }
+    // The node's entries as a matrix; a 1x1 node's copied into `scratch`.
+    static const Matrix& read(const NodeMatrices& store, NodeId id, Matrix& scratch) {
+        if (!store.isScalar(id)) return store.matrix(id);
+        scratch(0, 0) = store.scalar(id);
+        return scratch;
+    }
+    // Where the op writes node `id`'s value; store() then puts a 1x1 value in its place.
+    Matrix& output(NodeMatrices& values, NodeId id) { return values.isScalar(id) ? output_ : values.matrix(id); }
+    void store(NodeMatrices& values, NodeId id) const {
+        if (values.isScalar(id)) values.scalar(id) = output_(0, 0);
+    }
+
+private:
+    std::array<Matrix, 2> inputs_{Matrix(1, 1), Matrix(1, 1)};
+    Matrix output_{1, 1};
+    std::array<const Matrix*, 2> refs_{};
 };
+
+// Computes node `id`'s value from its inputs' values.
+void computeOp(const Graph& graph, NodeId id, NodeMatrices& values, Operands& operands) {
+    const Node& node = graph.node(id);
+    node.op->forward(operands.inputs(node, values), node.attrs(), operands.output(values, id));
+    operands.store(values, id);
+}
 
 // Which nodes lie on a path to the root: only their consumers pass gradient on.
 std::vector<char> reachesRoot(const Graph& graph, NodeId root) {
@@ -44,11 +72,6 @@ std::vector<char> gradientsWanted(const Graph& graph, NodeId root, GradsFor whic
     }
     return wanted;
 }
-
-bool hasShape(const Matrix& m, Shape s) { return m.rows() == s.rows && m.cols() == s.cols; }
-
-// Zeros of the given shape, in the matrix's own storage when it already has that shape.
-void setZeros(Matrix& m, Shape s) { m.setZero(s.rows, s.cols); }
 
 // Contributions as the op table computes them, before they are added (and, with the trace, copied
 // into its buffer): one matrix per shape met in the pass, so an edge costs no allocation and a
@@ -84,17 +107,17 @@ void contributionTo(const Node& node, int slot, MatrixRefs in, const Matrix& y, 
 
 void runForward(const Graph& graph, Evaluation& eval) {
     const int n = graph.size();
-    eval.values.resize(n);
+    eval.values.layOut(graph);
     eval.trace.forward.clear();
     eval.trace.forward.reserve(n);
+    Operands operands;
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = graph.node(id);
         if (node.isLeaf()) {
-            eval.values[id] = node.leafValue;  // into the storage it already has, when the shape is the same
+            eval.values.assign(id, node.leafValue);  // into the storage it already has
             continue;
         }
-        InputRefs in(node, eval.values);
-        node.op->forward(in.span(), node.attrs(), eval.values[id]);
+        computeOp(graph, id, eval.values, operands);
         eval.trace.forward.push_back(id);
     }
 }
@@ -115,10 +138,11 @@ int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> 
         first = std::min(first, id);
     }
     int recomputed = 0;
+    Operands operands;
     for (NodeId id = first; id < n; ++id) {
         const Node& node = graph.node(id);
         if (node.isLeaf()) {
-            if (changed[id]) eval.values[id] = node.leafValue;
+            if (changed[id]) eval.values.assign(id, node.leafValue);
             continue;
         }
         bool stale = false;
@@ -126,8 +150,7 @@ int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> 
             stale = stale || (changed[node.inputs[slot]] && !(holdStopped && !passesGradient(*node.op, int(slot))));
         if (!stale) continue;
         changed[id] = 1;
-        InputRefs in(node, eval.values);
-        node.op->forward(in.span(), node.attrs(), eval.values[id]);
+        computeOp(graph, id, eval.values, operands);
         ++recomputed;
     }
     return recomputed;
@@ -137,12 +160,11 @@ namespace {
 
 // Leaves keep what earlier passes accumulated; op gradients start from zero each pass. Then the seed.
 void startGradients(const Graph& graph, NodeId root, const Matrix& seed, Evaluation& eval) {
-    eval.grads.resize(graph.size());
-    for (NodeId id = 0; id < graph.size(); ++id) {
-        const Node& node = graph.node(id);
-        if (!node.isLeaf() || !hasShape(eval.grads[id], node.shape)) setZeros(eval.grads[id], node.shape);
-    }
-    eval.grads[root] += seed;
+    eval.grads.layOut(graph);  // a node whose shape changed starts from zero
+    for (NodeId id = 0; id < graph.size(); ++id)
+        if (!graph.node(id).isLeaf()) eval.grads.setZero(id);
+    if (eval.grads.isScalar(root)) eval.grads.scalar(root) += seed(0, 0);
+    else eval.grads.matrix(root) += seed;
 }
 
 // The gradients that are not zero as the pass starts: the root's seed and leaves holding gradient
@@ -178,7 +200,7 @@ void sizeBackwardTrace(const Graph& graph, NodeId root, const std::vector<char>&
 
 // The event of one edge: what it added to grad(to), then grad(to) after.
 void recordEvent(Trace& trace, std::size_t& k, std::size_t& offset, const BackwardEvent& event,
-                 const Matrix& contribution, const Matrix& gradAfter) {
+                 const Matrix& contribution, MatrixView gradAfter) {
     const std::size_t size = static_cast<std::size_t>(gradAfter.size());
     trace.backward[k] = event;
     trace.backward[k++].offset = offset;
@@ -204,31 +226,35 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
         trace.numbers.clear();
     }
     ContributionBuffers buffers;
+    Operands operands;
+    Matrix y(1, 1), upstream(1, 1);  // a 1x1 node's value and gradient, as a matrix
     std::size_t offset = 0, k = 0;
     // Reverse creation order is reverse topological order: every consumer of a node has a larger
     // id, so a node's gradient is complete before it passes it on.
     for (NodeId from = root; from >= 0; --from) {
         const Node& node = graph.node(from);
         if (node.isLeaf() || !reaches[from]) continue;
-        InputRefs in(node, eval.values);
+        const MatrixRefs in = operands.inputs(node, eval.values);
+        const Matrix& value = Operands::read(eval.values, from, y);
+        const Matrix& gradient = Operands::read(eval.grads, from, upstream);
         for (int slot = 0; slot < static_cast<int>(node.inputs.size()); ++slot) {
             const NodeId to = node.inputs[slot];
             if (!reaches[to]) continue;  // a gradient no one asked for (GradsFor::Params)
-            Matrix& grad = eval.grads[to];
-            Matrix& contribution = buffers.forShape(graph.node(to).shape);
-            contributionTo(node, slot, in.span(), eval.values[from], eval.grads[from], graph.node(to).shape,
-                           contribution);
-            grad += contribution;
+            const Shape shape = graph.node(to).shape;
+            Matrix& contribution = buffers.forShape(shape);
+            contributionTo(node, slot, in, value, gradient, shape, contribution);
+            if (eval.grads.isScalar(to)) eval.grads.scalar(to) += contribution(0, 0);
+            else eval.grads.matrix(to) += contribution;
             if (record)
-                recordEvent(trace, k, offset, {from, to, slot, int(grad.rows()), int(grad.cols()), 0}, contribution,
-                            grad);
+                recordEvent(trace, k, offset, {from, to, slot, int(shape.rows), int(shape.cols), 0}, contribution,
+                            eval.grads[to]);
         }
     }
 }
 
 void zeroGrad(const Graph& graph, Evaluation& eval) {
-    eval.grads.resize(graph.size());
-    for (NodeId id = 0; id < graph.size(); ++id) setZeros(eval.grads[id], graph.node(id).shape);
+    eval.grads.layOut(graph);
+    eval.grads.setAllZero();
 }
 
 Evaluation evaluate(const Program& program, TraceMode mode) {
@@ -241,11 +267,13 @@ Evaluation evaluate(const Program& program, TraceMode mode) {
 
 Matrix localDerivative(const Graph& graph, const Evaluation& eval, NodeId consumer, int slot) {
     const Node& node = graph.node(consumer);
-    InputRefs in(node, eval.values);
-    const Matrix& y = eval.values[consumer];
+    Operands operands;
+    const MatrixRefs in = operands.inputs(node, eval.values);
+    Matrix scratch(1, 1);
+    const Matrix& y = Operands::read(eval.values, consumer, scratch);
     Matrix ones = Matrix::Ones(y.rows(), y.cols());
     Matrix result;
-    contributionTo(node, slot, in.span(), y, ones, graph.node(node.inputs[slot]).shape, result);
+    contributionTo(node, slot, in, y, ones, graph.node(node.inputs[slot]).shape, result);
     return result;
 }
 

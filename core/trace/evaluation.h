@@ -10,11 +10,9 @@
 #include <vector>
 
 #include "core/graph/program.h"
+#include "core/trace/node_matrices.h"
 
 namespace bp {
-
-// Numbers held in a trace's flat buffer, read like a Matrix (it converts to one where a Matrix is taken).
-using MatrixView = Eigen::Map<const Matrix>;
 
 // One edge of the backward pass: consumer `from` passes gradient to its input `to` in slot `slot`.
 // The upstream gradient is the consumer's full gradient, complete when the event happens. Its
@@ -45,10 +43,10 @@ struct Trace {
 };
 
 struct Evaluation {
-    std::vector<Matrix> values;  // per node
+    NodeMatrices values;  // per node
     // Per node. A leaf's gradient accumulates over backward passes until zeroGrad (PyTorch's
     // leaf .grad); an op node's gradient is that of the latest pass (PyTorch rebuilds it).
-    std::vector<Matrix> grads;
+    NodeMatrices grads;
     Trace trace;
 };
 

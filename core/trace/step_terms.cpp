@@ -41,17 +41,23 @@ std::vector<Index> chosenEntries(Shape s, const EntryChoice& choice, StepTerms& 
     return out;
 }
 
-// Per input, its value; b is a when the op is unary (never read then).
+// Per input, its value (a copy: the op table's functions take matrices); b is a when the op is
+// unary (never read then).
 struct Operands {
+    Matrix aValue;
+    Matrix bValue;
     const Matrix* a;
     const Matrix* b;
     NodeId aId;
     NodeId bId;
     Operands(const Node& node, const Evaluation& eval)
-        : a(&eval.values[node.inputs[0]]),
-          b(node.inputs.size() > 1 ? &eval.values[node.inputs[1]] : a),
+        : aValue(eval.values[node.inputs[0]]),
+          bValue(node.inputs.size() > 1 ? Matrix(eval.values[node.inputs[1]]) : Matrix()),
+          a(&aValue),
+          b(node.inputs.size() > 1 ? &bValue : a),
           aId(node.inputs[0]),
           bId(node.inputs.size() > 1 ? node.inputs[1] : node.inputs[0]) {}
+    Operands(const Operands&) = delete;
     Shape broadcast() const { return broadcastShapes(shapeOf(*a), shapeOf(*b)).value_or(shapeOf(*a)); }
 };
 
@@ -144,7 +150,7 @@ struct UnitVjps {
 struct EdgeContext {
     const Node& consumer;
     int slot;
-    Operands in;
+    const Operands& in;
     const Matrix& y;
     const Matrix& g;
     NodeId from;
@@ -290,7 +296,8 @@ std::vector<Product> edgeProducts(const Graph& graph, const Evaluation& eval, co
     if (vjpShape) *vjpShape = vs;
     const Arithmetic kind = consumer.op->explain.arithmetic;
     const double n = averagedOver(consumer, in);
-    const EdgeContext e{consumer, ev.slot, in, eval.values[ev.from], eval.grads[ev.from], ev.from, n, unitVjps};
+    const Matrix y = eval.values[ev.from], g = eval.grads[ev.from];
+    const EdgeContext e{consumer, ev.slot, in, y, g, ev.from, n, unitVjps};
     const bool moves = kind == Arithmetic::Move || consumer.op->explain.reach == Reach::Moved;
     const Matrix moved = moves ? sourceIndices(consumer, in) : Matrix();
     return backwardProducts(e, moved, vs, input, r, c);

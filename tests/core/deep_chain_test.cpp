@@ -111,13 +111,13 @@ TEST(DeepChain, SigmoidShrinksAtLeastFourTimesPerLayer) {
 TEST(DeepChain, LayerGradientSizeOfMatricesAndNonFiniteEntries) {
     Program p = parseProgram("param w = [[3, 0], [0, 4]]\ninput x = [1, 1]\nz1 = w @ x\nloss = sum(z1)\n");
     Evaluation e = evaluate(p);
-    e.grads[p.graph.find("z1")] << 3, 4;
+    e.grads.matrix(p.graph.find("z1")) << 3, 4;
     EXPECT_DOUBLE_EQ(layerGradients(p, e)[0].norm, 5.0);
-    e.grads[p.graph.find("z1")] << 1e300, 1e300;  // sqrt(2)·1e300: no overflow on the way
+    e.grads.matrix(p.graph.find("z1")) << 1e300, 1e300;  // sqrt(2)·1e300: no overflow on the way
     EXPECT_NEAR(layerGradients(p, e)[0].norm, std::sqrt(2.0) * 1e300, 1e286);
-    e.grads[p.graph.find("z1")] << 1, std::numeric_limits<double>::infinity();
+    e.grads.matrix(p.graph.find("z1")) << 1, std::numeric_limits<double>::infinity();
     EXPECT_TRUE(std::isinf(layerGradients(p, e)[0].norm));
-    e.grads[p.graph.find("z1")] << std::nan(""), 1;
+    e.grads.matrix(p.graph.find("z1")) << std::nan(""), 1;
     EXPECT_TRUE(std::isnan(layerGradients(p, e)[0].norm));
 }
 

@@ -41,7 +41,7 @@ TEST(Document, AnEditGivesTheNumbersOfAFreshEvaluationAndRewritesTheLiteral) {
     }
     EXPECT_EQ(doc.source(), "param a = 3\nparam b = 1\nc = a + b\nd = b + 1\ne = c * d\n");
     EXPECT_EQ(doc.cursor().position(), 2);  // the step stays
-    ASSERT_NE(doc.previousValue(doc.root()), nullptr);
+    ASSERT_TRUE(doc.previousValue(doc.root()).has_value());
     EXPECT_EQ((*doc.previousValue(doc.root()))(0, 0), 6.0);
     EXPECT_FALSE(doc.lastEdit().valid());  // not begun as the user's edit
 }

@@ -107,11 +107,11 @@ TEST(Stepping, ShownGradientsAndHighlightFollowTheTrace) {
         doc.stepForward();
         const NodeId active = e.trace.forward[k - 1];
         EXPECT_TRUE(scene.lookOf(active).activeForward);
-        EXPECT_NE(scene.lookOf(active).value, nullptr);
+        EXPECT_TRUE(scene.lookOf(active).value.has_value());
         if (k < forward) {
-            EXPECT_EQ(scene.lookOf(e.trace.forward[k]).value, nullptr);
+            EXPECT_FALSE(scene.lookOf(e.trace.forward[k]).value.has_value());
         }
-        EXPECT_EQ(scene.lookOf(active).grad, nullptr);
+        EXPECT_FALSE(scene.lookOf(active).grad.has_value());
     }
     // Backward: the gradient shown at every node equals the sum of the contributions so far.
     std::vector<Matrix> sums(doc.graph().size());
@@ -123,14 +123,14 @@ TEST(Stepping, ShownGradientsAndHighlightFollowTheTrace) {
         EXPECT_TRUE(scene.lookOf(ev.to).receivingGradient);
         EXPECT_TRUE(scene.lookOf(ev.from).passingGradient);
         for (NodeId id = 0; id < doc.graph().size(); ++id) {
-            const Matrix* shown = scene.lookOf(id).grad;
+            const ShownMatrix shown = scene.lookOf(id).grad;
             if (id == doc.root()) {
-                ASSERT_NE(shown, nullptr);
+                ASSERT_TRUE(shown.has_value());
                 EXPECT_EQ((*shown)(0, 0), 1.0);
             } else if (sums[id].size() == 0) {
-                EXPECT_EQ(shown, nullptr) << "node " << id << " at event " << k;
+                EXPECT_FALSE(shown.has_value()) << "node " << id << " at event " << k;
             } else {
-                ASSERT_NE(shown, nullptr);
+                ASSERT_TRUE(shown.has_value());
                 EXPECT_TRUE(shown->isApprox(sums[id], 1e-15)) << "node " << id << " at event " << k;
             }
         }

@@ -36,13 +36,8 @@ namespace bp {
 namespace {
 
 struct Numbers {
-    std::vector<Matrix> values, grads;
-    bool operator==(const Numbers& o) const {
-        if (values.size() != o.values.size() || grads.size() != o.grads.size()) return false;
-        for (std::size_t i = 0; i < values.size(); ++i)
-            if (values[i] != o.values[i] || grads[i] != o.grads[i]) return false;
-        return true;
-    }
+    NodeMatrices values, grads;
+    bool operator==(const Numbers& o) const { return values == o.values && grads == o.grads; }
 };
 
 Numbers numbersOf(const Evaluation& e) { return {e.values, e.grads}; }

@@ -190,7 +190,7 @@ TEST_F(Files, OtherExtensionsAreNotSaved) {
 
 TEST_F(Files, NewerOrBrokenDocumentIsRefusedAndTheGraphStays) {
     ASSERT_TRUE(doc()->editLeafValue(id("w1"), (Matrix(2, 1) << 9, 9).finished()));
-    const std::vector<Matrix> values = doc()->evaluation().values;
+    const NodeMatrices values = doc()->evaluation().values;
     const QString title = window->windowTitle();
     const int position = doc()->cursor().position();
 

@@ -199,7 +199,7 @@ TEST(LectureHall, OneSgdStepChangesTheShownTextOfW2) {
     EXPECT_EQ(shown()[0], QStringLiteral("3"));
     // A new program has no "before".
     doc.setProgram(parseProgram(findExample("mlp-1-2-2")->source, "mlp-1-2-2.bpg"), {});
-    EXPECT_EQ(scene.lookOf(w2).previous, nullptr);
+    EXPECT_FALSE(scene.lookOf(w2).previous.has_value());
 }
 
 // The 1 of d = b + 1 is read as 1 on the canvas and in the panels, not as the program's %1; an

@@ -95,11 +95,11 @@ NodeLook GraphScene::lookOf(NodeId id) const {
     const StepCursor& c = doc_->cursor();
     const Evaluation& e = doc_->evaluation();
     NodeLook look;
-    look.value = c.valueKnown(id) ? &e.values[id] : nullptr;
-    look.grad = c.shownGrad(id);
-    const Matrix* previous = doc_->previousValue(id);
+    if (c.valueKnown(id)) look.value.emplace(e.values[id]);
+    if (const Matrix* grad = c.shownGrad(id)) look.grad.emplace(grad->data(), grad->rows(), grad->cols());
+    const std::optional<MatrixView> previous = doc_->previousValue(id);
     if (look.value && previous && previous->rows() == look.value->rows() && previous->cols() == look.value->cols())
-        look.previous = previous;
+        look.previous.emplace(*previous);
     look.isRoot = id == doc_->root();
     look.activeForward = c.activeForwardNode() == id;
     if (const BackwardEvent* ev = c.activeEvent()) {
@@ -375,9 +375,9 @@ namespace {
 
 // FNV-1a over the bits of the numbers a node shows (an edit that changes none of them, as for
 // the nodes upstream of nothing it touches, leaves the item alone).
-std::uint64_t numbersHash(const Matrix* value, const Matrix* grad) {
+std::uint64_t numbersHash(const ShownMatrix& value, const ShownMatrix& grad) {
     std::uint64_t h = 14695981039346656037ull;
-    auto mix = [&h](const Matrix* m) {
+    auto mix = [&h](const ShownMatrix& m) {
         h = (h ^ (m ? 1u : 2u)) * 1099511628211ull;
         if (!m) return;
         const auto* bytes = reinterpret_cast<const unsigned char*>(m->data());
@@ -399,7 +399,7 @@ GraphScene::ShownNode GraphScene::shownNode(NodeId id) const {
                          look.selected, hiding, look.nonFinite};
     unsigned flags = 0;
     for (std::size_t i = 0; i < std::size(bits); ++i) flags |= unsigned(bits[i]) << i;
-    return {look.value != nullptr, doc_->cursor().shownGradEvent(id), flags, numbersHash(look.value, look.grad)};
+    return {look.value.has_value(), doc_->cursor().shownGradEvent(id), flags, numbersHash(look.value, look.grad)};
 }
 
 // Every item again (the look of the canvas changed); after a step, an edit or a new selection

@@ -91,8 +91,8 @@ QString entryText(double now, const double* before) {
 }
 
 // The matrix as a small table, elided with ⋮ and … past the shown rows and columns.
-void drawMatrix(QPainter& p, const Matrix* m, const Node& n, QRectF area, const QColor& color,
-                const Matrix* before = nullptr) {
+void drawMatrix(QPainter& p, const ShownMatrix& m, const Node& n, QRectF area, const QColor& color,
+                const ShownMatrix& before = std::nullopt) {
     const double lh = lineHeight(), cw = cellWidth();
     p.setFont(metrics().number);
     p.setPen(color);
@@ -101,8 +101,8 @@ void drawMatrix(QPainter& p, const Matrix* m, const Node& n, QRectF area, const 
         for (int c = 0; c < cols; ++c) {
             const QRectF cell(area.left() + c * cw, area.top() + r * lh, cw, lh);
             if (m && r < kMaxShownRows && c < kMaxShownCols) {
-                const double* was = before ? &(*before)(r, c) : nullptr;
-                drawNumber(p, cell, entryText((*m)(r, c), was));
+                const double was = before ? (*before)(r, c) : 0.0;
+                drawNumber(p, cell, entryText((*m)(r, c), before ? &was : nullptr));
                 continue;
             }
             QString text;
@@ -156,7 +156,8 @@ std::optional<Cell> valueCellAt(const Node& node, QPointF local) {
 std::optional<Cell> gradCellAt(const Node& node, QPointF local) { return cellAt(node, gradOrigin(node), local); }
 
 QString valueEntryText(const NodeLook& look, int row, int col) {
-    return entryText((*look.value)(row, col), look.previous ? &(*look.previous)(row, col) : nullptr);
+    const double was = look.previous ? (*look.previous)(row, col) : 0.0;
+    return entryText((*look.value)(row, col), look.previous ? &was : nullptr);
 }
 
 QRectF valueCellRect(const Node& node, Cell cell) {

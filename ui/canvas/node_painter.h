@@ -9,15 +9,19 @@
 #include <vector>
 
 #include "core/graph/graph.h"
+#include "core/trace/node_matrices.h"
 
 namespace bp {
 
+// Numbers a node shows, a view into the evaluation or the trace; none when there are none yet.
+using ShownMatrix = std::optional<MatrixView>;
+
 struct NodeLook {
-    const Matrix* value = nullptr;  // null: not computed yet at this step
-    const Matrix* grad = nullptr;   // null: no gradient yet at this step
-    // The value before the last edit or optimizer step (same shape), or null: an entry that
+    ShownMatrix value;  // none: not computed yet at this step
+    ShownMatrix grad;   // none: no gradient yet at this step
+    // The value before the last edit or optimizer step (same shape), or none: an entry that
     // changed gets the digits that tell the two apart, as many as its cell holds.
-    const Matrix* previous = nullptr;
+    ShownMatrix previous;
     bool isRoot = false;
     bool activeForward = false;     // computed by the current forward step
     bool receivingGradient = false; // the target of the current backward event

@@ -44,7 +44,7 @@ public:
     // A node's value before the last change of the leaves' values (an edit, an optimizer step, an
     // undo), so the canvas can write it with the digits that show the change; null when there is
     // none (a new or re-applied program, or a graph too large to keep a copy of).
-    const Matrix* previousValue(NodeId id) const { return core_.previousValue(id); }
+    std::optional<MatrixView> previousValue(NodeId id) const { return core_.previousValue(id); }
     const StepCursor& cursor() const { return core_.cursor(); }
     // The .bpg text. Live edits of a leaf rewrite its literal here, so it always reads back as
     // the graph shown.

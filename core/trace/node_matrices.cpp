@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/trace/node_matrices.h"
+
+#include <algorithm>
+
+namespace bp {
+namespace {
+
+bool isScalarShape(Shape s) { return s.rows == 1 && s.cols == 1; }
+
+}  // namespace
+
+bool NodeMatrices::shapedFor(const Graph& graph) const {
+    if (slots_.size() != std::size_t(graph.size())) return false;
+    for (NodeId id = 0; id < graph.size(); ++id) {
+        const Shape s = graph.node(id).shape;
+        if (isScalar(id) != isScalarShape(s)) return false;
+        if (!isScalar(id) && shapeOf(matrix(id)) != s) return false;
+    }
+    return true;
+}
+
+void NodeMatrices::layOut(const Graph& graph) {
+    if (shapedFor(graph)) return;
+    NodeMatrices fresh;
+    const std::size_t n = std::size_t(graph.size());
+    fresh.slots_.resize(n);
+    std::size_t scalars = 0;
+    for (NodeId id = 0; id < graph.size(); ++id) scalars += isScalarShape(graph.node(id).shape);
+    fresh.scalars_.assign(scalars, 0.0);
+    fresh.matrices_.reserve(n - scalars);
+    std::int32_t nextScalar = 0;
+    for (NodeId id = 0; id < graph.size(); ++id) {
+        const Shape s = graph.node(id).shape;
+        const bool keep = std::size_t(id) < size() && shapeOf((*this)[id]) == s;
+        if (isScalarShape(s)) {
+            fresh.slots_[std::size_t(id)] = nextScalar;
+            fresh.scalars_[std::size_t(nextScalar++)] = keep ? scalar(id) : 0.0;
+        } else {
+            fresh.slots_[std::size_t(id)] = ~std::int32_t(fresh.matrices_.size());
+            if (keep) fresh.matrices_.push_back(std::move(matrix(id)));
+            else fresh.matrices_.push_back(Matrix::Zero(s.rows, s.cols));
+        }
+    }
+    *this = std::move(fresh);
+}
+
+void NodeMatrices::assign(NodeId id, const Matrix& m) {
+    if (isScalar(id)) scalar(id) = m(0, 0);
+    else matrix(id) = m;
+}
+
+void NodeMatrices::setZero(NodeId id) {
+    if (isScalar(id)) scalar(id) = 0.0;
+    else matrix(id).setZero();
+}
+
+bool NodeMatrices::operator==(const NodeMatrices& other) const {
+    if (size() != other.size()) return false;
+    for (NodeId id = 0; id < NodeId(size()); ++id) {
+        const MatrixView a = (*this)[id], b = other[id];
+        if (a.rows() != b.rows() || a.cols() != b.cols() || a != b) return false;
+    }
+    return true;
+}
+
+void NodeMatrices::setAllZero() {
+    std::fill(scalars_.begin(), scalars_.end(), 0.0);
+    for (Matrix& m : matrices_) m.setZero();
+}
+
+}  // namespace bp

@@ -57,7 +57,7 @@ void Document::keepLabels(const Program& before) {
         const NodeId old = before.graph.find(node.name);
         if (old < 0) continue;
         const Node& was = before.graph.node(old);
-        if (node.label == node.name && was.label != was.name) node.label = was.label;
+        if (node.label() == node.name && was.label() != was.name) node.setLabel(was.label());
         if (auto it = before.originalNames.find(node.name); it != before.originalNames.end())
             program_.originalNames.emplace(node.name, it->second);
     }
@@ -105,7 +105,7 @@ RenameRefusal Document::renameNode(NodeId id, const std::string& name, const std
         source_ = std::move(text);
         spellings_.clear();
     }
-    program_.graph.node(id).label = label.empty() ? name : label;
+    program_.graph.node(id).setLabel(label.empty() ? name : label);
     return RenameRefusal::None;
 }
 

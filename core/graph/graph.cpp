@@ -9,11 +9,20 @@ namespace bp {
 
 const OpAttrs& Node::attrs() const {
     static const OpAttrs defaults;
-    return attrs_ ? *attrs_ : defaults;
+    return extras_ ? extras_->attrs : defaults;
+}
+
+void Node::setExtras(Extras extras) {
+    const bool none = extras.attrs == OpAttrs{} && extras.label.empty();
+    extras_ = none ? nullptr : std::make_shared<const Extras>(std::move(extras));
 }
 
 void Node::setAttrs(const OpAttrs& attrs) {
-    attrs_ = attrs == OpAttrs{} ? nullptr : std::make_shared<const OpAttrs>(attrs);
+    setExtras({attrs, extras_ ? extras_->label : std::string()});
+}
+
+void Node::setLabel(const std::string& label) {
+    setExtras({attrs(), label == name ? std::string() : label});
 }
 
 const char* kindName(NodeKind kind) {
@@ -97,7 +106,7 @@ std::string Graph::nameNode(Node& node, std::string name) {
 }
 
 Node& Graph::appendNamed(std::string name) {
-    // Built in place: a node is two strings, a vector and a matrix, and moving one in costs more
+    // Built in place: a node holds a string and a matrix, and moving one in costs more
     // than filling it. Naming is the only step that can fail (out of memory): then it goes again.
     Node& added = nodes_.emplace_back();
     try {
@@ -106,7 +115,6 @@ Node& Graph::appendNamed(std::string name) {
         nodes_.pop_back();
         throw;
     }
-    added.label = added.name;
     return added;
 }
 
@@ -174,8 +182,9 @@ NodeId Graph::find(const std::string& name) const {
 void Graph::rename(NodeId id, std::string name) {
     Node& node = nodes_[id];
     if (auto it = index_.find(node.name); it != index_.end() && it->second == id) index_.erase(it);
-    if (node.label == node.name) node.label = name;
+    const std::string label = node.label() == node.name ? name : node.label();
     node.name = std::move(name);
+    node.setLabel(label);
     node.named = true;
     index_.emplace(node.name, id);
 }

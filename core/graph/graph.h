@@ -16,7 +16,7 @@
 
 namespace bp {
 
-enum class NodeKind { Input, Param, Const, Op };
+enum class NodeKind : unsigned char { Input, Param, Const, Op };
 
 const char* kindName(NodeKind kind);  // "input", "param", "const", "op"
 
@@ -26,27 +26,37 @@ struct SourcePos {
 };
 
 struct Node {
-    std::string name;   // "w1", or "%3" for an anonymous node
-    std::string label;  // what the canvas shows as the name (an ONNX original name); defaults to name
-    NodeKind kind = NodeKind::Op;
-    bool named = false;            // given a name by the user (an assignment or a declaration)
+    std::string name;              // "w1", or "%3" for an anonymous node
     const OpDef* op = nullptr;     // null for leaves
-    NodeInputs inputs;             // ordered slots: x * x has inputs {x, x}
     Shape shape;
     Matrix leafValue;              // the value of a leaf (empty for ops)
+    NodeInputs inputs;             // ordered slots: x * x has inputs {x, x}
     SourcePos pos;
+    NodeKind kind = NodeKind::Op;
+    bool named = false;            // given a name by the user (an assignment or a declaration)
     bool isLeaf() const { return kind != NodeKind::Op; }
+    // What the canvas shows as the name (an ONNX original name, a constant's literal): the name
+    // unless set otherwise. A label equal to the name follows the name when it is renamed.
+    const std::string& label() const { return extras_ && !extras_->label.empty() ? extras_->label : name; }
+    void setLabel(const std::string& label);
     // The op's parameters that are not inputs (the exponent of a ^ p), the defaults for most.
     const OpAttrs& attrs() const;
     void setAttrs(const OpAttrs& attrs);
 
 private:
-    // Held apart and shared by copies, null for the defaults: most ops take none, and the 88
-    // bytes of an OpAttrs in every node were a third of a node.
-    std::shared_ptr<const OpAttrs> attrs_;
+    // What most nodes of a big graph do not have: attributes other than the defaults, a label
+    // other than the name. Held apart, shared by copies and replaced on a change (never written
+    // in place), null when there is neither: an OpAttrs and a label string in every node were
+    // 120 of its 232 bytes.
+    struct Extras {
+        OpAttrs attrs;
+        std::string label;  // empty: the name
+    };
+    std::shared_ptr<const Extras> extras_;
+    void setExtras(Extras extras);
 };
-// `named` sits in the padding after `kind` and the inputs are held inline: a node is no heap
-// block of its own (a 100,000-node graph is made of them).
+// The inputs are held inline and kind and named share the last word: a node is 120 bytes and no
+// heap block of its own (a 100,000-node graph is made of them).
 
 // Thrown when an op is built on operands of the wrong shapes or count; what() names both shapes.
 struct GraphError : MessageError {

@@ -41,7 +41,7 @@ json nodeToJson(const Graph& graph, const Node& node) {
     json inputs = json::array();
     for (NodeId in : node.inputs) inputs.push_back(graph.node(in).name);
     json j = {{"name", node.name},
-              {"label", node.label},
+              {"label", node.label()},
               {"kind", kindName(node.kind)},
               {"op", node.isLeaf() ? std::string(kindName(node.kind)) : std::string(node.op->name)},
               {"inputs", std::move(inputs)}};
@@ -252,7 +252,7 @@ private:
         NodeId id = kind == NodeKind::Op ? readOp(j, where, name, graph) : readLeaf(j, where, kind, name, graph);
         Node& node = graph.node(id);
         if (name[0] == '%') node.named = false;  // anonymous, as the parser leaves inner operations
-        if (j.contains("label")) node.label = string(j["label"], field(where, "\"label\""));
+        if (j.contains("label")) node.setLabel(string(j["label"], field(where, "\"label\"")));
         ids_.emplace(name, id);
     }
 

@@ -37,7 +37,7 @@ NodeId ImportState::materialize(TensorInfo& t) {
                                                                 : TensorRole::Constant;
     const ReadableName readable = names.make(t.onnxName, role);
     t.node = graph.addLeaf(kind, std::move(value), readable.name);
-    graph.node(t.node).label = readable.label;
+    graph.node(t.node).setLabel(readable.label);
     originalNames.emplace(readable.name, t.onnxName);
     return t.node;
 }
@@ -136,7 +136,7 @@ NodeId OpContext::result(std::string_view opName, std::vector<NodeId> inputs, Op
     const std::string& onnxName = node_.output(0);
     const ReadableName readable = state_.names.make(onnxName, TensorRole::Result, node_.op_type());
     const NodeId id = add(opName, std::move(inputs), attrs, readable.name);
-    state_.graph.node(id).label = readable.label;
+    state_.graph.node(id).setLabel(readable.label);
     state_.originalNames.emplace(readable.name, onnxName);
     return id;
 }

@@ -45,7 +45,7 @@ void Importer::nameTheOutput(const TensorInfo& root) {
     Node& node = state_.graph.node(root.node);
     const std::string before = node.name;
     state_.graph.rename(root.node, "output");
-    node.label = "output";
+    node.setLabel("output");
     auto it = state_.originalNames.find(before);
     if (it == state_.originalNames.end()) return;
     std::string original = std::move(it->second);

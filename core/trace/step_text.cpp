@@ -16,7 +16,7 @@ constexpr std::size_t kFirstTerms = 4;
 std::string num(double x) { return formatNumber(x, kShownDigits); }
 // A number standing after an operator: a negative one in parentheses, "3·(-0.5)".
 std::string operand(double x) { return x < 0 ? "(" + num(x) + ")" : num(x); }
-const std::string& label(const Graph& g, NodeId id) { return g.node(id).label; }
+const std::string& label(const Graph& g, NodeId id) { return g.node(id).label(); }
 
 struct Fill {
     std::string a, b, p, G, n;
@@ -189,7 +189,7 @@ void continueWithArithmetic(const StepTerms& t, const Phrases& phrases, bool lar
 
 void writeForward(const Graph& g, const StepTerms& t, const Phrases& phrases, StepText& out) {
     const Node& node = g.node(t.node);
-    out.title = fillIn(phrases.forwardTitle, {std::to_string(t.index), std::to_string(t.count), node.label});
+    out.title = fillIn(phrases.forwardTitle, {std::to_string(t.index), std::to_string(t.count), node.label()});
     const bool large = !t.wholeResult;
     Fill fill = symbols(g, t);
     if (large) {
@@ -378,8 +378,8 @@ std::string fillIn(const std::string& pattern, const std::vector<std::string>& a
 }
 
 std::string partial(const Graph& graph, NodeId root, NodeId of) {
-    const std::string top = root >= 0 ? graph.node(root).label : "L";
-    return "∂" + top + "/∂" + graph.node(of).label;
+    const std::string top = root >= 0 ? graph.node(root).label() : "L";
+    return "∂" + top + "/∂" + graph.node(of).label();
 }
 
 std::string writtenOp(const Graph& graph, const Node& node) {
@@ -402,7 +402,7 @@ StepText writeStep(const Graph& graph, const StepTerms& terms, const Phrases& ph
         const Node& n = graph.node(terms.nonFinite);
         const std::string what = n.isLeaf() ? fillIn(phrases.leafKind, {std::string(kindName(n.kind))}) : writtenOp(graph, n);
         out.lines.push_back({{fillIn(terms.nonFiniteValue ? phrases.nonFiniteValue : phrases.nonFiniteGradient,
-                                     {n.label, what, formatMatrix(terms.nonFiniteNumbers, kShownDigits)})}});
+                                     {n.label(), what, formatMatrix(terms.nonFiniteNumbers, kShownDigits)})}});
     }
     return out;
 }

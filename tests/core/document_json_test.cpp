@@ -45,7 +45,7 @@ DocumentFile richDocument() {
         "backward t with [[7, 8]]\n",
         "rich.bpg");
     Graph& g = doc.program.graph;
-    g.node(g.find("x")).label = "the input (x₀)";
+    g.node(g.find("x")).setLabel("the input (x₀)");
     g.setLeafValue(g.find("k"), (Matrix(1, 4) << NAN, INFINITY, -INFINITY, 1e-300).finished());
     double y = 0;
     for (const Node& n : g.nodes()) doc.positions[n.name] = {n.name.size() * 10.5, y += 33.25};
@@ -65,7 +65,7 @@ void expectSameDocument(const DocumentFile& a, const DocumentFile& b) {
         const Node& y = gb.node(id);
         SCOPED_TRACE(x.name);
         EXPECT_EQ(x.name, y.name);
-        EXPECT_EQ(x.label, y.label);
+        EXPECT_EQ(x.label(), y.label());
         EXPECT_EQ(x.kind, y.kind);
         EXPECT_EQ(x.op, y.op);
         EXPECT_EQ(x.inputs, y.inputs);

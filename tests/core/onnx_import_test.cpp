@@ -100,7 +100,7 @@ TEST_P(OnnxFixture, MatchesPyTorch) {
         if (n.op_type() == "Constant" && id < 0) continue;
         ASSERT_GE(id, 0) << n.output(0);
         EXPECT_TRUE(p.graph.node(id).named);
-        const std::string& label = p.graph.node(id).label;  // short: no exporter's path or prefix
+        const std::string& label = p.graph.node(id).label();  // short: no exporter's path or prefix
         EXPECT_EQ(label.find("onnx::"), std::string::npos) << label;
         EXPECT_NE(label.front(), '/') << label;
         EXPECT_EQ(p.graph.node(id).name, onnx_io::identifierFor(label));  // no clashes in these files
@@ -199,7 +199,7 @@ TEST(OnnxNames, ExportersNamesBecomeShortLabelsWithTheOriginalKept) {
     for (const auto& [original, name] : expected) {
         const NodeId id = p.graph.find(name);
         ASSERT_GE(id, 0) << name;
-        EXPECT_EQ(p.graph.node(id).label, name);  // a name: the label and the .bpg name are one
+        EXPECT_EQ(p.graph.node(id).label(), name);  // a name: the label and the .bpg name are one
         EXPECT_EQ(p.originalNames.at(name), original);
         EXPECT_TRUE(p.graph.node(id).named);
     }
@@ -211,10 +211,10 @@ TEST(OnnxNames, ChosenNamesStayAsLabels) {
     const Program p = importOnnxFile(kOnnxDir + "gemm_tanh.onnx");
     const NodeId w = byOriginal(p, "0.weight");
     ASSERT_GE(w, 0);
-    EXPECT_EQ(p.graph.node(w).label, "0.weight");
+    EXPECT_EQ(p.graph.node(w).label(), "0.weight");
     EXPECT_EQ(p.graph.node(w).name, "_0_weight");
-    EXPECT_EQ(p.graph.node(byOriginal(p, "2.bias")).label, "2.bias");
-    EXPECT_EQ(p.graph.node(p.root).label, "output");
+    EXPECT_EQ(p.graph.node(byOriginal(p, "2.bias")).label(), "2.bias");
+    EXPECT_EQ(p.graph.node(p.root).label(), "output");
 }
 
 TEST(OnnxNames, LabelRules) {

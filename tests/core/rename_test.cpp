@@ -37,7 +37,7 @@ TEST(DocumentRename, RenamesTheNodeAndTheSourceKeepingTheNumbersAndTheStep) {
     ASSERT_EQ(doc.renameNode(w, "weight"), RenameRefusal::None);
     EXPECT_EQ(doc.graph().find("weight"), w);
     EXPECT_EQ(doc.graph().find("w"), -1);
-    EXPECT_EQ(doc.graph().node(w).label, "weight");
+    EXPECT_EQ(doc.graph().node(w).label(), "weight");
     EXPECT_NE(doc.source().find("y = wx + weight"), std::string::npos) << doc.source();
     EXPECT_EQ(doc.selectedNode(), w);
     EXPECT_EQ(doc.cursor().position(), 2);
@@ -50,7 +50,7 @@ TEST(DocumentRename, RenamesTheNodeAndTheSourceKeepingTheNumbersAndTheStep) {
     // Back, with a label that is no name.
     ASSERT_EQ(doc.renameNode(w, "w", "w (the weight)"), RenameRefusal::None);
     EXPECT_EQ(doc.source(), kText);
-    EXPECT_EQ(doc.graph().node(w).label, "w (the weight)");
+    EXPECT_EQ(doc.graph().node(w).label(), "w (the weight)");
 }
 
 TEST(DocumentRename, RefusesWhatCannotBeANameChangingNothing) {
@@ -103,15 +103,15 @@ TEST(DocumentRename, ImportedLabelsSurviveTheSourceAppliedAgain) {
         if (!before.named) continue;
         const NodeId now = doc.graph().find(before.name);
         ASSERT_GE(now, 0) << before.name;
-        EXPECT_EQ(doc.graph().node(now).label, before.label);
+        EXPECT_EQ(doc.graph().node(now).label(), before.label());
         EXPECT_EQ(doc.originalName(now), imported.originalNames.at(before.name));
     }
     const NodeId w = doc.graph().find("_0_weight");
     ASSERT_GE(w, 0);
-    EXPECT_EQ(doc.graph().node(w).label, "0.weight");
+    EXPECT_EQ(doc.graph().node(w).label(), "0.weight");
     ASSERT_EQ(doc.renameNode(w, "fc1_weight"), RenameRefusal::None);
     EXPECT_EQ(doc.originalName(w), "0.weight");
-    EXPECT_EQ(doc.graph().node(w).label, "fc1_weight");
+    EXPECT_EQ(doc.graph().node(w).label(), "fc1_weight");
 }
 
 }  // namespace

@@ -230,7 +230,7 @@ TEST(StepTerms, ReductionsAndMovesWrittenOut) {
     EXPECT_EQ(mean.lines(mean.backward("l", "a"))[0],
               "∂l/∂a = ∂l/∂l·1/4 = [[1 × 0.25, 1 × 0.25], [1 × 0.25, 1 × 0.25]] = [[0.25, 0.25], [0.25, 0.25]]");
     Stepped moved(opCases().at("transpose"));
-    const std::string t = moved.program.graph.node(moved.program.graph.node(moved.program.graph.find("y")).inputs[0]).label;
+    const std::string t = moved.program.graph.node(moved.program.graph.node(moved.program.graph.find("y")).inputs[0]).label();
     EXPECT_EQ(moved.lines(moved.forward(t))[0], t + " = aᵀ = [[1, 4], [2, 5], [3, 6]]");
     EXPECT_EQ(moved.lines(moved.backward(t, "a"))[0], "∂l/∂a = ∂l/∂" + t + "ᵀ = [[3, 3, 3], [7, 7, 7]]");
     Stepped scalar(opCases().at("identity"));

@@ -109,7 +109,7 @@ TEST(UnicodeNames, ADocumentsLabelSurvivesConversionToBpg) {
     EXPECT_NE(text.find("隐藏层 = x * 3"), std::string::npos) << text;
     EXPECT_NE(text.find("l = 隐藏层 + 1"), std::string::npos) << text;
     const Program back = parseProgram(text, "t.bpg");
-    EXPECT_EQ(back.graph.node(back.graph.find("隐藏层")).label, "隐藏层");
+    EXPECT_EQ(back.graph.node(back.graph.find("隐藏层")).label(), "隐藏层");
     EXPECT_DOUBLE_EQ(evaluate(back).values[back.root](0, 0), 7);
     // a label that is not a name (ONNX's "fc1.weight") leaves the name as it is
     for (auto& node : j["nodes"])

@@ -209,10 +209,10 @@ TEST(LectureHall, AnInlineConstantIsLabelledWithItsValue) {
     doc.setProgram(parseProgram(findExample("chain-rule")->source, "chain-rule.bpg"), {});
     const NodeId one = doc.graph().find("%1");
     ASSERT_GE(one, 0);
-    EXPECT_EQ(doc.graph().node(one).label, "1");
-    EXPECT_EQ(doc.graph().node(doc.graph().find("b")).label, "b");  // named nodes keep their names
+    EXPECT_EQ(doc.graph().node(one).label(), "1");
+    EXPECT_EQ(doc.graph().node(doc.graph().find("b")).label(), "b");  // named nodes keep their names
     ASSERT_TRUE(doc.editLeafValue(one, Matrix::Constant(1, 1, 2.5)));
-    EXPECT_EQ(doc.graph().node(one).label, "2.5");
+    EXPECT_EQ(doc.graph().node(one).label(), "2.5");
 }
 
 // deep-sigmoid's b feeds every layer: beside each use after the first it is a small copy (its

@@ -28,7 +28,7 @@ namespace {
 std::map<std::string, std::string> labelsByName(const Graph& g) {
     std::map<std::string, std::string> out;
     for (NodeId id = 0; id < g.size(); ++id)
-        if (g.node(id).named) out[g.node(id).name] = g.node(id).label;
+        if (g.node(id).named) out[g.node(id).name] = g.node(id).label();
     return out;
 }
 
@@ -65,12 +65,12 @@ TEST(OnnxLabels, AreShortAfterImport) {
         const Graph& g = m.doc().graph();
         ASSERT_GT(g.size(), 0) << file;
         for (NodeId id = 0; id < g.size(); ++id) {
-            const std::string& label = g.node(id).label;
+            const std::string& label = g.node(id).label();
             EXPECT_EQ(label.find("onnx::"), std::string::npos) << file << ": " << label;
             EXPECT_NE(label.front(), '/') << file << ": " << label;
             EXPECT_LE(label.size(), 16u) << file << ": " << label;
         }
-        EXPECT_EQ(g.node(m.doc().root()).label, "output") << file;
+        EXPECT_EQ(g.node(m.doc().root()).label(), "output") << file;
     }
 }
 
@@ -128,7 +128,7 @@ TEST(OnnxLabels, F2RenamesOnTheCanvasAndInTheSourceAndUndoRestores) {
     QTest::keyClick(m.window.view(), Qt::Key_F2);  // the canvas has the focus
     EXPECT_TRUE(said.isEmpty()) << said.toStdString();
     EXPECT_EQ(doc.graph().node(w1).name, "hidden_weight");
-    EXPECT_EQ(doc.graph().node(w1).label, "hidden_weight");  // what the canvas writes as its title
+    EXPECT_EQ(doc.graph().node(w1).label(), "hidden_weight");  // what the canvas writes as its title
     EXPECT_EQ(doc.selectedNode(), w1);
     EXPECT_EQ(m.window.scene()->nodeItem(w1)->pos(), where);
     const QString source = m.window.sourceDock()->editor()->toPlainText();

@@ -58,7 +58,7 @@ int shownRows(const Node& n) { return n.shape.rows > kMaxShownRows ? kMaxShownRo
 int shownCols(const Node& n) { return n.shape.cols > kMaxShownCols ? kMaxShownCols + 1 : int(n.shape.cols); }
 
 QString title(const Node& n) {
-    return QString::fromStdString(n.label);
+    return QString::fromStdString(n.label());
 }
 
 // A copy's name, written before its value on one line.

@@ -56,7 +56,7 @@ QString ValueEditor::refusal(NodeId id) const {
     const Node& n = g.node(id);
     if (!n.isLeaf())
         return tr("%1 is computed from its inputs: only a leaf (input, param or const) has a value to type.")
-            .arg(QString::fromStdString(n.label));
+            .arg(QString::fromStdString(n.label()));
     return {};
 }
 
@@ -70,7 +70,7 @@ bool ValueEditor::open(NodeId id, QPointF scenePos, QRectF at) {
     if (n && !frame.isEmpty() && at.isEmpty()) cell = nodepaint::valueCellAt(*n, scenePos - center);
     if (n && !cell && n->leafValue.size() > kMaxWholeEntries)
         why = tr("%1 has %2 entries: double-click one of them, or edit it in the inspector.")
-                  .arg(QString::fromStdString(n->label))
+                  .arg(QString::fromStdString(n->label()))
                   .arg(n->leafValue.size());
     if (!why.isEmpty() || frame.isEmpty()) {
         QToolTip::showText(QCursor::pos(), why);

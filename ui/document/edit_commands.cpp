@@ -52,7 +52,7 @@ RenameRefusal RenameNodeCommand::rename(GraphDocument* doc, NodeId id, const QSt
     const Node& node = doc->graph().node(id);
     if (node.name == name.toStdString()) return RenameRefusal::None;
     QString beforeName = QString::fromStdString(node.name);
-    QString beforeLabel = QString::fromStdString(node.label);
+    QString beforeLabel = QString::fromStdString(node.label());
     const RenameRefusal refusal = doc->renameNode(id, name);
     if (refusal != RenameRefusal::None) return refusal;
     doc->undoStack()->push(new RenameNodeCommand(doc, id, std::move(beforeName), std::move(beforeLabel), name));

@@ -209,7 +209,7 @@ void ChainRuleDock::refresh() {
         const GradientEntryTerms entry =
             gradientEntryTerms(doc_->graph(), doc_->evaluation(), doc_->cursor(), f.node, f.row, f.col);
         const QString heading = tr("One entry of the gradient of %1, its own chain:")
-                                    .arg(QString::fromStdString(doc_->graph().node(f.node).label));
+                                    .arg(QString::fromStdString(doc_->graph().node(f.node).label()));
         plain << heading;
         lines << QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped());
         for (const TextLine& line : writeGradientEntry(doc_->graph(), entry, phrases)) {

@@ -210,7 +210,7 @@ void GradientCheckDock::fillTable(const Program& program, const std::vector<Leaf
         std::sort(rows.begin() + std::ptrdiff_t(firstOfLeaf), rows.end(),
                   [](const Row& a, const Row& b) { return a.r != b.r ? a.r < b.r : a.c < b.c; });
         largest = std::max(largest, check.maxError);
-        if (!check.ok) failingLeaves << QString::fromStdString(program.graph.node(check.leaf).label);
+        if (!check.ok) failingLeaves << QString::fromStdString(program.graph.node(check.leaf).label());
     }
     // Too many to list: every disagreement, and the first entries that agree, in their order.
     const int total = int(rows.size());
@@ -229,7 +229,7 @@ void GradientCheckDock::fillTable(const Program& program, const std::vector<Leaf
         const Row& row = rows[std::size_t(i)];
         const LeafCheck& check = checks[std::size_t(row.check)];
         const double a = check.analytic(row.r, row.c), n = check.numeric(row.r, row.c);
-        const QString name = QString::fromStdString(program.graph.node(check.leaf).label);
+        const QString name = QString::fromStdString(program.graph.node(check.leaf).label());
         table_->setItem(i, LeafColumn, cell(name, style::kText, Qt::AlignLeft));
         table_->setItem(i, EntryColumn, cell(QStringLiteral("[%1, %2]").arg(row.r).arg(row.c), style::kMuted));
         table_->setItem(i, AnalyticColumn, cell(shownNumber(a), style::kGradient));

@@ -51,7 +51,7 @@ void LeafSliders::rebuild() {
     show();
     const Node& n = doc_->graph().node(id);
     if (n.leafValue.size() > kMaxSliders) {
-        note_->setText(tr("%1 has %2 entries: edit them in the table above.").arg(QString::fromStdString(n.label)).arg(n.leafValue.size()));
+        note_->setText(tr("%1 has %2 entries: edit them in the table above.").arg(QString::fromStdString(n.label())).arg(n.leafValue.size()));
         note_->show();
         return;
     }

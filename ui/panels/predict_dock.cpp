@@ -28,7 +28,7 @@ QString signedNum(double x) { return (x > 0 ? QStringLiteral("+") : QString()) +
 
 // "w2[1][0]" for an entry of a matrix, "w" for a number.
 QString entryName(const Node& n, long r, long c) {
-    const QString name = QString::fromStdString(n.label).toHtmlEscaped();
+    const QString name = QString::fromStdString(n.label()).toHtmlEscaped();
     return n.leafValue.size() == 1 ? name : QStringLiteral("%1[%2][%3]").arg(name).arg(r).arg(c);
 }
 
@@ -78,7 +78,7 @@ void PredictDock::refresh() {
     }
     const Node& leaf = g.node(e.leaf);
     const Node& root = g.node(doc_->root());
-    const QString loss = QString::fromStdString(root.label).toHtmlEscaped();
+    const QString loss = QString::fromStdString(root.label()).toHtmlEscaped();
     const QString lossName = root.shape == Shape{1, 1} && doc_->program().seed.size() == 1 && doc_->program().seed(0, 0) == 1
                                  ? loss
                                  : tr("Σ seed∘%1").arg(loss);
@@ -104,7 +104,7 @@ void PredictDock::refresh() {
                    .arg(entryName(leaf, r, c), colored(shownNumber(e.before(r, c), kLossDigits), style::kValue),
                         colored(shownNumber(e.after(r, c), kLossDigits), style::kValue), signedNum(delta(r, c)));
     } else {
-        edit = tr("%1: %n entries changed", nullptr, changed).arg(QString::fromStdString(leaf.label).toHtmlEscaped());
+        edit = tr("%1: %n entries changed", nullptr, changed).arg(QString::fromStdString(leaf.label()).toHtmlEscaped());
     }
     const QString slope = changed == 1 ? tr("∂%1/∂%2 · Δ").arg(lossName, names.front()) : tr("Σ ∂%1/∂w · Δw").arg(lossName);
     const QString terms = changed <= kMaxTerms ? products.join(QStringLiteral(" + ")) + QStringLiteral(" = ") : QString();

@@ -100,8 +100,8 @@ void SigmoidChartDock::refresh() {
         // σ′ at this node: the sigmoid op's local derivative, y(1 − y) from its value y.
         const Matrix slope = localDerivative(g, e, id, 0);
         const Node& in = g.node(input);
-        const QString base = in.named ? QString::fromStdString(in.label)
-                                      : tr("z of %1").arg(QString::fromStdString(node.label));
+        const QString base = in.named ? QString::fromStdString(in.label())
+                                      : tr("z of %1").arg(QString::fromStdString(node.label()));
         const bool highlighted = selected == id || selected == input;
         for (Eigen::Index c = 0; c < z.cols(); ++c)
             for (Eigen::Index r = 0; r < z.rows() && long(markers.size()) < kMaxMarkers; ++r)

@@ -67,7 +67,7 @@ QString TrainingSession::cannotTrain() const {
     const Node& root = g.node(doc_->root());
     if (root.shape != Shape{1, 1})
         return tr("Training needs a 1x1 loss as the root; '%1' is %2.")
-            .arg(QString::fromStdString(root.label), QString::fromStdString(shapeText(root.shape)));
+            .arg(QString::fromStdString(root.label()), QString::fromStdString(shapeText(root.shape)));
     for (const Node& n : g.nodes())
         if (n.kind == NodeKind::Param) return {};
     return tr("The graph has no param to train: the optimizer updates the leaves declared with 'param'.");

@@ -113,7 +113,7 @@ void VanishingDemoDock::refresh() {
     if (shape && doc_->evaluation().grads.size() == std::size_t(program.graph.size()))
         for (const LayerGradient& l : layerGradients(program, doc_->evaluation()))
             if (l.layer <= shape->depth)
-                layers.push_back({l.layer, QString::fromStdString(program.graph.node(l.node).label), l.norm});
+                layers.push_back({l.layer, QString::fromStdString(program.graph.node(l.node).label()), l.norm});
     if (!shape) {
         chart_->setLayers({}, QString());
         summary_->setText(tr("The graph on the canvas is not a deep chain (z1, h1, z2, h2, …). Choose a depth and an "

@@ -72,7 +72,7 @@ LossAddition sourceWithMseLoss(const Program& program, const QString& source, co
     if (Shape{target.rows(), target.cols()} != root.shape)
         throw failure(AddLoss::tr("The target is %1 but the output “%2” is %3: they must have the same shape.")
                           .arg(QString::fromStdString(shapeText({target.rows(), target.cols()})),
-                               QString::fromStdString(root.label),
+                               QString::fromStdString(root.label()),
                                QString::fromStdString(shapeText(root.shape))));
     if (!target.allFinite()) throw failure(AddLoss::tr("The target must be finite numbers."));
 

@@ -35,7 +35,7 @@ RenameDialog::RenameDialog(GraphDocument* doc, NodeId id, QWidget* parent)
     setWindowTitle(tr("Rename"));
     const bool valid = id >= 0 && id < doc_->graph().size();
     const Node* node = valid ? &doc_->graph().node(id) : nullptr;
-    auto* prompt = new QLabel(node ? tr("New name for <b>%1</b>:").arg(QString::fromStdString(node->label).toHtmlEscaped())
+    auto* prompt = new QLabel(node ? tr("New name for <b>%1</b>:").arg(QString::fromStdString(node->label()).toHtmlEscaped())
                                    : tr("Select a node to rename it."));
     prompt->setBuddy(name_);
     name_->setText(node ? QString::fromStdString(node->name) : QString());

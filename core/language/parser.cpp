@@ -569,17 +569,25 @@ NodeId Parser::primary() {
 
 // The ops a call may mean: `sum(a)` is the sum of everything, `sum(a, 1)` along an axis; `max(a, b)`
 // elementwise, `max(a, 1)` along an axis (a number there is an axis, as in PyTorch).
-std::vector<const OpDef*> callCandidates(std::string_view name) {
-    std::vector<const OpDef*> found;
-    for (const OpDef& def : allOps()) {
-        const std::string_view called = def.bpg.form == Form::Function ? def.bpg.text : def.name;
-        if (called == name && def.attrCount <= 3) found.push_back(&def);
-    }
-    return found;
+// The ops a call by this name may mean (several when they differ in their arguments), from a
+// table of every callable name made once: a scan of the op table per call was a tenth of reading
+// a long chain.
+const std::vector<const OpDef*>& callCandidates(std::string_view name) {
+    static const auto table = [] {
+        std::unordered_map<std::string_view, std::vector<const OpDef*>> byName;
+        for (const OpDef& def : allOps()) {
+            const std::string_view called = def.bpg.form == Form::Function ? def.bpg.text : def.name;
+            if (def.attrCount <= 3) byName[called].push_back(&def);
+        }
+        return byName;
+    }();
+    static const std::vector<const OpDef*> none;
+    const auto it = table.find(name);
+    return it != table.end() ? it->second : none;
 }
 
 NodeId Parser::call(const Token& name) {
-    const Candidates candidates = callCandidates(name.text);
+    const Candidates& candidates = callCandidates(name.text);
     if (candidates.empty())
         fail(name, message("unknown-function", {std::string(name.text)}));
     int most = 0;

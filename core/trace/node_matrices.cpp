@@ -25,21 +25,16 @@ void NodeMatrices::layOut(const Graph& graph) {
     NodeMatrices fresh;
     const std::size_t n = std::size_t(graph.size());
     fresh.slots_.resize(n);
-    std::size_t scalars = 0;
-    for (NodeId id = 0; id < graph.size(); ++id) scalars += isScalarShape(graph.node(id).shape);
-    fresh.scalars_.assign(scalars, 0.0);
-    fresh.matrices_.reserve(n - scalars);
-    std::int32_t nextScalar = 0;
+    fresh.scalars_.reserve(n);  // a double a node at most: no growing copies
     for (NodeId id = 0; id < graph.size(); ++id) {
         const Shape s = graph.node(id).shape;
-        const bool keep = std::size_t(id) < size() && shapeOf((*this)[id]) == s;
         if (isScalarShape(s)) {
-            fresh.slots_[std::size_t(id)] = nextScalar;
-            fresh.scalars_[std::size_t(nextScalar++)] = keep ? scalar(id) : 0.0;
+            fresh.slots_[std::size_t(id)] = std::int32_t(fresh.scalars_.size());
+            fresh.scalars_.push_back(std::size_t(id) < size() && isScalar(id) ? scalar(id) : 0.0);
         } else {
             fresh.slots_[std::size_t(id)] = ~std::int32_t(fresh.matrices_.size());
-            if (keep) fresh.matrices_.push_back(std::move(matrix(id)));
-            else fresh.matrices_.push_back(Matrix::Zero(s.rows, s.cols));
+            const bool keep = std::size_t(id) < size() && !isScalar(id) && shapeOf(matrix(id)) == s;
+            fresh.matrices_.push_back(keep ? std::move(matrix(id)) : Matrix::Zero(s.rows, s.cols));
         }
     }
     *this = std::move(fresh);

@@ -96,8 +96,7 @@ std::string Graph::nameNode(Node& node, std::string name) {
     const NodeId id = size() - 1;
     node.named = !name.empty();
     if (node.named) {
-        index_.emplace(name, id);
-        return name;
+        return name;  // indexed by appendNamed, once the node holds it
     }
     anonymousIds_.push_back(id);
     std::string generated("%");  // appended, not "%" + to_string(k): GCC 12 warns falsely on that
@@ -111,6 +110,7 @@ Node& Graph::appendNamed(std::string name) {
     Node& added = nodes_.emplace_back();
     try {
         added.name = nameNode(added, std::move(name));
+        if (added.named) index_.insert(size() - 1, nodes_);
     } catch (...) {
         nodes_.pop_back();
         throw;
@@ -175,18 +175,17 @@ NodeId Graph::findAnonymous(const std::string& name) const {
 NodeId Graph::find(const std::string& name) const {
     if (!name.empty() && name[0] == '%')
         if (const NodeId id = findAnonymous(name); id >= 0) return id;
-    auto it = index_.find(name);
-    return it != index_.end() ? it->second : -1;
+    return index_.find(name, nodes_);
 }
 
 void Graph::rename(NodeId id, std::string name) {
     Node& node = nodes_[id];
-    if (auto it = index_.find(node.name); it != index_.end() && it->second == id) index_.erase(it);
+    index_.erase(node.name, id, nodes_);
     const std::string label = node.label() == node.name ? name : node.label();
     node.name = std::move(name);
     node.setLabel(label);
     node.named = true;
-    index_.emplace(node.name, id);
+    index_.insert(id, nodes_);
 }
 
 void Graph::setLeafValue(NodeId id, const Matrix& value) {

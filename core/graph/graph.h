@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/graph/matrix.h"
+#include "core/graph/name_index.h"
 #include "core/graph/node_inputs.h"
 #include "core/ops/op.h"
 #include "core/text/message.h"
@@ -122,7 +123,7 @@ private:
     // name -> node, for find(). Anonymous nodes are not in it (most nodes of a big graph are
     // anonymous, and hashing their names was the largest cost of building one): "%k" is looked
     // up in anonymousIds_[k - 1] instead.
-    std::unordered_map<std::string, NodeId> index_;
+    NameIndex index_;
     std::vector<NodeId> anonymousIds_;
     int anonymous_ = 0;
 

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/graph/name_index.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "core/graph/graph.h"
+
+namespace bp {
+namespace {
+
+std::uint32_t hashOf(std::string_view name) {
+    const std::size_t h = std::hash<std::string_view>{}(name);
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+}  // namespace
+
+std::ptrdiff_t NameIndex::probe(std::string_view name, std::uint32_t hash, const std::vector<Node>& nodes) const {
+    if (slots_.empty()) return -1;
+    const std::size_t mask = slots_.size() - 1;
+    std::ptrdiff_t firstErased = -1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot& s = slots_[i];
+        if (s.id == kEmpty) return firstErased >= 0 ? firstErased : std::ptrdiff_t(i);
+        if (s.id == kErased) {
+            if (firstErased < 0) firstErased = std::ptrdiff_t(i);
+        } else if (s.hash == hash && nodes[std::size_t(s.id)].name == name) {
+            return std::ptrdiff_t(i);
+        }
+    }
+}
+
+NodeId NameIndex::find(std::string_view name, const std::vector<Node>& nodes) const {
+    const std::ptrdiff_t at = probe(name, hashOf(name), nodes);
+    if (at < 0) return -1;
+    const NodeId id = slots_[std::size_t(at)].id;
+    return id >= 0 ? id : -1;
+}
+
+void NameIndex::insert(NodeId id, const std::vector<Node>& nodes) {
+    if (2 * (used_ + 1) > slots_.size()) rebuild(std::max<std::size_t>(16, 4 * (live_ + 1)), nodes);
+    const std::string& name = nodes[std::size_t(id)].name;
+    const std::uint32_t hash = hashOf(name);
+    const std::ptrdiff_t at = probe(name, hash, nodes);
+    Slot& s = slots_[std::size_t(at)];
+    if (s.id >= 0) return;  // indexed already
+    if (s.id == kEmpty) ++used_;
+    s = {hash, id};
+    ++live_;
+}
+
+void NameIndex::erase(std::string_view name, NodeId id, const std::vector<Node>& nodes) {
+    const std::ptrdiff_t at = probe(name, hashOf(name), nodes);
+    if (at < 0 || slots_[std::size_t(at)].id != id) return;
+    slots_[std::size_t(at)].id = kErased;
+    --live_;
+}
+
+void NameIndex::rebuild(std::size_t capacity, const std::vector<Node>&) {
+    std::size_t size = 16;
+    while (size < capacity) size *= 2;
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(size, Slot{});
+    used_ = live_;
+    const std::size_t mask = size - 1;
+    for (const Slot& s : old) {
+        if (s.id < 0) continue;
+        std::size_t i = s.hash & mask;
+        while (slots_[i].id != kEmpty) i = (i + 1) & mask;
+        slots_[i] = s;
+    }
+}
+
+}  // namespace bp

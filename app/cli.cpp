@@ -144,7 +144,7 @@ int trainCommand(const Options& o) {
         std::printf("\n");
     }
     for (const Node& n : p.graph.nodes())
-        if (n.kind == NodeKind::Param) std::printf("%s = %s\n", n.name.c_str(), formatMatrix(n.leafValue).c_str());
+        if (n.kind == NodeKind::Param) std::printf("%s = %s\n", n.name.c_str(), formatMatrix(n.leafValue()).c_str());
     return 0;
 }
 

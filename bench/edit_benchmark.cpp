@@ -27,12 +27,12 @@ class WeightDrag {
 public:
     explicit WeightDrag(GraphDocument& doc, const char* name = "w2", int row = 1, int col = 1)
         : doc_(doc), w_(doc.graph().find(name)), row_(row), col_(col),
-          start_(doc.graph().node(w_).leafValue(row, col)), key_(doc.newMergeKey()) {
+          start_(doc.graph().node(w_).leafValue()(row, col)), key_(doc.newMergeKey()) {
         const StepCursor& c = doc.cursor();
         doc.setCursorPosition(c.forwardCount() + c.backwardCount() / 2);
     }
     void next() {
-        Matrix value = doc_.graph().node(w_).leafValue;
+        Matrix value = doc_.graph().node(w_).leafValue();
         value(row_, col_) = start_ + 0.01 * (tick_++ % 200 - 100);
         doc_.editLeafValue(w_, value, key_);
     }

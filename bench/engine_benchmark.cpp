@@ -79,7 +79,7 @@ void BM_ScalarNetForwardAfterEdit(benchmark::State& state) {
     const bool incremental = state.range(0) != 0;
     int recomputed = 0;
     for (auto _ : state) {
-        p.graph.node(w).leafValue(0, 0) += 1e-3;
+        p.graph.setLeafEntry(w, 0, p.graph.node(w).leafValue()(0, 0) + 1e-3);
         if (incremental) {
             recomputed = updateForward(p.graph, eval, std::span<const NodeId>(&w, 1));
         } else {

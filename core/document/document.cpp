@@ -160,7 +160,7 @@ void Document::applyLeafValues(const LeafValues& values, bool finishesEdit) {
     std::vector<Matrix> before;
     std::vector<NodeId> changed;
     for (const auto& [id, value] : values) {
-        before.push_back(program_.graph.node(id).leafValue);
+        before.push_back(program_.graph.node(id).leafValue());
         program_.graph.setLeafValue(id, value);
         labelInlineConstant(program_.graph.node(id));  // an edited 1 of b + 1 reads as its new value
         changed.push_back(id);

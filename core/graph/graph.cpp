@@ -14,7 +14,13 @@ const OpAttrs& Node::attrs() const {
 
 void Node::setExtras(Extras extras) {
     const bool none = extras.attrs == OpAttrs{} && extras.label.empty();
-    extras_ = none ? nullptr : std::make_shared<const Extras>(std::move(extras));
+    extras_ = none ? HeldShared<Extras>() : HeldShared<Extras>(std::move(extras));
+}
+
+const Matrix& Node::leafValue() const {
+    static const Matrix none;
+    const Matrix* value = leafValue_.get();
+    return value ? *value : none;
 }
 
 void Node::setAttrs(const OpAttrs& attrs) {
@@ -105,7 +111,7 @@ std::string Graph::nameNode(Node& node, std::string name) {
 }
 
 Node& Graph::appendNamed(std::string name) {
-    // Built in place: a node holds a string and a matrix, and moving one in costs more
+    // Built in place: a node holds a string, and moving one in costs more
     // than filling it. Naming is the only step that can fail (out of memory): then it goes again.
     Node& added = nodes_.emplace_back();
     try {
@@ -125,7 +131,7 @@ NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
     Node& added = appendNamed(std::move(name));
     added.kind = kind;
     added.shape = shapeOf(value);
-    added.leafValue = std::move(value);
+    added.leafValue_.set(std::move(value));
     return size() - 1;
 }
 
@@ -193,7 +199,15 @@ void Graph::setLeafValue(NodeId id, const Matrix& value) {
     if (!node.isLeaf()) throw GraphError(message("not-a-leaf", {node.name}));
     if (shapeOf(value) != node.shape)
         throw GraphError(message("value-shape", {node.name, shapeText(node.shape), shapeText(shapeOf(value))}));
-    node.leafValue = value;
+    node.leafValue_.set(value);
+}
+
+void Graph::setLeafEntry(NodeId id, long index, double value) {
+    Node& node = nodes_.at(id);
+    if (!node.isLeaf()) throw GraphError(message("not-a-leaf", {node.name}));
+    Matrix* held = node.leafValue_.get();
+    if (!held || index < 0 || index >= held->size()) throw std::out_of_range("no such entry of the leaf's value");
+    (*held)(index) = value;
 }
 
 std::vector<std::vector<Graph::Use>> Graph::uses() const {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/graph/held.h"
 #include "core/graph/matrix.h"
 #include "core/graph/name_index.h"
 #include "core/graph/node_inputs.h"
@@ -30,12 +31,13 @@ struct Node {
     std::string name;              // "w1", or "%3" for an anonymous node
     const OpDef* op = nullptr;     // null for leaves
     Shape shape;
-    Matrix leafValue;              // the value of a leaf (empty for ops)
     NodeInputs inputs;             // ordered slots: x * x has inputs {x, x}
     SourcePos pos;
     NodeKind kind = NodeKind::Op;
     bool named = false;            // given a name by the user (an assignment or a declaration)
     bool isLeaf() const { return kind != NodeKind::Op; }
+    // The value of a leaf (an empty matrix for an op); Graph::setLeafValue changes it.
+    const Matrix& leafValue() const;
     // What the canvas shows as the name (an ONNX original name, a constant's literal): the name
     // unless set otherwise. A label equal to the name follows the name when it is renamed.
     const std::string& label() const { return extras_ && !extras_->label.empty() ? extras_->label : name; }
@@ -53,11 +55,13 @@ private:
         OpAttrs attrs;
         std::string label;  // empty: the name
     };
-    std::shared_ptr<const Extras> extras_;
+    HeldShared<Extras> extras_;
+    HeldCopy<Matrix> leafValue_;
     void setExtras(Extras extras);
+    friend class Graph;  // sets the leaf value, with its checks
 };
-// The inputs are held inline and kind and named share the last word: a node is 120 bytes and no
-// heap block of its own (a 100,000-node graph is made of them).
+// The inputs are held inline and kind and named share the last word: a node is 96 bytes and no
+// heap block of its own unless it is a leaf (a 100,000-node graph is made of them).
 
 // Thrown when an op is built on operands of the wrong shapes or count; what() names both shapes.
 struct GraphError : MessageError {
@@ -107,6 +111,8 @@ public:
 
     // Replaces a leaf's value; the shape must stay the same (throws GraphError otherwise).
     void setLeafValue(NodeId id, const Matrix& value);
+    // Sets entry `index` (column-major, as Matrix(index)) of a leaf's value, in place.
+    void setLeafEntry(NodeId id, long index, double value);
 
     // Consumers of each node, as (consumer, slot) pairs in id order: the edges out of a node.
     struct Use {

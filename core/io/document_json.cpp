@@ -45,7 +45,7 @@ json nodeToJson(const Graph& graph, const Node& node) {
               {"kind", kindName(node.kind)},
               {"op", node.isLeaf() ? std::string(kindName(node.kind)) : std::string(node.op->name)},
               {"inputs", std::move(inputs)}};
-    if (node.isLeaf()) j["value"] = matrixToJson(node.leafValue);
+    if (node.isLeaf()) j["value"] = matrixToJson(node.leafValue());
     const OpAttrs defaults;
     json attrs = json::object();
     if (node.attrs().exponent != defaults.exponent) attrs["exponent"] = numberToJson(node.attrs().exponent);

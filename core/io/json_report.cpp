@@ -162,7 +162,7 @@ json trainReport(const Program& program, const TrainResult& result) {
     for (double loss : result.losses) losses.push_back(numberToJson(loss));
     json params = json::object();
     for (const Node& node : program.graph.nodes())
-        if (node.kind == NodeKind::Param) params[node.name] = matrixToJson(node.leafValue);
+        if (node.kind == NodeKind::Param) params[node.name] = matrixToJson(node.leafValue());
     json report = {{"loss", std::move(losses)}, {"params", std::move(params)}};
     if (!result.accuracies.empty()) {  // a classifier: the fraction right beside each loss
         json accuracies = json::array();

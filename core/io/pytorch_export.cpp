@@ -143,12 +143,12 @@ void ScriptWriter::nameVariables() {
 
 std::string ScriptWriter::tensorLiteral(NodeId id, const std::string* indent) const {
     const Node& node = graph_.node(id);
-    return "torch.tensor(" + rowsText(node.leafValue, indent) + (tracked_[static_cast<std::size_t>(id)] ? ", requires_grad=True)" : ")");
+    return "torch.tensor(" + rowsText(node.leafValue(), indent) + (tracked_[static_cast<std::size_t>(id)] ? ", requires_grad=True)" : ")");
 }
 
 // An inlined constant: a 1x1 one as a plain number where an elementwise op takes it.
 Text ScriptWriter::leafText(NodeId id) const {
-    const Matrix& value = graph_.node(id).leafValue;
+    const Matrix& value = graph_.node(id).leafValue();
     if (value.size() == 1) {
         Text t{pythonNumber(value(0, 0))};
         t.number = true;
@@ -183,7 +183,7 @@ std::string ScriptWriter::leafStatement(NodeId id) const {
     const Node& node = graph_.node(id);
     const std::string& name = names_[static_cast<std::size_t>(id)];
     std::string line = name + " = " + tensorLiteral(id);
-    if (line.size() > kLineWidth && node.leafValue.rows() > 1) {
+    if (line.size() > kLineWidth && node.leafValue().rows() > 1) {
         const std::string indent(name.size() + 3 + std::string("torch.tensor([").size(), ' ');
         line = name + " = " + tensorLiteral(id, &indent);
     }

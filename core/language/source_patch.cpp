@@ -146,8 +146,8 @@ std::optional<std::string> inLayoutOf(const std::string& old, const Matrix& valu
 
 // The new text of leaf `n`'s literal `old`: in its layout when it has one, else the shortest.
 std::string newLiteral(const std::string& old, const Node& n) {
-    if (auto kept = inLayoutOf(old, n.leafValue)) return *kept;
-    return literalText(n.leafValue);
+    if (auto kept = inLayoutOf(old, n.leafValue())) return *kept;
+    return literalText(n.leafValue());
 }
 
 }  // namespace
@@ -155,7 +155,7 @@ std::string newLiteral(const std::string& old, const Node& n) {
 bool patchLeafLiteral(std::string& source, Graph& graph, NodeId id, const std::string& spelling, std::string* replaced) {
     if (id < 0 || id >= graph.size()) return false;
     const Node& n = graph.node(id);
-    if (!n.isLeaf() || n.leafValue.size() == 0 || !n.leafValue.allFinite()) return false;
+    if (!n.isLeaf() || n.leafValue().size() == 0 || !n.leafValue().allFinite()) return false;
     const auto span = literalOf(source, n);
     if (!span) return false;
     std::string text = spelling;
@@ -189,7 +189,7 @@ bool patchLeafLiteral(std::string& source, Graph& graph, NodeId id, const std::s
 
 bool LiteralSpellings::rewrite(std::string& source, Graph& graph, NodeId id, const Matrix& before) {
     auto it = std::find_if(first_.begin(), first_.end(), [id](const Spelling& s) { return s.id == id; });
-    const Matrix& now = graph.node(id).leafValue;
+    const Matrix& now = graph.node(id).leafValue();
     const bool back = it != first_.end() && it->value.rows() == now.rows() && it->value.cols() == now.cols() &&
                       it->value == now;
     std::string replaced;

@@ -186,11 +186,11 @@ std::string Writer::run() {
                     out += ' ';
                     out += nameFor(id);
                     out += " = ";
-                    appendLiteralText(out, node.leafValue);
+                    appendLiteralText(out, node.leafValue());
                     out += '\n';
                     text = Text{nameFor(id), kPrimary, 0, 0, true, false};
                 } else if (uses_[static_cast<std::size_t>(id)] > 0) {
-                    text.text = literalText(node.leafValue);
+                    text.text = literalText(node.leafValue());
                     text.atom = true;
                     text.number = node.shape.size() == 1;
                     // `-2` is read as a literal only where a unary expression may stand.

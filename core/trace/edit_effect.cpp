@@ -20,7 +20,7 @@ EditEffect effectBefore(const Program& program, const Evaluation& eval, bool acc
     EditEffect effect;
     effect.leaf = id;
     effect.mergeKey = mergeKey;
-    effect.before = program.graph.node(id).leafValue;
+    effect.before = program.graph.node(id).leafValue();
     if (accumulated || eval.grads.size() != static_cast<std::size_t>(program.graph.size())) {
         // After "backward again" a leaf holds the sum of several passes, not ∂L/∂w.
         const Evaluation fresh = evaluate(program);
@@ -34,7 +34,7 @@ EditEffect effectBefore(const Program& program, const Evaluation& eval, bool acc
 }
 
 void finishEffect(EditEffect& effect, const Program& program, const Evaluation& eval) {
-    effect.after = program.graph.node(effect.leaf).leafValue;
+    effect.after = program.graph.node(effect.leaf).leafValue();
     effect.lossAfter = seededRoot(program, eval);
     effect.finished = true;
 }

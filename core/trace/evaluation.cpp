@@ -114,7 +114,7 @@ void runForward(const Graph& graph, Evaluation& eval) {
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = graph.node(id);
         if (node.isLeaf()) {
-            eval.values.assign(id, node.leafValue);  // into the storage it already has
+            eval.values.assign(id, node.leafValue());  // into the storage it already has
             continue;
         }
         computeOp(graph, id, eval.values, operands);
@@ -142,7 +142,7 @@ int updateForward(const Graph& graph, Evaluation& eval, std::span<const NodeId> 
     for (NodeId id = first; id < n; ++id) {
         const Node& node = graph.node(id);
         if (node.isLeaf()) {
-            if (changed[id]) eval.values.assign(id, node.leafValue);
+            if (changed[id]) eval.values.assign(id, node.leafValue());
             continue;
         }
         bool stale = false;

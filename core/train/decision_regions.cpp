@@ -40,7 +40,7 @@ std::optional<Matrix> scoresOf(const Graph& graph, NodeId scores, NodeId input, 
             if (id == input) {
                 map[static_cast<std::size_t>(id)] = copy.addLeaf(NodeKind::Input, grid);
             } else if (n.isLeaf()) {
-                map[static_cast<std::size_t>(id)] = copy.addLeaf(n.kind, n.leafValue);
+                map[static_cast<std::size_t>(id)] = copy.addLeaf(n.kind, n.leafValue());
             } else {
                 std::vector<NodeId> inputs;
                 for (NodeId in : n.inputs) inputs.push_back(map[static_cast<std::size_t>(in)]);
@@ -78,7 +78,7 @@ std::optional<DecisionRegions> decisionRegions(const Program& program, int size)
     const NodeId scores = loss.inputs[0];
     DecisionRegions r;
     r.size = size;
-    r.points = g.node(input).leafValue;
+    r.points = g.node(input).leafValue();
     const double margin = 0.1;
     r.xMin = r.points.col(0).minCoeff(), r.xMax = r.points.col(0).maxCoeff();
     r.yMin = r.points.col(1).minCoeff(), r.yMax = r.points.col(1).maxCoeff();
@@ -103,8 +103,8 @@ std::optional<DecisionRegions> decisionRegions(const Program& program, int size)
     if (t.isLeaf()) {
         for (Eigen::Index i = 0; i < r.points.rows(); ++i)
             r.labels[static_cast<std::size_t>(i)] =
-                t.shape.cols == 1 ? static_cast<int>(kernels::classIndex(t.leafValue(i, 0), r.classCount))
-                                  : static_cast<int>(rowArgmax(t.leafValue, i));
+                t.shape.cols == 1 ? static_cast<int>(kernels::classIndex(t.leafValue()(i, 0), r.classCount))
+                                  : static_cast<int>(rowArgmax(t.leafValue(), i));
     }
     return r;
 }

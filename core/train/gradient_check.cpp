@@ -88,16 +88,16 @@ std::vector<LeafCheck> checkGradients(const Program& program, const CheckOptions
         check.leaf = id;
         check.analytic = grad;
         check.numeric = Matrix::Constant(grad.rows(), grad.cols(), std::numeric_limits<double>::quiet_NaN());
-        Matrix& x = graph.node(id).leafValue;
+        const Matrix& x = graph.node(id).leafValue();
         const double base = scratch.values[program.root].cwiseProduct(program.seed).sum();
         for (const long i : entriesToCheck(x.size(), options, random)) {
             const double original = x(i);
             const double h = options.relativeStep * std::max(1.0, std::abs(original));
-            x(i) = original + h;
+            graph.setLeafEntry(id, i, original + h);
             const double up = objective(graph, program, id, scratch);
-            x(i) = original - h;
+            graph.setLeafEntry(id, i, original - h);
             const double down = objective(graph, program, id, scratch);
-            x(i) = original;
+            graph.setLeafEntry(id, i, original);
             check.numeric(i) = (up - down) / (2 * h);
             const double left = (base - down) / h, right = (up - base) / h;  // the one-sided slopes
             record(check, i, judgeEntry(check.analytic(i), check.numeric(i), left, right, options), left, right);

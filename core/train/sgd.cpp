@@ -19,12 +19,12 @@ void SgdOptimizer::step(const Graph& graph, const Evaluation& eval, LeafValues& 
         updated = id;
         const Matrix& g = eval.grads[id];
         if (momentum_ == 0.0) {
-            value.noalias() = node.leafValue - lr_ * g;
+            value.noalias() = node.leafValue() - lr_ * g;
             continue;
         }
         auto [it, first] = buffers_.try_emplace(id, g);
         if (!first) it->second = momentum_ * it->second + g;
-        value.noalias() = node.leafValue - lr_ * it->second;
+        value.noalias() = node.leafValue() - lr_ * it->second;
     }
     updates.resize(count);
 }

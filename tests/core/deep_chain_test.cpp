@@ -29,7 +29,7 @@ void expectSameGraph(const Program& a, const Program& b) {
         EXPECT_EQ(x.inputs, y.inputs);
         EXPECT_EQ(x.shape, y.shape);
         if (x.isLeaf()) {
-            EXPECT_EQ(x.leafValue, y.leafValue);
+            EXPECT_EQ(x.leafValue(), y.leafValue());
         }
     }
     EXPECT_EQ(a.root, b.root);

@@ -72,7 +72,7 @@ void expectSameDocument(const DocumentFile& a, const DocumentFile& b) {
         EXPECT_EQ(x.attrs(), y.attrs());
         EXPECT_EQ(x.shape, y.shape);
         EXPECT_EQ(x.named, y.named);
-        EXPECT_TRUE(sameMatrix(x.leafValue, y.leafValue));
+        EXPECT_TRUE(sameMatrix(x.leafValue(), y.leafValue()));
     }
     EXPECT_EQ(a.program.root, b.program.root);
     EXPECT_TRUE(sameMatrix(a.program.seed, b.program.seed));
@@ -352,7 +352,7 @@ TEST(DocumentJson, ASourceThatDisagreesWithTheNodesIsSetAside) {
     EXPECT_EQ(other.sourceVerdict, SourceVerdict::DescribesAnotherGraph);
     EXPECT_EQ(other.source, "");
     EXPECT_EQ(other.setAsideSource, doc["source"]);
-    EXPECT_EQ(other.program.graph.node(other.program.graph.find("b")).leafValue(0, 0), 1) << "the nodes win";
+    EXPECT_EQ(other.program.graph.node(other.program.graph.find("b")).leafValue()(0, 0), 1) << "the nodes win";
 
     doc["source"] = "input a = 2\nc = (a +\n";
     DocumentFile broken = documentFromJson(doc, "doc.json");

@@ -49,7 +49,7 @@ TEST(SeedValues, Mlp122OneSgdStepMatchesPyTorch) {
     Program p = loadExample("mlp-1-2-2");
     train(p, 1, 1.0);
     for (const auto& [name, value] : ref.items())
-        EXPECT_TRUE(matrixNear(p.graph.node(p.graph.find(name)).leafValue, matrixFromJson(value), 1e-9)) << name;
+        EXPECT_TRUE(matrixNear(p.graph.node(p.graph.find(name)).leafValue(), matrixFromJson(value), 1e-9)) << name;
 }
 
 // The optimizer returns the update and leaves the graph alone; applied, it is PyTorch's step.
@@ -57,10 +57,10 @@ TEST(SeedValues, Mlp122SgdStepReturnsTheUpdateOfEveryParam) {
     const auto ref = test::readJson(test::dataPath("seed-values.json"))["mlp-1-2-2"]["after_one_sgd_step_lr_1"];
     const Program p = loadExample("mlp-1-2-2");
     const Evaluation e = evaluate(p, TraceMode::Skip);
-    const Matrix w2Before = p.graph.node(p.graph.find("w2")).leafValue;
+    const Matrix w2Before = p.graph.node(p.graph.find("w2")).leafValue();
     SgdOptimizer optimizer(1.0);
     const LeafValues updates = optimizer.step(p.graph, e);
-    EXPECT_EQ(p.graph.node(p.graph.find("w2")).leafValue, w2Before);
+    EXPECT_EQ(p.graph.node(p.graph.find("w2")).leafValue(), w2Before);
     std::size_t params = 0;
     for (const Node& n : p.graph.nodes()) params += n.kind == NodeKind::Param;
     EXPECT_EQ(updates.size(), params);
@@ -174,7 +174,7 @@ TEST_P(GoldenTraining, SgdAndMomentumMatchPyTorch) {
             EXPECT_NEAR(r.losses[i], run["loss"][i].get<double>(), 1e-9 * std::abs(run["loss"][i].get<double>()))
                 << "loss " << i << " momentum " << run["momentum"];
         for (const auto& [name, value] : run["params"].items())
-            EXPECT_TRUE(matrixNear(p.graph.node(p.graph.find(name)).leafValue, matrixFromJson(value), 1e-9))
+            EXPECT_TRUE(matrixNear(p.graph.node(p.graph.find(name)).leafValue(), matrixFromJson(value), 1e-9))
                 << name << " momentum " << run["momentum"];
     }
 }

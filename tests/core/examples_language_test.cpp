@@ -28,7 +28,7 @@ TEST(ExamplesInChinese, EveryExampleIsTheSameGraphWithChineseComments) {
         for (NodeId id = 0; id < a.graph.size(); ++id) {
             EXPECT_EQ(a.graph.node(id).name, b.graph.node(id).name);
             EXPECT_EQ(a.graph.node(id).kind, b.graph.node(id).kind);
-            EXPECT_EQ(a.graph.node(id).leafValue, b.graph.node(id).leafValue);
+            EXPECT_EQ(a.graph.node(id).leafValue(), b.graph.node(id).leafValue());
         }
         EXPECT_EQ(evaluate(a).values[a.root], evaluate(b).values[b.root]) << en.name;
     }

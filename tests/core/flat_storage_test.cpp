@@ -70,7 +70,7 @@ TEST(NodeMatrices, HoldsEveryShapeAndKeepsLeafGradientsAcrossPasses) {
         EXPECT_EQ(e.values.isScalar(id), p.graph.node(id).shape.size() == 1) << id;
     }
     const NodeId w = p.graph.find("w"), b = p.graph.find("b");
-    EXPECT_EQ(Matrix(e.values[w]), p.graph.node(w).leafValue);
+    EXPECT_EQ(Matrix(e.values[w]), p.graph.node(w).leafValue());
     EXPECT_EQ(e.values[b](0, 0), 0.5);
     // h = (1 - 2 + 3 - 4) * 0.5 = -1, loss = 1; d loss / d b = 2h * (-2) = 4.
     EXPECT_EQ(e.values[p.graph.find("loss")](0, 0), 1.0);

@@ -20,7 +20,7 @@ TEST(SourcePatch, RewritesOnlyTheLiteralAndKeepsCommentsAndLayout) {
     Program p = parseProgram(source, "t.bpg");
     const NodeId w = p.graph.find("w");
     const NodeId x = p.graph.find("x");
-    const Matrix before = p.graph.node(w).leafValue;
+    const Matrix before = p.graph.node(w).leafValue();
     p.graph.setLeafValue(w, (Matrix(2, 1) << 1.5, 2).finished());
     LiteralSpellings spellings;
     ASSERT_TRUE(spellings.rewrite(source, p.graph, w, before));
@@ -34,7 +34,7 @@ TEST(SourcePatch, RewritesOnlyTheLiteralAndKeepsCommentsAndLayout) {
     p.graph.setLeafValue(w, before);
     ASSERT_TRUE(spellings.rewrite(source, p.graph, w, (Matrix(2, 1) << 1.5, 2).finished()));
     EXPECT_EQ(source, "# weights\nparam w = [[1],   [2]]  # as written\ninput x = 4\ny = sum(w * x)\n");
-    EXPECT_EQ(parseProgram(source, "t.bpg").graph.node(x).leafValue(0, 0), 4);
+    EXPECT_EQ(parseProgram(source, "t.bpg").graph.node(x).leafValue()(0, 0), 4);
 }
 
 // Trained weights are written where they stood, in the shortest text that reads back exactly: a
@@ -52,21 +52,21 @@ TEST(SourcePatch, TrainedWeightsKeepTheLayoutOfTheirLiterals) {
     const Evaluation e = evaluate(p, TraceMode::Skip);
     LiteralSpellings spellings;
     for (NodeId id : {w, b}) {
-        const Matrix before = p.graph.node(id).leafValue;
+        const Matrix before = p.graph.node(id).leafValue();
         p.graph.setLeafValue(id, before - 0.37 * e.grads[id]);
         ASSERT_TRUE(spellings.rewrite(source, p.graph, id, before));
     }
-    const Matrix& nw = p.graph.node(w).leafValue;
+    const Matrix& nw = p.graph.node(w).leafValue();
     const std::string expected = "input x = [[1], [-2]]\n"
                                  "param w = [[" + numberText(nw(0, 0)) + ", " + numberText(nw(0, 1)) +
                                  "],   # first row\n"
                                  "           [" + numberText(nw(1, 0)) + ",    " + numberText(nw(1, 1)) + "]]\n"
-                                 "param b = " + numberText(p.graph.node(b).leafValue(0, 0)) + "\n"
+                                 "param b = " + numberText(p.graph.node(b).leafValue()(0, 0)) + "\n"
                                  "loss = sum(sigmoid(w @ x + b))\n";
     EXPECT_EQ(source, expected);
     const Program back = parseProgram(source, "t.bpg");
-    EXPECT_EQ(back.graph.node(back.graph.find("w")).leafValue, nw);
-    EXPECT_EQ(back.graph.node(back.graph.find("b")).leafValue, p.graph.node(b).leafValue);
+    EXPECT_EQ(back.graph.node(back.graph.find("w")).leafValue(), nw);
+    EXPECT_EQ(back.graph.node(back.graph.find("b")).leafValue(), p.graph.node(b).leafValue());
     // The shortest text: no 17-digit spelling where fewer digits read back the same.
     EXPECT_EQ(numberText(0.75), "0.75");
 }

@@ -161,9 +161,9 @@ TEST(OnnxImport, ArticleModelGivesTheArticleNumbers) {
     ASSERT_GE(w1t, 0);
     ASSERT_GE(w2t, 0);
     EXPECT_EQ(p.graph.node(x).kind, NodeKind::Input);
-    EXPECT_EQ(p.graph.node(w1t).leafValue, (Matrix(1, 2) << 1, 2).finished());
-    EXPECT_EQ(p.graph.node(w2t).leafValue, (Matrix(2, 2) << 3, 5, 4, 6).finished());
-    EXPECT_EQ(p.graph.node(x).leafValue, Matrix::Ones(1, 1));  // inputs load as ones: gradients not all zero
+    EXPECT_EQ(p.graph.node(w1t).leafValue(), (Matrix(1, 2) << 1, 2).finished());
+    EXPECT_EQ(p.graph.node(w2t).leafValue(), (Matrix(2, 2) << 3, 5, 4, 6).finished());
+    EXPECT_EQ(p.graph.node(x).leafValue(), Matrix::Ones(1, 1));  // inputs load as ones: gradients not all zero
     p.graph.setLeafValue(x, Matrix::Constant(1, 1, 1.0));
 
     const Evaluation forward = evaluate(p);

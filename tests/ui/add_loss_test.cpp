@@ -67,7 +67,7 @@ TEST(AddLoss, Model2AgainstOneZeroGivesTheArticlesLoss) {
     m.doc().undoStack()->undo();
     EXPECT_EQ(m.doc().graph().node(m.doc().root()).name, "output");
     EXPECT_FALSE(m.doc().sourceText().contains(QStringLiteral("mse(")));
-    EXPECT_EQ(m.doc().graph().node(m.input).leafValue(0, 0), 1.0);  // the edit before stays
+    EXPECT_EQ(m.doc().graph().node(m.input).leafValue()(0, 0), 1.0);  // the edit before stays
     m.doc().undoStack()->redo();
     EXPECT_NEAR(rootValue(m.doc()), 0.4998743766, 1e-9);
 }

@@ -270,7 +270,7 @@ TEST(VanishingDemo, FollowsTheShippedExampleAndWeightEdits) {
     expectChartIsEngine(doc, dock);
     doc.editLeafValue(doc.graph().find("w5"), Matrix::Constant(1, 1, 6.0));
     expectChartIsEngine(doc, dock);
-    EXPECT_EQ(doc.graph().node(doc.graph().find("w5")).leafValue(0, 0), 6.0);  // the knobs did not rebuild
+    EXPECT_EQ(doc.graph().node(doc.graph().find("w5")).leafValue()(0, 0), 6.0);  // the knobs did not rebuild
 }
 
 TEST(VanishingDemo, ADeadReluGradientIsPinnedToTheBottomWithItsValue) {

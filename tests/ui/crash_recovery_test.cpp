@@ -43,7 +43,7 @@ Matrix autosavedW1(const QString& path) {
     if (!f.open(QIODevice::ReadOnly)) return {};
     try {
         const DocumentFile d = documentFromText(f.readAll().toStdString(), path.toStdString());
-        return d.program.graph.node(d.program.graph.find("w1")).leafValue;
+        return d.program.graph.node(d.program.graph.find("w1")).leafValue();
     } catch (const std::exception&) {
         return {};
     }
@@ -117,7 +117,7 @@ TEST_F(CrashRecovery, KilledProgramsUnsavedWorkIsOfferedBackIntact) {
 
     // The work is back: the edited w1 and every number that follows from it.
     const GraphDocument& doc = *next.document();
-    EXPECT_EQ(doc.graph().node(doc.graph().find("w1")).leafValue, kEditedW1);
+    EXPECT_EQ(doc.graph().node(doc.graph().find("w1")).leafValue(), kEditedW1);
     Program expected = parseProgram(findExample("mlp-1-2-2")->source, "mlp-1-2-2.bpg");
     expected.graph.setLeafValue(expected.graph.find("w1"), kEditedW1);
     EXPECT_EQ(doc.evaluation().values, evaluate(expected).values);
@@ -175,7 +175,7 @@ TEST_F(CrashRecovery, SavingRemovesTheAutosave) {
             return f.open(QIODevice::ReadOnly) ? f.readAll().toStdString() : std::string();
         }(),
         "autosave");
-    EXPECT_EQ(kept.program.graph.node(kept.program.graph.find("a")).leafValue(0, 0), 5);
+    EXPECT_EQ(kept.program.graph.node(kept.program.graph.find("a")).leafValue()(0, 0), 5);
 
     ASSERT_EQ(window.files()->saveTo(home.filePath("chain.json")), "");
     EXPECT_FALSE(QFile::exists(session)) << "the saved file holds the work now";

@@ -68,7 +68,7 @@ protected:
     DocumentFiles* files() { return window->files(); }
     NodeId id(const char* name) { return doc()->graph().find(name); }
     QString path(const QString& name) { return dir.filePath(name); }
-    const Matrix& value(const char* name) { return doc()->graph().node(id(name)).leafValue; }
+    const Matrix& value(const char* name) { return doc()->graph().node(id(name)).leafValue(); }
 
     QTemporaryDir dir;
     QString organization;
@@ -103,7 +103,7 @@ TEST_F(Files, JsonDocumentKeepsGraphValuesPositionsViewAndStep) {
 
     const Graph& g = second.document()->graph();
     ASSERT_EQ(g.size(), doc()->graph().size());
-    EXPECT_EQ(g.node(g.find("w2")).leafValue, w2);
+    EXPECT_EQ(g.node(g.find("w2")).leafValue(), w2);
     EXPECT_EQ(second.document()->evaluation().values, doc()->evaluation().values);
     EXPECT_EQ(second.document()->evaluation().grads, doc()->evaluation().grads);
     EXPECT_EQ(second.document()->sourceText(), doc()->sourceText());
@@ -160,7 +160,7 @@ TEST_F(Files, BpgKeepsTheTextAsWrittenAndFollowsEdits) {
     ASSERT_TRUE(doc()->editLeafValue(id("w1"), (Matrix(2, 1) << 0.25, -3).finished()));
     ASSERT_EQ(files()->saveTo(path("mlp.bpg")), "");
     const Program back = parseProgram(readAll(path("mlp.bpg")).toStdString(), "mlp.bpg");
-    EXPECT_EQ(back.graph.node(back.graph.find("w1")).leafValue, value("w1"));
+    EXPECT_EQ(back.graph.node(back.graph.find("w1")).leafValue(), value("w1"));
     EXPECT_EQ(back.graph.size(), doc()->graph().size());
 }
 
@@ -175,7 +175,7 @@ TEST_F(Files, NonFiniteValueIsRefusedAsBpgAndKeptAsJson) {
     ASSERT_EQ(files()->saveTo(path("nan.json")), "");
     MainWindow second;
     ASSERT_EQ(second.openFile(path("nan.json")), "");
-    EXPECT_TRUE(std::isnan(second.document()->graph().node(second.document()->graph().find("x")).leafValue(0, 0)));
+    EXPECT_TRUE(std::isnan(second.document()->graph().node(second.document()->graph().find("x")).leafValue()(0, 0)));
 }
 
 TEST_F(Files, OtherExtensionsAreNotSaved) {
@@ -345,7 +345,7 @@ TEST_F(Files, ClosingWithSaveWritesTheFile) {
     EXPECT_TRUE(window->close());
     EXPECT_EQ(save.answered(), 1);
     const DocumentFile saved = loadDocumentFile(path("closing.json").toStdString());
-    EXPECT_EQ(saved.program.graph.node(saved.program.graph.find("x")).leafValue(0, 0), 3);
+    EXPECT_EQ(saved.program.graph.node(saved.program.graph.find("x")).leafValue()(0, 0), 3);
 }
 
 TEST_F(Files, MovedNodesOfAJsonDocumentAreWorthAsking) {

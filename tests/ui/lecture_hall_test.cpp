@@ -269,7 +269,7 @@ TEST(LectureHall, DoubleClickingACopyEditsTheLeafWhereTheCopyIs) {
     editor->lineEdit()->setText(QStringLiteral("0.25"));
     QTest::keyClick(editor->lineEdit(), Qt::Key_Return);
     EXPECT_FALSE(editor->isOpen());
-    EXPECT_EQ(doc->graph().node(b).leafValue(0, 0), 0.25);
+    EXPECT_EQ(doc->graph().node(b).leafValue()(0, 0), 0.25);
     EXPECT_EQ(doc->undoStack()->count(), undo + 1);
 }
 

@@ -107,7 +107,7 @@ TEST(Overview, ClicksFindNodesAndALeafCanBeEdited) {
     ASSERT_TRUE(scene.valueEditor()->open(v0, scene.nodeBox(v0).center()));
     scene.valueEditor()->lineEdit()->setText(QStringLiteral("0.25"));
     ASSERT_TRUE(scene.valueEditor()->apply());
-    EXPECT_EQ(doc.graph().node(v0).leafValue(0, 0), 0.25);
+    EXPECT_EQ(doc.graph().node(v0).leafValue()(0, 0), 0.25);
     // Computed nodes are not typed into, here as on the detailed canvas.
     EXPECT_FALSE(scene.valueEditor()->open(g.find("v5"), scene.nodeBox(g.find("v5")).center()));
 }

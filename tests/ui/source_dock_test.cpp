@@ -211,7 +211,7 @@ TEST_F(SourcePanel, UndoGivesBackValuesEditedBeforeTheApply) {
 
     dock.editor()->setPlainText(inserted(dock.editor()->toPlainText(), QStringLiteral("loss ="), QStringLiteral("extra = w1 * 2")));
     ASSERT_TRUE(dock.apply());
-    EXPECT_EQ(doc.graph().node(doc.graph().find("w1")).leafValue(0, 0), 1.5);
+    EXPECT_EQ(doc.graph().node(doc.graph().find("w1")).leafValue()(0, 0), 1.5);
     doc.undoStack()->undo();
     EXPECT_TRUE(sameNumbers(doc.evaluation(), edited));
     doc.undoStack()->undo();
@@ -347,11 +347,11 @@ TEST(SourcePanelInWindow, CtrlZDoesWhatTheEditMenuSays) {
     EXPECT_EQ(undo->text(), QStringLiteral("&Undo ") + doc->undoStack()->undoText());
     editor->setFocus();
     QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
-    EXPECT_EQ(doc->graph().node(x).leafValue(0, 0), 1);
+    EXPECT_EQ(doc->graph().node(x).leafValue()(0, 0), 1);
     EXPECT_EQ(editor->toPlainText(), shown);
     // And Ctrl+Shift+Z redoes it.
     QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    EXPECT_EQ(doc->graph().node(x).leafValue(0, 0), 3);
+    EXPECT_EQ(doc->graph().node(x).leafValue()(0, 0), 3);
 }
 
 }  // namespace

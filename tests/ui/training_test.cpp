@@ -43,7 +43,7 @@ const nlohmann::json& referenceRun(const std::string& example, int steps, double
 }
 
 Matrix param(const GraphDocument& doc, const std::string& name) {
-    return doc.graph().node(doc.graph().find(name)).leafValue;
+    return doc.graph().node(doc.graph().find(name)).leafValue();
 }
 
 // Sets the knobs and Steps, presses "Train", then waits for the animation to end.
@@ -72,7 +72,7 @@ void expectSameAsTrainAndPyTorch(const GraphDocument& doc, const TrainingDock& d
     }
     for (const auto& [name, value] : ref["params"].items()) {
         const Matrix window = param(doc, name);
-        EXPECT_TRUE(matrixNear(window, core.graph.node(core.graph.find(name)).leafValue, 1e-13)) << name << " vs train()";
+        EXPECT_TRUE(matrixNear(window, core.graph.node(core.graph.find(name)).leafValue(), 1e-13)) << name << " vs train()";
         EXPECT_TRUE(matrixNear(window, matrixFromJson(value), 1e-9)) << name << " vs PyTorch";
     }
     // The chart draws exactly the recorded losses.
@@ -281,7 +281,7 @@ TEST(Training, StoppingARunKeepsItAsOneUndoStep) {
     // The same number of steps of train() lands on the same weights.
     Program core = parseProgram(exampleSource("xor"));
     train(core, done, 0.5, 0.0);
-    EXPECT_TRUE(matrixNear(param(doc, "W2"), core.graph.node(core.graph.find("W2")).leafValue, 1e-13));
+    EXPECT_TRUE(matrixNear(param(doc, "W2"), core.graph.node(core.graph.find("W2")).leafValue(), 1e-13));
     doc.undoStack()->undo();
     EXPECT_EQ(param(doc, "W2"), before);
 }
@@ -326,7 +326,7 @@ TEST(Training, ANewProgramStopsTheRunAndRestartsBuffersAndCurve) {
     dock.stepButton()->click();
     Program core = parseProgram(exampleSource("mlp-1-2-2"));
     train(core, 1, 1.0, 0.9);
-    EXPECT_TRUE(matrixNear(param(doc, "w2"), core.graph.node(core.graph.find("w2")).leafValue, 1e-14));
+    EXPECT_TRUE(matrixNear(param(doc, "w2"), core.graph.node(core.graph.find("w2")).leafValue(), 1e-14));
 }
 
 TEST(Training, GraphsThatCannotBeTrainedSaySoAndNothingCrashes) {

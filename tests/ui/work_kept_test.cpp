@@ -168,7 +168,7 @@ TEST_F(WorkKept, RecoveryComparesWithTheFileOnDisk) {
     ASSERT_EQ(recover.answered(), 1);
     EXPECT_TRUE(recover.lastText().contains("The file has changed on disk since this work was autosaved."))
         << recover.lastText().toStdString();
-    EXPECT_EQ(next.document()->graph().node(next.document()->graph().find("a")).leafValue(0, 0), 5);
+    EXPECT_EQ(next.document()->graph().node(next.document()->graph().find("a")).leafValue()(0, 0), 5);
     EXPECT_EQ(next.document()->filePath(), "") << "the recovered work is not the changed file's";
     EXPECT_EQ(next.windowTitle(), "work.bpg (recovered)[*] — Backprop Studio");
     EXPECT_EQ(readAll(path("work.bpg")), theirs);

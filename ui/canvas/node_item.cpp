@@ -81,8 +81,8 @@ void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
                           : std::nullopt;
     pressedAt_ = pos();
     if (!cell) return QGraphicsItem::mousePressEvent(event);
-    const double value = n.leafValue(cell->row, cell->col);
-    scrub_ = ValueScrub{id_, cell->row, cell->col, n.leafValue, scrubStep(value), double(event->screenPos().x()),
+    const double value = n.leafValue()(cell->row, cell->col);
+    scrub_ = ValueScrub{id_, cell->row, cell->col, n.leafValue(), scrubStep(value), double(event->screenPos().x()),
                         scene_->document()->newMergeKey()};
     scene_->clearSelection();
     setSelected(true);

@@ -68,10 +68,10 @@ bool ValueEditor::open(NodeId id, QPointF scenePos, QRectF at) {
     const Node* n = why.isEmpty() ? &scene_->document()->graph().node(id) : nullptr;
     std::optional<nodepaint::Cell> cell;
     if (n && !frame.isEmpty() && at.isEmpty()) cell = nodepaint::valueCellAt(*n, scenePos - center);
-    if (n && !cell && n->leafValue.size() > kMaxWholeEntries)
+    if (n && !cell && n->leafValue().size() > kMaxWholeEntries)
         why = tr("%1 has %2 entries: double-click one of them, or edit it in the inspector.")
                   .arg(QString::fromStdString(n->label()))
-                  .arg(n->leafValue.size());
+                  .arg(n->leafValue().size());
     if (!why.isEmpty() || frame.isEmpty()) {
         QToolTip::showText(QCursor::pos(), why);
         return false;
@@ -84,7 +84,7 @@ bool ValueEditor::open(NodeId id, QPointF scenePos, QRectF at) {
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    edit_ = new QLineEdit(cell ? editableText(n->leafValue(cell->row, cell->col)) : editableText(n->leafValue));
+    edit_ = new QLineEdit(cell ? editableText(n->leafValue()(cell->row, cell->col)) : editableText(n->leafValue()));
     edit_->setFont(style::numberFont());
     edit_->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid %1; background: white; color: %1; }")
                              .arg(style::kValue.name()));
@@ -152,7 +152,7 @@ bool ValueEditor::apply() {
         showError(bp::errorText(e));
         return false;
     }
-    Matrix value = n.leafValue;
+    Matrix value = n.leafValue();
     if (cell_) {
         if (typed.size() != 1) {
             showError(tr("Type one number for %1.").arg(what));

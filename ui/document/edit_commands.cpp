@@ -22,7 +22,7 @@ bool SetLeafValueCommand::mergeWith(const QUndoCommand* other) {
 
 SetParamsCommand::SetParamsCommand(GraphDocument* doc, LeafValues after, const QString& text)
     : doc_(doc), after_(std::move(after)) {
-    for (const auto& [id, value] : after_) before_.emplace_back(id, doc->graph().node(id).leafValue);
+    for (const auto& [id, value] : after_) before_.emplace_back(id, doc->graph().node(id).leafValue());
     setText(text);
 }
 

@@ -84,11 +84,11 @@ void GraphDocument::applyLeafValues(const LeafValues& values) {
 bool GraphDocument::editLeafValue(NodeId id, const Matrix& value, int mergeKey) {
     if (id < 0 || id >= graph().size()) return false;
     const Node& n = graph().node(id);
-    if (!n.isLeaf() || value.rows() != n.leafValue.rows() || value.cols() != n.leafValue.cols()) return false;
-    if (mergeKey < 0 && value == n.leafValue) return true;  // nothing to undo
+    if (!n.isLeaf() || value.rows() != n.leafValue().rows() || value.cols() != n.leafValue().cols()) return false;
+    if (mergeKey < 0 && value == n.leafValue()) return true;  // nothing to undo
     core_.beginEdit(id, mergeKey);
     recordingEdit_ = true;
-    undo_.push(new SetLeafValueCommand(this, id, n.leafValue, value, mergeKey));
+    undo_.push(new SetLeafValueCommand(this, id, n.leafValue(), value, mergeKey));
     recordingEdit_ = false;
     return true;
 }

@@ -156,7 +156,7 @@ void InspectorDock::cellEdited(int row, int column) {
     const NodeId id = doc_->selectedNode();
     if (id < 0 || !doc_->graph().node(id).isLeaf()) return;
     const QString text = values_->item(row, column)->text();
-    Matrix value = doc_->graph().node(id).leafValue;
+    Matrix value = doc_->graph().node(id).leafValue();
     try {
         const Matrix entry = parseLiteral(text.toStdString(), "value");
         if (entry.size() != 1) throw std::invalid_argument(tr("type one number").toStdString());

@@ -50,22 +50,22 @@ void LeafSliders::rebuild() {
     }
     show();
     const Node& n = doc_->graph().node(id);
-    if (n.leafValue.size() > kMaxSliders) {
-        note_->setText(tr("%1 has %2 entries: edit them in the table above.").arg(QString::fromStdString(n.label())).arg(n.leafValue.size()));
+    if (n.leafValue().size() > kMaxSliders) {
+        note_->setText(tr("%1 has %2 entries: edit them in the table above.").arg(QString::fromStdString(n.label())).arg(n.leafValue().size()));
         note_->show();
         return;
     }
     note_->setText(tr("Drag to change a value; everything follows. One drag is one undo step."));
     note_->show();
-    entries_.resize(std::size_t(n.leafValue.size()));
+    entries_.resize(std::size_t(n.leafValue().size()));
     int index = 0;
-    for (int r = 0; r < n.leafValue.rows(); ++r)
-        for (int c = 0; c < n.leafValue.cols(); ++c, ++index) {
+    for (int r = 0; r < n.leafValue().rows(); ++r)
+        for (int c = 0; c < n.leafValue().cols(); ++c, ++index) {
             Entry& e = entries_[index];
             e.row = r;
             e.col = c;
             // Indexed from 0, as in PyTorch.
-            e.name = new QLabel(n.leafValue.size() == 1 ? QString::fromStdString(n.name)
+            e.name = new QLabel(n.leafValue().size() == 1 ? QString::fromStdString(n.name)
                                                         : QStringLiteral("%1[%2][%3]").arg(QString::fromStdString(n.name)).arg(r).arg(c));
             e.slider = new QSlider(Qt::Horizontal);
             e.slider->setRange(-kHalfRange, kHalfRange);
@@ -83,10 +83,10 @@ void LeafSliders::rebuild() {
                 entry.mergeKey = -1;
                 // At an end: centre again so the next drag can go further.
                 if (std::abs(entry.slider->value()) == kHalfRange)
-                    recenter(entry, doc_->graph().node(node_).leafValue(entry.row, entry.col));
+                    recenter(entry, doc_->graph().node(node_).leafValue()(entry.row, entry.col));
             });
             connect(e.slider, &QSlider::valueChanged, this, [this, index](int position) { moved(entries_[index], position); });
-            recenter(e, n.leafValue(r, c));
+            recenter(e, n.leafValue()(r, c));
         }
 }
 
@@ -101,7 +101,7 @@ void LeafSliders::recenter(Entry& entry, double value) {
 
 void LeafSliders::moved(Entry& entry, int position) {
     if (syncing_ || node_ < 0) return;
-    Matrix value = doc_->graph().node(node_).leafValue;
+    Matrix value = doc_->graph().node(node_).leafValue();
     value(entry.row, entry.col) = scrubbed(entry.center, position, entry.step);
     // Keyboard and wheel steps are single edits; a drag with the mouse merges into one.
     doc_->editLeafValue(node_, value, entry.slider->isSliderDown() ? entry.mergeKey : -1);
@@ -110,7 +110,7 @@ void LeafSliders::moved(Entry& entry, int position) {
 void LeafSliders::sync() {
     if (node_ < 0 || node_ >= doc_->graph().size()) return;
     syncing_ = true;
-    const Matrix& value = doc_->graph().node(node_).leafValue;
+    const Matrix& value = doc_->graph().node(node_).leafValue();
     for (Entry& e : entries_) {
         const double v = value(e.row, e.col);
         e.value->setText(shownNumber(v));

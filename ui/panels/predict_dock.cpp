@@ -29,7 +29,7 @@ QString signedNum(double x) { return (x > 0 ? QStringLiteral("+") : QString()) +
 // "w2[1][0]" for an entry of a matrix, "w" for a number.
 QString entryName(const Node& n, long r, long c) {
     const QString name = QString::fromStdString(n.label()).toHtmlEscaped();
-    return n.leafValue.size() == 1 ? name : QStringLiteral("%1[%2][%3]").arg(name).arg(r).arg(c);
+    return n.leafValue().size() == 1 ? name : QStringLiteral("%1[%2][%3]").arg(name).arg(r).arg(c);
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ LeafValues TrainingSession::paramValues() const {
     LeafValues values;
     const Graph& g = doc_->graph();
     for (NodeId id = 0; id < g.size(); ++id)
-        if (g.node(id).kind == NodeKind::Param) values.emplace_back(id, g.node(id).leafValue);
+        if (g.node(id).kind == NodeKind::Param) values.emplace_back(id, g.node(id).leafValue());
     return values;
 }
 

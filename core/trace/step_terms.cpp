@@ -297,7 +297,7 @@ std::vector<Product> edgeProducts(const Graph& graph, const Evaluation& eval, co
     const Arithmetic kind = consumer.op->explain.arithmetic;
     const double n = averagedOver(consumer, in);
     const Matrix y = eval.values[ev.from], g = eval.grads[ev.from];
-    const EdgeContext e{consumer, ev.slot, in, y, g, ev.from, n, unitVjps};
+    const EdgeContext e{consumer, int(ev.slot), in, y, g, ev.from, n, unitVjps};
     const bool moves = kind == Arithmetic::Move || consumer.op->explain.reach == Reach::Moved;
     const Matrix moved = moves ? sourceIndices(consumer, in) : Matrix();
     return backwardProducts(e, moved, vs, input, r, c);

@@ -11,7 +11,7 @@ bool isScalarShape(Shape s) { return s.rows == 1 && s.cols == 1; }
 }  // namespace
 
 bool NodeMatrices::shapedFor(const Graph& graph) const {
-    if (slots_.size() != std::size_t(graph.size())) return false;
+    if (size_ != std::size_t(graph.size())) return false;
     for (NodeId id = 0; id < graph.size(); ++id) {
         const Shape s = graph.node(id).shape;
         if (isScalar(id) != isScalarShape(s)) return false;
@@ -24,6 +24,7 @@ void NodeMatrices::layOut(const Graph& graph) {
     if (shapedFor(graph)) return;
     NodeMatrices fresh;
     const std::size_t n = std::size_t(graph.size());
+    fresh.size_ = n;
     fresh.slots_.resize(n);
     fresh.scalars_.reserve(n);  // a double a node at most: no growing copies
     for (NodeId id = 0; id < graph.size(); ++id) {
@@ -37,6 +38,7 @@ void NodeMatrices::layOut(const Graph& graph) {
             fresh.matrices_.push_back(keep ? std::move(matrix(id)) : Matrix::Zero(s.rows, s.cols));
         }
     }
+    if (fresh.matrices_.empty()) fresh.slots_ = std::vector<std::int32_t>();  // every node 1x1: slot k is k
     *this = std::move(fresh);
 }
 

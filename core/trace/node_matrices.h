@@ -26,24 +26,24 @@ public:
     // shaped for the graph is left as it is.
     void layOut(const Graph& graph);
 
-    std::size_t size() const { return slots_.size(); }
+    std::size_t size() const { return size_; }
     void clear() { *this = {}; }
-    bool empty() const { return slots_.empty(); }
+    bool empty() const { return size_ == 0; }
     MatrixView operator[](NodeId id) const {
-        const std::int32_t slot = slots_[std::size_t(id)];
-        if (slot >= 0) return {&scalars_[std::size_t(slot)], 1, 1};
-        const Matrix& m = matrices_[std::size_t(~slot)];
+        const std::int32_t at = slot(id);
+        if (at >= 0) return {&scalars_[std::size_t(at)], 1, 1};
+        const Matrix& m = matrices_[std::size_t(~at)];
         return {m.data(), m.rows(), m.cols()};
     }
     MatrixView back() const { return (*this)[NodeId(size()) - 1]; }
 
-    bool isScalar(NodeId id) const { return slots_[std::size_t(id)] >= 0; }
+    bool isScalar(NodeId id) const { return slot(id) >= 0; }
     // The entry of a 1x1 node (isScalar).
-    double& scalar(NodeId id) { return scalars_[std::size_t(slots_[std::size_t(id)])]; }
-    double scalar(NodeId id) const { return scalars_[std::size_t(slots_[std::size_t(id)])]; }
+    double& scalar(NodeId id) { return scalars_[std::size_t(slot(id))]; }
+    double scalar(NodeId id) const { return scalars_[std::size_t(slot(id))]; }
     // The matrix of a larger node (!isScalar).
-    Matrix& matrix(NodeId id) { return matrices_[std::size_t(~slots_[std::size_t(id)])]; }
-    const Matrix& matrix(NodeId id) const { return matrices_[std::size_t(~slots_[std::size_t(id)])]; }
+    Matrix& matrix(NodeId id) { return matrices_[std::size_t(~slot(id))]; }
+    const Matrix& matrix(NodeId id) const { return matrices_[std::size_t(~slot(id))]; }
     // Writes `m`, which has the node's shape.
     void assign(NodeId id, const Matrix& m);
     // Sets the node's entries to zero.
@@ -53,11 +53,14 @@ public:
     bool operator==(const NodeMatrices& other) const;
 
 private:
-    // Per node: the index of its number in scalars_ (>= 0), or ~ the index of its matrix.
+    std::size_t size_ = 0;  // nodes
+    // Per node: the index of its number in scalars_ (>= 0), or ~ the index of its matrix. Empty
+    // when every node is 1x1: node k's number is scalars_[k] (a scalar graph's layout costs nothing).
     std::vector<std::int32_t> slots_;
     std::vector<double> scalars_;
     std::vector<Matrix> matrices_;
 
+    std::int32_t slot(NodeId id) const { return slots_.empty() ? id : slots_[std::size_t(id)]; }
     bool shapedFor(const Graph& graph) const;
 };
 

@@ -2,6 +2,7 @@
 #include "core/graph/graph.h"
 
 #include <array>
+#include <charconv>
 #include <cstdlib>
 #include <span>
 
@@ -97,17 +98,20 @@ void Graph::reserve(int nodes) {
     if (nodes > 0) nodes_.reserve(static_cast<std::size_t>(nodes));
 }
 
-// Gives the newest node (id size() - 1) its name: the user's, or the next "%k".
-std::string Graph::nameNode(Node& node, std::string name) {
+// Gives the newest node (id size() - 1) its name: the user's, or the next "%k" (written in
+// place: it fits the string's own buffer).
+void Graph::nameNode(Node& node, std::string name) {
     const NodeId id = size() - 1;
     node.named = !name.empty();
     if (node.named) {
-        return name;  // indexed by appendNamed, once the node holds it
+        node.name = std::move(name);
+        index_.insert(id, nodes_);
+        return;
     }
     anonymousIds_.push_back(id);
-    std::string generated("%");  // appended, not "%" + to_string(k): GCC 12 warns falsely on that
-    generated += std::to_string(++anonymous_);
-    return generated;
+    char text[16] = {'%'};
+    const auto written = std::to_chars(text + 1, text + sizeof text, ++anonymous_);
+    node.name.assign(text, written.ptr);
 }
 
 Node& Graph::appendNamed(std::string name) {
@@ -115,8 +119,7 @@ Node& Graph::appendNamed(std::string name) {
     // than filling it. Naming is the only step that can fail (out of memory): then it goes again.
     Node& added = nodes_.emplace_back();
     try {
-        added.name = nameNode(added, std::move(name));
-        if (added.named) index_.insert(size() - 1, nodes_);
+        nameNode(added, std::move(name));
     } catch (...) {
         nodes_.pop_back();
         throw;
@@ -166,7 +169,7 @@ NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs att
 
 // "%k", the k-th anonymous node, while it still has that name (an anonymous node that was renamed
 // is found by its new name).
-NodeId Graph::findAnonymous(const std::string& name) const {
+NodeId Graph::findAnonymous(std::string_view name) const {
     if (name.size() < 2 || name.size() > 11 || name[0] != '%' || name[1] == '0') return -1;
     long long k = 0;
     for (std::size_t i = 1; i < name.size(); ++i) {
@@ -178,7 +181,7 @@ NodeId Graph::findAnonymous(const std::string& name) const {
     return nodes_[id].name == name ? id : -1;
 }
 
-NodeId Graph::find(const std::string& name) const {
+NodeId Graph::find(std::string_view name) const {
     if (!name.empty() && name[0] == '%')
         if (const NodeId id = findAnonymous(name); id >= 0) return id;
     return index_.find(name, nodes_);

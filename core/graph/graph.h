@@ -105,7 +105,7 @@ public:
     const std::vector<Node>& nodes() const { return nodes_; }
 
     // The node called `name`, or -1.
-    NodeId find(const std::string& name) const;
+    NodeId find(std::string_view name) const;
     // Gives a node a user name (an assignment names its outermost op). Caller checks uniqueness.
     void rename(NodeId id, std::string name);
 
@@ -133,10 +133,10 @@ private:
     std::vector<NodeId> anonymousIds_;
     int anonymous_ = 0;
 
-    std::string nameNode(Node& node, std::string name);
+    void nameNode(Node& node, std::string name);
     // Appends a node named `name` (or %k when empty), its label the same; nothing else is set.
     Node& appendNamed(std::string name);
-    NodeId findAnonymous(const std::string& name) const;
+    NodeId findAnonymous(std::string_view name) const;
     // Counts `bytes` against the budget; throws GraphError naming `who()` if `shape` is too large
     // or the budget would be exceeded (`who` is asked only then: a message per node was a tenth
     // of building a big graph).

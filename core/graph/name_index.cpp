@@ -60,16 +60,16 @@ void NameIndex::erase(std::string_view name, NodeId id, const std::vector<Node>&
 void NameIndex::rebuild(std::size_t capacity, const std::vector<Node>&) {
     std::size_t size = 16;
     while (size < capacity) size *= 2;
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(size, Slot{});
-    used_ = live_;
+    std::vector<Slot> fresh(size);  // should this throw, the table stays as it was
     const std::size_t mask = size - 1;
-    for (const Slot& s : old) {
+    for (const Slot& s : slots_) {
         if (s.id < 0) continue;
         std::size_t i = s.hash & mask;
-        while (slots_[i].id != kEmpty) i = (i + 1) & mask;
-        slots_[i] = s;
+        while (fresh[i].id != kEmpty) i = (i + 1) & mask;
+        fresh[i] = s;
     }
+    slots_ = std::move(fresh);
+    used_ = live_;
 }
 
 }  // namespace bp

@@ -64,11 +64,6 @@ long long decimalMagnitude(std::string_view text) {
     return intDigits > 0 ? exponent + intDigits - 1 : exponent - leadingFractionZeros - 1;
 }
 
-struct Definition {
-    NodeId id;
-    int line;
-};
-
 class Parser {
 public:
     Parser(std::string_view source, const std::string& file, const ParseLimits& limits)
@@ -96,7 +91,9 @@ private:
     const std::string& file_;
     const ParseLimits& limits_;
     Program program_;
-    std::unordered_map<std::string_view, Definition> names_;
+    // Per named node, the line its name was given on (for "already defined on line N"); names are
+    // found through the graph's own index (a table of the parser's own was a tenth of parsing).
+    std::vector<int> definedOn_;
     std::vector<Token> opens_;  // brackets not yet closed, innermost last (for "never closed")
     std::vector<double> entries_;  // reused buffer for literals
     int depth_ = 0;
@@ -117,6 +114,7 @@ private:
     const OpDef* identity_;
 
     Graph& graph() { return program_.graph; }
+    const Graph& graph() const { return program_.graph; }
     void advance() { tok_ = lexer_.next(); }
     // The token `ahead` places after the current one, without moving (the lexer is a few pointers).
     Token peek(int ahead) const {
@@ -183,6 +181,10 @@ private:
     void endOfStatement(const char* expectedCode = "expected-end-of-line");
     Token expectName(const char* what);
     void checkNewName(const Token& name) const;
+    void define(NodeId id, int line) {
+        if (definedOn_.size() <= std::size_t(id)) definedOn_.resize(std::size_t(id) + 1);
+        definedOn_[std::size_t(id)] = line;
+    }
     [[noreturn, gnu::cold, gnu::noinline]] void failKeywordAsName(const Token& keyword) const;
 
     NodeId expr();
@@ -241,9 +243,6 @@ Program Parser::run() {
     // page, the largest cost of parsing a long chain). A node takes 8 bytes of text or more in
     // practice (`v2 = v1 + k * tanh(v1)` makes 3 in 26); room never used is never touched.
     graph().reserve(static_cast<int>(std::min<std::size_t>(sourceBytes_ / 8, limits_.maxNodes)));
-    // The names too (a definition takes 16 bytes of text or more): a table grown by rehashing went
-    // over every name again at each doubling.
-    names_.reserve(std::min<std::size_t>(sourceBytes_ / 16, limits_.maxNodes));
     advance();
     for (;;) {
         while (at(TokenKind::Newline) || at(TokenKind::Semicolon)) advance();
@@ -314,8 +313,8 @@ Token Parser::expectName(const char* what) {
 }
 
 void Parser::checkNewName(const Token& name) const {
-    if (auto it = names_.find(name.text); it != names_.end())
-        fail(name, message("already-defined", {std::string(name.text), std::to_string(it->second.line)}));
+    if (const NodeId id = graph().find(name.text); id >= 0)
+        fail(name, message("already-defined", {std::string(name.text), std::to_string(definedOn_[std::size_t(id)])}));
 }
 
 void Parser::declaration(NodeKind kind) {
@@ -331,7 +330,7 @@ void Parser::declaration(NodeKind kind) {
     checkNodeLimit(name);
     const NodeId id = graph().addLeaf(kind, std::move(value), std::string(name.text));
     graph().node(id).pos = {name.line, name.column};
-    names_.emplace(name.text, Definition{id, name.line});
+    define(id, name.line);
 }
 
 void Parser::assignment() {
@@ -356,7 +355,7 @@ void Parser::assignment() {
         id = addOp(identity_, name, {id});
     }
     id = createPending(std::string(name.text));
-    names_.emplace(name.text, Definition{id, name.line});
+    define(id, name.line);
     lastAssigned_ = id;
     lastAssignedName_ = name;
 }
@@ -374,9 +373,8 @@ void Parser::backwardStatement() {
     advance();
     if (at(TokenKind::Equals)) failKeywordAsName(keyword);
     const Token name = expectName("expected-root-name");
-    const auto it = names_.find(name.text);
-    if (it == names_.end()) failUnknownName(name);
-    const NodeId root = it->second.id;
+    const NodeId root = graph().find(name.text);
+    if (root < 0) failUnknownName(name);
     const Shape shape = graph().node(root).shape;
     Matrix seed;
     bool haveSeed = false;
@@ -548,9 +546,9 @@ NodeId Parser::primary() {
         const Token name = tok_;
         advance();
         if (at(TokenKind::LParen)) return call(name);
-        const auto it = names_.find(name.text);
-        if (it == names_.end()) failUnknownName(name);
-        return it->second.id;
+        const NodeId id = graph().find(name.text);
+        if (id < 0) failUnknownName(name);
+        return id;
     }
     case TokenKind::LBracket: {
         const Token start = tok_;

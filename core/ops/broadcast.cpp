@@ -3,20 +3,6 @@
 
 namespace bp {
 
-static std::optional<long> broadcastDim(long a, long b) {
-    if (a == b) return a;
-    if (a == 1) return b;
-    if (b == 1) return a;
-    return std::nullopt;
-}
-
-std::optional<Shape> broadcastShapes(Shape a, Shape b) {
-    auto rows = broadcastDim(a.rows, b.rows);
-    auto cols = broadcastDim(a.cols, b.cols);
-    if (!rows || !cols) return std::nullopt;
-    return Shape{*rows, *cols};
-}
-
 Matrix expandTo(const Matrix& m, Shape target) {
     if (shapeOf(m) == target) return m;
     return m.replicate(target.rows / m.rows(), target.cols / m.cols());

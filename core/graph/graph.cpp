@@ -25,6 +25,8 @@ const Matrix& Node::leafValue() const {
 }
 
 void Node::setAttrs(const OpAttrs& attrs) {
+    static const OpAttrs defaults;
+    if (!extras_ && attrs == defaults) return;  // most ops: nothing to hold
     setExtras({attrs, extras_ ? extras_->label : std::string()});
 }
 

@@ -206,10 +206,13 @@ private:
     };
     using Candidates = std::vector<const OpDef*>;
     [[gnu::noinline]] NodeId call(const Token& name);
-    const OpDef* chooseOp(const Token& name, const Candidates& candidates, std::vector<Argument>& args);
+    // A call's arguments: no op takes more than 2 inputs and 3 numbers (callCandidates), so they
+    // are held in the call's frame (a vector of them was a malloc per call).
+    static constexpr std::size_t kMostArguments = NodeInputs::kMaxInputs + 3;
+    const OpDef* chooseOp(const Token& name, const Candidates& candidates, std::span<const Argument> args);
     [[noreturn, gnu::cold, gnu::noinline]] void failArgumentCount(const Token& name, const Candidates& candidates,
                                                                  int got) const;
-    [[gnu::noinline]] OpAttrs callAttrs(const OpDef& op, const Token& name, const std::vector<Argument>& args) const;
+    [[gnu::noinline]] OpAttrs callAttrs(const OpDef& op, const Token& name, std::span<const Argument> args) const;
     int skipArguments();
 
     Matrix literal(const char* expected);
@@ -591,11 +594,13 @@ NodeId Parser::call(const Token& name) {
     int most = 0;
     for (const OpDef* c : candidates) most = std::max(most, c->arity + c->attrCount);
     open(tok_);
-    std::vector<Argument> args;
+    std::array<Argument, kMostArguments> given;
+    std::size_t count = 0;
     if (!at(TokenKind::RParen)) {
         for (;;) {
-            const int position = static_cast<int>(args.size());
-            if (position >= most) failArgumentCount(name, candidates, position + skipArguments());
+            const int position = static_cast<int>(count);
+            if (position >= most || count >= given.size())
+                failArgumentCount(name, candidates, position + skipArguments());
             bool attrHere = false, inputHere = false;
             for (const OpDef* c : candidates) {
                 inputHere = inputHere || position < c->arity;
@@ -611,7 +616,7 @@ NodeId Parser::call(const Token& name) {
             } else {
                 arg.node = expr();
             }
-            args.push_back(arg);
+            given[count++] = arg;
             if (at(TokenKind::Comma)) {
                 advance();
                 continue;
@@ -620,11 +625,12 @@ NodeId Parser::call(const Token& name) {
             unexpected("expected-comma-or-close");
         }
     }
+    const std::span<const Argument> args(given.data(), count);
     const OpDef* op = chooseOp(name, candidates, args);
     close(TokenKind::RParen, ")");
     std::array<NodeId, NodeInputs::kMaxInputs> inputs{};
     for (int i = 0; i < op->arity; ++i) {
-        Argument& arg = args[static_cast<std::size_t>(i)];
+        const Argument& arg = args[static_cast<std::size_t>(i)];
         inputs[static_cast<std::size_t>(i)] =
             arg.number ? addConst(Matrix::Constant(1, 1, arg.value), arg.token) : arg.node;
     }
@@ -634,9 +640,16 @@ NodeId Parser::call(const Token& name) {
 // The candidate the arguments fit: the count, numbers where it takes attributes (an op that takes
 // the number as an attribute before one that takes it as a constant input), and the shapes
 // (cross_entropy against class indices or against probabilities). None fits: the first one's error.
-const OpDef* Parser::chooseOp(const Token& name, const Candidates& candidates, std::vector<Argument>& args) {
+const OpDef* Parser::chooseOp(const Token& name, const Candidates& candidates, std::span<const Argument> args) {
     const int got = static_cast<int>(args.size());
     Candidates fitting;
+    if (candidates.size() == 1 && candidates.front()->arity + candidates.front()->attrCount == got) {
+        // One op by this name and the count fits (most calls): only its numbers need checking.
+        const OpDef* c = candidates.front();
+        bool ok = true;
+        for (int i = c->arity; i < got; ++i) ok = ok && args[static_cast<std::size_t>(i)].number;
+        if (ok) return c;
+    }
     for (int pass = 0; pass < 2; ++pass) {
         for (const OpDef* c : candidates) {
             if (c->arity + c->attrCount != got) continue;
@@ -690,7 +703,7 @@ void Parser::failArgumentCount(const Token& name, const Candidates& candidates, 
 }
 
 // The trailing number arguments, as the op's attribute list names them.
-OpAttrs Parser::callAttrs(const OpDef& op, const Token& name, const std::vector<Argument>& args) const {
+OpAttrs Parser::callAttrs(const OpDef& op, const Token& name, std::span<const Argument> args) const {
     OpAttrs attrs;
     for (int i = 0; i < op.attrCount; ++i) {
         const Argument& arg = args[static_cast<std::size_t>(op.arity + i)];

@@ -5,6 +5,7 @@
 // selected node. Every change of the numbers goes through here, so the text, the values and the
 // step always agree. The window's GraphDocument is the Qt adapter over it (signals, the undo
 // stack, the file behind it); the command line and the tests use it as it is.
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>

@@ -8,13 +8,19 @@
 
 namespace bp {
 
-const OpAttrs& Node::attrs() const {
+namespace {
+
+const OpAttrs& defaultAttrs() {
     static const OpAttrs defaults;
-    return extras_ ? extras_->attrs : defaults;
+    return defaults;
 }
 
+}  // namespace
+
+const OpAttrs& Node::attrs() const { return extras_ ? extras_->attrs : defaultAttrs(); }
+
 void Node::setExtras(Extras extras) {
-    const bool none = extras.attrs == OpAttrs{} && extras.label.empty();
+    const bool none = extras.attrs == defaultAttrs() && extras.label.empty();
     extras_ = none ? HeldShared<Extras>() : HeldShared<Extras>(std::move(extras));
 }
 
@@ -25,8 +31,7 @@ const Matrix& Node::leafValue() const {
 }
 
 void Node::setAttrs(const OpAttrs& attrs) {
-    static const OpAttrs defaults;
-    if (!extras_ && attrs == defaults) return;  // most ops: nothing to hold
+    if (!extras_ && attrs == defaultAttrs()) return;  // most ops: nothing to hold
     setExtras({attrs, extras_ ? extras_->label : std::string()});
 }
 
@@ -117,8 +122,8 @@ void Graph::nameNode(Node& node, std::string name) {
 }
 
 Node& Graph::appendNamed(std::string name) {
-    // Built in place: a node holds a string, and moving one in costs more
-    // than filling it. Naming is the only step that can fail (out of memory): then it goes again.
+    // Built in place: moving a node in costs more than filling it. Naming is the only step that
+    // can fail (out of memory): then it goes again.
     Node& added = nodes_.emplace_back();
     try {
         nameNode(added, std::move(name));

@@ -7,9 +7,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -580,6 +583,8 @@ const std::vector<const OpDef*>& callCandidates(std::string_view name) {
             const std::string_view called = def.bpg.form == Form::Function ? def.bpg.text : def.name;
             if (def.attrCount <= 3) byName[called].push_back(&def);
         }
+        for (const auto& [called, ops] : byName)  // chooseOp marks the fitting ones in 32 bits
+            if (ops.size() > 32) throw std::logic_error("more than 32 ops called " + std::string(called));
         return byName;
     }();
     static const std::vector<const OpDef*> none;
@@ -642,16 +647,12 @@ NodeId Parser::call(const Token& name) {
 // (cross_entropy against class indices or against probabilities). None fits: the first one's error.
 const OpDef* Parser::chooseOp(const Token& name, const Candidates& candidates, std::span<const Argument> args) {
     const int got = static_cast<int>(args.size());
-    Candidates fitting;
-    if (candidates.size() == 1 && candidates.front()->arity + candidates.front()->attrCount == got) {
-        // One op by this name and the count fits (most calls): only its numbers need checking.
-        const OpDef* c = candidates.front();
-        bool ok = true;
-        for (int i = c->arity; i < got; ++i) ok = ok && args[static_cast<std::size_t>(i)].number;
-        if (ok) return c;
-    }
-    for (int pass = 0; pass < 2; ++pass) {
-        for (const OpDef* c : candidates) {
+    // The candidates that fit, a bit each (a name has a handful of ops; a list of them was a
+    // malloc per call).
+    std::uint32_t fitting = 0;
+    for (int pass = 0; pass < 2 && fitting == 0; ++pass) {
+        for (std::size_t k = 0; k < candidates.size(); ++k) {
+            const OpDef* c = candidates[k];
             if (c->arity + c->attrCount != got) continue;
             bool ok = true;
             for (int i = 0; i < got && ok; ++i) {
@@ -659,11 +660,10 @@ const OpDef* Parser::chooseOp(const Token& name, const Candidates& candidates, s
                 if (i >= c->arity) ok = a.number;
                 else if (a.number && pass == 0) ok = false;
             }
-            if (ok) fitting.push_back(c);
+            if (ok) fitting |= 1u << k;
         }
-        if (!fitting.empty()) break;
     }
-    if (fitting.empty()) {
+    if (fitting == 0) {
         for (const OpDef* c : candidates)
             for (int i = c->arity; i < got && c->arity + c->attrCount == got; ++i)
                 if (!args[static_cast<std::size_t>(i)].number)
@@ -671,9 +671,12 @@ const OpDef* Parser::chooseOp(const Token& name, const Candidates& candidates, s
                          message("argument-not-number", {std::to_string(i + 1), std::string(name.text)}));
         failArgumentCount(name, candidates, got);
     }
-    if (fitting.size() == 1) return fitting.front();
+    const OpDef* first = candidates[std::size_t(std::countr_zero(fitting))];
+    if (std::has_single_bit(fitting)) return first;
     createPending();  // the last argument's op, so that its shape can be read
-    for (const OpDef* c : fitting) {
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+        if (!(fitting & (1u << k))) continue;
+        const OpDef* c = candidates[k];
         std::array<Shape, 2> shapes;
         for (int i = 0; i < c->arity; ++i) {
             const Argument& a = args[static_cast<std::size_t>(i)];
@@ -685,7 +688,7 @@ const OpDef* Parser::chooseOp(const Token& name, const Candidates& candidates, s
                      out, error))
             return c;
     }
-    return fitting.front();
+    return first;
 }
 
 void Parser::failArgumentCount(const Token& name, const Candidates& candidates, int got) const {

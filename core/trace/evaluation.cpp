@@ -17,16 +17,10 @@ public:
     MatrixRefs inputs(const Node& node, const NodeMatrices& values) {
         std::size_t count = 0;
         for (NodeId in : node.inputs) {
-            refs_[count] = &read(values, in, inputs_[count]);
+            refs_[count] = &values.asMatrix(in, inputs_[count]);
             ++count;
         }
         return {refs_.data(), count};
-    }
-    // The node's entries as a matrix; a 1x1 node's copied into `scratch`.
-    static const Matrix& read(const NodeMatrices& store, NodeId id, Matrix& scratch) {
-        if (!store.isScalar(id)) return store.matrix(id);
-        scratch(0, 0) = store.scalar(id);
-        return scratch;
     }
     // Where the op writes node `id`'s value; store() then puts a 1x1 value in its place.
     Matrix& output(NodeMatrices& values, NodeId id) { return values.isScalar(id) ? output_ : values.matrix(id); }
@@ -235,8 +229,8 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
         const Node& node = graph.node(from);
         if (node.isLeaf() || !reaches[from]) continue;
         const MatrixRefs in = operands.inputs(node, eval.values);
-        const Matrix& value = Operands::read(eval.values, from, y);
-        const Matrix& gradient = Operands::read(eval.grads, from, upstream);
+        const Matrix& value = eval.values.asMatrix(from, y);
+        const Matrix& gradient = eval.grads.asMatrix(from, upstream);
         for (int slot = 0; slot < static_cast<int>(node.inputs.size()); ++slot) {
             const NodeId to = node.inputs[slot];
             if (!reaches[to]) continue;  // a gradient no one asked for (GradsFor::Params)
@@ -270,7 +264,7 @@ Matrix localDerivative(const Graph& graph, const Evaluation& eval, NodeId consum
     Operands operands;
     const MatrixRefs in = operands.inputs(node, eval.values);
     Matrix scratch(1, 1);
-    const Matrix& y = Operands::read(eval.values, consumer, scratch);
+    const Matrix& y = eval.values.asMatrix(consumer, scratch);
     Matrix ones = Matrix::Ones(y.rows(), y.cols());
     Matrix result;
     contributionTo(node, slot, in, y, ones, graph.node(node.inputs[slot]).shape, result);

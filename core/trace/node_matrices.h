@@ -9,7 +9,6 @@
 // node's shape. Writers say which kind of node they hold (isScalar) and write the number or the
 // matrix.
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 #include "core/graph/graph.h"
@@ -44,6 +43,13 @@ public:
     // The matrix of a larger node (!isScalar).
     Matrix& matrix(NodeId id) { return matrices_[std::size_t(~slot(id))]; }
     const Matrix& matrix(NodeId id) const { return matrices_[std::size_t(~slot(id))]; }
+    // The node's entries as a Matrix, for what takes one (the op table): a larger node's own, a
+    // 1x1 node's number copied into `scratch`, which must be 1x1.
+    const Matrix& asMatrix(NodeId id, Matrix& scratch) const {
+        if (!isScalar(id)) return matrix(id);
+        scratch(0, 0) = scalar(id);
+        return scratch;
+    }
     // Writes `m`, which has the node's shape.
     void assign(NodeId id, const Matrix& m);
     // Sets the node's entries to zero.

@@ -41,20 +41,18 @@ std::vector<Index> chosenEntries(Shape s, const EntryChoice& choice, StepTerms& 
     return out;
 }
 
-// Per input, its value (a copy: the op table's functions take matrices); b is a when the op is
-// unary (never read then).
+// Per input, its value as a matrix (the op table's functions take matrices; a 1x1 value is copied
+// into a 1x1 matrix held here); b is a when the op is unary (never read then).
 struct Operands {
-    Matrix aValue;
-    Matrix bValue;
+    Matrix aScalar{1, 1};
+    Matrix bScalar{1, 1};
     const Matrix* a;
     const Matrix* b;
     NodeId aId;
     NodeId bId;
     Operands(const Node& node, const Evaluation& eval)
-        : aValue(eval.values[node.inputs[0]]),
-          bValue(node.inputs.size() > 1 ? Matrix(eval.values[node.inputs[1]]) : Matrix()),
-          a(&aValue),
-          b(node.inputs.size() > 1 ? &bValue : a),
+        : a(&eval.values.asMatrix(node.inputs[0], aScalar)),
+          b(node.inputs.size() > 1 ? &eval.values.asMatrix(node.inputs[1], bScalar) : a),
           aId(node.inputs[0]),
           bId(node.inputs.size() > 1 ? node.inputs[1] : node.inputs[0]) {}
     Operands(const Operands&) = delete;
@@ -296,8 +294,9 @@ std::vector<Product> edgeProducts(const Graph& graph, const Evaluation& eval, co
     if (vjpShape) *vjpShape = vs;
     const Arithmetic kind = consumer.op->explain.arithmetic;
     const double n = averagedOver(consumer, in);
-    const Matrix y = eval.values[ev.from], g = eval.grads[ev.from];
-    const EdgeContext e{consumer, int(ev.slot), in, y, g, ev.from, n, unitVjps};
+    Matrix yScalar(1, 1), gScalar(1, 1);
+    const EdgeContext e{consumer, int(ev.slot), in, eval.values.asMatrix(ev.from, yScalar),
+                        eval.grads.asMatrix(ev.from, gScalar), ev.from, n, unitVjps};
     const bool moves = kind == Arithmetic::Move || consumer.op->explain.reach == Reach::Moved;
     const Matrix moved = moves ? sourceIndices(consumer, in) : Matrix();
     return backwardProducts(e, moved, vs, input, r, c);

@@ -145,8 +145,9 @@ void InspectorDock::refresh() {
             if (!n.op->formula[slot].empty()) formulas << QString::fromUtf8(n.op->formula[slot].data(), int(n.op->formula[slot].size()));
     formula_->setText(formulas.join(QStringLiteral("    ")));
     const StepCursor& c = doc_->cursor();
-    const Matrix value = c.valueKnown(id) ? Matrix(doc_->evaluation().values[id]) : Matrix();
-    fillTable(values_, c.valueKnown(id) ? &value : nullptr, style::kValue, n.isLeaf());
+    Matrix scalar(1, 1);
+    fillTable(values_, c.valueKnown(id) ? &doc_->evaluation().values.asMatrix(id, scalar) : nullptr, style::kValue,
+              n.isLeaf());
     fillTable(grads_, c.shownGrad(id), style::kGradient, false);
     filling_ = false;
 }

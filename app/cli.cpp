@@ -92,8 +92,8 @@ int traceCommand(const Options& o) {
     for (const BackwardEvent& ev : e.trace.backward)
         std::printf("backward %d: %s -> %s (slot %d): upstream %s, contribution %s, grad %s\n", ++step,
                     g.node(ev.from).name.c_str(), g.node(ev.to).name.c_str(), int(ev.slot),
-                    formatMatrix(e.grads[ev.from]).c_str(), formatMatrix(e.trace.contribution(ev)).c_str(),
-                    formatMatrix(e.trace.gradAfter(ev)).c_str());
+                    formatMatrix(e.grads[ev.from]).c_str(), formatMatrix(e.contribution(ev)).c_str(),
+                    formatMatrix(e.gradAfter(ev)).c_str());
     return 0;
 }
 

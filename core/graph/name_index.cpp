@@ -39,7 +39,8 @@ NodeId NameIndex::find(std::string_view name, const std::vector<Node>& nodes) co
 }
 
 void NameIndex::insert(NodeId id, const std::vector<Node>& nodes) {
-    if (2 * (used_ + 1) > slots_.size()) rebuild(std::max<std::size_t>(16, 4 * (live_ + 1)), nodes);
+    // At most half full; doubled when it would be more (between a quarter and a half full after).
+    if (2 * (used_ + 1) > slots_.size()) rebuild(std::max<std::size_t>(16, 2 * (live_ + 1)), nodes);
     const std::string& name = nodes[std::size_t(id)].name;
     const std::uint32_t hash = hashOf(name);
     const std::ptrdiff_t at = probe(name, hash, nodes);

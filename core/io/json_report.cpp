@@ -150,8 +150,8 @@ json traceReport(const Program& program, const Evaluation& eval) {
                             {"to", g.node(e.to).name},
                             {"slot", e.slot},
                             {"upstream", matrixToJson(eval.grads[e.from])},
-                            {"contribution", matrixToJson(eval.trace.contribution(e))},
-                            {"grad_after", matrixToJson(eval.trace.gradAfter(e))},
+                            {"contribution", matrixToJson(eval.contribution(e))},
+                            {"grad_after", matrixToJson(eval.gradAfter(e))},
                             {"explain", explainJson(g, first, all, true)}});
     }
     return {{"forward", std::move(forward)}, {"backward", std::move(backward)}};

@@ -240,7 +240,7 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
             if (eval.grads.isScalar(to)) eval.grads.scalar(to) += contribution(0, 0);
             else eval.grads.matrix(to) += contribution;
             if (record)
-                recordEvent(trace, k, offset, {from, to, int(shape.rows), int(shape.cols), 0, std::uint64_t(slot)}, contribution,
+                recordEvent(trace, k, offset, {from, to, 0, std::uint64_t(slot)}, contribution,
                             eval.grads[to]);
         }
     }

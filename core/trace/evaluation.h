@@ -17,14 +17,13 @@ namespace bp {
 
 // One edge of the backward pass: consumer `from` passes gradient to its input `to` in slot `slot`.
 // The upstream gradient is the consumer's full gradient, complete when the event happens. Its
-// numbers (Trace::contribution and Trace::gradAfter) have to's shape, rows x cols.
+// numbers (Evaluation::contribution and Evaluation::gradAfter) have to's shape.
 struct BackwardEvent {
     NodeId from = -1;
     NodeId to = -1;
-    int rows = 0;
-    int cols = 0;
-    // Into Trace::numbers, and the slot, in one word: an event is 24 bytes, not 32 (a million-op
-    // chain records 1.7 million of them). 2^56 numbers are more than any machine holds.
+    // Into Trace::numbers, and the slot, in one word: an event is 16 bytes (a million-op chain
+    // records 1.7 million of them; the shape is to's, known from the gradients). 2^56 numbers are
+    // more than any machine holds.
     std::uint64_t offset : 56 = 0;
     std::uint64_t slot : 8 = 0;  // < NodeInputs::kMaxInputs
 };
@@ -36,10 +35,6 @@ struct Trace {
     // grad(to) after adding it. A matrix of their own was two heap blocks per edge, most of the
     // memory of a scalar graph's trace.
     std::vector<double> numbers;
-    MatrixView contribution(const BackwardEvent& e) const { return {numbers.data() + e.offset, e.rows, e.cols}; }
-    MatrixView gradAfter(const BackwardEvent& e) const {
-        return {numbers.data() + e.offset + std::size_t(e.rows) * std::size_t(e.cols), e.rows, e.cols};
-    }
     // Gradients that are not zero when the backward pass starts: the root's seed, and leaves that
     // still hold gradient from an earlier pass (no zero_grad in between).
     std::vector<std::pair<NodeId, Matrix>> startGrads;
@@ -51,6 +46,16 @@ struct Evaluation {
     // leaf .grad); an op node's gradient is that of the latest pass (PyTorch rebuilds it).
     NodeMatrices grads;
     Trace trace;
+
+    // A backward event's numbers, with the shape of its input's gradient.
+    MatrixView contribution(const BackwardEvent& e) const { return eventNumbers(e, 0); }
+    MatrixView gradAfter(const BackwardEvent& e) const { return eventNumbers(e, 1); }
+
+private:
+    MatrixView eventNumbers(const BackwardEvent& e, std::size_t which) const {
+        const MatrixView shape = grads[e.to];
+        return {trace.numbers.data() + e.offset + which * std::size_t(shape.size()), shape.rows(), shape.cols()};
+    }
 };
 
 // Whether the backward pass records its events (trace.backward and trace.startGrads). Stepping

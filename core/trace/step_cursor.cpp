@@ -52,7 +52,7 @@ int StepCursor::shownGradEvent(NodeId id) const {
 const Matrix* StepCursor::shownGrad(NodeId id) const {
     const int event = shownGradEvent(id);
     if (event >= 0) {
-        shownGrads_[id] = eval_->trace.gradAfter(eval_->trace.backward[event]);
+        shownGrads_[id] = eval_->gradAfter(eval_->trace.backward[event]);
         return &shownGrads_[id];
     }
     if (event == -1) return &eval_->trace.startGrads[startGrad_[id]].second;

@@ -389,15 +389,15 @@ StepTerms backwardTerms(const Graph& graph, const Evaluation& eval, int eventInd
     t.operands.assign(consumer.inputs.begin(), consumer.inputs.end());
     t.exponent = consumer.attrs().exponent;
     t.attrs = consumer.attrs();
-    t.result = eval.trace.contribution(ev);
+    t.result = eval.contribution(ev);
     t.shape = shapeOf(t.result);
     t.upstreamShape = shapeOf(eval.grads[ev.from]);
-    t.after = eval.trace.gradAfter(ev);
+    t.after = eval.gradAfter(ev);
     const auto at = std::find(into.begin(), into.end(), eventIndex);
     t.edge = int(at - into.begin()) + 1;
     t.edges = int(into.size());
     Matrix start = startGradient(eval, ev.to, t.startGradient);
-    if (at != into.begin() && at != into.end()) t.before = eval.trace.gradAfter(eval.trace.backward[*(at - 1)]);
+    if (at != into.begin() && at != into.end()) t.before = eval.gradAfter(eval.trace.backward[*(at - 1)]);
     else if (t.startGradient) t.before = start;
     else t.before = Matrix::Zero(t.shape.rows, t.shape.cols);
 

@@ -51,9 +51,9 @@ TEST(Trace, InvariantsHoldOnEveryGoldenGraph) {
             for (std::size_t j = i + 1; j < events.size(); ++j)
                 ASSERT_NE(events[j].to, ev.from) << name << ": a gradient arrived after it was passed on";
             Matrix& sum = running[static_cast<std::size_t>(ev.to)];
-            const Matrix contribution = e.trace.contribution(ev);
+            const Matrix contribution = e.contribution(ev);
             sum = sum.size() == 0 ? contribution : Matrix(sum + contribution);
-            EXPECT_TRUE(sum.isApprox(e.trace.gradAfter(ev), 1e-12) || (sum - e.trace.gradAfter(ev)).norm() < 1e-12)
+            EXPECT_TRUE(sum.isApprox(e.gradAfter(ev), 1e-12) || (sum - e.gradAfter(ev)).norm() < 1e-12)
                 << name << " event " << i;
         }
         for (NodeId id = 0; id < p.graph.size(); ++id) {
@@ -79,7 +79,7 @@ TEST(Trace, ChainRuleGradientOfBAddsTwoThenThree) {
     const NodeId b = p.graph.find("b");
     std::vector<double> contributions, after;
     for (const auto& ev : e.trace.backward)
-        if (ev.to == b) contributions.push_back(e.trace.contribution(ev)(0, 0)), after.push_back(e.trace.gradAfter(ev)(0, 0));
+        if (ev.to == b) contributions.push_back(e.contribution(ev)(0, 0)), after.push_back(e.gradAfter(ev)(0, 0));
     ASSERT_EQ(contributions.size(), 2u);
     EXPECT_DOUBLE_EQ(contributions[0], 3.0);  // from d = b + 1: de/dd = c = 3 (d is created after c)
     EXPECT_DOUBLE_EQ(contributions[1], 2.0);  // from c = a + b: de/dc = d = 2
@@ -93,8 +93,8 @@ TEST(Trace, XTimesXHasTwoEdgesAndTwoEvents) {
     ASSERT_EQ(e.trace.backward.size(), 2u);
     EXPECT_EQ(e.trace.backward[0].slot, 0);
     EXPECT_EQ(e.trace.backward[1].slot, 1);
-    EXPECT_DOUBLE_EQ(e.trace.gradAfter(e.trace.backward[0])(0, 0), 3.0);
-    EXPECT_DOUBLE_EQ(e.trace.gradAfter(e.trace.backward[1])(0, 0), 6.0);
+    EXPECT_DOUBLE_EQ(e.gradAfter(e.trace.backward[0])(0, 0), 3.0);
+    EXPECT_DOUBLE_EQ(e.gradAfter(e.trace.backward[1])(0, 0), 6.0);
 }
 
 TEST(Trace, RecordingTwiceGivesTheSameList) {
@@ -105,7 +105,7 @@ TEST(Trace, RecordingTwiceGivesTheSameList) {
     for (std::size_t i = 0; i < a.trace.backward.size(); ++i) {
         EXPECT_EQ(a.trace.backward[i].from, b.trace.backward[i].from);
         EXPECT_EQ(a.trace.backward[i].to, b.trace.backward[i].to);
-        EXPECT_EQ(Matrix(a.trace.contribution(a.trace.backward[i])), Matrix(b.trace.contribution(b.trace.backward[i])));
+        EXPECT_EQ(Matrix(a.contribution(a.trace.backward[i])), Matrix(b.contribution(b.trace.backward[i])));
     }
 }
 

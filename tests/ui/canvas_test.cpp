@@ -118,7 +118,7 @@ TEST(Stepping, ShownGradientsAndHighlightFollowTheTrace) {
     for (int k = 0; k < int(e.trace.backward.size()); ++k) {
         doc.stepForward();
         const BackwardEvent& ev = e.trace.backward[k];
-        const Matrix contribution = e.trace.contribution(ev);
+        const Matrix contribution = e.contribution(ev);
         sums[ev.to] = sums[ev.to].size() ? Matrix(sums[ev.to] + contribution) : contribution;
         EXPECT_TRUE(scene.lookOf(ev.to).receivingGradient);
         EXPECT_TRUE(scene.lookOf(ev.from).passingGradient);

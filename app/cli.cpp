@@ -38,7 +38,7 @@ Program loadWithOverrides(const Options& o) {
         Matrix seed = parseLiteral(it->second, "--seed");
         const Shape root = p.graph.node(p.root).shape;
         if (shapeOf(seed) != root)
-            throw UsageError("--seed is " + shapeText(shapeOf(seed)) + " but the root '" + p.graph.node(p.root).name +
+            throw UsageError("--seed is " + shapeText(shapeOf(seed)) + " but the root '" + p.graph.node(p.root).name() +
                              "' is " + shapeText(root));
         p.seed = seed;
     }
@@ -66,11 +66,11 @@ int evalCommand(const Options& o) {
         printJson(evalReport(p, e));
         return 0;
     }
-    std::printf("root: %s\n", p.graph.node(p.root).name.c_str());
+    std::printf("root: %s\n", p.graph.node(p.root).name().c_str());
     for (NodeId id = 0; id < p.graph.size(); ++id) {
         const Node& n = p.graph.node(id);
         const std::string op = n.isLeaf() ? kindName(n.kind) : std::string(n.op->name);
-        std::printf("%-10s %-9s %-6s value %s  grad %s\n", n.name.c_str(), op.c_str(), shapeText(n.shape).c_str(),
+        std::printf("%-10s %-9s %-6s value %s  grad %s\n", n.name().c_str(), op.c_str(), shapeText(n.shape).c_str(),
                     formatMatrix(e.values[id]).c_str(), formatMatrix(e.grads[id]).c_str());
     }
     return 0;
@@ -86,12 +86,12 @@ int traceCommand(const Options& o) {
     const Graph& g = p.graph;
     int step = 0;
     for (NodeId id : e.trace.forward)
-        std::printf("forward %d: %s = %s(...) = %s\n", ++step, g.node(id).name.c_str(),
+        std::printf("forward %d: %s = %s(...) = %s\n", ++step, g.node(id).name().c_str(),
                     std::string(g.node(id).op->name).c_str(), formatMatrix(e.values[id]).c_str());
     step = 0;
     for (const BackwardEvent& ev : e.trace.backward)
         std::printf("backward %d: %s -> %s (slot %d): upstream %s, contribution %s, grad %s\n", ++step,
-                    g.node(ev.from).name.c_str(), g.node(ev.to).name.c_str(), int(ev.slot),
+                    g.node(ev.from).name().c_str(), g.node(ev.to).name().c_str(), int(ev.slot),
                     formatMatrix(e.grads[ev.from]).c_str(), formatMatrix(e.contribution(ev)).c_str(),
                     formatMatrix(e.gradAfter(ev)).c_str());
     return 0;
@@ -144,7 +144,7 @@ int trainCommand(const Options& o) {
         std::printf("\n");
     }
     for (const Node& n : p.graph.nodes())
-        if (n.kind == NodeKind::Param) std::printf("%s = %s\n", n.name.c_str(), formatMatrix(n.leafValue()).c_str());
+        if (n.kind == NodeKind::Param) std::printf("%s = %s\n", n.name().c_str(), formatMatrix(n.leafValue()).c_str());
     return 0;
 }
 
@@ -187,7 +187,7 @@ int checkCommand(const Options& o) {
     } else {
         for (const LeafCheck& c : checks) {
             std::printf("%-4s %-10s analytic %s  numeric %s  max error %s\n", c.ok ? "ok" : "FAIL",
-                        p.graph.node(c.leaf).name.c_str(), checkMatrix(c.analytic).c_str(),
+                        p.graph.node(c.leaf).name().c_str(), checkMatrix(c.analytic).c_str(),
                         checkMatrix(c.numeric).c_str(), formatNumber(c.maxError, 3).c_str());
             printCheckNotes(c, options);
         }

@@ -28,7 +28,7 @@ void Document::replaceProgramInPlace(Program program, std::string source, Litera
     const int index = cursor_.indexInPhase();
     const bool atEnd = cursor_.position() == cursor_.last();
     const bool hadSelection = selected_ >= 0 && selected_ < program_.graph.size();
-    const std::string selectedName = hadSelection ? program_.graph.node(selected_).name : std::string();
+    const std::string selectedName = hadSelection ? program_.graph.node(selected_).name() : std::string();
     std::swap(program_, program);
     keepLabels(program);
     source_ = std::move(source);
@@ -54,19 +54,19 @@ void Document::keepLabels(const Program& before) {
     for (NodeId id = 0; id < graph.size(); ++id) {
         Node& node = graph.node(id);
         if (!node.named) continue;
-        const NodeId old = before.graph.find(node.name);
+        const NodeId old = before.graph.find(node.name());
         if (old < 0) continue;
         const Node& was = before.graph.node(old);
-        if (node.label() == node.name && was.label() != was.name) node.setLabel(was.label());
-        if (auto it = before.originalNames.find(node.name); it != before.originalNames.end())
-            program_.originalNames.emplace(node.name, it->second);
+        if (node.label() == node.name() && was.label() != was.name()) node.setLabel(was.label());
+        if (auto it = before.originalNames.find(node.name()); it != before.originalNames.end())
+            program_.originalNames.emplace(node.name(), it->second);
     }
 }
 
 RenameRefusal Document::checkNewName(NodeId id, const std::string& name) const {
     if (id < 0 || id >= program_.graph.size()) return RenameRefusal::Anonymous;
     const Node& node = program_.graph.node(id);
-    if (!node.named || node.name.empty() || node.name[0] == '%') return RenameRefusal::Anonymous;
+    if (!node.named || node.name().empty() || node.name()[0] == '%') return RenameRefusal::Anonymous;
     if (name.empty()) return RenameRefusal::Empty;
     if (!isNameText(name)) return RenameRefusal::NotAName;
     if (isKeyword(name)) return RenameRefusal::Keyword;
@@ -78,7 +78,7 @@ RenameRefusal Document::checkNewName(NodeId id, const std::string& name) const {
 RenameRefusal Document::renameNode(NodeId id, const std::string& name, const std::string& label) {
     if (const RenameRefusal refusal = checkNewName(id, name); refusal != RenameRefusal::None) return refusal;
     Node& node = program_.graph.node(id);
-    const std::string before = node.name;
+    const std::string before = node.name();
     std::string text = source_;
     if (name != before) {
         int uses = 0;
@@ -90,7 +90,7 @@ RenameRefusal Document::renameNode(NodeId id, const std::string& name, const std
             for (NodeId k = 0; k < program_.graph.size() && !source_.empty(); ++k) {
                 Node& n = program_.graph.node(k);
                 if (!n.named) continue;
-                const NodeId there = check.graph.find(k == id ? name : n.name);
+                const NodeId there = check.graph.find(k == id ? name : n.name());
                 if (there >= 0) n.pos = check.graph.node(there).pos;
             }
         } catch (const std::exception&) {
@@ -111,7 +111,7 @@ RenameRefusal Document::renameNode(NodeId id, const std::string& name, const std
 
 std::string Document::originalName(NodeId id) const {
     if (id < 0 || id >= program_.graph.size()) return {};
-    auto it = program_.originalNames.find(program_.graph.node(id).name);
+    auto it = program_.originalNames.find(program_.graph.node(id).name());
     return it == program_.originalNames.end() ? std::string() : it->second;
 }
 

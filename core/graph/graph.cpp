@@ -2,7 +2,6 @@
 #include "core/graph/graph.h"
 
 #include <array>
-#include <charconv>
 #include <cstdlib>
 #include <span>
 
@@ -36,7 +35,7 @@ void Node::setAttrs(const OpAttrs& attrs) {
 }
 
 void Node::setLabel(const std::string& label) {
-    setExtras({attrs(), label == name ? std::string() : label});
+    setExtras({attrs(), label == name() ? std::string() : label});
 }
 
 const char* kindName(NodeKind kind) {
@@ -71,7 +70,7 @@ std::string withSeparators(long long n) {
 }
 
 // 'y' for a named node, else what it is ("the result of matmul").
-Message described(const std::string& name, Message anonymous) {
+Message described(std::string_view name, Message anonymous) {
     if (name.empty()) return anonymous;
     std::string quoted("'");  // appended: GCC 12 warns falsely on "'" + name + "'"
     quoted += name;
@@ -105,28 +104,25 @@ void Graph::reserve(int nodes) {
     if (nodes > 0) nodes_.reserve(static_cast<std::size_t>(nodes));
 }
 
-// Gives the newest node (id size() - 1) its name: the user's, or the next "%k" (written in
-// place: it fits the string's own buffer).
-void Graph::nameNode(Node& node, std::string name) {
+// Gives the newest node (id size() - 1) its name: the user's, or the next "%k".
+void Graph::nameNode(Node& node, std::string_view name) {
     const NodeId id = size() - 1;
-    node.named = !name.empty();
-    if (node.named) {
-        node.name = std::move(name);
+    if (!name.empty()) {
+        node.name_ = names_.add(name);
+        node.named = true;
         index_.insert(id, nodes_);
         return;
     }
     anonymousIds_.push_back(id);
-    char text[16] = {'%'};
-    const auto written = std::to_chars(text + 1, text + sizeof text, ++anonymous_);
-    node.name.assign(text, written.ptr);
+    node.name_ = NodeName::anonymous(anonymousIds_.size());
 }
 
-Node& Graph::appendNamed(std::string name) {
+Node& Graph::appendNamed(std::string_view name) {
     // Built in place: moving a node in costs more than filling it. Naming is the only step that
     // can fail (out of memory): then it goes again.
     Node& added = nodes_.emplace_back();
     try {
-        nameNode(added, std::move(name));
+        nameNode(added, name);
     } catch (...) {
         nodes_.pop_back();
         throw;
@@ -134,18 +130,18 @@ Node& Graph::appendNamed(std::string name) {
     return added;
 }
 
-NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string name) {
+NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string_view name) {
     if (kind == NodeKind::Op) throw GraphError("a leaf must be an input, a param or a const");
     // the literal, the value and the gradient
     spend([&] { return described(name, message("a-literal")); }, shapeOf(value), 24LL * value.size());
-    Node& added = appendNamed(std::move(name));
+    Node& added = appendNamed(name);
     added.kind = kind;
     added.shape = shapeOf(value);
     added.leafValue_.set(std::move(value));
     return size() - 1;
 }
 
-NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs attrs, std::string name) {
+NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs attrs, std::string_view name) {
     if (static_cast<int>(inputs.size()) != op.arity)
         throw GraphError(op.arity == 1 ? message("op-arity-one", {std::string(op.name), std::to_string(inputs.size())})
                                        : message("op-arity", {std::string(op.name), std::to_string(op.arity),
@@ -165,7 +161,7 @@ NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs att
         bytes = 16LL * shape.rows * shape.cols;
     for (std::size_t i = 0; i < inputs.size(); ++i) bytes += 8LL * shapes[i].size();
     spend([&] { return described(name, message("result-of", {std::string(op.name)})); }, shape, bytes);
-    Node& added = appendNamed(std::move(name));
+    Node& added = appendNamed(name);
     added.kind = NodeKind::Op;
     added.op = &op;
     added.setAttrs(attrs);
@@ -185,7 +181,7 @@ NodeId Graph::findAnonymous(std::string_view name) const {
     }
     if (k < 1 || k > static_cast<long long>(anonymousIds_.size())) return -1;
     const NodeId id = anonymousIds_[static_cast<std::size_t>(k - 1)];
-    return nodes_[id].name == name ? id : -1;
+    return nodes_[id].named ? -1 : id;
 }
 
 NodeId Graph::find(std::string_view name) const {
@@ -194,11 +190,12 @@ NodeId Graph::find(std::string_view name) const {
     return index_.find(name, nodes_);
 }
 
-void Graph::rename(NodeId id, std::string name) {
+void Graph::rename(NodeId id, std::string_view name) {
     Node& node = nodes_[id];
-    index_.erase(node.name, id, nodes_);
-    const std::string label = node.label() == node.name ? name : node.label();
-    node.name = std::move(name);
+    const NodeName stored = names_.add(name);  // first: should it throw, nothing has changed
+    const std::string label = node.label() == node.name() ? std::string(name) : node.label();
+    if (node.named) index_.erase(node.namedText(), id, nodes_);
+    node.name_ = stored;
     node.setLabel(label);
     node.named = true;
     index_.insert(id, nodes_);
@@ -206,15 +203,15 @@ void Graph::rename(NodeId id, std::string name) {
 
 void Graph::setLeafValue(NodeId id, const Matrix& value) {
     Node& node = nodes_.at(id);
-    if (!node.isLeaf()) throw GraphError(message("not-a-leaf", {node.name}));
+    if (!node.isLeaf()) throw GraphError(message("not-a-leaf", {node.name()}));
     if (shapeOf(value) != node.shape)
-        throw GraphError(message("value-shape", {node.name, shapeText(node.shape), shapeText(shapeOf(value))}));
+        throw GraphError(message("value-shape", {node.name(), shapeText(node.shape), shapeText(shapeOf(value))}));
     node.leafValue_.set(value);
 }
 
 void Graph::setLeafEntry(NodeId id, long index, double value) {
     Node& node = nodes_.at(id);
-    if (!node.isLeaf()) throw GraphError(message("not-a-leaf", {node.name}));
+    if (!node.isLeaf()) throw GraphError(message("not-a-leaf", {node.name()}));
     Matrix* held = node.leafValue_.get();
     if (!held || index < 0 || index >= held->size()) throw std::out_of_range("no such entry of the leaf's value");
     (*held)(index) = value;

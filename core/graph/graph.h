@@ -13,6 +13,7 @@
 #include "core/graph/matrix.h"
 #include "core/graph/name_index.h"
 #include "core/graph/node_inputs.h"
+#include "core/graph/node_name.h"
 #include "core/ops/op.h"
 #include "core/text/message.h"
 
@@ -28,7 +29,6 @@ struct SourcePos {
 };
 
 struct Node {
-    std::string name;              // "w1", or "%3" for an anonymous node
     const OpDef* op = nullptr;     // null for leaves
     Shape shape;
     NodeInputs inputs;             // ordered slots: x * x has inputs {x, x}
@@ -36,11 +36,15 @@ struct Node {
     NodeKind kind = NodeKind::Op;
     bool named = false;            // given a name by the user (an assignment or a declaration)
     bool isLeaf() const { return kind != NodeKind::Op; }
+    // "w1", or "%3" for an anonymous node (made when asked for: keep it rather than ask again).
+    std::string name() const { return name_.text(); }
+    // A named node's name without a copy (empty for an anonymous node).
+    std::string_view namedText() const { return name_.stored(); }
     // The value of a leaf (an empty matrix for an op); Graph::setLeafValue changes it.
     const Matrix& leafValue() const;
     // What the canvas shows as the name (an ONNX original name, a constant's literal): the name
     // unless set otherwise. A label equal to the name follows the name when it is renamed.
-    const std::string& label() const { return extras_ && !extras_->label.empty() ? extras_->label : name; }
+    std::string label() const { return extras_ && !extras_->label.empty() ? extras_->label : name(); }
     void setLabel(const std::string& label);
     // The op's parameters that are not inputs (the exponent of a ^ p), the defaults for most.
     const OpAttrs& attrs() const;
@@ -57,11 +61,12 @@ private:
     };
     HeldShared<Extras> extras_;
     HeldCopy<Matrix> leafValue_;
+    NodeName name_;  // in the graph's NameStore, or the number of an anonymous node
     void setExtras(Extras extras);
     friend class Graph;  // sets the leaf value, with its checks
 };
-// The inputs are held inline and kind and named share the last word: a node is 96 bytes and no
-// heap block of its own unless it is a leaf (a 100,000-node graph is made of them).
+// The inputs are held inline, kind and named share a word and the name is one word: a node is 72
+// bytes and no heap block of its own unless it is a leaf (a 100,000-node graph is made of them).
 
 // Thrown when an op is built on operands of the wrong shapes or count; what() names both shapes.
 struct GraphError : MessageError {
@@ -90,11 +95,12 @@ public:
     // What evaluating and tracing this graph is expected to need, in bytes.
     long long estimatedBytes() const { return estimatedBytes_; }
 
-    NodeId addLeaf(NodeKind kind, Matrix value, std::string name = {});
+    // An empty name makes an anonymous node, "%k".
+    NodeId addLeaf(NodeKind kind, Matrix value, std::string_view name = {});
     // Checks arity and shapes with the op's shape rule; throws GraphError with both shapes named.
-    NodeId addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs attrs = {}, std::string name = {});
-    NodeId addOp(const OpDef& op, std::initializer_list<NodeId> inputs, OpAttrs attrs = {}, std::string name = {}) {
-        return addOp(op, std::span<const NodeId>(inputs.begin(), inputs.size()), attrs, std::move(name));
+    NodeId addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs attrs = {}, std::string_view name = {});
+    NodeId addOp(const OpDef& op, std::initializer_list<NodeId> inputs, OpAttrs attrs = {}, std::string_view name = {}) {
+        return addOp(op, std::span<const NodeId>(inputs.begin(), inputs.size()), attrs, name);
     }
 
     int size() const { return static_cast<int>(nodes_.size()); }
@@ -107,7 +113,7 @@ public:
     // The node called `name`, or -1.
     NodeId find(std::string_view name) const;
     // Gives a node a user name (an assignment names its outermost op). Caller checks uniqueness.
-    void rename(NodeId id, std::string name);
+    void rename(NodeId id, std::string_view name);
 
     // Replaces a leaf's value; the shape must stay the same (throws GraphError otherwise).
     void setLeafValue(NodeId id, const Matrix& value);
@@ -131,11 +137,11 @@ private:
     // up in anonymousIds_[k - 1] instead.
     NameIndex index_;
     std::vector<NodeId> anonymousIds_;
-    int anonymous_ = 0;
+    NameStore names_;  // the names of named nodes
 
-    void nameNode(Node& node, std::string name);
+    void nameNode(Node& node, std::string_view name);
     // Appends a node named `name` (or %k when empty), its label the same; nothing else is set.
-    Node& appendNamed(std::string name);
+    Node& appendNamed(std::string_view name);
     NodeId findAnonymous(std::string_view name) const;
     // Counts `bytes` against the budget; throws GraphError naming `who()` if `shape` is too large
     // or the budget would be exceeded (`who` is asked only then: a message per node was a tenth

@@ -10,7 +10,7 @@ bool isInlineConstant(const Node& node) { return node.kind == NodeKind::Const &&
 void labelInlineConstant(Node& node) {
     if (!isInlineConstant(node)) return;
     constexpr int kMostEntriesShown = 4;
-    node.setLabel(node.leafValue().size() <= kMostEntriesShown ? formatMatrix(node.leafValue(), 6) : node.name);
+    node.setLabel(node.leafValue().size() <= kMostEntriesShown ? formatMatrix(node.leafValue(), 6) : node.name());
 }
 
 }  // namespace bp

@@ -25,7 +25,7 @@ std::ptrdiff_t NameIndex::probe(std::string_view name, std::uint32_t hash, const
         if (s.id == kEmpty) return firstErased >= 0 ? firstErased : std::ptrdiff_t(i);
         if (s.id == kErased) {
             if (firstErased < 0) firstErased = std::ptrdiff_t(i);
-        } else if (s.hash == hash && nodes[std::size_t(s.id)].name == name) {
+        } else if (s.hash == hash && nodes[std::size_t(s.id)].namedText() == name) {
             return std::ptrdiff_t(i);
         }
     }
@@ -41,7 +41,7 @@ NodeId NameIndex::find(std::string_view name, const std::vector<Node>& nodes) co
 void NameIndex::insert(NodeId id, const std::vector<Node>& nodes) {
     // At most half full; doubled when it would be more (between a quarter and a half full after).
     if (2 * (used_ + 1) > slots_.size()) rebuild(std::max<std::size_t>(16, 2 * (live_ + 1)), nodes);
-    const std::string& name = nodes[std::size_t(id)].name;
+    const std::string_view name = nodes[std::size_t(id)].namedText();
     const std::uint32_t hash = hashOf(name);
     const std::ptrdiff_t at = probe(name, hash, nodes);
     Slot& s = slots_[std::size_t(at)];

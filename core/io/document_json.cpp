@@ -39,8 +39,8 @@ json pointToJson(double x, double y) { return json::array({numberToJson(x), numb
 
 json nodeToJson(const Graph& graph, const Node& node) {
     json inputs = json::array();
-    for (NodeId in : node.inputs) inputs.push_back(graph.node(in).name);
-    json j = {{"name", node.name},
+    for (NodeId in : node.inputs) inputs.push_back(graph.node(in).name());
+    json j = {{"name", node.name()},
               {"label", node.label()},
               {"kind", kindName(node.kind)},
               {"op", node.isLeaf() ? std::string(kindName(node.kind)) : std::string(node.op->name)},
@@ -382,7 +382,7 @@ json documentToJson(const DocumentFile& document) {
     json nodes = json::array();
     for (const Node& node : graph.nodes()) nodes.push_back(nodeToJson(graph, node));
     json j = {{"format", kFormatName}, {"version", kDocumentVersion}, {"nodes", std::move(nodes)}};
-    if (program.root >= 0) j["root"] = graph.node(program.root).name;
+    if (program.root >= 0) j["root"] = graph.node(program.root).name();
     if (program.seed.size() > 0) j["seed"] = matrixToJson(program.seed);
     j["source"] = document.source;
     json positions = json::object();

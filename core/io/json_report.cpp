@@ -58,7 +58,7 @@ Matrix matrixFromJson(const json& j) {
 
 static json inputNames(const Graph& graph, const Node& node) {
     json names = json::array();
-    for (NodeId in : node.inputs) names.push_back(graph.node(in).name);
+    for (NodeId in : node.inputs) names.push_back(graph.node(in).name());
     return names;
 }
 
@@ -67,7 +67,7 @@ json evalReport(const Program& program, const Evaluation& eval) {
     json nodes = json::array();
     for (NodeId id = 0; id < g.size(); ++id) {
         const Node& node = g.node(id);
-        nodes.push_back({{"name", node.name},
+        nodes.push_back({{"name", node.name()},
                          {"kind", kindName(node.kind)},
                          {"op", node.isLeaf() ? std::string(kindName(node.kind)) : std::string(node.op->name)},
                          {"inputs", inputNames(g, node)},
@@ -75,7 +75,7 @@ json evalReport(const Program& program, const Evaluation& eval) {
                          {"value", matrixToJson(eval.values[id])},
                          {"grad", matrixToJson(eval.grads[id])}});
     }
-    return {{"root", g.node(program.root).name}, {"nodes", std::move(nodes)}};
+    return {{"root", g.node(program.root).name()}, {"nodes", std::move(nodes)}};
 }
 
 // An event whose entries would hold more factors than this gets its "text" only: a large matrix
@@ -131,7 +131,7 @@ json traceReport(const Program& program, const Evaluation& eval) {
         const Node& node = g.node(id);
         const Arithmetic kind = node.op->explain.arithmetic;
         const bool sums = kind == Arithmetic::MatMul || kind == Arithmetic::Sum;
-        forward.push_back({{"node", node.name},
+        forward.push_back({{"node", node.name()},
                            {"op", node.op->name},
                            {"inputs", inputNames(g, node)},
                            {"value", matrixToJson(eval.values[id])},
@@ -146,8 +146,8 @@ json traceReport(const Program& program, const Evaluation& eval) {
         const auto& edges = into[e.to];
         const StepTerms first = backwardTerms(g, eval, int(k), edges);
         const auto all = [&] { return backwardTerms(g, eval, int(k), edges, {.all = true}); };
-        backward.push_back({{"from", g.node(e.from).name},
-                            {"to", g.node(e.to).name},
+        backward.push_back({{"from", g.node(e.from).name()},
+                            {"to", g.node(e.to).name()},
                             {"slot", e.slot},
                             {"upstream", matrixToJson(eval.grads[e.from])},
                             {"contribution", matrixToJson(eval.contribution(e))},
@@ -162,7 +162,7 @@ json trainReport(const Program& program, const TrainResult& result) {
     for (double loss : result.losses) losses.push_back(numberToJson(loss));
     json params = json::object();
     for (const Node& node : program.graph.nodes())
-        if (node.kind == NodeKind::Param) params[node.name] = matrixToJson(node.leafValue());
+        if (node.kind == NodeKind::Param) params[node.name()] = matrixToJson(node.leafValue());
     json report = {{"loss", std::move(losses)}, {"params", std::move(params)}};
     if (!result.accuracies.empty()) {  // a classifier: the fraction right beside each loss
         json accuracies = json::array();
@@ -186,7 +186,7 @@ json checkReport(const Program& program, const std::vector<LeafCheck>& checks, c
         json kinks = json::array();
         for (const KinkAt& k : c.kinks)
             kinks.push_back({{"entry", k.entry}, {"left", numberToJson(k.left)}, {"right", numberToJson(k.right)}});
-        leaves.push_back({{"name", program.graph.node(c.leaf).name},
+        leaves.push_back({{"name", program.graph.node(c.leaf).name()},
                           {"analytic", matrixToJson(c.analytic)},
                           {"numeric", matrixToJson(c.numeric)},
                           {"max_error", numberToJson(c.maxError)},

@@ -43,7 +43,7 @@ private:
 void Importer::nameTheOutput(const TensorInfo& root) {
     if (!isGeneratedName(root.onnxName) || !state_.names.take("output")) return;
     Node& node = state_.graph.node(root.node);
-    const std::string before = node.name;
+    const std::string before = node.name();
     state_.graph.rename(root.node, "output");
     node.setLabel("output");
     auto it = state_.originalNames.find(before);

@@ -130,14 +130,14 @@ void ScriptWriter::nameVariables() {
     names_.assign(static_cast<std::size_t>(n), {});
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = graph_.node(id);
-        if (node.named && pythonIdentifier(node.name) == node.name && !taken_.count(node.name)) giveName(id, node.name);
+        if (node.named && pythonIdentifier(node.name()) == node.name() && !taken_.count(node.name())) giveName(id, node.name());
     }
     for (NodeId id = 0; id < n; ++id)
         if (graph_.node(id).named && names_[static_cast<std::size_t>(id)].empty())
-            giveName(id, pythonIdentifier(graph_.node(id).name));
+            giveName(id, pythonIdentifier(graph_.node(id).name()));
     for (NodeId id = 0; id < n; ++id) {
         if (!hasVariable(id) || !names_[static_cast<std::size_t>(id)].empty()) continue;
-        giveName(id, temporaryName(graph_.node(id).name));
+        giveName(id, temporaryName(graph_.node(id).name()));
     }
 }
 
@@ -172,7 +172,7 @@ Text ScriptWriter::operand(NodeId id, int minLevel, bool numberOk) {
 
 Text ScriptWriter::renderOp(const Node& node) {
     if (node.op->torch.text.empty())
-        throw std::runtime_error("'" + node.name + "': the op '" + std::string(node.op->name) +
+        throw std::runtime_error("'" + node.name() + "': the op '" + std::string(node.op->name) +
                                  "' has no PyTorch spelling yet");
     return printOp(node, kPyTorch, [this](NodeId id, int minLevel, bool numberOk) {
         return operand(id, minLevel, numberOk);
@@ -197,7 +197,7 @@ std::string ScriptWriter::reportCall() const {
     bool first = true;
     for (NodeId id = 0; id < graph_.size(); ++id) {
         if (!graph_.node(id).named) continue;
-        const std::string item = nlohmann::json(graph_.node(id).name).dump() + ": " + names_[static_cast<std::size_t>(id)];
+        const std::string item = nlohmann::json(graph_.node(id).name()).dump() + ": " + names_[static_cast<std::size_t>(id)];
         if (!first) {
             out += ',';
             if (out.size() - lineStart + item.size() + 3 > kLineWidth) {
@@ -289,7 +289,7 @@ std::string ScriptWriter::run() {
             text = std::move(expression);
             continue;
         }
-        if (name.empty()) giveName(id, temporaryName(node.name));  // cut because it nests too deep
+        if (name.empty()) giveName(id, temporaryName(node.name()));  // cut because it nests too deep
         forward += name + " = " + expression.text + "\n";
         text = Text{name};
         // PyTorch keeps .grad only on leaves unless asked (a node it does not track has none).

@@ -14,7 +14,7 @@ bool sameProgram(const Program& a, const Program& b) {
     for (NodeId id = 0; id < ga.size(); ++id) {
         const Node& x = ga.node(id);
         const Node& y = gb.node(id);
-        if (x.name != y.name || x.kind != y.kind || x.op != y.op || x.inputs != y.inputs || !(x.attrs() == y.attrs()) ||
+        if (x.name() != y.name() || x.kind != y.kind || x.op != y.op || x.inputs != y.inputs || !(x.attrs() == y.attrs()) ||
             x.shape != y.shape || x.leafValue() != y.leafValue())
             return false;
     }

@@ -259,7 +259,7 @@ Program Parser::run() {
     if (program_.root < 0) {
         if (lastAssigned_ < 0) fail(tok_, message("nothing-to-evaluate"));
         const Node& root = graph().node(lastAssigned_);
-        if (root.shape != Shape{1, 1}) fail(lastAssignedName_, rootNeedsSeed(root.name, root.shape));
+        if (root.shape != Shape{1, 1}) fail(lastAssignedName_, rootNeedsSeed(root.name(), root.shape));
         program_.root = lastAssigned_;
         program_.seed = Matrix::Ones(1, 1);
     }

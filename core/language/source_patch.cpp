@@ -90,8 +90,8 @@ std::optional<Span> literalOf(const std::string& s, const Node& n) {
     const auto at = offsetOf(s, n.pos);
     if (!at) return std::nullopt;
     if (!n.named) return literalAt(s, *at);
-    if (s.compare(*at, n.name.size(), n.name) != 0) return std::nullopt;
-    std::size_t p = *at + n.name.size();
+    if (s.compare(*at, n.name().size(), n.name()) != 0) return std::nullopt;
+    std::size_t p = *at + n.name().size();
     if (p < s.size() && isNameChar(s[p])) return std::nullopt;
     p = skipBlanks(s, p);
     if (p >= s.size() || s[p] != '=') return std::nullopt;

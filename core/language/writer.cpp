@@ -82,7 +82,7 @@ bool isIdentifier(const std::string& name) { return isNameText(name) && !isKeywo
 
 // A node whose label (what the canvas shows: a document's "隐藏层" for a node named h) is a name
 // of its own: the .bpg names the node by its label, so the label survives the text.
-bool hasNameLabel(const Node& node) { return node.label() != node.name && isIdentifier(node.label()); }
+bool hasNameLabel(const Node& node) { return node.label() != node.name() && isIdentifier(node.label()); }
 
 // A name for a node that has none usable: "%3" becomes "t3"; other text is made an identifier
 // as ONNX names are (SPEC §3).
@@ -128,7 +128,7 @@ bool Writer::ownStatement(NodeId id) const {
 const std::string& Writer::nameFor(NodeId id) {
     auto& name = names_[static_cast<std::size_t>(id)];
     if (!name.empty()) return name;
-    const std::string base = identifierFor(graph_.node(id).name);
+    const std::string base = identifierFor(graph_.node(id).name());
     std::string candidate = base;
     for (int k = 2; isKeyword(candidate) || taken_.count(candidate); ++k) candidate = base + "_" + std::to_string(k);
     taken_.insert(candidate);
@@ -169,7 +169,7 @@ std::string Writer::run() {
     // The user's names (or labels) are kept (each once); generated names avoid them.
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = graph_.node(id);
-        const std::string& wanted = hasNameLabel(node) ? node.label() : node.name;
+        const std::string wanted = hasNameLabel(node) ? node.label() : node.name();
         if ((node.named || hasNameLabel(node)) && isIdentifier(wanted) && taken_.insert(wanted).second)
             names_[static_cast<std::size_t>(id)] = wanted;
     }
@@ -215,7 +215,7 @@ std::string Writer::run() {
             text = Text{nameFor(id), kPrimary, 0, 0, true, false};
             lastAssigned = id;
         } catch (const MessageError& error) {
-            throw MessageError(phrase("write-node", {plain(node.name), error.said}));
+            throw MessageError(phrase("write-node", {plain(node.name()), error.said}));
         }
     }
 

@@ -16,7 +16,7 @@ constexpr std::size_t kFirstTerms = 4;
 std::string num(double x) { return formatNumber(x, kShownDigits); }
 // A number standing after an operator: a negative one in parentheses, "3·(-0.5)".
 std::string operand(double x) { return x < 0 ? "(" + num(x) + ")" : num(x); }
-const std::string& label(const Graph& g, NodeId id) { return g.node(id).label(); }
+std::string label(const Graph& g, NodeId id) { return g.node(id).label(); }
 
 struct Fill {
     std::string a, b, p, G, n;

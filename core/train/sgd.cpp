@@ -42,7 +42,7 @@ TrainResult train(Program& program, int steps, double learningRate, double momen
                   const LrSchedule& schedule) {
     const Node& root = program.graph.node(program.root);
     if (root.shape != Shape{1, 1})
-        throw std::invalid_argument("training needs a 1x1 loss as the root; '" + root.name + "' is " +
+        throw std::invalid_argument("training needs a 1x1 loss as the root; '" + root.name() + "' is " +
                                     shapeText(root.shape));
     SgdOptimizer optimizer(learningRate, momentum);
     LeafValues updates;

@@ -19,10 +19,10 @@ void expectSameGraph(const Program& a, const Program& b) {
     for (NodeId id = 0; id < a.graph.size(); ++id) {
         const Node& x = a.graph.node(id);
         const Node& y = b.graph.node(id);
-        SCOPED_TRACE("node " + std::to_string(id) + " " + x.name);
+        SCOPED_TRACE("node " + std::to_string(id) + " " + x.name());
         EXPECT_EQ(x.named, y.named);
         if (x.named) {
-            EXPECT_EQ(x.name, y.name);
+            EXPECT_EQ(x.name(), y.name());
         }
         EXPECT_EQ(x.kind, y.kind);
         EXPECT_EQ(x.op ? x.op->name : "", y.op ? y.op->name : "");
@@ -90,7 +90,7 @@ TEST(DeepChain, LayerGradientsMatchPyTorch) {
         for (int k = 0; k < depth; ++k) {
             const double expected = std::abs(c["z_grads"][k].get<double>());
             EXPECT_EQ(layers[k].layer, k + 1);
-            EXPECT_EQ(p.graph.node(layers[k].node).name, "z" + std::to_string(k + 1));
+            EXPECT_EQ(p.graph.node(layers[k].node).name(), "z" + std::to_string(k + 1));
             EXPECT_NEAR(layers[k].norm, expected, 1e-12 * expected) << "layer " << k + 1;
             // The size is the engine's gradient of z_k, nothing recomputed beside it.
             EXPECT_EQ(layers[k].norm, std::abs(e.grads[layers[k].node](0, 0)));

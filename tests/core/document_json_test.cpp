@@ -48,7 +48,7 @@ DocumentFile richDocument() {
     g.node(g.find("x")).setLabel("the input (x₀)");
     g.setLeafValue(g.find("k"), (Matrix(1, 4) << NAN, INFINITY, -INFINITY, 1e-300).finished());
     double y = 0;
-    for (const Node& n : g.nodes()) doc.positions[n.name] = {n.name.size() * 10.5, y += 33.25};
+    for (const Node& n : g.nodes()) doc.positions[n.name()] = {n.name().size() * 10.5, y += 33.25};
     doc.hasView = true;
     doc.zoom = 1.75;
     doc.center = {-12.5, 400.125};
@@ -63,8 +63,8 @@ void expectSameDocument(const DocumentFile& a, const DocumentFile& b) {
     for (NodeId id = 0; id < ga.size(); ++id) {
         const Node& x = ga.node(id);
         const Node& y = gb.node(id);
-        SCOPED_TRACE(x.name);
-        EXPECT_EQ(x.name, y.name);
+        SCOPED_TRACE(x.name());
+        EXPECT_EQ(x.name(), y.name());
         EXPECT_EQ(x.label(), y.label());
         EXPECT_EQ(x.kind, y.kind);
         EXPECT_EQ(x.op, y.op);

@@ -65,7 +65,7 @@ TEST(SeedValues, Mlp122SgdStepReturnsTheUpdateOfEveryParam) {
     for (const Node& n : p.graph.nodes()) params += n.kind == NodeKind::Param;
     EXPECT_EQ(updates.size(), params);
     for (const auto& [id, value] : updates) {
-        const std::string& name = p.graph.node(id).name;
+        const std::string& name = p.graph.node(id).name();
         ASSERT_TRUE(ref.contains(name)) << name;
         EXPECT_TRUE(matrixNear(value, matrixFromJson(ref[name]), 1e-9)) << name;
     }
@@ -145,7 +145,7 @@ protected:
 TEST_P(GoldenCase, ValuesAndGradientsMatchPyTorch) {
     const auto& c = golden()["cases"][GetParam()];
     const Program p = loadProgramFile(test::dataPath("golden/" + c["file"].get<std::string>()));
-    EXPECT_EQ(p.graph.node(p.root).name, c["root"].get<std::string>());
+    EXPECT_EQ(p.graph.node(p.root).name(), c["root"].get<std::string>());
     EXPECT_TRUE(matrixNear(p.seed, matrixFromJson(c["seed"]), 0));
     for (const auto& [name, kind] : c["kinds"].items())
         EXPECT_EQ(kindName(p.graph.node(p.graph.find(name)).kind), kind.get<std::string>()) << name;

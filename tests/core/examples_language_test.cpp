@@ -26,7 +26,7 @@ TEST(ExamplesInChinese, EveryExampleIsTheSameGraphWithChineseComments) {
         ASSERT_EQ(a.graph.size(), b.graph.size()) << en.name;
         EXPECT_EQ(a.root, b.root);
         for (NodeId id = 0; id < a.graph.size(); ++id) {
-            EXPECT_EQ(a.graph.node(id).name, b.graph.node(id).name);
+            EXPECT_EQ(a.graph.node(id).name(), b.graph.node(id).name());
             EXPECT_EQ(a.graph.node(id).kind, b.graph.node(id).kind);
             EXPECT_EQ(a.graph.node(id).leafValue(), b.graph.node(id).leafValue());
         }

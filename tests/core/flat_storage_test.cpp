@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The flat stores of a graph: the name index (Graph::find) and the per-node matrices of an
-// evaluation (NodeMatrices), against what a std::unordered_map and a std::vector<Matrix> did.
+// The flat stores of a graph: the name index (Graph::find), the names themselves (NameStore) and
+// the per-node matrices of an evaluation (NodeMatrices), against what a std::unordered_map, a
+// std::string per node and a std::vector<Matrix> did.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <random>
 #include <unordered_map>
 
@@ -25,7 +27,7 @@ TEST(NameIndex, AgreesWithAMapThroughAddsAndRenames) {
         if (i > 0 && rng() % 4 == 0) {
             const NodeId id = NodeId(rng() % unsigned(g.size()));
             const std::string name = "r" + std::to_string(fresh++);
-            if (g.node(id).named) expected.erase(g.node(id).name);
+            if (g.node(id).named) expected.erase(g.node(id).name());
             g.rename(id, name);
             expected[name] = id;
         } else {
@@ -37,7 +39,7 @@ TEST(NameIndex, AgreesWithAMapThroughAddsAndRenames) {
     for (const auto& [name, id] : expected) ASSERT_EQ(g.find(name), id) << name;
     for (NodeId id = 0; id < g.size(); ++id) {
         const Node& node = g.node(id);
-        EXPECT_EQ(g.find(node.name), id) << node.name;  // anonymous "%k" included
+        EXPECT_EQ(g.find(node.name()), id) << node.name();  // anonymous "%k" included
     }
     EXPECT_EQ(g.find("n-never"), -1);
     EXPECT_EQ(g.find(""), -1);
@@ -54,6 +56,57 @@ TEST(NameIndex, AgreesWithAMapThroughAddsAndRenames) {
     EXPECT_EQ(copy.find("in-copy"), a);
     EXPECT_EQ(g.find("in-copy"), -1);
     EXPECT_EQ(g.find("again"), a);
+}
+
+// Names in the graph's name store: copies share what was written and write their later names
+// apart; a graph moved from, or copied over, keeps working; a name larger than a block; the
+// number of an anonymous node made into "%k".
+TEST(NameStore, CopiesShareNamesAndWriteTheirOwnApart) {
+    auto named = [](const Graph& g) {
+        std::vector<std::string> names;
+        for (const Node& n : g.nodes()) names.push_back(n.name());
+        return names;
+    };
+    Graph g;
+    for (int i = 0; i < 3000; ++i) g.addLeaf(NodeKind::Const, Matrix::Constant(1, 1, i), i % 3 ? "x" + std::to_string(i) : "");
+    EXPECT_EQ(g.node(0).name(), "%1");
+    EXPECT_EQ(g.node(3).name(), "%2");
+    EXPECT_EQ(g.node(1).name(), "x1");
+    EXPECT_TRUE(g.node(0).namedText().empty());
+    EXPECT_EQ(g.node(2).namedText(), "x2");
+    const std::vector<std::string> before = named(g);
+    auto copy = std::make_unique<Graph>(g);
+    for (int i = 0; i < 100; ++i) {
+        g.addLeaf(NodeKind::Const, Matrix::Constant(1, 1, i), "g" + std::to_string(i));
+        copy->addLeaf(NodeKind::Const, Matrix::Constant(1, 1, i), "c" + std::to_string(i));
+    }
+    const std::string huge(200000, 'h');
+    copy->rename(5, huge);
+    EXPECT_EQ(copy->node(5).name(), huge);
+    EXPECT_EQ(copy->find(huge), 5);
+    EXPECT_EQ(copy->node(3000).name(), "c0");
+    EXPECT_EQ(g.node(3000).name(), "g0");
+    EXPECT_EQ(g.node(5).name(), "x5");
+    copy.reset();  // g's names do not depend on the copy
+    std::vector<std::string> now = named(g);
+    now.resize(before.size());
+    EXPECT_EQ(now, before);
+    EXPECT_EQ(g.node(3099).name(), "g99");
+    EXPECT_EQ(g.find("g99"), 3099);
+
+    Graph moved = std::move(g);
+    g = Graph();  // a graph moved from, used again
+    g.addLeaf(NodeKind::Const, Matrix::Constant(1, 1, 1), "fresh");
+    EXPECT_EQ(g.node(0).name(), "fresh");
+    EXPECT_EQ(moved.node(3099).name(), "g99");
+    Graph assigned;
+    assigned.addLeaf(NodeKind::Const, Matrix::Constant(1, 1, 1), "gone");
+    assigned = moved;
+    assigned.addLeaf(NodeKind::Const, Matrix::Constant(1, 1, 1), "after");
+    moved.addLeaf(NodeKind::Const, Matrix::Constant(1, 1, 1), "other");
+    EXPECT_EQ(assigned.node(3100).name(), "after");
+    EXPECT_EQ(moved.node(3100).name(), "other");
+    EXPECT_EQ(assigned.node(3099).name(), "g99");
 }
 
 // 1x1 nodes in the flat array, larger ones as matrices, read back with their shapes; a leaf's

@@ -28,10 +28,10 @@ TEST(GradsFor, ParamsGivesTheParamsGradientsAndSkipsTheInputs) {
         for (NodeId id = 0; id < p.graph.size(); ++id) {
             const Node& node = p.graph.node(id);
             if (node.kind == NodeKind::Param) {
-                EXPECT_EQ(params.grads[id], every.grads[id]) << node.name;  // exactly
+                EXPECT_EQ(params.grads[id], every.grads[id]) << node.name();  // exactly
                 ++checked;
             } else if (node.isLeaf()) {
-                EXPECT_TRUE(params.grads[id].isZero(0)) << node.name;
+                EXPECT_TRUE(params.grads[id].isZero(0)) << node.name();
                 skipped += !every.grads[id].isZero(0);
             }
         }

@@ -103,10 +103,10 @@ TEST_P(OnnxFixture, MatchesPyTorch) {
         const std::string& label = p.graph.node(id).label();  // short: no exporter's path or prefix
         EXPECT_EQ(label.find("onnx::"), std::string::npos) << label;
         EXPECT_NE(label.front(), '/') << label;
-        EXPECT_EQ(p.graph.node(id).name, onnx_io::identifierFor(label));  // no clashes in these files
+        EXPECT_EQ(p.graph.node(id).name(), onnx_io::identifierFor(label));  // no clashes in these files
     }
     const nlohmann::json& out = fx.at("output");
-    EXPECT_EQ(p.originalNames.at(p.graph.node(p.root).name), out.at("name").get<std::string>());
+    EXPECT_EQ(p.originalNames.at(p.graph.node(p.root).name()), out.at("name").get<std::string>());
     const Matrix expected = matrixOf(out);
     EXPECT_TRUE(near(p.seed, Matrix::Ones(expected.rows(), expected.cols()), 0));
     const Evaluation e = evaluate(p);
@@ -141,7 +141,7 @@ TEST(OnnxImport, ExportedOpsBecomeOurOps) {
                                             "add",   "tanh",  "transpose", "matmul", "add",   "sigmoid"};
     EXPECT_EQ(ops, expected);
     const std::string outputName = fixtures().at("gemm_tanh").at("output").at("name");  // "8"
-    EXPECT_EQ(p.graph.node(p.root).name, "output");
+    EXPECT_EQ(p.graph.node(p.root).name(), "output");
     EXPECT_EQ(p.originalNames.at("output"), outputName);
 }
 
@@ -203,7 +203,7 @@ TEST(OnnxNames, ExportersNamesBecomeShortLabelsWithTheOriginalKept) {
         EXPECT_EQ(p.originalNames.at(name), original);
         EXPECT_TRUE(p.graph.node(id).named);
     }
-    EXPECT_EQ(p.graph.node(p.root).name, "output");
+    EXPECT_EQ(p.graph.node(p.root).name(), "output");
 }
 
 TEST(OnnxNames, ChosenNamesStayAsLabels) {
@@ -212,7 +212,7 @@ TEST(OnnxNames, ChosenNamesStayAsLabels) {
     const NodeId w = byOriginal(p, "0.weight");
     ASSERT_GE(w, 0);
     EXPECT_EQ(p.graph.node(w).label(), "0.weight");
-    EXPECT_EQ(p.graph.node(w).name, "_0_weight");
+    EXPECT_EQ(p.graph.node(w).name(), "_0_weight");
     EXPECT_EQ(p.graph.node(byOriginal(p, "2.bias")).label(), "2.bias");
     EXPECT_EQ(p.graph.node(p.root).label(), "output");
 }

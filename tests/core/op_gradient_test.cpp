@@ -129,7 +129,7 @@ TEST_P(OpGradient, AgreesWithCentralDifferencesAtSeveralPoints) {
     for (unsigned seed : {1u, 2u, 3u}) {
         const Program p = programFor(GetParam(), seed);
         for (const LeafCheck& c : checkGradients(p))
-            EXPECT_TRUE(c.ok) << GetParam().label << " seed " << seed << " leaf " << p.graph.node(c.leaf).name
+            EXPECT_TRUE(c.ok) << GetParam().label << " seed " << seed << " leaf " << p.graph.node(c.leaf).name()
                               << " max error " << c.maxError << "\nanalytic\n" << c.analytic << "\nnumeric\n" << c.numeric;
     }
 }

@@ -42,7 +42,7 @@ std::string opName(const Node& node) { return node.op ? std::string(node.op->nam
 
 std::vector<std::string> inputNames(const Program& p, const Node& node) {
     std::vector<std::string> names;
-    for (NodeId in : node.inputs) names.push_back(p.graph.node(in).name);
+    for (NodeId in : node.inputs) names.push_back(p.graph.node(in).name());
     return names;
 }
 
@@ -58,8 +58,8 @@ void expectSameProgram(const Program& a, const Program& b) {
     for (NodeId id = 0; id < a.graph.size(); ++id) {
         const Node& x = a.graph.node(id);
         const Node& y = b.graph.node(id);
-        SCOPED_TRACE("node " + x.name);
-        EXPECT_EQ(x.name, y.name);
+        SCOPED_TRACE("node " + x.name());
+        EXPECT_EQ(x.name(), y.name());
         EXPECT_EQ(x.named, y.named);
         EXPECT_EQ(x.kind, y.kind);
         EXPECT_EQ(x.op, y.op);
@@ -279,7 +279,7 @@ TEST(Parser, LiteralsInExpressionsAreAnonymousConsts) {
     const Node& lit = p.graph.node(y.inputs[1]);
     EXPECT_EQ(lit.kind, NodeKind::Const);
     EXPECT_FALSE(lit.named);
-    EXPECT_EQ(lit.name[0], '%');
+    EXPECT_EQ(lit.name()[0], '%');
     EXPECT_EQ(lit.shape, (Shape{2, 1}));
     EXPECT_EQ(lit.pos.line, 2);
     EXPECT_EQ(lit.pos.column, 9);
@@ -294,7 +294,7 @@ TEST(Parser, BareNameOrLiteralAssignmentMakesAnIdentityNode) {
     EXPECT_EQ(p.graph.node(nodeNamed(p, "d").inputs[0]).kind, NodeKind::Const);
     EXPECT_EQ(opName(nodeNamed(p, "e")), "identity");
     EXPECT_DOUBLE_EQ(valueOf(p, "f"), -4.0);
-    EXPECT_EQ(nodeNamed(p, "a").name, "a");  // a keeps its own name
+    EXPECT_EQ(nodeNamed(p, "a").name(), "a");  // a keeps its own name
 }
 
 TEST(Parser, NodePositionsAreTheOperatorTokens) {
@@ -338,7 +338,7 @@ TEST(Parser, SpecChainRule) {
     const std::vector<std::string> names = {"a", "b", "%1", "%2", "%3", "e"};
     const std::vector<std::string> ops = {"input", "input", "add", "const", "add", "mul"};
     for (NodeId id = 0; id < 6; ++id) {
-        EXPECT_EQ(p.graph.node(id).name, names[static_cast<std::size_t>(id)]);
+        EXPECT_EQ(p.graph.node(id).name(), names[static_cast<std::size_t>(id)]);
         EXPECT_EQ(opName(p.graph.node(id)), ops[static_cast<std::size_t>(id)]);
     }
     EXPECT_EQ(inputNames(p, p.graph.node(2)), (std::vector<std::string>{"a", "b"}));

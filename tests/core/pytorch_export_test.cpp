@@ -255,12 +255,12 @@ TEST_P(PyTorchRuns, PrintsTheEngineNumbers) {
         const Node& n = p.graph.node(id);
         if (!n.named) continue;
         ++named;
-        ASSERT_TRUE(output["values"].contains(n.name)) << n.name;
-        EXPECT_TRUE(agrees(matrixFromJson(output["values"][n.name]), e.values[id])) << "value of " << n.name;
-        ASSERT_EQ(output["grads"].contains(n.name), tracked[id]) << n.name;
+        ASSERT_TRUE(output["values"].contains(n.name())) << n.name();
+        EXPECT_TRUE(agrees(matrixFromJson(output["values"][n.name()]), e.values[id])) << "value of " << n.name();
+        ASSERT_EQ(output["grads"].contains(n.name()), tracked[id]) << n.name();
         if (!tracked[id]) continue;
         ++withGrad;
-        EXPECT_TRUE(agrees(matrixFromJson(output["grads"][n.name]), e.grads[id])) << "grad of " << n.name;
+        EXPECT_TRUE(agrees(matrixFromJson(output["grads"][n.name()]), e.grads[id])) << "grad of " << n.name();
     }
     EXPECT_EQ(output["values"].size(), std::size_t(named));
     EXPECT_GT(withGrad, 0);

@@ -101,10 +101,10 @@ TEST(DocumentRename, ImportedLabelsSurviveTheSourceAppliedAgain) {
     for (NodeId id = 0; id < imported.graph.size(); ++id) {
         const Node& before = imported.graph.node(id);
         if (!before.named) continue;
-        const NodeId now = doc.graph().find(before.name);
-        ASSERT_GE(now, 0) << before.name;
+        const NodeId now = doc.graph().find(before.name());
+        ASSERT_GE(now, 0) << before.name();
         EXPECT_EQ(doc.graph().node(now).label(), before.label());
-        EXPECT_EQ(doc.originalName(now), imported.originalNames.at(before.name));
+        EXPECT_EQ(doc.originalName(now), imported.originalNames.at(before.name()));
     }
     const NodeId w = doc.graph().find("_0_weight");
     ASSERT_GE(w, 0);

@@ -59,7 +59,7 @@ TEST(Trace, InvariantsHoldOnEveryGoldenGraph) {
         for (NodeId id = 0; id < p.graph.size(); ++id) {
             const Matrix& sum = running[static_cast<std::size_t>(id)];
             if (sum.size() == 0 || p.graph.node(id).isLeaf() || id == p.root) continue;
-            EXPECT_LT((sum - e.grads[id]).norm(), 1e-9 * (1 + e.grads[id].norm())) << name << " node " << p.graph.node(id).name;
+            EXPECT_LT((sum - e.grads[id]).norm(), 1e-9 * (1 + e.grads[id].norm())) << name << " node " << p.graph.node(id).name();
         }
     }
 }

@@ -36,7 +36,7 @@ std::string errorOf(const std::string& source) {
 TEST(UnicodeNames, ChineseProgramParsesAndEvaluates) {
     const Program p = parseProgram(kChinese, "t.bpg");
     for (const char* name : {"输入", "权重", "偏置", "目标", "输出", "损失"}) EXPECT_GE(p.graph.find(name), 0) << name;
-    EXPECT_EQ(p.graph.node(p.root).name, "损失");
+    EXPECT_EQ(p.graph.node(p.root).name(), "损失");
     const Evaluation e = evaluate(p);
     // 输出 = σ(0.5·2 − 1) = σ(0) = 0.5; 损失 = (0.5 − 1)² = 0.25; ∂损失/∂权重 = 2(0.5 − 1)·σ′(0)·2 = −0.5
     EXPECT_DOUBLE_EQ(e.values[p.root](0, 0), 0.25);
@@ -92,10 +92,10 @@ TEST(UnicodeNames, KeptByTheWriterAndTheDocument) {
     const std::string text = writeProgram(p);
     EXPECT_NE(text.find("损失 = mse(输出, 目标)"), std::string::npos) << text;
     const Program again = parseProgram(text, "again.bpg");
-    EXPECT_EQ(again.graph.node(again.root).name, "损失");
+    EXPECT_EQ(again.graph.node(again.root).name(), "损失");
 
     const DocumentFile doc = documentFromText(documentText(documentOf(parseProgram(kChinese, "t.bpg"))), "t.json");
-    EXPECT_EQ(doc.program.graph.node(doc.program.root).name, "损失");
+    EXPECT_EQ(doc.program.graph.node(doc.program.root).name(), "损失");
     EXPECT_GE(doc.program.graph.find("权重"), 0);
 }
 

@@ -50,7 +50,7 @@ TEST(AddLoss, Model2AgainstOneZeroGivesTheArticlesLoss) {
     const LossAddition added = addMseLoss(m.doc(), rowOf({1, 0}));
     EXPECT_EQ(added.lossName, QStringLiteral("loss"));
     EXPECT_EQ(added.targetName, QStringLiteral("target"));
-    EXPECT_EQ(m.doc().graph().node(m.doc().root()).name, "loss");
+    EXPECT_EQ(m.doc().graph().node(m.doc().root()).name(), "loss");
     EXPECT_NEAR(rootValue(m.doc()), 0.4998743766, 1e-9);
     EXPECT_EQ(m.doc().undoStack()->count(), undoBefore + 1);
     EXPECT_EQ(m.doc().undoStack()->undoText(), QStringLiteral("Add MSE loss"));
@@ -65,7 +65,7 @@ TEST(AddLoss, Model2AgainstOneZeroGivesTheArticlesLoss) {
     EXPECT_NEAR(m.doc().evaluation().grads[w1](0, 0), 0.00012243265215948693, 1e-12);
 
     m.doc().undoStack()->undo();
-    EXPECT_EQ(m.doc().graph().node(m.doc().root()).name, "output");
+    EXPECT_EQ(m.doc().graph().node(m.doc().root()).name(), "output");
     EXPECT_FALSE(m.doc().sourceText().contains(QStringLiteral("mse(")));
     EXPECT_EQ(m.doc().graph().node(m.input).leafValue()(0, 0), 1.0);  // the edit before stays
     m.doc().undoStack()->redo();
@@ -80,7 +80,7 @@ TEST(AddLoss, TakenNamesGetASuffix) {
     const LossAddition added = addMseLoss(doc, Matrix::Constant(1, 1, 0.25));
     EXPECT_EQ(added.targetName, QStringLiteral("target_2"));
     EXPECT_EQ(added.lossName, QStringLiteral("loss_2"));
-    EXPECT_EQ(doc.graph().node(doc.root()).name, "loss_2");
+    EXPECT_EQ(doc.graph().node(doc.root()).name(), "loss_2");
     const double loss = 0.4998743766;
     EXPECT_NEAR(rootValue(doc), (loss - 0.25) * (loss - 0.25), 1e-9);
     EXPECT_TRUE(doc.sourceText().contains(QStringLiteral("# One input x = 1")));  // the user's comments stay
@@ -90,9 +90,9 @@ TEST(AddLoss, BackwardStatementEndedBySemicolonIsReplaced) {
     GraphDocument doc;
     const QString text = QStringLiteral("input x = 2; y = x * 3; backward y; z = y + 1\n");
     doc.setProgram(parseProgram(text.toStdString()), text);
-    ASSERT_EQ(doc.graph().node(doc.root()).name, "y");
+    ASSERT_EQ(doc.graph().node(doc.root()).name(), "y");
     const LossAddition added = addMseLoss(doc, Matrix::Constant(1, 1, 4.0));
-    EXPECT_EQ(doc.graph().node(doc.root()).name, "loss");
+    EXPECT_EQ(doc.graph().node(doc.root()).name(), "loss");
     EXPECT_NEAR(rootValue(doc), 4.0, 1e-12);  // (6 - 4)^2
     EXPECT_TRUE(added.source.contains(QStringLiteral("It replaces: backward y"))) << added.source.toStdString();
 }

@@ -69,8 +69,8 @@ TEST(Canvas, SharedLeafIsDrawnBesideEachUseAndACopySelectsTheNode) {
         fromCopies += from->isCopy();
         // beside its use: the edge from b (or its copy) to its z is short
         const QPointF d = scene->nodeItem(e->consumer())->pos() - from->pos();
-        EXPECT_LT(std::abs(d.x()), 400) << g.node(e->consumer()).name;
-        EXPECT_LT(std::abs(d.y()), 400) << g.node(e->consumer()).name;
+        EXPECT_LT(std::abs(d.x()), 400) << g.node(e->consumer()).name();
+        EXPECT_LT(std::abs(d.y()), 400) << g.node(e->consumer()).name();
     }
     EXPECT_EQ(fromCopies, 7);
     // The graph's box holds the copies.

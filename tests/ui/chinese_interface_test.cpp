@@ -168,7 +168,7 @@ TEST_F(ChineseWindow, NoVisibleTextIsStillEnglish) {
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     std::set<QString> names;
-    for (const Node& n : window.document()->graph().nodes()) names.insert(QString::fromStdString(n.name));
+    for (const Node& n : window.document()->graph().nodes()) names.insert(QString::fromStdString(n.name()));
     for (const char* e : {"w1", "z1", "x"}) names.insert(QString::fromLatin1(e));
     for (const Example& e : shippedExamples())  // the examples' names, as the menus list them
         for (const QString& word : QString::fromStdString(e.name).split(QLatin1Char('-'))) names.insert(word);

@@ -124,7 +124,7 @@ TEST_F(Desktop, FindSelectsAndCentresEachMatchInTurn) {
     QTest::keyClicks(find->field(), QStringLiteral("MID3"));  // any case: mid30 .. mid39
     ASSERT_EQ(find->matches().size(), 10u);
     const Graph& g = window->document()->graph();
-    auto selected = [&] { return g.node(window->document()->selectedNode()).name; };
+    auto selected = [&] { return g.node(window->document()->selectedNode()).name(); };
     auto centred = [&] {
         const QPointF centre = window->view()->mapToScene(window->view()->viewport()->rect().center());
         const QPointF node = window->scene()->nodeBox(window->document()->selectedNode()).center();
@@ -256,7 +256,7 @@ TEST_F(Desktop, TheKeyboardAloneMovesOverTheGraphAndEditsALeaf) {
     EXPECT_TRUE(editor->tabChangesFocus());
     GraphView* view = window->view();
     const Graph& g = window->document()->graph();
-    auto selected = [&] { return g.node(window->document()->selectedNode()).name; };
+    auto selected = [&] { return g.node(window->document()->selectedNode()).name(); };
     view->setFocus();
     // From nothing selected, a key selects the root; Alt+Left goes to an input, Alt+Right back.
     QTest::keyClick(view, Qt::Key_Left, Qt::AltModifier);

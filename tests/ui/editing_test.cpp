@@ -344,7 +344,7 @@ TEST(LiveEditsInTheSource, OnlyTheLiteralIsRewrittenAndLaterPositionsFollow) {
     const Program back = parseProgram(text);
     ASSERT_EQ(back.graph.size(), p.graph.size());
     for (NodeId id = 0; id < p.graph.size(); ++id) {
-        EXPECT_EQ(back.graph.node(id).name, p.graph.node(id).name);
+        EXPECT_EQ(back.graph.node(id).name(), p.graph.node(id).name());
         EXPECT_EQ(back.graph.node(id).leafValue(), p.graph.node(id).leafValue()) << id;
     }
     EXPECT_EQ(evaluate(back).values[back.root], evaluate(p).values[p.root]);

@@ -234,7 +234,7 @@ TEST(LectureHall, SharedLeavesAreSmallCopiesBesideEachUse) {
         EXPECT_GE(rect.height(), QFontMetricsF(style::numberFont()).height());  // its value's row fits
         const QRectF placed = copy->mapRectToScene(rect);
         for (NodeId id = 0; id < window.document()->graph().size(); ++id)
-            EXPECT_FALSE(placed.intersects(scene->nodeBox(id))) << window.document()->graph().node(id).name;
+            EXPECT_FALSE(placed.intersects(scene->nodeBox(id))) << window.document()->graph().node(id).name();
     }
     window.document()->setSelectedNode(-1);
     NodeItem* copy = scene->copyItems().back();

@@ -28,7 +28,7 @@ namespace {
 std::map<std::string, std::string> labelsByName(const Graph& g) {
     std::map<std::string, std::string> out;
     for (NodeId id = 0; id < g.size(); ++id)
-        if (g.node(id).named) out[g.node(id).name] = g.node(id).label();
+        if (g.node(id).named) out[g.node(id).name()] = g.node(id).label();
     return out;
 }
 
@@ -80,7 +80,7 @@ TEST(OnnxLabels, OnnxLabelsSurviveAddMseLoss) {
         const auto before = labelsByName(m.doc().graph());
         const Shape out = m.doc().graph().node(m.doc().root()).shape;
         addMseLoss(m.doc(), Matrix::Zero(out.rows, out.cols));
-        ASSERT_EQ(m.doc().graph().node(m.doc().root()).name, "loss") << file;
+        ASSERT_EQ(m.doc().graph().node(m.doc().root()).name(), "loss") << file;
         const auto after = labelsByName(m.doc().graph());
         for (const auto& [name, label] : before) {
             ASSERT_TRUE(after.count(name)) << file << ": " << name << " is gone";
@@ -127,7 +127,7 @@ TEST(OnnxLabels, F2RenamesOnTheCanvasAndInTheSourceAndUndoRestores) {
     answerRename(QStringLiteral("hidden_weight"), &said);
     QTest::keyClick(m.window.view(), Qt::Key_F2);  // the canvas has the focus
     EXPECT_TRUE(said.isEmpty()) << said.toStdString();
-    EXPECT_EQ(doc.graph().node(w1).name, "hidden_weight");
+    EXPECT_EQ(doc.graph().node(w1).name(), "hidden_weight");
     EXPECT_EQ(doc.graph().node(w1).label(), "hidden_weight");  // what the canvas writes as its title
     EXPECT_EQ(doc.selectedNode(), w1);
     EXPECT_EQ(m.window.scene()->nodeItem(w1)->pos(), where);
@@ -139,12 +139,12 @@ TEST(OnnxLabels, F2RenamesOnTheCanvasAndInTheSourceAndUndoRestores) {
     EXPECT_EQ(doc.originalName(w1), QStringLiteral("onnx::MatMul_9"));
 
     doc.undoStack()->undo();
-    EXPECT_EQ(doc.graph().node(w1).name, "w1");
+    EXPECT_EQ(doc.graph().node(w1).name(), "w1");
     EXPECT_EQ(doc.sourceText(), sourceBefore);
     EXPECT_EQ(m.window.sourceDock()->editor()->toPlainText(), sourceBefore);
     EXPECT_EQ(m.window.scene()->nodeItem(w1)->pos(), where);
     doc.undoStack()->redo();
-    EXPECT_EQ(doc.graph().node(w1).name, "hidden_weight");
+    EXPECT_EQ(doc.graph().node(w1).name(), "hidden_weight");
 }
 
 TEST(OnnxLabels, AnInvalidNameIsRefusedWithAMessage) {
@@ -163,7 +163,7 @@ TEST(OnnxLabels, AnInvalidNameIsRefusedWithAMessage) {
         answerRename(name, &said, true);
         m.window.renameAction()->trigger();
         EXPECT_TRUE(said.contains(reason)) << name.toStdString() << ": " << said.toStdString();
-        EXPECT_EQ(doc.graph().node(w1).name, "w1");
+        EXPECT_EQ(doc.graph().node(w1).name(), "w1");
     }
     EXPECT_EQ(doc.sourceText(), sourceBefore);
     EXPECT_EQ(doc.undoStack()->count(), undoBefore);

@@ -144,7 +144,7 @@ TEST_F(SourcePanel, ApplyingKeepsSurvivorsWhereTheyWereAndTheStep) {
     const NodeId w2 = doc.graph().find("w2");
     scene.nodeItem(w2)->setPos(1234, 567);  // moved by hand
     std::map<std::string, QPointF> before;
-    for (const Node& n : doc.graph().nodes()) before[n.name] = positionOf(n.name.c_str());
+    for (const Node& n : doc.graph().nodes()) before[n.name()] = positionOf(n.name().c_str());
     const int oldSize = doc.graph().size();
     const int backwardIndex = doc.cursor().indexInPhase();
 
@@ -163,11 +163,11 @@ TEST_F(SourcePanel, ApplyingKeepsSurvivorsWhereTheyWereAndTheStep) {
     }
     // The new nodes are laid out clear of every other node.
     for (NodeId a = 0; a < doc.graph().size(); ++a) {
-        if (before.count(doc.graph().node(a).name)) continue;
+        if (before.count(doc.graph().node(a).name())) continue;
         for (NodeId b = 0; b < doc.graph().size(); ++b) {
             if (a == b) continue;
             EXPECT_FALSE(scene.nodeItem(a)->sceneBoundingRect().intersects(scene.nodeItem(b)->sceneBoundingRect()))
-                << doc.graph().node(a).name << " overlaps " << doc.graph().node(b).name;
+                << doc.graph().node(a).name() << " overlaps " << doc.graph().node(b).name();
         }
     }
 

@@ -23,9 +23,9 @@ namespace {
 // the same op from the same inputs.
 std::string identityOf(const Graph& g, NodeId id) {
     const Node& n = g.node(id);
-    if (n.named) return n.name;
-    std::string text = n.name + "|" + (n.op ? std::string(n.op->name) : std::string(kindName(n.kind)));
-    for (NodeId in : n.inputs) text += "|" + g.node(in).name;
+    if (n.named) return n.name();
+    std::string text = n.name() + "|" + (n.op ? std::string(n.op->name) : std::string(kindName(n.kind)));
+    for (NodeId in : n.inputs) text += "|" + g.node(in).name();
     return text;
 }
 

@@ -19,7 +19,7 @@ NodeItem::NodeItem(GraphScene* scene, NodeId id, bool copy)
     if (!copy_) setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setCacheMode(DeviceCoordinateCache);
     const Node& n = scene->document()->graph().node(id);
-    QString tip = QString::fromStdString(n.name);
+    QString tip = QString::fromStdString(n.name());
     if (n.isLeaf())
         tip += QCoreApplication::translate("Canvas", "\nDouble-click a number to type a new value;\n"
                                                       "Shift+drag it sideways to change it like a slider.");

@@ -27,7 +27,7 @@ constexpr long kMaxWholeEntries = 16;
 
 QString entryName(const Node& n, nodepaint::Cell cell) {
     // Indexed from 0, as in PyTorch: w2[1][0] is the second row, first column.
-    return QStringLiteral("%1[%2][%3]").arg(QString::fromStdString(n.name)).arg(cell.row).arg(cell.col);
+    return QStringLiteral("%1[%2][%3]").arg(QString::fromStdString(n.name())).arg(cell.row).arg(cell.col);
 }
 
 QString editableText(double value) {
@@ -89,7 +89,7 @@ bool ValueEditor::open(NodeId id, QPointF scenePos, QRectF at) {
     edit_->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid %1; background: white; color: %1; }")
                              .arg(style::kValue.name()));
     edit_->setToolTip(cell ? tr("%1: Enter applies, Esc cancels").arg(entryName(*n, *cell))
-                           : tr("%1 as a literal: Enter applies, Esc cancels").arg(QString::fromStdString(n->name)));
+                           : tr("%1 as a literal: Enter applies, Esc cancels").arg(QString::fromStdString(n->name())));
     error_ = new QLabel;
     error_->setWordWrap(true);
     error_->setFont(style::smallFont());
@@ -141,7 +141,7 @@ bool ValueEditor::apply() {
         return false;
     }
     const Node& n = doc->graph().node(node_);
-    const QString what = cell_ ? entryName(n, *cell_) : QString::fromStdString(n.name);
+    const QString what = cell_ ? entryName(n, *cell_) : QString::fromStdString(n.name());
     Matrix typed;
     try {
         typed = parseLiteral(edit_->text().toStdString(), what.toStdString());

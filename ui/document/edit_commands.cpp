@@ -7,7 +7,7 @@ namespace bp {
 
 SetLeafValueCommand::SetLeafValueCommand(GraphDocument* doc, NodeId id, Matrix before, Matrix after, int mergeKey)
     : doc_(doc), node_(id), before_(std::move(before)), after_(std::move(after)), mergeKey_(mergeKey) {
-    setText(QObject::tr("Edit %1").arg(QString::fromStdString(doc->graph().node(id).name)));
+    setText(QObject::tr("Edit %1").arg(QString::fromStdString(doc->graph().node(id).name())));
 }
 
 void SetLeafValueCommand::undo() { doc_->applyLeafValue(node_, before_); }
@@ -50,8 +50,8 @@ RenameRefusal RenameNodeCommand::rename(GraphDocument* doc, NodeId id, const QSt
     const RenameRefusal check = doc->checkNewName(id, name);
     if (check != RenameRefusal::None) return check;
     const Node& node = doc->graph().node(id);
-    if (node.name == name.toStdString()) return RenameRefusal::None;
-    QString beforeName = QString::fromStdString(node.name);
+    if (node.name() == name.toStdString()) return RenameRefusal::None;
+    QString beforeName = QString::fromStdString(node.name());
     QString beforeLabel = QString::fromStdString(node.label());
     const RenameRefusal refusal = doc->renameNode(id, name);
     if (refusal != RenameRefusal::None) return refusal;

@@ -63,7 +63,7 @@ DocumentFile captureDocument(const GraphDocument& doc, const GraphScene& scene, 
     const Graph& graph = doc.graph();
     if (int(positions.size()) == graph.size())
         for (NodeId id = 0; id < graph.size(); ++id)
-            saved.positions[graph.node(id).name] = {positions[id].x(), positions[id].y()};
+            saved.positions[graph.node(id).name()] = {positions[id].x(), positions[id].y()};
     saved.hasView = true;
     saved.zoom = view.zoom();
     const QPointF center = view.mapToScene(view.viewport()->rect().center());
@@ -79,7 +79,7 @@ void restoreDocument(DocumentFile saved, const QString& source, GraphDocument& d
         std::vector<QPointF> positions = scene.nodePositions();
         const Graph& graph = doc.graph();
         for (NodeId id = 0; id < graph.size() && id < NodeId(positions.size()); ++id)
-            if (auto it = saved.positions.find(graph.node(id).name); it != saved.positions.end())
+            if (auto it = saved.positions.find(graph.node(id).name()); it != saved.positions.end())
                 positions[id] = QPointF(it->second.first, it->second.second);
         scene.setNodePositions(positions);
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-200, -200, 200, 200));

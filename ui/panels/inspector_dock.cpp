@@ -132,8 +132,8 @@ void InspectorDock::refresh() {
     const QString what = n.isLeaf() ? style::kindText(n.kind) : QString::fromUtf8(n.op->name.data(), int(n.op->name.size()));
     QString header = tr("<b>%1</b> — %2, %3").arg(QString::fromStdString(n.label()).toHtmlEscaped(), what,
                                                  QString::fromStdString(shapeText(n.shape)));
-    if (n.label() != n.name && n.named)
-        header += tr("<br>Called %1 in the source.").arg(QString::fromStdString(n.name).toHtmlEscaped());
+    if (n.label() != n.name() && n.named)
+        header += tr("<br>Called %1 in the source.").arg(QString::fromStdString(n.name()).toHtmlEscaped());
     if (const QString original = doc_->originalName(id); !original.isEmpty() && original != QString::fromStdString(n.label()))
         header += tr("<br>In the imported file: %1").arg(original.toHtmlEscaped());
     if (n.named) header += tr("<br>F2 renames it.");

@@ -65,8 +65,8 @@ void LeafSliders::rebuild() {
             e.row = r;
             e.col = c;
             // Indexed from 0, as in PyTorch.
-            e.name = new QLabel(n.leafValue().size() == 1 ? QString::fromStdString(n.name)
-                                                        : QStringLiteral("%1[%2][%3]").arg(QString::fromStdString(n.name)).arg(r).arg(c));
+            e.name = new QLabel(n.leafValue().size() == 1 ? QString::fromStdString(n.name())
+                                                        : QStringLiteral("%1[%2][%3]").arg(QString::fromStdString(n.name())).arg(r).arg(c));
             e.slider = new QSlider(Qt::Horizontal);
             e.slider->setRange(-kHalfRange, kHalfRange);
             e.slider->setPageStep(50);

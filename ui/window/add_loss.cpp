@@ -79,7 +79,7 @@ LossAddition sourceWithMseLoss(const Program& program, const QString& source, co
     std::string text = bpgTextFor(program, source.toStdString());
     // The root's name as the text spells it (a written-out program may have renamed it).
     const Program written = parseProgram(text, "source");
-    const std::string rootName = written.graph.node(written.root).name;
+    const std::string rootName = written.graph.node(written.root).name();
     if (rootName.empty() || rootName[0] == '%') throw failure(AddLoss::tr("The output has no name to write the loss with."));
 
     // The loss becomes the root: an explicit `backward` would keep the old one.
@@ -101,7 +101,7 @@ LossAddition sourceWithMseLoss(const Program& program, const QString& source, co
 
     // What goes to the document must parse, with the loss as its root.
     const Program result = parseProgram(text, "source");
-    if (result.root < 0 || result.graph.node(result.root).name != lossName)
+    if (result.root < 0 || result.graph.node(result.root).name() != lossName)
         throw failure(AddLoss::tr("The loss could not be made the root of the graph."));
     out.source = QString::fromStdString(text);
     out.targetName = QString::fromStdString(targetName);

@@ -22,7 +22,7 @@ AddLossDialog::AddLossDialog(GraphDocument* doc, QWidget* parent)
     const bool hasRoot = program.root >= 0 && program.root < program.graph.size();
     const Node* root = hasRoot ? &program.graph.node(program.root) : nullptr;
     // The name as the source spells it: that is what the added line uses.
-    const QString name = root ? QString::fromStdString(root->name) : QString();
+    const QString name = root ? QString::fromStdString(root->name()) : QString();
     const QString shape = root ? QString::fromStdString(shapeText(root->shape)) : QString();
 
     auto* about = new QLabel;

@@ -73,7 +73,7 @@ void FindBar::search(const QString& text) {
         };
         for (NodeId id = 0; id < g.size(); ++id) {
             const Node& n = g.node(id);
-            const std::string name = lower(n.name), label = lower(n.label());
+            const std::string name = lower(n.name()), label = lower(n.label());
             if (name == wanted || label == wanted)
                 matches_.push_back(id);
             else if (name.find(wanted) != std::string::npos || label.find(wanted) != std::string::npos)

@@ -269,7 +269,7 @@ void MainWindow::renameSelected() {
     RenameDialog dialog(doc_, id, this);
     if (dialog.exec() == QDialog::Accepted)
         statusBar()->showMessage(tr("Renamed: the source says %1 everywhere (Ctrl+Z takes it back)")
-                                     .arg(QString::fromStdString(doc_->graph().node(id).name)), 10000);
+                                     .arg(QString::fromStdString(doc_->graph().node(id).name())), 10000);
 }
 
 void MainWindow::showInspectorForSelection() {

@@ -38,7 +38,7 @@ RenameDialog::RenameDialog(GraphDocument* doc, NodeId id, QWidget* parent)
     auto* prompt = new QLabel(node ? tr("New name for <b>%1</b>:").arg(QString::fromStdString(node->label()).toHtmlEscaped())
                                    : tr("Select a node to rename it."));
     prompt->setBuddy(name_);
-    name_->setText(node ? QString::fromStdString(node->name) : QString());
+    name_->setText(node ? QString::fromStdString(node->name()) : QString());
     name_->selectAll();
     name_->setMinimumWidth(320);
     auto* hint = new QLabel(tr("Every use in the source is renamed too; Ctrl+Z takes it back."));

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <limits>
 #include <span>
 
 namespace bp {
@@ -19,23 +20,31 @@ const OpAttrs& defaultAttrs() {
 const OpAttrs& Node::attrs() const { return extras_ ? extras_->attrs : defaultAttrs(); }
 
 void Node::setExtras(Extras extras) {
-    const bool none = extras.attrs == defaultAttrs() && extras.label.empty();
+    const bool none = extras.attrs == defaultAttrs() && extras.label.empty() && extras.value.size() == 0;
     extras_ = none ? HeldShared<Extras>() : HeldShared<Extras>(std::move(extras));
+}
+
+Node::Extras& Node::writableExtras() {
+    if (!extras_) extras_ = HeldShared<Extras>(Extras{});
+    return extras_.writable();
 }
 
 const Matrix& Node::leafValue() const {
     static const Matrix none;
-    const Matrix* value = leafValue_.get();
-    return value ? *value : none;
+    return extras_ ? extras_->value : none;
 }
 
 void Node::setAttrs(const OpAttrs& attrs) {
     if (!extras_ && attrs == defaultAttrs()) return;  // most ops: nothing to hold
-    setExtras({attrs, extras_ ? extras_->label : std::string()});
+    Extras changed = extras_ ? *extras_.get() : Extras{};
+    changed.attrs = attrs;
+    setExtras(std::move(changed));
 }
 
 void Node::setLabel(const std::string& label) {
-    setExtras({attrs(), label == name() ? std::string() : label});
+    Extras changed = extras_ ? *extras_.get() : Extras{};
+    changed.label = label == name() ? std::string() : label;
+    setExtras(std::move(changed));
 }
 
 const char* kindName(NodeKind kind) {
@@ -82,13 +91,16 @@ Message described(std::string_view name, Message anonymous) {
 
 bool Graph::affordable(Shape shape, long long bytes) const {
     long entries = 0;
+    constexpr long kSide = std::numeric_limits<int>::max();  // a NodeShape's side
     return !__builtin_mul_overflow(shape.rows, shape.cols, &entries) && entries <= limits_.maxEntries &&
-           estimatedBytes_ + bytes <= limits_.budgetBytes;
+           shape.rows <= kSide && shape.cols <= kSide && estimatedBytes_ + bytes <= limits_.budgetBytes;
 }
 
 void Graph::refuse(const Message& who, Shape shape, long long bytes) const {
     long entries = 0;
-    if (__builtin_mul_overflow(shape.rows, shape.cols, &entries) || entries > limits_.maxEntries) {
+    constexpr long kSide = std::numeric_limits<int>::max();
+    if (__builtin_mul_overflow(shape.rows, shape.cols, &entries) || entries > limits_.maxEntries ||
+        shape.rows > kSide || shape.cols > kSide) {
         if (entries > 0)
             throw GraphError(phrase("value-too-large", {who, plain(shapeText(shape)), plain(withSeparators(entries)),
                                                         plain(withSeparators(limits_.maxEntries))}));
@@ -136,8 +148,8 @@ NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string_view name) {
     spend([&] { return described(name, message("a-literal")); }, shapeOf(value), 24LL * value.size());
     Node& added = appendNamed(name);
     added.kind = kind;
-    added.shape = shapeOf(value);
-    added.leafValue_.set(std::move(value));
+    added.shape = NodeShape(shapeOf(value));
+    added.writableExtras().value = std::move(value);
     return size() - 1;
 }
 
@@ -166,7 +178,7 @@ NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs att
     added.op = &op;
     added.setAttrs(attrs);
     added.inputs = inputs;
-    added.shape = shape;
+    added.shape = NodeShape(shape);
     return size() - 1;
 }
 
@@ -206,15 +218,14 @@ void Graph::setLeafValue(NodeId id, const Matrix& value) {
     if (!node.isLeaf()) throw GraphError(message("not-a-leaf", {node.name()}));
     if (shapeOf(value) != node.shape)
         throw GraphError(message("value-shape", {node.name(), shapeText(node.shape), shapeText(shapeOf(value))}));
-    node.leafValue_.set(value);
+    node.writableExtras().value = value;
 }
 
 void Graph::setLeafEntry(NodeId id, long index, double value) {
     Node& node = nodes_.at(id);
     if (!node.isLeaf()) throw GraphError(message("not-a-leaf", {node.name()}));
-    Matrix* held = node.leafValue_.get();
-    if (!held || index < 0 || index >= held->size()) throw std::out_of_range("no such entry of the leaf's value");
-    (*held)(index) = value;
+    if (index < 0 || index >= node.leafValue().size()) throw std::out_of_range("no such entry of the leaf's value");
+    node.writableExtras().value(index) = value;
 }
 
 std::vector<std::vector<Graph::Use>> Graph::uses() const {

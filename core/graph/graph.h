@@ -30,7 +30,7 @@ struct SourcePos {
 
 struct Node {
     const OpDef* op = nullptr;     // null for leaves
-    Shape shape;
+    NodeShape shape;
     NodeInputs inputs;             // ordered slots: x * x has inputs {x, x}
     SourcePos pos;
     NodeKind kind = NodeKind::Op;
@@ -52,21 +52,23 @@ struct Node {
 
 private:
     // What most nodes of a big graph do not have: attributes other than the defaults, a label
-    // other than the name. Held apart, shared by copies and replaced on a change (never written
-    // in place), null when there is neither: an OpAttrs and a label string in every node were
-    // 120 of its 232 bytes.
+    // other than the name, a value (a leaf's). Held apart, shared by copies until changed, null
+    // when there is none of them: an OpAttrs and a label string in every node were 120 of its 232
+    // bytes, the value's pointer another 8 of what is now 56.
     struct Extras {
         OpAttrs attrs;
         std::string label;  // empty: the name
+        Matrix value;       // a leaf's, empty for an op
     };
     HeldShared<Extras> extras_;
-    HeldCopy<Matrix> leafValue_;
     NodeName name_;  // in the graph's NameStore, or the number of an anonymous node
     void setExtras(Extras extras);
+    Extras& writableExtras();
     friend class Graph;  // sets the leaf value, with its checks
 };
-// The inputs are held inline, kind and named share a word and the name is one word: a node is 72
-// bytes and no heap block of its own unless it is a leaf (a 100,000-node graph is made of them).
+// The inputs are held inline, kind and named share a word, the name is one word and the rest one
+// pointer: a node is 56 bytes and no heap block of its own unless it is a leaf (a 100,000-node
+// graph is made of them).
 
 // Thrown when an op is built on operands of the wrong shapes or count; what() names both shapes.
 struct GraphError : MessageError {

@@ -1,43 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// What a node holds out of line, each in one pointer: most nodes of a big graph are ops with
-// default attributes, no label of their own and no value of their own.
+// What a node holds out of line, in one pointer: most nodes of a big graph are ops with default
+// attributes, no label of their own and no value of their own.
 #include <atomic>
-#include <memory>
 #include <utility>
 
 namespace bp {
 
-// A value of its own, copied with its holder (a leaf's matrix): one pointer, null for none.
-template <class T>
-class HeldCopy {
-public:
-    HeldCopy() = default;
-    HeldCopy(const HeldCopy& other) : held_(other.held_ ? std::make_unique<T>(*other.held_) : nullptr) {}
-    HeldCopy(HeldCopy&&) noexcept = default;
-    HeldCopy& operator=(const HeldCopy& other) {
-        if (this != &other) held_ = other.held_ ? std::make_unique<T>(*other.held_) : nullptr;
-        return *this;
-    }
-    HeldCopy& operator=(HeldCopy&&) noexcept = default;
-    ~HeldCopy() = default;
-
-    const T* get() const { return held_.get(); }
-    T* get() { return held_.get(); }
-    // Into the storage already there, when there is some.
-    template <class U>
-    void set(U&& value) {
-        if (held_) *held_ = std::forward<U>(value);
-        else held_ = std::make_unique<T>(std::forward<U>(value));
-    }
-
-private:
-    std::unique_ptr<T> held_;
-};
-
-// An immutable value shared by its holders' copies and replaced, never written, on a change:
-// one pointer (a std::shared_ptr is two), null for none. Counted atomically: copies of a graph
-// live on other threads (training, the gradient check).
+// A value shared by its holders' copies until one of them changes it (copy on write): one
+// pointer (a std::shared_ptr is two), null for none. Copying a graph copies no leaf value. Counted
+// atomically: copies of a graph live on other threads (training, the gradient check); a holder
+// that writes first gets a block of its own unless it is the only one, so no block is written
+// while another holder can read it.
 template <class T>
 class HeldShared {
 public:
@@ -54,6 +28,11 @@ public:
     const T* get() const { return block_ ? &block_->value : nullptr; }
     explicit operator bool() const { return block_ != nullptr; }
     const T* operator->() const { return get(); }
+    // The value, to change in place: copied first if another holder shares it. Needs a value.
+    T& writable() {
+        if (block_->holders.load(std::memory_order_acquire) != 1) *this = HeldShared(T(block_->value));
+        return block_->value;
+    }
 
 private:
     struct Block {

@@ -15,6 +15,18 @@ struct Shape {
     bool operator==(const Shape&) const = default;
 };
 
+// A node's shape in two ints (a node's value has at most GraphLimits::maxEntries entries; Graph
+// refuses a side past INT_MAX): reads as a Shape, half its size.
+struct NodeShape {
+    int rows = 1;
+    int cols = 1;
+    NodeShape() = default;
+    explicit NodeShape(Shape s) : rows(static_cast<int>(s.rows)), cols(static_cast<int>(s.cols)) {}
+    operator Shape() const { return {rows, cols}; }
+    long size() const { return long(rows) * long(cols); }
+    bool operator==(const NodeShape&) const = default;
+};
+
 inline Shape shapeOf(const Matrix& m) { return {m.rows(), m.cols()}; }
 
 // "2x1", as every message and label writes a shape.

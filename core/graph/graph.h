@@ -69,6 +69,7 @@ private:
 // The inputs are held inline, kind and named share a word, the name is one word and the rest one
 // pointer: a node is 56 bytes and no heap block of its own unless it is a leaf (a 100,000-node
 // graph is made of them).
+static_assert(sizeof(void*) != 8 || sizeof(Node) <= 56, "a node grew: see the note above");
 
 // Thrown when an op is built on operands of the wrong shapes or count; what() names both shapes.
 struct GraphError : MessageError {

@@ -2,7 +2,6 @@
 #include "core/graph/name_index.h"
 
 #include <algorithm>
-#include <functional>
 
 #include "core/graph/graph.h"
 
@@ -10,7 +9,7 @@ namespace bp {
 namespace {
 
 std::uint32_t hashOf(std::string_view name) {
-    const std::size_t h = std::hash<std::string_view>{}(name);
+    const std::uint64_t h = hashName(name);
     return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 

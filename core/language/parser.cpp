@@ -20,6 +20,7 @@
 #include "core/language/lexer.h"
 #include "core/language/literal_parser.h"
 #include "core/graph/inline_constant.h"
+#include "core/graph/name_index.h"
 #include "core/language/literal_text.h"
 #include "core/ops/op_table.h"
 
@@ -578,7 +579,7 @@ NodeId Parser::primary() {
 // a long chain.
 const std::vector<const OpDef*>& callCandidates(std::string_view name) {
     static const auto table = [] {
-        std::unordered_map<std::string_view, std::vector<const OpDef*>> byName;
+        std::unordered_map<std::string_view, std::vector<const OpDef*>, NameHash> byName;
         for (const OpDef& def : allOps()) {
             const std::string_view called = def.bpg.form == Form::Function ? def.bpg.text : def.name;
             if (def.attrCount <= 3) byName[called].push_back(&def);

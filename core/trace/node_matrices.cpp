@@ -22,15 +22,17 @@ bool NodeMatrices::shapedFor(const Graph& graph) const {
 
 void NodeMatrices::layOut(const Graph& graph) {
     if (shapedFor(graph)) return;
-    NodeMatrices fresh;
     const std::size_t n = std::size_t(graph.size());
+    const bool allScalar = std::all_of(graph.nodes().begin(), graph.nodes().end(),
+                                       [](const Node& node) { return isScalarShape(node.shape); });
+    NodeMatrices fresh;
     fresh.size_ = n;
-    fresh.slots_.resize(n);
-    fresh.scalars_.reserve(n);  // a double a node at most: no growing copies
+    if (!allScalar) fresh.slots_.resize(n);  // every node 1x1: no slots, node k's number is k
+    fresh.scalars_.reserve(n);               // a double a node at most: no growing copies
     for (NodeId id = 0; id < graph.size(); ++id) {
         const Shape s = graph.node(id).shape;
         if (isScalarShape(s)) {
-            fresh.slots_[std::size_t(id)] = std::int32_t(fresh.scalars_.size());
+            if (!allScalar) fresh.slots_[std::size_t(id)] = std::int32_t(fresh.scalars_.size());
             fresh.scalars_.push_back(std::size_t(id) < size() && isScalar(id) ? scalar(id) : 0.0);
         } else {
             fresh.slots_[std::size_t(id)] = ~std::int32_t(fresh.matrices_.size());
@@ -38,7 +40,6 @@ void NodeMatrices::layOut(const Graph& graph) {
             fresh.matrices_.push_back(keep ? std::move(matrix(id)) : Matrix::Zero(s.rows, s.cols));
         }
     }
-    if (fresh.matrices_.empty()) fresh.slots_ = std::vector<std::int32_t>();  // every node 1x1: slot k is k
     *this = std::move(fresh);
 }
 

@@ -136,6 +136,12 @@ struct OpDef {
     // Input slots no gradient flows through (detach, the class indices of cross_entropy): a bit
     // per slot. Their contribution is zero; PyTorch does not track them.
     unsigned char stopsGradient = 0;
+    // An elementwise op on numbers, for a 1x1 result of 1x1 inputs: what forward and vjp compute
+    // for one entry (b is 0 for a one-input op), without a matrix around the number. The engine
+    // takes this path for a scalar node; OpTable.NumberFormsAgreeWithTheMatrixForms checks the two
+    // agree bit for bit. Null for the other ops.
+    double (*forwardNumber)(double a, double b, const OpAttrs& attrs) = nullptr;
+    double (*vjpNumber)(int slot, double a, double b, double y, double g, const OpAttrs& attrs) = nullptr;
 };
 
 // Whether a gradient flows from the op's output back into input `slot`.

@@ -186,10 +186,14 @@ bool sameSize(const Matrix& a, const Matrix& b) { return a.rows() == b.rows() &&
 // engine sums it back to the operand's shape.
 
 void addForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::plus<double>()); }
+double addNumber(double a, double b, const OpAttrs&) { return a + b; }
+double addVjpNumber(int, double, double, double, double g, const OpAttrs&) { return g; }
 // ∂(a+b)/∂a = 1, ∂(a+b)/∂b = 1
 void addVjp(int, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) { c = g; }
 
 void subForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::minus<double>()); }
+double subNumber(double a, double b, const OpAttrs&) { return a - b; }
+double subVjpNumber(int slot, double, double, double, double g, const OpAttrs&) { return slot == 0 ? g : -g; }
 // ∂(a-b)/∂a = 1, ∂(a-b)/∂b = -1
 void subVjp(int slot, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
     if (slot == 0) c = g;
@@ -200,6 +204,8 @@ void subVjp(int slot, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&
 Matrix expanded(const Matrix& m, const Matrix& y) { return sameSize(m, y) ? m : expandTo(m, shapeOf(y)); }
 
 void mulForward(MatrixRefs in, const OpAttrs&, Matrix& y) { binary(in, y, std::multiplies<double>()); }
+double mulNumber(double a, double b, const OpAttrs&) { return a * b; }
+double mulVjpNumber(int slot, double a, double b, double, double g, const OpAttrs&) { return g * (slot == 0 ? b : a); }
 // ∂(a∘b)/∂a = b, ∂(a∘b)/∂b = a
 void mulVjp(int slot, MatrixRefs in, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
     const Matrix& other = *in[1 - slot];
@@ -221,6 +227,8 @@ void divVjp(int slot, MatrixRefs in, const Matrix& y, const Matrix& g, const OpA
 }
 
 void negForward(MatrixRefs in, const OpAttrs&, Matrix& y) { y = -A(in); }
+double negNumber(double a, double, const OpAttrs&) { return -a; }
+double negVjpNumber(int, double, double, double, double g, const OpAttrs&) { return -g; }
 // ∂(-a)/∂a = -1
 void negVjp(int, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) { c = -g; }
 
@@ -253,22 +261,30 @@ void transposeVjp(int, MatrixRefs, const Matrix&, const Matrix& g, const OpAttrs
 // 1/(1+e^-a) for a >= 0, e^a/(1+e^a) for a < 0: neither form overflows, sigmoid(±800) is 1 and 0.
 using kernels::stableSigmoid;
 void sigmoidForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, stableSigmoid); }
+double sigmoidNumber(double a, double, const OpAttrs&) { return stableSigmoid(a); }
+double sigmoidVjpNumber(int, double, double, double y, double g, const OpAttrs&) { return g * y * (1.0 - y); }
 // ∂σ(a)/∂a = σ(a)(1-σ(a)) = y(1-y)
 void sigmoidVjp(int, MatrixRefs, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
     c = g.array() * y.array() * (1.0 - y.array());
 }
 
-void tanhForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, [](double a) { return std::tanh(a); }); }
+double tanhNumber(double a, double, const OpAttrs&) { return std::tanh(a); }
+void tanhForward(MatrixRefs in, const OpAttrs& at, Matrix& y) { unary(in, y, [&](double a) { return tanhNumber(a, 0, at); }); }
+double tanhVjpNumber(int, double, double, double y, double g, const OpAttrs&) { return g * (1.0 - y * y); }
 // ∂tanh(a)/∂a = 1 - tanh² = 1 - y²
 void tanhVjp(int, MatrixRefs, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) {
     c = g.array() * (1.0 - y.array().square());
 }
 
-void expForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, [](double a) { return std::exp(a); }); }
+double expNumber(double a, double, const OpAttrs&) { return std::exp(a); }
+void expForward(MatrixRefs in, const OpAttrs& at, Matrix& y) { unary(in, y, [&](double a) { return expNumber(a, 0, at); }); }
+double expVjpNumber(int, double, double, double y, double g, const OpAttrs&) { return g * y; }
 // ∂e^a/∂a = e^a = y
 void expVjp(int, MatrixRefs, const Matrix& y, const Matrix& g, const OpAttrs&, Matrix& c) { c = g.cwiseProduct(y); }
 
-void logForward(MatrixRefs in, const OpAttrs&, Matrix& y) { unary(in, y, [](double a) { return std::log(a); }); }
+double logNumber(double a, double, const OpAttrs&) { return std::log(a); }
+void logForward(MatrixRefs in, const OpAttrs& at, Matrix& y) { unary(in, y, [&](double a) { return logNumber(a, 0, at); }); }
+double logVjpNumber(int, double a, double, double, double g, const OpAttrs&) { return g / a; }
 // ∂log(a)/∂a = 1/a
 void logVjp(int, MatrixRefs in, const Matrix&, const Matrix& g, const OpAttrs&, Matrix& c) {
     c = g.cwiseQuotient(A(in));
@@ -548,19 +564,19 @@ constexpr Spelling kNegate{Form::Negate, "-", kUnary};
 const std::array kOps{
     OpDef{"add",       "+",       2, 0, broadcastShape, addForward,       addVjp,
           {"∂(a+b)/∂a = 1", "∂(a+b)/∂b = 1"}, infix("+", kSum), infix("+", kSum),
-          {Arithmetic::Elementwise, "{a} + {b}", {"{G} ⊙ 1", "{G} ⊙ 1"}, [](int, double, double, double, double, const OpAttrs&) { return 1.0; }}},
+          {Arithmetic::Elementwise, "{a} + {b}", {"{G} ⊙ 1", "{G} ⊙ 1"}, [](int, double, double, double, double, const OpAttrs&) { return 1.0; }}, {}, 0, addNumber, addVjpNumber},
     OpDef{"sub",       "−",       2, 0, broadcastShape, subForward,       subVjp,
           {"∂(a−b)/∂a = 1", "∂(a−b)/∂b = −1"}, infix("-", kSum), infix("-", kSum),
-          {Arithmetic::Elementwise, "{a} − {b}", {"{G} ⊙ 1", "{G} ⊙ (−1)"}, [](int slot, double, double, double, double, const OpAttrs&) { return slot == 0 ? 1.0 : -1.0; }}},
+          {Arithmetic::Elementwise, "{a} − {b}", {"{G} ⊙ 1", "{G} ⊙ (−1)"}, [](int slot, double, double, double, double, const OpAttrs&) { return slot == 0 ? 1.0 : -1.0; }}, {}, 0, subNumber, subVjpNumber},
     OpDef{"mul",       "×",       2, 0, broadcastShape, mulForward,       mulVjp,
           {"∂(a·b)/∂a = b", "∂(a·b)/∂b = a"}, infix("*", kProduct), infix("*", kProduct),
-          {Arithmetic::Elementwise, "{a}·{b}", {"{G} ⊙ {b}", "{G} ⊙ {a}"}, [](int slot, double a, double b, double, double, const OpAttrs&) { return slot == 0 ? b : a; }}},
+          {Arithmetic::Elementwise, "{a}·{b}", {"{G} ⊙ {b}", "{G} ⊙ {a}"}, [](int slot, double a, double b, double, double, const OpAttrs&) { return slot == 0 ? b : a; }}, {}, 0, mulNumber, mulVjpNumber},
     OpDef{"div",       "÷",       2, 0, broadcastShape, divForward,       divVjp,
           {"∂(a/b)/∂a = 1/b", "∂(a/b)/∂b = −a/b²"}, infix("/", kProduct), infix("/", kProduct),
           {Arithmetic::Elementwise, "{a} / {b}", {"{G} ⊙ 1/{b}", "{G} ⊙ (−{a}/{b}²)"}, [](int slot, double a, double b, double, double, const OpAttrs&) { return slot == 0 ? 1.0 / b : -a / (b * b); }}},
     OpDef{"neg",       "−",       1, 0, sameShape,      negForward,       negVjp,
           {"∂(−a)/∂a = −1", ""}, kNegate, kNegate,
-          {Arithmetic::Elementwise, "−{a}", {"{G} ⊙ (−1)", ""}, [](int, double, double, double, double, const OpAttrs&) { return -1.0; }}},
+          {Arithmetic::Elementwise, "−{a}", {"{G} ⊙ (−1)", ""}, [](int, double, double, double, double, const OpAttrs&) { return -1.0; }}, {}, 0, negNumber, negVjpNumber},
     OpDef{"matmul",    "@",       2, 0, matmulShape,    matmulForward,    matmulVjp,
           {"∂(AB)/∂A: G·Bᵀ", "∂(AB)/∂B: Aᵀ·G"}, infix("@", kProduct), {Form::Infix, "@", kProduct},
           {Arithmetic::MatMul, "{a} @ {b}", {"{G}·{b}ᵀ", "{a}ᵀ·{G}"}, nullptr}},
@@ -573,16 +589,16 @@ const std::array kOps{
           {Arithmetic::Move, "{a}ᵀ", {"{G}ᵀ", ""}, nullptr}},
     OpDef{"sigmoid",   "σ",       1, 0, sameShape,      sigmoidForward,   sigmoidVjp,
           {"∂σ(a)/∂a = σ(a)(1−σ(a))", ""}, call("sigmoid"), call("torch.sigmoid"),
-          {Arithmetic::Elementwise, "σ({a})", {"{G} ⊙ σ({a})(1 − σ({a}))", ""}, [](int, double, double, double y, double, const OpAttrs&) { return y * (1.0 - y); }}},
+          {Arithmetic::Elementwise, "σ({a})", {"{G} ⊙ σ({a})(1 − σ({a}))", ""}, [](int, double, double, double y, double, const OpAttrs&) { return y * (1.0 - y); }}, {}, 0, sigmoidNumber, sigmoidVjpNumber},
     OpDef{"tanh",      "tanh",    1, 0, sameShape,      tanhForward,      tanhVjp,
           {"∂tanh(a)/∂a = 1−tanh²(a)", ""}, call("tanh"), call("torch.tanh"),
-          {Arithmetic::Elementwise, "tanh({a})", {"{G} ⊙ (1 − tanh²({a}))", ""}, [](int, double, double, double y, double, const OpAttrs&) { return 1.0 - y * y; }}},
+          {Arithmetic::Elementwise, "tanh({a})", {"{G} ⊙ (1 − tanh²({a}))", ""}, [](int, double, double, double y, double, const OpAttrs&) { return 1.0 - y * y; }}, {}, 0, tanhNumber, tanhVjpNumber},
     OpDef{"exp",       "exp",     1, 0, sameShape,      expForward,       expVjp,
           {"∂eᵃ/∂a = eᵃ", ""}, call("exp"), call("torch.exp"),
-          {Arithmetic::Elementwise, "exp({a})", {"{G} ⊙ exp({a})", ""}, [](int, double, double, double y, double, const OpAttrs&) { return y; }}},
+          {Arithmetic::Elementwise, "exp({a})", {"{G} ⊙ exp({a})", ""}, [](int, double, double, double y, double, const OpAttrs&) { return y; }}, {}, 0, expNumber, expVjpNumber},
     OpDef{"log",       "log",     1, 0, sameShape,      logForward,       logVjp,
           {"∂log(a)/∂a = 1/a", ""}, call("log"), call("torch.log"),
-          {Arithmetic::Elementwise, "log({a})", {"{G} ⊙ 1/{a}", ""}, [](int, double a, double, double, double, const OpAttrs&) { return 1.0 / a; }}},
+          {Arithmetic::Elementwise, "log({a})", {"{G} ⊙ 1/{a}", ""}, [](int, double a, double, double, double, const OpAttrs&) { return 1.0 / a; }}, {}, 0, logNumber, logVjpNumber},
     OpDef{"relu",      "relu",    1, 0, sameShape,      reluForward,      reluVjp,
           {"∂relu(a)/∂a = 1 if a > 0, else 0", ""}, call("relu"), call("torch.relu"),
           {Arithmetic::Elementwise, "relu({a})", {"{G} ⊙ [{a} > 0]", ""}, [](int, double a, double, double, double, const OpAttrs&) { return a > 0 ? 1.0 : 0.0; }}},

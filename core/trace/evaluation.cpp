@@ -34,9 +34,28 @@ private:
     std::array<const Matrix*, 2> refs_{};
 };
 
+// Whether the op works on node `id` as numbers (OpDef::forwardNumber): an elementwise op whose
+// inputs and result are 1x1, as every node of a scalar graph is.
+bool onNumbers(const Node& node, NodeId id, const NodeMatrices& store) {
+    if (!node.op->forwardNumber || !store.isScalar(id)) return false;
+    for (NodeId in : node.inputs)
+        if (!store.isScalar(in)) return false;
+    return true;
+}
+
+// The inputs of a node that works on numbers: a, and b (0 for a one-input op).
+std::array<double, 2> numberInputs(const Node& node, const NodeMatrices& values) {
+    return {values.scalar(node.inputs[0]), node.inputs.size() > 1 ? values.scalar(node.inputs[1]) : 0.0};
+}
+
 // Computes node `id`'s value from its inputs' values.
 void computeOp(const Graph& graph, NodeId id, NodeMatrices& values, Operands& operands) {
     const Node& node = graph.node(id);
+    if (onNumbers(node, id, values)) {
+        const auto [a, b] = numberInputs(node, values);
+        values.scalar(id) = node.op->forwardNumber(a, b, node.attrs());
+        return;
+    }
     node.op->forward(operands.inputs(node, values), node.attrs(), operands.output(values, id));
     operands.store(values, id);
 }
@@ -194,13 +213,29 @@ void sizeBackwardTrace(const Graph& graph, NodeId root, const std::vector<char>&
 
 // The event of one edge: what it added to grad(to), then grad(to) after.
 void recordEvent(Trace& trace, std::size_t& k, std::size_t& offset, const BackwardEvent& event,
-                 const Matrix& contribution, MatrixView gradAfter) {
+                 const double* contribution, MatrixView gradAfter) {
     const std::size_t size = static_cast<std::size_t>(gradAfter.size());
     trace.backward[k] = event;
     trace.backward[k++].offset = offset;
-    std::copy_n(contribution.data(), size, trace.numbers.data() + offset);
+    std::copy_n(contribution, size, trace.numbers.data() + offset);
     std::copy_n(gradAfter.data(), size, trace.numbers.data() + offset + size);
     offset += 2 * size;
+}
+
+// The backward step of a node that works on numbers (onNumbers): each input's contribution from
+// OpDef::vjpNumber, as the matrix path computes it, added and recorded alike.
+template <class Record>
+void backwardOnNumbers(const Node& node, NodeId from, const std::vector<char>& reaches, Evaluation& eval,
+                       Record record) {
+    const auto [a, b] = numberInputs(node, eval.values);
+    const double y = eval.values.scalar(from), g = eval.grads.scalar(from);
+    for (int slot = 0; slot < static_cast<int>(node.inputs.size()); ++slot) {
+        const NodeId to = node.inputs[slot];
+        if (!reaches[to]) continue;
+        const double contribution = node.op->vjpNumber(slot, a, b, y, g, node.attrs());
+        eval.grads.scalar(to) += contribution;
+        record(to, slot, contribution);
+    }
 }
 
 }  // namespace
@@ -228,6 +263,13 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
     for (NodeId from = root; from >= 0; --from) {
         const Node& node = graph.node(from);
         if (node.isLeaf() || !reaches[from]) continue;
+        if (onNumbers(node, from, eval.values)) {
+            backwardOnNumbers(node, from, reaches, eval, [&](NodeId to, int slot, double contribution) {
+                if (record)
+                    recordEvent(trace, k, offset, {from, to, 0, std::uint64_t(slot)}, &contribution, eval.grads[to]);
+            });
+            continue;
+        }
         const MatrixRefs in = operands.inputs(node, eval.values);
         const Matrix& value = eval.values.asMatrix(from, y);
         const Matrix& gradient = eval.grads.asMatrix(from, upstream);
@@ -240,7 +282,7 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
             if (eval.grads.isScalar(to)) eval.grads.scalar(to) += contribution(0, 0);
             else eval.grads.matrix(to) += contribution;
             if (record)
-                recordEvent(trace, k, offset, {from, to, 0, std::uint64_t(slot)}, contribution,
+                recordEvent(trace, k, offset, {from, to, 0, std::uint64_t(slot)}, contribution.data(),
                             eval.grads[to]);
         }
     }

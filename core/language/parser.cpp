@@ -240,7 +240,7 @@ private:
     void checkNodeLimit(const Token& where);
     NodeId addConst(Matrix value, const Token& where);
     NodeId addOp(const OpDef* op, const Token& where, NodeInputs inputs, OpAttrs attrs = {});
-    NodeId createPending(std::string name = {});
+    NodeId createPending(std::string_view name = {});
     Message rootNeedsSeed(const std::string& name, Shape shape) const;
 };
 
@@ -335,7 +335,7 @@ void Parser::declaration(NodeKind kind) {
     Matrix value = literal("expected-literal");
     endOfStatement("expected-end-of-declaration");
     checkNodeLimit(name);
-    const NodeId id = graph().addLeaf(kind, std::move(value), std::string(name.text));
+    const NodeId id = graph().addLeaf(kind, std::move(value), name.text);
     graph().node(id).pos = {name.line, name.column};
     define(id, name.line);
 }
@@ -361,7 +361,7 @@ void Parser::assignment() {
             fail(name, message("bare-assignment", {std::string(name.text)}));
         id = addOp(identity_, name, {id});
     }
-    id = createPending(std::string(name.text));
+    id = createPending(name.text);
     define(id, name.line);
     lastAssigned_ = id;
     lastAssignedName_ = name;
@@ -879,13 +879,13 @@ NodeId Parser::addOp(const OpDef* op, const Token& where, NodeInputs inputs, OpA
     return graph().size();  // the id it will have: nothing else is created before it
 }
 
-NodeId Parser::createPending(std::string name) {
+NodeId Parser::createPending(std::string_view name) {
     if (!pending_.active) return -1;
     pending_.active = false;
     NodeId id;
     try {
         id = graph().addOp(*pending_.op, std::span<const NodeId>(pending_.inputs.begin(), pending_.inputs.size()),
-                           pending_.attrs, std::move(name));
+                           pending_.attrs, name);
     } catch (const GraphError& error) {
         fail(pending_.where, error.said);
     }

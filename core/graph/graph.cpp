@@ -153,7 +153,7 @@ NodeId Graph::addLeaf(NodeKind kind, Matrix value, std::string_view name) {
     return size() - 1;
 }
 
-NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs attrs, std::string_view name) {
+CheckedOp Graph::checkOp(const OpDef& op, std::span<const NodeId> inputs, const OpAttrs& attrs) const {
     if (static_cast<int>(inputs.size()) != op.arity)
         throw GraphError(op.arity == 1 ? message("op-arity-one", {std::string(op.name), std::to_string(inputs.size())})
                                        : message("op-arity", {std::string(op.name), std::to_string(op.arity),
@@ -165,20 +165,33 @@ NodeId Graph::addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs att
         if (in < 0 || in >= size()) throw GraphError("an op input refers to a node that does not exist");
         shapes[i] = nodes_[in].shape;
     }
-    Shape shape;
+    CheckedOp checked;
     Message error;
-    if (!op.shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, shape, error)) throw GraphError(error);
-    long long bytes = 0;  // the value and the gradient, then a contribution to each input
+    if (!op.shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, checked.shape_, error))
+        throw GraphError(error);
+    const Shape shape = checked.shape_;
     if (shape.rows > 0 && shape.cols > 0 && shape.rows <= limits_.maxEntries && shape.cols <= limits_.maxEntries)
-        bytes = 16LL * shape.rows * shape.cols;
-    for (std::size_t i = 0; i < inputs.size(); ++i) bytes += 8LL * shapes[i].size();
-    spend([&] { return described(name, message("result-of", {std::string(op.name)})); }, shape, bytes);
+        checked.bytes_ = 16LL * shape.rows * shape.cols;
+    for (std::size_t i = 0; i < inputs.size(); ++i) checked.bytes_ += 8LL * shapes[i].size();
+    checked.op_ = &op;
+    checked.inputs_ = inputs;
+    checked.attrs_ = attrs;
+    return checked;
+}
+
+NodeId Graph::addOp(const CheckedOp& checked, std::string_view name) {
+    if (!checked.op_) throw GraphError("an op must be checked before it is added");
+    for (const NodeId in : checked.inputs_)
+        if (in >= size()) throw GraphError("an op input refers to a node that does not exist");
+    const OpDef& op = *checked.op_;
+    spend([&] { return described(name, message("result-of", {std::string(op.name)})); }, checked.shape_,
+          checked.bytes_);
     Node& added = appendNamed(name);
     added.kind = NodeKind::Op;
     added.op = &op;
-    added.setAttrs(attrs);
-    added.inputs = inputs;
-    added.shape = NodeShape(shape);
+    added.setAttrs(checked.attrs_);
+    added.inputs = checked.inputs_;
+    added.shape = NodeShape(checked.shape_);
     return size() - 1;
 }
 

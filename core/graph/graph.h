@@ -90,6 +90,24 @@ struct GraphLimits {
 // New values of some leaves, in the order they are applied (an edit, an optimizer's update).
 using LeafValues = std::vector<std::pair<NodeId, Matrix>>;
 
+// An op checked against a graph (Graph::checkOp): its inputs exist there and its shape rule holds.
+// Graph::addOp adds it as it is. The parser checks each op where it reads it, so that errors keep
+// the source's order, and adds it a little later, once it knows the op's name: checking it again
+// then was a tenth of reading a long chain.
+class CheckedOp {
+public:
+    CheckedOp() = default;  // none: Graph::addOp refuses it
+    Shape shape() const { return shape_; }
+
+private:
+    friend class Graph;
+    const OpDef* op_ = nullptr;
+    NodeInputs inputs_;
+    OpAttrs attrs_;
+    Shape shape_;
+    long long bytes_ = 0;  // the value and the gradient, then a contribution to each input
+};
+
 class Graph {
 public:
     Graph() : limits_(GraphLimits::fromEnvironment()) {}
@@ -101,7 +119,13 @@ public:
     // An empty name makes an anonymous node, "%k".
     NodeId addLeaf(NodeKind kind, Matrix value, std::string_view name = {});
     // Checks arity and shapes with the op's shape rule; throws GraphError with both shapes named.
-    NodeId addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs attrs = {}, std::string_view name = {});
+    NodeId addOp(const OpDef& op, std::span<const NodeId> inputs, OpAttrs attrs = {}, std::string_view name = {}) {
+        return addOp(checkOp(op, inputs, attrs), name);
+    }
+    // The same in two steps: the check (throws as above) and the op added, as long as no node
+    // it reads has gone (throws GraphError when the budget is spent).
+    CheckedOp checkOp(const OpDef& op, std::span<const NodeId> inputs, const OpAttrs& attrs) const;
+    NodeId addOp(const CheckedOp& checked, std::string_view name = {});
     NodeId addOp(const OpDef& op, std::initializer_list<NodeId> inputs, OpAttrs attrs = {}, std::string_view name = {}) {
         return addOp(op, std::span<const NodeId>(inputs.begin(), inputs.size()), attrs, name);
     }

@@ -230,9 +230,7 @@ private:
     // numbered %1, %2, ... without gaps. Its shapes are checked at once, so errors keep their order.
     struct PendingOp {
         bool active = false;
-        const OpDef* op = nullptr;
-        NodeInputs inputs;
-        OpAttrs attrs;
+        CheckedOp op;
         Token where;
     };
     PendingOp pending_;
@@ -859,22 +857,18 @@ NodeId Parser::addConst(Matrix value, const Token& where) {
 NodeId Parser::addOp(const OpDef* op, const Token& where, NodeInputs inputs, OpAttrs attrs) {
     if (!op) fail(where, message("unsupported-operator", {std::string(where.text)}));
     checkNodeLimit(where);
-    // The op's own shape rule, as Graph::addOp will apply it, with the same message. Ops take
-    // one or two inputs here (calls with more fail on the count first): shapes on the stack.
-    std::array<Shape, 2> shapes;
-    const bool countOk = static_cast<int>(inputs.size()) == op->arity && inputs.size() <= shapes.size();
-    if (countOk)
-        for (std::size_t i = 0; i < inputs.size(); ++i) shapes[i] = graph().node(inputs[i]).shape;
-    Shape shape;
-    Message error;
-    if (!countOk || !op->shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, shape, error))
-        fail(where, error.empty() ? message("op-arity", {std::string(op->name), std::to_string(op->arity),
-                                                         std::to_string(inputs.size())})
-                                  : error);
+    if (static_cast<int>(inputs.size()) != op->arity)
+        fail(where, message("op-arity", {std::string(op->name), std::to_string(op->arity), std::to_string(inputs.size())}));
+    // The op's own shape rule, checked now so that errors come in the order of the source; the
+    // graph adds the op as checked once it is named (createPending).
+    try {
+        pending_.op = graph().checkOp(*op, std::span<const NodeId>(inputs.begin(), inputs.size()), attrs);
+    } catch (const GraphError& error) {
+        fail(where, error.said.empty() ? message("op-arity", {std::string(op->name), std::to_string(op->arity),
+                                                              std::to_string(inputs.size())})
+                                       : error.said);
+    }
     pending_.active = true;
-    pending_.op = op;
-    pending_.inputs = inputs;
-    pending_.attrs = attrs;
     pending_.where = where;
     return graph().size();  // the id it will have: nothing else is created before it
 }
@@ -884,8 +878,7 @@ NodeId Parser::createPending(std::string_view name) {
     pending_.active = false;
     NodeId id;
     try {
-        id = graph().addOp(*pending_.op, std::span<const NodeId>(pending_.inputs.begin(), pending_.inputs.size()),
-                           pending_.attrs, name);
+        id = graph().addOp(pending_.op, name);
     } catch (const GraphError& error) {
         fail(pending_.where, error.said);
     }

@@ -66,6 +66,28 @@ TEST(GraphLimits, TheMemoryBudgetCountsValuesGradientsAndContributions) {
     EXPECT_NE(error.find("BACKPROP_STUDIO_MEMORY_MB"), std::string::npos) << error;
 }
 
+TEST(GraphLimits, AnOpCheckedFirstIsAddedAsChecked) {
+    Graph g;
+    g.setLimits({.maxEntries = 1'000'000, .budgetBytes = 1'000'000});
+    const NodeId a = g.addLeaf(NodeKind::Input, Matrix::Ones(2, 3), "a");
+    const NodeId b = g.addLeaf(NodeKind::Input, Matrix::Ones(3, 1), "b");
+    // The shape rule at the check, with the message addOp gives; nothing is added.
+    EXPECT_EQ(errorOf([&] { g.checkOp(*findOp("add"), std::initializer_list<NodeId>{a, b}, {}); }),
+              errorOf([&] { g.addOp(*findOp("add"), {a, b}); }));
+    EXPECT_EQ(g.size(), 2);
+    const CheckedOp product = g.checkOp(*findOp("matmul"), std::initializer_list<NodeId>{a, b}, {});
+    EXPECT_EQ(product.shape(), (Shape{2, 1}));
+    EXPECT_EQ(g.size(), 2) << "a check adds nothing";
+    const long long before = g.estimatedBytes();
+    const NodeId id = g.addOp(product, "p");
+    EXPECT_EQ(g.find("p"), id);
+    EXPECT_EQ(g.node(id).shape, (Shape{2, 1}));
+    EXPECT_EQ(g.node(id).inputs, (NodeInputs{a, b}));
+    EXPECT_EQ(g.estimatedBytes() - before, 16 * 2 + 8 * (6 + 3)) << "the budget is spent when it is added";
+    EXPECT_NE(errorOf([&] { g.addOp(CheckedOp{}); }), "no error") << "an op never checked is refused";
+    EXPECT_EQ(g.size(), 3);
+}
+
 TEST(GraphLimits, TheBudgetIsRaisedFromTheEnvironment) {
     ::setenv("BACKPROP_STUDIO_MEMORY_MB", "12", 1);
     EXPECT_EQ(GraphLimits::fromEnvironment().budgetBytes, 12LL << 20);

@@ -165,18 +165,14 @@ CheckedOp Graph::checkOp(const OpDef& op, std::span<const NodeId> inputs, const 
         if (in < 0 || in >= size()) throw GraphError("an op input refers to a node that does not exist");
         shapes[i] = nodes_[in].shape;
     }
-    CheckedOp checked;
+    Shape shape;
     Message error;
-    if (!op.shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, checked.shape_, error))
-        throw GraphError(error);
-    const Shape shape = checked.shape_;
+    if (!op.shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, shape, error)) throw GraphError(error);
+    long long bytes = 0;
     if (shape.rows > 0 && shape.cols > 0 && shape.rows <= limits_.maxEntries && shape.cols <= limits_.maxEntries)
-        checked.bytes_ = 16LL * shape.rows * shape.cols;
-    for (std::size_t i = 0; i < inputs.size(); ++i) checked.bytes_ += 8LL * shapes[i].size();
-    checked.op_ = &op;
-    checked.inputs_ = inputs;
-    checked.attrs_ = attrs;
-    return checked;
+        bytes = 16LL * shape.rows * shape.cols;
+    for (std::size_t i = 0; i < inputs.size(); ++i) bytes += 8LL * shapes[i].size();
+    return CheckedOp(op, inputs, attrs, shape, bytes);
 }
 
 NodeId Graph::addOp(const CheckedOp& checked, std::string_view name) {

@@ -101,6 +101,8 @@ public:
 
 private:
     friend class Graph;
+    CheckedOp(const OpDef& op, std::span<const NodeId> inputs, const OpAttrs& attrs, Shape shape, long long bytes)
+        : op_(&op), inputs_(inputs), attrs_(attrs), shape_(shape), bytes_(bytes) {}
     const OpDef* op_ = nullptr;
     NodeInputs inputs_;
     OpAttrs attrs_;

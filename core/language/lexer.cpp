@@ -14,8 +14,8 @@ namespace bp {
 
 namespace {
 
-// What each byte can be, one table lookup a character: the lexer reads every byte of a file,
-// and four comparisons a byte were a fifth of reading a long chain.
+// What each byte can be: one table lookup a byte of the file, where the tests were up to five
+// comparisons each.
 enum CharClass : unsigned char { kSpace = 1, kDigit = 2, kNameStart = 4 };
 constexpr auto kCharClasses = [] {
     std::array<unsigned char, 256> table{};
@@ -153,8 +153,7 @@ void Lexer::failMethod(const char* dot) const {
 
 Token Lexer::next() {
     for (;;) {
-        // Through a local pointer: a char read through p_ might alias p_ itself, so the compiler
-        // would load and store the member for every byte.
+        // A local pointer: a byte read through the member might alias it, and be read again.
         const char* p = p_;
         while (p != end_ && hasClass(*p, kSpace)) ++p;
         p_ = p;

@@ -235,7 +235,14 @@ private:
     };
     PendingOp pending_;
 
-    void checkNodeLimit(const Token& where);
+    // Before a node is made: the op held back is created first, and the count is checked.
+    void checkNodeLimit(const Token& where) {
+        if (pending_.active) createPending();
+        if (program_.graph.size() >= limits_.maxNodes) failNodeLimit(where);
+    }
+    [[noreturn, gnu::cold, gnu::noinline]] void failNodeLimit(const Token& where) const {
+        fail(where, message("too-many-nodes", {std::to_string(limits_.maxNodes)}));
+    }
     NodeId addConst(Matrix value, const Token& where);
     NodeId addOp(const OpDef* op, const Token& where, NodeInputs inputs, OpAttrs attrs = {});
     NodeId createPending(std::string_view name = {});
@@ -839,12 +846,6 @@ double Parser::numberValue(const Token& token) const {
 }
 
 // ---- building nodes ----------------------------------------------------------------------
-
-void Parser::checkNodeLimit(const Token& where) {
-    createPending();
-    if (program_.graph.size() >= limits_.maxNodes)
-        fail(where, message("too-many-nodes", {std::to_string(limits_.maxNodes)}));
-}
 
 NodeId Parser::addConst(Matrix value, const Token& where) {
     checkNodeLimit(where);

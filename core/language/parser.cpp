@@ -858,16 +858,16 @@ NodeId Parser::addConst(Matrix value, const Token& where) {
 NodeId Parser::addOp(const OpDef* op, const Token& where, NodeInputs inputs, OpAttrs attrs) {
     if (!op) fail(where, message("unsupported-operator", {std::string(where.text)}));
     checkNodeLimit(where);
-    if (static_cast<int>(inputs.size()) != op->arity)
-        fail(where, message("op-arity", {std::string(op->name), std::to_string(op->arity), std::to_string(inputs.size())}));
+    const auto arityError = [&] {
+        return message("op-arity", {std::string(op->name), std::to_string(op->arity), std::to_string(inputs.size())});
+    };
+    if (static_cast<int>(inputs.size()) != op->arity) fail(where, arityError());
     // The op's own shape rule, checked now so that errors come in the order of the source; the
     // graph adds the op as checked once it is named (createPending).
     try {
         pending_.op = graph().checkOp(*op, std::span<const NodeId>(inputs.begin(), inputs.size()), attrs);
     } catch (const GraphError& error) {
-        fail(where, error.said.empty() ? message("op-arity", {std::string(op->name), std::to_string(op->arity),
-                                                              std::to_string(inputs.size())})
-                                       : error.said);
+        fail(where, error.said.empty() ? arityError() : error.said);
     }
     pending_.active = true;
     pending_.where = where;

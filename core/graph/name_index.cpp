@@ -24,7 +24,7 @@ std::ptrdiff_t NameIndex::probe(std::string_view name, std::uint32_t hash, const
         if (s.id == kEmpty) return firstErased >= 0 ? firstErased : std::ptrdiff_t(i);
         if (s.id == kErased) {
             if (firstErased < 0) firstErased = std::ptrdiff_t(i);
-        } else if (s.hash == hash && nodes[std::size_t(s.id)].namedText() == name) {
+        } else if (s.hash == hash && sameName(nodes[std::size_t(s.id)].namedText(), name)) {
             return std::ptrdiff_t(i);
         }
     }

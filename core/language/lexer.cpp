@@ -27,20 +27,38 @@ constexpr auto kCharClasses = [] {
     return table;
 }();
 bool hasClass(char c, unsigned char classes) { return (kCharClasses[static_cast<unsigned char>(c)] & classes) != 0; }
+
+// The token a byte is by itself, whatever follows it (End for every other byte, which the rest of
+// the lexer reads): the common punctuation costs one lookup.
+constexpr auto kOneByteTokens = [] {
+    std::array<TokenKind, 256> table{};
+    table.fill(TokenKind::End);
+    table['+'] = TokenKind::Plus;
+    table['-'] = TokenKind::Minus;
+    table['/'] = TokenKind::Slash;
+    table['@'] = TokenKind::At;
+    table['^'] = TokenKind::Caret;
+    table[','] = TokenKind::Comma;
+    table[':'] = TokenKind::Colon;
+    table['='] = TokenKind::Equals;
+    table[';'] = TokenKind::Semicolon;
+    return table;
+}();
 bool isDigit(char c) { return hasClass(c, kDigit); }
 bool isAsciiNameStart(char c) { return hasClass(c, kNameStart); }
 bool isAsciiNameChar(char c) { return hasClass(c, kNameStart | kDigit); }
 
-// The keyword `name` is, or Name: by length first, so most names cost one comparison.
+// The keyword `name` is, or Name: by length and first letter, so most names cost two comparisons.
 TokenKind keywordKind(std::string_view name) {
+    const auto is = [&](char first, std::string_view keyword) { return name[0] == first && name == keyword; };
     switch (name.size()) {
-    case 4: return name == "with" ? TokenKind::KwWith : TokenKind::Name;
+    case 4: return is('w', "with") ? TokenKind::KwWith : TokenKind::Name;
     case 5:
-        return name == "input"   ? TokenKind::KwInput
-               : name == "param" ? TokenKind::KwParam
-               : name == "const" ? TokenKind::KwConst
-                                 : TokenKind::Name;
-    case 8: return name == "backward" ? TokenKind::KwBackward : TokenKind::Name;
+        return is('i', "input")   ? TokenKind::KwInput
+               : is('p', "param") ? TokenKind::KwParam
+               : is('c', "const") ? TokenKind::KwConst
+                                  : TokenKind::Name;
+    case 8: return is('b', "backward") ? TokenKind::KwBackward : TokenKind::Name;
     default: return TokenKind::Name;
     }
 }
@@ -152,6 +170,44 @@ void Lexer::failMethod(const char* dot) const {
 }
 
 Token Lexer::next() {
+    // The tokens most lines are made of first: a name, or punctuation that is a token by itself.
+    const char* p = p_;
+    while (p != end_ && hasClass(*p, kSpace)) ++p;
+    p_ = p;
+    if (p != end_) {
+        if (const TokenKind kind = kOneByteTokens[static_cast<unsigned char>(*p)]; kind != TokenKind::End) {
+            p_ = p + 1;
+            return make(kind, p, 1);
+        }
+        if (isAsciiNameStart(*p)) return lexName(p);
+        switch (*p) {
+        case '(': ++openBrackets_; p_ = p + 1; return make(TokenKind::LParen, p, 1);
+        case ')':
+            if (openBrackets_ > 0) --openBrackets_;
+            p_ = p + 1;
+            return make(TokenKind::RParen, p, 1);
+        case '*':
+            if (p + 1 == end_ || p[1] != '*') {  // `**` is the power
+                p_ = p + 1;
+                return make(TokenKind::Star, p, 1);
+            }
+            break;
+        case '\n':
+            if (openBrackets_ == 0) {
+                p_ = p + 1;
+                const Token token = make(TokenKind::Newline, p, 1);
+                ++line_;
+                lineStart_ = p_;
+                return token;
+            }
+            break;
+        default: break;
+        }
+    }
+    return nextOther();
+}
+
+Token Lexer::nextOther() {
     for (;;) {
         // A local pointer: a byte read through the member might alias it, and be read again.
         const char* p = p_;

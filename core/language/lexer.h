@@ -74,6 +74,7 @@ private:
     const std::string& fileName_;
 
     Token make(TokenKind kind, const char* start, std::size_t length) const;
+    Token nextOther();  // what next() does not read itself: the rest of the tokens, comments, the end
     Token lexNumber(const char* start);
     Token lexName(const char* start);
     const char* scanNumber(const char* p) const;  // the end of the number starting at p

@@ -43,17 +43,29 @@ bool onNumbers(const Node& node, NodeId id, const NodeMatrices& store) {
     return true;
 }
 
-// The inputs of a node that works on numbers: a, and b (0 for a one-input op).
-std::array<double, 2> numberInputs(const Node& node, const NodeMatrices& values) {
-    return {values.scalar(node.inputs[0]), node.inputs.size() > 1 ? values.scalar(node.inputs[1]) : 0.0};
+// The inputs of a node that works on numbers: a, and b (0 for a one-input op), as `number(id)`
+// reads them (from the store, or from a scalar graph's numbers held for the pass).
+template <class Number>
+std::array<double, 2> numberInputs(const Node& node, Number number) {
+    return {number(node.inputs[0]), node.inputs.size() > 1 ? number(node.inputs[1]) : 0.0};
 }
+
+// The value of a node that works on numbers, from its inputs' numbers.
+template <class Number>
+double forwardOnNumbers(const Node& node, Number number) {
+    const auto [a, b] = numberInputs(node, number);
+    return node.op->forwardNumber(a, b, node.attrs());
+}
+
+// The numbers of a graph whose every node is 1x1 (NodeMatrices::allScalar), or null: a pass holds
+// the pointer, so that a node costs no lookup in the store.
+double* allNumbers(NodeMatrices& store) { return store.allScalar() ? store.numbers() : nullptr; }
 
 // Computes node `id`'s value from its inputs' values.
 void computeOp(const Graph& graph, NodeId id, NodeMatrices& values, Operands& operands) {
     const Node& node = graph.node(id);
     if (onNumbers(node, id, values)) {
-        const auto [a, b] = numberInputs(node, values);
-        values.scalar(id) = node.op->forwardNumber(a, b, node.attrs());
+        values.scalar(id) = forwardOnNumbers(node, [&](NodeId in) { return values.scalar(in); });
         return;
     }
     node.op->forward(operands.inputs(node, values), node.attrs(), operands.output(values, id));
@@ -124,13 +136,16 @@ void runForward(const Graph& graph, Evaluation& eval) {
     eval.trace.forward.clear();
     eval.trace.forward.reserve(n);
     Operands operands;
+    double* const numbers = allNumbers(eval.values);
     for (NodeId id = 0; id < n; ++id) {
         const Node& node = graph.node(id);
         if (node.isLeaf()) {
-            eval.values.assign(id, node.leafValue());  // into the storage it already has
+            if (numbers) numbers[id] = node.leafValue()(0, 0);
+            else eval.values.assign(id, node.leafValue());  // into the storage it already has
             continue;
         }
-        computeOp(graph, id, eval.values, operands);
+        if (numbers && node.op->forwardNumber) numbers[id] = forwardOnNumbers(node, [&](NodeId in) { return numbers[in]; });
+        else computeOp(graph, id, eval.values, operands);
         eval.trace.forward.push_back(id);
     }
 }
@@ -223,17 +238,18 @@ void recordEvent(Trace& trace, std::size_t& k, std::size_t& offset, const Backwa
 }
 
 // The backward step of a node that works on numbers (onNumbers): each input's contribution from
-// OpDef::vjpNumber, as the matrix path computes it, added and recorded alike.
-template <class Record>
-void backwardOnNumbers(const Node& node, NodeId from, const std::vector<char>& reaches, Evaluation& eval,
+// OpDef::vjpNumber, as the matrix path computes it, added and recorded alike. `value(id)` reads a
+// number and `grad(id)` is a gradient's (from the store, or a scalar graph's held for the pass).
+template <class Value, class Grad, class Record>
+void backwardOnNumbers(const Node& node, NodeId from, const std::vector<char>& reaches, Value value, Grad grad,
                        Record record) {
-    const auto [a, b] = numberInputs(node, eval.values);
-    const double y = eval.values.scalar(from), g = eval.grads.scalar(from);
+    const auto [a, b] = numberInputs(node, value);
+    const double y = value(from), g = grad(from);
     for (int slot = 0; slot < static_cast<int>(node.inputs.size()); ++slot) {
         const NodeId to = node.inputs[slot];
         if (!reaches[to]) continue;
         const double contribution = node.op->vjpNumber(slot, a, b, y, g, node.attrs());
-        eval.grads.scalar(to) += contribution;
+        grad(to) += contribution;
         record(to, slot, contribution);
     }
 }
@@ -260,14 +276,22 @@ void runBackward(const Graph& graph, NodeId root, const Matrix& seed, Evaluation
     std::size_t offset = 0, k = 0;
     // Reverse creation order is reverse topological order: every consumer of a node has a larger
     // id, so a node's gradient is complete before it passes it on.
+    const double* const values = allNumbers(eval.values);
+    double* const grads = allNumbers(eval.grads);
     for (NodeId from = root; from >= 0; --from) {
         const Node& node = graph.node(from);
         if (node.isLeaf() || !reaches[from]) continue;
+        const auto recordEdge = [&](NodeId to, int slot, double contribution) {
+            if (record) recordEvent(trace, k, offset, {from, to, 0, std::uint64_t(slot)}, &contribution, eval.grads[to]);
+        };
+        if (values && grads && node.op->forwardNumber) {  // as onNumbers, every node being 1x1
+            backwardOnNumbers(node, from, reaches, [&](NodeId id) { return values[id]; },
+                              [&](NodeId id) -> double& { return grads[id]; }, recordEdge);
+            continue;
+        }
         if (onNumbers(node, from, eval.values)) {
-            backwardOnNumbers(node, from, reaches, eval, [&](NodeId to, int slot, double contribution) {
-                if (record)
-                    recordEvent(trace, k, offset, {from, to, 0, std::uint64_t(slot)}, &contribution, eval.grads[to]);
-            });
+            backwardOnNumbers(node, from, reaches, [&](NodeId id) { return eval.values.scalar(id); },
+                              [&](NodeId id) -> double& { return eval.grads.scalar(id); }, recordEdge);
             continue;
         }
         const MatrixRefs in = operands.inputs(node, eval.values);

@@ -27,6 +27,12 @@ void NodeMatrices::layOut(const Graph& graph) {
                                        [](const Node& node) { return isScalarShape(node.shape); });
     NodeMatrices fresh;
     fresh.size_ = n;
+    if (allScalar && this->allScalar()) {  // 1x1 before and after: the numbers kept, new ones zero
+        fresh.scalars_.assign(n, 0.0);
+        std::copy_n(scalars_.begin(), std::min(n, size_), fresh.scalars_.begin());
+        *this = std::move(fresh);
+        return;
+    }
     if (!allScalar) fresh.slots_.resize(n);  // every node 1x1: no slots, node k's number is k
     fresh.scalars_.reserve(n);               // a double a node at most: no growing copies
     for (NodeId id = 0; id < graph.size(); ++id) {

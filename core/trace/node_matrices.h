@@ -37,6 +37,11 @@ public:
     MatrixView back() const { return (*this)[NodeId(size()) - 1]; }
 
     bool isScalar(NodeId id) const { return slot(id) >= 0; }
+    // Every node is 1x1: node k's number is numbers()[k] (a pass may hold the pointer, which stays
+    // valid until the store is laid out again).
+    bool allScalar() const { return slots_.empty(); }
+    double* numbers() { return scalars_.data(); }
+    const double* numbers() const { return scalars_.data(); }
     // The entry of a 1x1 node (isScalar).
     double& scalar(NodeId id) { return scalars_[std::size_t(slot(id))]; }
     double scalar(NodeId id) const { return scalars_[std::size_t(slot(id))]; }

@@ -8,19 +8,8 @@
 
 namespace bp {
 
-namespace {
-
-const OpAttrs& defaultAttrs() {
-    static const OpAttrs defaults;
-    return defaults;
-}
-
-}  // namespace
-
-const OpAttrs& Node::attrs() const { return extras_ ? extras_->attrs : defaultAttrs(); }
-
 void Node::setExtras(Extras extras) {
-    const bool none = extras.attrs == defaultAttrs() && extras.label.empty() && extras.value.size() == 0;
+    const bool none = extras.attrs == kDefaultAttrs && extras.label.empty() && extras.value.size() == 0;
     extras_ = none ? HeldShared<Extras>() : HeldShared<Extras>(std::move(extras));
 }
 
@@ -34,8 +23,7 @@ const Matrix& Node::leafValue() const {
     return extras_ ? extras_->value : none;
 }
 
-void Node::setAttrs(const OpAttrs& attrs) {
-    if (!extras_ && attrs == defaultAttrs()) return;  // most ops: nothing to hold
+void Node::holdAttrs(const OpAttrs& attrs) {
     Extras changed = extras_ ? *extras_.get() : Extras{};
     changed.attrs = attrs;
     setExtras(std::move(changed));

@@ -47,8 +47,10 @@ struct Node {
     std::string label() const { return extras_ && !extras_->label.empty() ? extras_->label : name(); }
     void setLabel(const std::string& label);
     // The op's parameters that are not inputs (the exponent of a ^ p), the defaults for most.
-    const OpAttrs& attrs() const;
-    void setAttrs(const OpAttrs& attrs);
+    const OpAttrs& attrs() const { return extras_ ? extras_->attrs : kDefaultAttrs; }
+    void setAttrs(const OpAttrs& attrs) {
+        if (extras_ || !(attrs == kDefaultAttrs)) holdAttrs(attrs);  // most ops: nothing to hold
+    }
 
 private:
     // What most nodes of a big graph do not have: attributes other than the defaults, a label
@@ -63,6 +65,7 @@ private:
     HeldShared<Extras> extras_;
     NodeName name_;  // in the graph's NameStore, or the number of an anonymous node
     void setExtras(Extras extras);
+    void holdAttrs(const OpAttrs& attrs);
     Extras& writableExtras();
     friend class Graph;  // sets the leaf value, with its checks
 };

@@ -27,6 +27,8 @@ struct OpAttrs {
     long rowStart = 0, rowStop = 0, colStart = 0, colStop = 0;
     bool operator==(const OpAttrs&) const = default;
 };
+// What an op without parameters of its own holds: every attribute at its default.
+inline const OpAttrs kDefaultAttrs{};
 
 // One number argument of an op, as .bpg writes it after the inputs and the document names it.
 enum class Attr : unsigned char {

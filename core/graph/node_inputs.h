@@ -26,6 +26,8 @@ public:
         count_ = static_cast<int>(ids.size());
     }
     NodeInputs(std::initializer_list<NodeId> ids) : NodeInputs(std::span<const NodeId>(ids.begin(), ids.size())) {}
+    // Two inputs, set directly (no list in memory to copy them from: the parser makes one per op).
+    NodeInputs(NodeId first, NodeId second) : ids_{first, second}, count_(2) {}
 
     std::size_t size() const { return static_cast<std::size_t>(count_); }
     bool empty() const { return count_ == 0; }

@@ -243,7 +243,7 @@ private:
         fail(where, message("too-many-nodes", {std::to_string(limits_.maxNodes)}));
     }
     NodeId addConst(Matrix value, const Token& where);
-    NodeId addOp(const OpDef* op, const Token& where, NodeInputs inputs, OpAttrs attrs = {});
+    NodeId addOp(const OpDef* op, const Token& where, NodeInputs inputs, const OpAttrs& attrs = kDefaultAttrs);
     NodeId createPending(std::string_view name = {});
     Message rootNeedsSeed(const std::string& name, Shape shape) const;
 };
@@ -417,7 +417,7 @@ NodeId Parser::expr() {
         const Token op = tok_;
         advance();
         const NodeId right = term();
-        left = addOp(op.kind == TokenKind::Plus ? plus_ : minus_, op, {left, right});
+        left = addOp(op.kind == TokenKind::Plus ? plus_ : minus_, op, NodeInputs(left, right));
     }
     return left;
 }
@@ -429,7 +429,7 @@ NodeId Parser::term() {
         advance();
         const NodeId right = unary();
         left = addOp(op.kind == TokenKind::Star ? star_ : op.kind == TokenKind::Slash ? slash_ : at_, op,
-                     {left, right});
+                     NodeInputs(left, right));
     }
     return left;
 }
@@ -542,7 +542,7 @@ NodeId Parser::power(NodeId operand) {
     enter(op);
     const NodeId exponent = unary();
     leave();
-    return addOp(powNode_, op, {operand, exponent});
+    return addOp(powNode_, op, NodeInputs(operand, exponent));
 }
 
 NodeId Parser::primary() {
@@ -673,7 +673,9 @@ NodeId Parser::call(const Token& name) {
         inputs[static_cast<std::size_t>(i)] =
             arg.number ? addConst(Matrix::Constant(1, 1, arg.value), arg.token) : arg.node;
     }
-    return addOp(op, name, NodeInputs(std::span<const NodeId>(inputs.data(), op->arity)), callAttrs(*op, name, args));
+    const NodeInputs opInputs(std::span<const NodeId>(inputs.data(), op->arity));
+    if (op->attrCount == 0) return addOp(op, name, opInputs);
+    return addOp(op, name, opInputs, callAttrs(*op, name, args));
 }
 
 // The candidate the arguments fit: the count, numbers where it takes attributes (an op that takes
@@ -883,7 +885,7 @@ NodeId Parser::addConst(Matrix value, const Token& where) {
     return id;
 }
 
-NodeId Parser::addOp(const OpDef* op, const Token& where, NodeInputs inputs, OpAttrs attrs) {
+NodeId Parser::addOp(const OpDef* op, const Token& where, NodeInputs inputs, const OpAttrs& attrs) {
     if (!op) fail(where, message("unsupported-operator", {std::string(where.text)}));
     checkNodeLimit(where);
     const auto arityError = [&] {

@@ -153,9 +153,9 @@ CheckedOp Graph::checkOp(const OpDef& op, std::span<const NodeId> inputs, const 
         if (in < 0 || in >= size()) throw GraphError("an op input refers to a node that does not exist");
         shapes[i] = nodes_[in].shape;
     }
-    Shape shape;
     Message error;
-    if (!op.shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, shape, error)) throw GraphError(error);
+    const Shape shape = op.shape(std::span<const Shape>(shapes.data(), inputs.size()), attrs, error);
+    if (shape.rows < 0) throw GraphError(error);  // kNoShape (a field: comparing whole shapes spilled them)
     long long bytes = 0;
     if (shape.rows > 0 && shape.cols > 0 && shape.rows <= limits_.maxEntries && shape.cols <= limits_.maxEntries)
         bytes = 16LL * shape.rows * shape.cols;

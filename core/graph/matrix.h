@@ -14,6 +14,8 @@ struct Shape {
     long size() const { return rows * cols; }
     bool operator==(const Shape&) const = default;
 };
+// No shape: what an op's shape rule returns for inputs it does not take.
+inline constexpr Shape kNoShape{-1, -1};
 
 // A node's shape in two ints (a node's value has at most GraphLimits::maxEntries entries; Graph
 // refuses a side past INT_MAX): reads as a Shape, half its size.

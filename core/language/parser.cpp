@@ -718,10 +718,9 @@ const OpDef* Parser::chooseOp(const Token& name, const Candidates& candidates, s
             const Argument& a = args[static_cast<std::size_t>(i)];
             shapes[static_cast<std::size_t>(i)] = a.number ? Shape{1, 1} : graph().node(a.node).shape;
         }
-        Shape out;
         Message error;
         if (c->shape(std::span<const Shape>(shapes.data(), static_cast<std::size_t>(c->arity)), callAttrs(*c, name, args),
-                     out, error))
+                     error) != kNoShape)
             return c;
     }
     return first;

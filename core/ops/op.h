@@ -120,8 +120,10 @@ struct OpDef {
     std::string_view symbol;   // "@": what the canvas draws in the node
     int arity;
     int attrCount;             // trailing number arguments in .bpg: reshape(a, 2, 3) has 2, a ^ p has 1
-    // Output shape for these input shapes, or an empty optional-like: returns false and fills `error`.
-    bool (*shape)(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error);
+    // The output's shape for these input shapes, or kNoShape with `error` filled. Returned by
+    // value (in registers): a shape written to memory and read back at once made the processor
+    // wait for the stores, a third of checking an op.
+    Shape (*shape)(std::span<const Shape> in, const OpAttrs& attrs, Message& error);
     // out = f(inputs)
     void (*forward)(MatrixRefs in, const OpAttrs& attrs, Matrix& out);
     // The contribution to input `slot`'s gradient: upstreamᵀ·∂out/∂in[slot], in in[slot]'s shape

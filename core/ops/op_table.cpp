@@ -21,68 +21,59 @@ const Matrix& B(MatrixRefs in) { return *in[1]; }
 
 // ---- shape rules -------------------------------------------------------------------------------
 
-bool sameShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message&) {
-    out = in[0];
-    return true;
+Shape sameShape(std::span<const Shape> in, const OpAttrs&, Message&) {
+    return in[0];
 }
 
-bool scalarShape(std::span<const Shape>, const OpAttrs&, Shape& out, Message&) {
-    out = {1, 1};
-    return true;
+Shape scalarShape(std::span<const Shape>, const OpAttrs&, Message&) {
+    return {1, 1};
 }
 
-bool broadcastShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message& error) {
+Shape broadcastShape(std::span<const Shape> in, const OpAttrs&, Message& error) {
     auto shape = broadcastShapes(in[0], in[1]);
     if (!shape) {
         error = message("broadcast-mismatch", {shapeText(in[0]), shapeText(in[1])});
-        return false;
+        return kNoShape;
     }
-    out = *shape;
-    return true;
+    return *shape;
 }
 
-bool mseShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
-    Shape ignored;
-    if (!broadcastShape(in, attrs, ignored, error)) return false;
-    out = {1, 1};
-    return true;
+Shape mseShape(std::span<const Shape> in, const OpAttrs& attrs, Message& error) {
+    if (broadcastShape(in, attrs, error) == kNoShape) return kNoShape;
+    return {1, 1};
 }
 
-bool matmulShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message& error) {
+Shape matmulShape(std::span<const Shape> in, const OpAttrs&, Message& error) {
     if (in[0].cols != in[1].rows) {
         error = message("matmul-mismatch", {shapeText(in[0]), shapeText(in[1]), std::to_string(in[0].cols),
                                             std::to_string(in[1].rows)});
-        return false;
+        return kNoShape;
     }
-    out = {in[0].rows, in[1].cols};
-    return true;
+    return {in[0].rows, in[1].cols};
 }
 
-bool transposeShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message&) {
-    out = {in[0].cols, in[0].rows};
-    return true;
+Shape transposeShape(std::span<const Shape> in, const OpAttrs&, Message&) {
+    return {in[0].cols, in[0].rows};
 }
 
-bool reshapeShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
+Shape reshapeShape(std::span<const Shape> in, const OpAttrs& attrs, Message& error) {
     if (attrs.shape.rows <= 0 || attrs.shape.cols <= 0 || attrs.shape.size() != in[0].size()) {
         error = message("reshape-mismatch", {shapeText(in[0]), shapeText(attrs.shape)});
-        return false;
+        return kNoShape;
     }
-    out = attrs.shape;
-    return true;
+    return attrs.shape;
 }
 
 // A non-empty block inside the operand (the parser has resolved negative and open ends).
-bool sliceShape(std::span<const Shape> in, const OpAttrs& at, Shape& out, Message& error) {
+Shape sliceShape(std::span<const Shape> in, const OpAttrs& at, Message& error) {
     if (at.rowStart < 0 || at.rowStart >= at.rowStop || at.rowStop > in[0].rows || at.colStart < 0 ||
         at.colStart >= at.colStop || at.colStop > in[0].cols) {
         error = message("slice-outside", {std::to_string(at.rowStart) + ":" + std::to_string(at.rowStop),
                                           std::to_string(at.colStart) + ":" + std::to_string(at.colStop),
                                           shapeText(in[0])});
-        return false;
+        return kNoShape;
     }
-    out = {at.rowStop - at.rowStart, at.colStop - at.colStart};
-    return true;
+    return {at.rowStop - at.rowStart, at.colStop - at.colStart};
 }
 
 bool axisOk(const OpAttrs& attrs, Message& error) {
@@ -92,16 +83,14 @@ bool axisOk(const OpAttrs& attrs, Message& error) {
 }
 
 // Along one axis, same shape out (softmax, log_softmax).
-bool alongAxisShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
-    out = in[0];
-    return axisOk(attrs, error);
+Shape alongAxisShape(std::span<const Shape> in, const OpAttrs& attrs, Message& error) {
+    return axisOk(attrs, error) ? in[0] : kNoShape;
 }
 
 // Reduced along one axis, the axis kept with size 1.
-bool reducedShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
-    if (!axisOk(attrs, error)) return false;
-    out = attrs.axis == 0 ? Shape{1, in[0].cols} : Shape{in[0].rows, 1};
-    return true;
+Shape reducedShape(std::span<const Shape> in, const OpAttrs& attrs, Message& error) {
+    if (!axisOk(attrs, error)) return kNoShape;
+    return attrs.axis == 0 ? Shape{1, in[0].cols} : Shape{in[0].rows, 1};
 }
 
 // Logits and targets of a loss, which must have one shape.
@@ -112,44 +101,40 @@ bool sameLossShapes(std::span<const Shape> in, Message& error) {
 }
 
 // Logits nxC against class indices nx1 (C > 1), a 1x1 loss.
-bool indexLossShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message& error) {
+Shape indexLossShape(std::span<const Shape> in, const OpAttrs&, Message& error) {
     if (in[1] != Shape{in[0].rows, 1}) {
         error = message("targets-shape", {shapeText(in[0]), shapeText({in[0].rows, 1}), std::to_string(in[0].cols - 1),
                                           shapeText(in[1])});
-        return false;
+        return kNoShape;
     }
-    out = {1, 1};
-    return true;
+    return {1, 1};
 }
 
-bool sameShapesLossShape(std::span<const Shape> in, const OpAttrs&, Shape& out, Message& error) {
-    if (!sameLossShapes(in, error)) return false;
-    out = {1, 1};
-    return true;
+Shape sameShapesLossShape(std::span<const Shape> in, const OpAttrs&, Message& error) {
+    if (!sameLossShapes(in, error)) return kNoShape;
+    return {1, 1};
 }
 
-bool concatShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
-    if (!axisOk(attrs, error)) return false;
+Shape concatShape(std::span<const Shape> in, const OpAttrs& attrs, Message& error) {
+    if (!axisOk(attrs, error)) return kNoShape;
     const bool rows = attrs.axis == 0;
     if (rows ? in[0].cols != in[1].cols : in[0].rows != in[1].rows) {
         error = message(rows ? "concat-rows-mismatch" : "concat-cols-mismatch", {shapeText(in[0]), shapeText(in[1])});
-        return false;
+        return kNoShape;
     }
-    out = rows ? Shape{in[0].rows + in[1].rows, in[0].cols} : Shape{in[0].rows, in[0].cols + in[1].cols};
-    return true;
+    return rows ? Shape{in[0].rows + in[1].rows, in[0].cols} : Shape{in[0].rows, in[0].cols + in[1].cols};
 }
 
-bool oneHotShape(std::span<const Shape> in, const OpAttrs& attrs, Shape& out, Message& error) {
+Shape oneHotShape(std::span<const Shape> in, const OpAttrs& attrs, Message& error) {
     if (in[0].cols != 1) {
         error = message("one-hot-shape", {shapeText(in[0])});
-        return false;
+        return kNoShape;
     }
     if (attrs.classes < 1 || attrs.classes > 1'000'000) {
         error = message("one-hot-classes", {std::to_string(attrs.classes)});
-        return false;
+        return kNoShape;
     }
-    out = {in[0].rows, attrs.classes};
-    return true;
+    return {in[0].rows, attrs.classes};
 }
 
 // ---- elementwise helpers -----------------------------------------------------------------------

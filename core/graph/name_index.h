@@ -68,10 +68,6 @@ inline bool sameName(std::string_view a, std::string_view b) {
     return true;
 }
 
-struct NameHash {
-    std::size_t operator()(std::string_view name) const { return static_cast<std::size_t>(hashName(name)); }
-};
-
 class NameIndex {
 public:
     // The id indexed under `name`, or -1.

@@ -181,7 +181,10 @@ Token Lexer::next() {
         }
         if (isAsciiNameStart(*p)) return lexName(p);
         switch (*p) {
-        case '(': ++openBrackets_; p_ = p + 1; return make(TokenKind::LParen, p, 1);
+        case '(':
+            ++openBrackets_;
+            p_ = p + 1;
+            return make(TokenKind::LParen, p, 1);
         case ')':
             if (openBrackets_ > 0) --openBrackets_;
             p_ = p + 1;

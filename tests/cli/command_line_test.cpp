@@ -55,7 +55,7 @@ TEST(CommandLine, HelpAndVersionGoToStdout) {
 }
 
 TEST(CommandLine, EachCommandHasItsOwnHelp) {
-    for (const std::string& command : {"eval", "train", "render", "convert"}) {
+    for (const std::string command : {"eval", "train", "render", "convert"}) {
         const CliRun viaHelp = runCli("help " + command);
         const CliRun viaOption = runCli(command + " --help");
         EXPECT_EQ(viaHelp.status, 0) << command;
@@ -192,7 +192,7 @@ TEST(CommandLine, ScaleWidthAndHeightAreHonoured) {
 
 TEST(CommandLine, BashCompletionOffersEachCommandsOptions) {
     const std::string script = std::string(BPS_DESKTOP) + "/backprop-studio.bash-completion";
-    for (const std::string& command : {"eval", "trace", "train", "check", "render", "convert"}) {
+    for (const std::string command : {"eval", "trace", "train", "check", "render", "convert"}) {
         std::set<std::string> expected = longOptions(runCli("help " + command).out);
         expected.erase("-h");
         const fs::path out = test::writeTemp("completion-" + command, "");

@@ -44,7 +44,9 @@ TEST(DenseProduct, TheWidestKernelThatRunsIsChosenAndPortableAlwaysRuns) {
     EXPECT_TRUE(useDenseKernel(DenseKernel::Portable));
     EXPECT_EQ(denseKernel(), DenseKernel::Portable);
     for (DenseKernel k : kAll) EXPECT_EQ(useDenseKernel(k), denseKernelRuns(k)) << denseKernelName(k);
-    if (denseKernelRuns(DenseKernel::Avx512)) EXPECT_TRUE(denseKernelRuns(DenseKernel::Avx2));
+    if (denseKernelRuns(DenseKernel::Avx512)) {
+        EXPECT_TRUE(denseKernelRuns(DenseKernel::Avx2));
+    }
 }
 
 TEST(DenseProduct, EveryKernelAgreesWithATripleLoopInEveryTransposition) {

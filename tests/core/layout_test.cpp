@@ -530,7 +530,10 @@ TEST(LayeredLayout, RanksAreAsWideAsTheirWidestNode) {
     Graph g;
     const int a = g.add({200, 20}), b = g.add({40, 20}), c = g.add({60, 20}), d = g.add({10, 80});
     g.edges = {{a, c}, {b, c}, {c, d}};
-    const LayoutOptions options{50, 10, 8};
+    LayoutOptions options;
+    options.layerGap = 50;
+    options.nodeGap = 10;
+    options.sweeps = 8;
     const LayoutResult r = layeredLayout(g.sizes, g.edges, options);
     EXPECT_EQ(r.centers[a].x, r.centers[b].x);
     EXPECT_DOUBLE_EQ(r.centers[c].x - 30 - (r.centers[a].x + 100), 50);

@@ -83,8 +83,11 @@ TEST(OpTable, AScalarProgramGivesWhatItsMatrixTwinGives) {
         ASSERT_EQ(e.contribution(ev).size(), 1);
         lastAfter[std::size_t(ev.to)] = e.gradAfter(ev)(0, 0);
     }
-    for (NodeId id = 0; id < p.graph.size(); ++id)
-        if (id != p.root) EXPECT_TRUE(sameBits(lastAfter[std::size_t(id)], e.grads[id](0, 0))) << p.graph.node(id).name();
+    for (NodeId id = 0; id < p.graph.size(); ++id) {
+        if (id != p.root) {
+            EXPECT_TRUE(sameBits(lastAfter[std::size_t(id)], e.grads[id](0, 0))) << p.graph.node(id).name();
+        }
+    }
 }
 
 }  // namespace

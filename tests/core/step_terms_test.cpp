@@ -103,12 +103,6 @@ struct Stepped {
     }
 };
 
-double product(const Product& p) {
-    double x = 1;
-    for (const Factor& f : p) x *= f.value;
-    return x;
-}
-
 // What an entry's terms add up to, by the op's arithmetic, computed independently of the writer.
 double entryTotal(const StepTerms& t, const EntryTerms& e) {
     if (t.kind == StepKind::Backward) return sumOfProducts(e);
@@ -296,9 +290,11 @@ TEST(StepTerms, GeneralOpsBackwardStepsWrittenOut) {
         EXPECT_EQ(s.lines(s.backward(g.from, g.to)).at(0), g.line) << g.op;
         covered.insert(g.op);
     }
-    for (const OpDef& op : allOps())
-        if (op.explain.arithmetic == Arithmetic::General && op.explain.reach != Reach::None)
+    for (const OpDef& op : allOps()) {
+        if (op.explain.arithmetic == Arithmetic::General && op.explain.reach != Reach::None) {
             EXPECT_TRUE(covered.count(std::string(op.name))) << op.name << " has no golden backward line";
+        }
+    }
     // Sums along an axis are the sums they are, forward too.
     Stepped sums(opCases().at("sum_axis")), means(opCases().at("mean_axis"));
     EXPECT_EQ(sums.lines(sums.forward("y")).at(0), "y = sum(a, axis) = [1 + 2, 3 + 4] = [3, 7]");
@@ -451,7 +447,9 @@ void checkEveryStep(Stepped& s, const std::string& name) {
         static const std::set<std::string> unevaluated{"leaky_relu", "clamp", "detach", "maximum", "minimum"};
         const bool arithmetic = writesEntryArithmetic(t) &&
                                 !(t.kind == StepKind::Forward && unevaluated.count(std::string(t.op->name)));
-        if (arithmetic && !partial) EXPECT_GT(checked, 0) << name << " step " << pos << ":\n" << plainText(text);
+        if (arithmetic && !partial) {
+            EXPECT_GT(checked, 0) << name << " step " << pos << ":\n" << plainText(text);
+        }
     }
 }
 

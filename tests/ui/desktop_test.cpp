@@ -222,7 +222,7 @@ TEST_F(Desktop, NewStartsFromATemplateAndCloseAndFullScreenAreThere) {
     std::set<QKeySequence> keys;
     for (QAction* a : window->findChildren<QAction*>())
         for (const QKeySequence& k : a->shortcuts()) keys.insert(k);
-    for (const QKeySequence k : {QKeySequence(Qt::CTRL | Qt::Key_N), QKeySequence(Qt::CTRL | Qt::Key_W),
+    for (const QKeySequence& k : {QKeySequence(Qt::CTRL | Qt::Key_N), QKeySequence(Qt::CTRL | Qt::Key_W),
                                  QKeySequence(Qt::Key_F11), QKeySequence(Qt::CTRL | Qt::Key_F), QKeySequence(Qt::Key_F1)})
         EXPECT_TRUE(keys.count(k)) << k.toString().toStdString();
 }

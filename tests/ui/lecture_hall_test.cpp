@@ -56,8 +56,9 @@ void expectStepLabelShown(MainWindow& window, const std::string& where) {
         if (e->slot() != c.activeEvent()->slot || e->labelSceneRect().isEmpty()) continue;
         const QRect label = view->mapFromScene(e->labelSceneRect()).boundingRect();
         const QRect both = label.united(box);
-        if (both.width() + 40 <= view->viewport()->width() && both.height() + 40 <= view->viewport()->height())
+        if (both.width() + 40 <= view->viewport()->width() && both.height() + 40 <= view->viewport()->height()) {
             EXPECT_TRUE(view->viewport()->rect().contains(label.adjusted(-4, -4, 4, 4))) << where;  // not touching the edge
+        }
     }
 }
 
@@ -80,7 +81,9 @@ TEST(LectureHall, EveryExampleFillsTheCanvasOrShowsReadableNumbersAt1280x720) {
         const StepCursor& c = window.document()->cursor();
         NodeId id = c.activeForwardNode();
         if (c.activeEvent()) id = c.activeEvent()->to;
-        if (id >= 0) EXPECT_TRUE(canvas.intersects(view->mapFromScene(window.scene()->nodeBox(id)).boundingRect()));
+        if (id >= 0) {
+            EXPECT_TRUE(canvas.intersects(view->mapFromScene(window.scene()->nodeBox(id)).boundingRect()));
+        }
     }
 }
 

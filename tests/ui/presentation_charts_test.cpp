@@ -177,8 +177,11 @@ TEST(PresentationCharts, OTogglesReluBesideSigma) {
     for (int i = 0; i < relu->count(); ++i) {
         const double z = relu->at(i).x();
         EXPECT_DOUBLE_EQ(relu->at(i).y(), std::max(z, 0.0));
-        if (z > 0) EXPECT_EQ(slope->at(i).y(), 1.0);
-        if (z < 0) EXPECT_EQ(slope->at(i).y(), 0.0);
+        if (z > 0) {
+            EXPECT_EQ(slope->at(i).y(), 1.0);
+        } else if (z < 0) {
+            EXPECT_EQ(slope->at(i).y(), 0.0);
+        }
     }
     press(window, Qt::Key_O);
     EXPECT_FALSE(chart->reluShown());
@@ -197,7 +200,9 @@ void expectReadableAxes(const MainWindow& window, const charts::ChartFrame* fram
     EXPECT_GT(plot.height(), 0.45 * window.height());
     for (QAbstractAxis* axis : frame->chart()->axes()) {
         EXPECT_GE(axis->labelsFont().pixelSize(), 14);
-        if (!axis->titleText().isEmpty()) EXPECT_GE(axis->titleFont().pixelSize(), 14);
+        if (!axis->titleText().isEmpty()) {
+            EXPECT_GE(axis->titleFont().pixelSize(), 14);
+        }
         const QFontMetrics metrics(axis->labelsFont());
         if (axis->orientation() == Qt::Horizontal) {
             // Labels (and the title) under the plot, above the chart's bottom edge.

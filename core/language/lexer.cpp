@@ -172,6 +172,9 @@ void Lexer::failMethod(const char* dot) const {
 Token Lexer::next() {
     // The tokens most lines are made of first: a name, or punctuation that is a token by itself.
     const char* p = p_;
+    // One space, as between most tokens, stepped over without a branch: whether a token follows a
+    // space changes from token to token, which a loop's branch predicts poorly (1% of the chain).
+    p += p != end_ && *p == ' ';
     while (p != end_ && hasClass(*p, kSpace)) ++p;
     p_ = p;
     if (p != end_) {

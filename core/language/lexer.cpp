@@ -29,7 +29,7 @@ constexpr auto kCharClasses = [] {
 bool hasClass(char c, unsigned char classes) { return (kCharClasses[static_cast<unsigned char>(c)] & classes) != 0; }
 
 // The token a byte is by itself, whatever follows it (End for every other byte, which the rest of
-// the lexer reads): the common punctuation costs one lookup.
+// the lexer reads): punctuation costs one lookup.
 constexpr auto kOneByteTokens = [] {
     std::array<TokenKind, 256> table{};
     table.fill(TokenKind::End);
@@ -42,6 +42,10 @@ constexpr auto kOneByteTokens = [] {
     table[':'] = TokenKind::Colon;
     table['='] = TokenKind::Equals;
     table[';'] = TokenKind::Semicolon;
+    table['('] = TokenKind::LParen;  // brackets count their depth too (Lexer::next)
+    table[')'] = TokenKind::RParen;
+    table['['] = TokenKind::LBracket;
+    table[']'] = TokenKind::RBracket;
     return table;
 }();
 bool isDigit(char c) { return hasClass(c, kDigit); }
@@ -170,121 +174,78 @@ void Lexer::failMethod(const char* dot) const {
 }
 
 Token Lexer::next() {
-    // The tokens most lines are made of first: a name, or punctuation that is a token by itself.
     const char* p = p_;
     // One space, as between most tokens, stepped over without a branch: whether a token follows a
-    // space changes from token to token, which a loop's branch predicts poorly (1% of the chain).
+    // space changes from token to token, which a loop's branch predicts poorly (1% of a chain).
     p += p != end_ && *p == ' ';
     while (p != end_ && hasClass(*p, kSpace)) ++p;
     p_ = p;
-    if (p != end_) {
-        if (const TokenKind kind = kOneByteTokens[static_cast<unsigned char>(*p)]; kind != TokenKind::End) {
-            p_ = p + 1;
-            return make(kind, p, 1);
-        }
-        if (isAsciiNameStart(*p)) return lexName(p);
-        switch (*p) {
-        case '(':
-            ++openBrackets_;
-            p_ = p + 1;
-            return make(TokenKind::LParen, p, 1);
-        case ')':
-            if (openBrackets_ > 0) --openBrackets_;
-            p_ = p + 1;
-            return make(TokenKind::RParen, p, 1);
-        case '*':
-            if (p + 1 == end_ || p[1] != '*') {  // `**` is the power
-                p_ = p + 1;
-                return make(TokenKind::Star, p, 1);
-            }
-            break;
-        case '\n':
-            if (openBrackets_ == 0) {
-                p_ = p + 1;
-                const Token token = make(TokenKind::Newline, p, 1);
-                ++line_;
-                lineStart_ = p_;
-                return token;
-            }
-            break;
-        default: break;
-        }
+    if (p == end_) return make(TokenKind::End, p, 0);
+    // The tokens most lines are made of first: punctuation that is a token by itself, a name.
+    if (const TokenKind kind = kOneByteTokens[static_cast<unsigned char>(*p)]; kind != TokenKind::End) {
+        p_ = p + 1;
+        if (kind >= TokenKind::LParen && kind <= TokenKind::RBracket) countBracket(kind);
+        return make(kind, p, 1);
     }
-    return nextOther();
+    if (isAsciiNameStart(*p)) return lexName(p);
+    if (*p == '*') {
+        p_ = p + 1;
+        if (p_ == end_ || *p_ != '*') return make(TokenKind::Star, p, 1);
+        ++p_;  // `**`, PyTorch's power, the same as ^
+        return make(TokenKind::Caret, p, 2);
+    }
+    if (*p == '\n' && openBrackets_ == 0) {
+        p_ = p + 1;
+        const Token token = make(TokenKind::Newline, p, 1);
+        ++line_;
+        lineStart_ = p_;
+        return token;
+    }
+    if (*p == '\n' || *p == '#') return nextAfterIgnored();
+    return lexOther(p);
 }
 
-Token Lexer::nextOther() {
+Token Lexer::nextAfterIgnored() {
+    const char* p = p_;
     for (;;) {
-        // A local pointer: a byte read through the member might alias it, and be read again.
-        const char* p = p_;
         while (p != end_ && hasClass(*p, kSpace)) ++p;
-        p_ = p;
-        if (p_ == end_) return make(TokenKind::End, p_, 0);
-        const char* start = p_;
-        const char c = *p_;
-        if (c == '#') {
-            const void* newline = std::memchr(p_, '\n', static_cast<std::size_t>(end_ - p_));
-            p_ = newline ? static_cast<const char*>(newline) : end_;
-            continue;
-        }
-        if (c == '\n') {
-            ++p_;
-            if (openBrackets_ > 0) {
-                ++line_;
-                lineStart_ = p_;
-                continue;
-            }
-            Token token = make(TokenKind::Newline, start, 1);
+        if (p != end_ && *p == '#') {
+            const void* newline = std::memchr(p, '\n', static_cast<std::size_t>(end_ - p));
+            p = newline ? static_cast<const char*>(newline) : end_;
+        } else if (p != end_ && *p == '\n' && openBrackets_ > 0) {  // whitespace inside brackets
+            ++p;
             ++line_;
-            lineStart_ = p_;
-            return token;
-        }
-        if (isDigit(c) || (c == '.' && p_ + 1 != end_ && isDigit(p_[1]))) return lexNumber(start);
-        if (isAsciiNameStart(c) || (static_cast<unsigned char>(c) >= 0x80 && nameLength(std::string_view(p_, end_ - p_)) > 0))
-            return lexName(start);
-        ++p_;
-        switch (c) {
-        case '+': return make(TokenKind::Plus, start, 1);
-        case '-': return make(TokenKind::Minus, start, 1);
-        case '*':
-            if (p_ != end_ && *p_ == '*') {  // PyTorch's power, the same as ^
-                ++p_;
-                return make(TokenKind::Caret, start, 2);
-            }
-            return make(TokenKind::Star, start, 1);
-        case '/': return make(TokenKind::Slash, start, 1);
-        case '@': return make(TokenKind::At, start, 1);
-        case '^': return make(TokenKind::Caret, start, 1);
-        case ',': return make(TokenKind::Comma, start, 1);
-        case ':': return make(TokenKind::Colon, start, 1);
-        case '=': return make(TokenKind::Equals, start, 1);
-        case ';': return make(TokenKind::Semicolon, start, 1);
-        case '(':
-            ++openBrackets_;
-            return make(TokenKind::LParen, start, 1);
-        case '[':
-            ++openBrackets_;
-            return make(TokenKind::LBracket, start, 1);
-        case ')':
-            if (openBrackets_ > 0) --openBrackets_;
-            return make(TokenKind::RParen, start, 1);
-        case ']':
-            if (openBrackets_ > 0) --openBrackets_;
-            return make(TokenKind::RBracket, start, 1);
-        case '.':
-            // `.T` is the transpose suffix; `.Tx` or a lone `.` is not a token.
-            if (p_ != end_ && *p_ == 'T' && nameLength(std::string_view(p_, end_ - p_)) == 1) {
-                ++p_;
-                return make(TokenKind::DotT, start, 2);
-            }
-            if (const std::size_t n = nameLength(std::string_view(p_, static_cast<std::size_t>(end_ - p_)));
-                n > 0 && p_ + n != end_ && p_[n] == '(')
-                failMethod(start);
+            lineStart_ = p;
+        } else {
             break;
-        default: break;
         }
-        failAt(start);
     }
+    p_ = p;
+    return next();  // which starts at a byte it reads itself: this recurses once at most
+}
+
+void Lexer::countBracket(TokenKind bracket) {
+    if (bracket == TokenKind::LParen || bracket == TokenKind::LBracket) ++openBrackets_;
+    else if (openBrackets_ > 0) --openBrackets_;
+}
+
+Token Lexer::lexOther(const char* start) {
+    const char c = *start;
+    if (isDigit(c) || (c == '.' && start + 1 != end_ && isDigit(start[1]))) return lexNumber(start);
+    if (static_cast<unsigned char>(c) >= 0x80 && nameLength(std::string_view(start, end_ - start)) > 0)
+        return lexName(start);
+    p_ = start + 1;
+    if (c == '.') {
+        // `.T` is the transpose suffix; `.Tx` or a lone `.` is not a token.
+        if (p_ != end_ && *p_ == 'T' && nameLength(std::string_view(p_, end_ - p_)) == 1) {
+            ++p_;
+            return make(TokenKind::DotT, start, 2);
+        }
+        if (const std::size_t n = nameLength(std::string_view(p_, static_cast<std::size_t>(end_ - p_)));
+            n > 0 && p_ + n != end_ && p_[n] == '(')
+            failMethod(start);
+    }
+    failAt(start);
 }
 
 // `e5`, `E-3`: an exponent starting at p.

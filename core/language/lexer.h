@@ -29,7 +29,7 @@ enum class TokenKind {
     Comma,
     Colon,      // in an index: x[0:2, :]
     Equals,
-    LParen,
+    LParen,     // the four brackets stay together, in this order: Lexer::next counts them by range
     RParen,
     LBracket,
     RBracket,
@@ -87,7 +87,13 @@ private:
     const std::string& fileName_;
 
     Token make(TokenKind kind, const char* start, std::size_t length) const;
-    Token nextOther();  // what next() does not read itself: the rest of the tokens, comments, the end
+    // A token next() does not read itself (a number, `.T`, a name in another script),
+    // or the error for a byte that starts none.
+    Token lexOther(const char* start);
+    // Steps over comments, line breaks inside brackets and the spaces around them, then reads the
+    // token after them with next().
+    Token nextAfterIgnored();
+    void countBracket(TokenKind bracket);  // one of ( ) [ ], read: the depth newlines are ignored at
     Token lexNumber(const char* start);
     Token lexName(const char* start);
     const char* scanNumber(const char* p) const;  // the end of the number starting at p

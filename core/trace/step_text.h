@@ -14,7 +14,7 @@
 
 namespace bp {
 
-// Word templates, with %1, %2, … for what is filled in (as QString::arg).
+// Word templates, with %1, %2, … for what is filled in (the window passes its translations).
 struct Phrases {
     std::string start = "Start";
     std::string startLine = "The leaves hold their values; press → to compute the graph one node at a time.";
